@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+#include <utility>
+
+namespace MicroShop {
+
+// The storage the services write through. src/db implements these over SQL; services depend only
+// on these interfaces, so every rule lives once, above any database.
+
+// Runs work as one unit: all of it is stored, or none of it.
+class Transactor
+{
+public:
+    virtual ~Transactor() = default;
+    virtual void inTransaction(const std::function<void()> &work) = 0;
+};
+
+class SettingsRepository
+{
+public:
+    virtual ~SettingsRepository() = default;
+    virtual std::optional<QString> find(const QString &key) const = 0;
+    virtual QList<std::pair<QString, QString>> all() const = 0; // stored values only
+    virtual void store(const QString &key, const QString &value) = 0;
+};
+
+struct AuditEntry
+{
+    QString action;   // e.g. "settings.change"
+    QString entity;   // e.g. "setting"
+    QString entityId; // e.g. "commission.levels"
+    QString details;  // what changed, for a person to read
+};
+
+// Append-only record of who did what and when (domain.md, "Users, roles, audit").
+class AuditLog
+{
+public:
+    virtual ~AuditLog() = default;
+    virtual void append(const AuditEntry &entry) = 0;
+};
+
+} // namespace MicroShop
+
+namespace MicroShop {
+
+// The shop's backups as the settings page sees them; src/db implements it for the open database.
+class BackupStore
+{
+public:
+    virtual ~BackupStore() = default;
+    virtual QString databaseName() const = 0; // for people: path or URL without password
+    virtual int schemaVersion() const = 0;
+    virtual QStringList dailyBackups() const = 0; // newest first; empty on a team server
+    virtual void backupTo(const QString &file) = 0;
+    virtual void restoreFrom(const QString &file) = 0; // verifies first; all or nothing
+};
+
+} // namespace MicroShop

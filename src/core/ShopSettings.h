@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Rate.h"
+#include "Repositories.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace MicroShop {
+
+// The shop settings of domain.md: their names, defaults and rules, read and changed only here.
+class ShopSettings final
+{
+    Q_DECLARE_TR_FUNCTIONS(ShopSettings)
+
+public:
+    static inline const QString shopNameKey = QStringLiteral("shop.name");
+    static inline const QString currencyKey = QStringLiteral("currency");
+    static inline const QString allowNegativeStockKey = QStringLiteral("stock.allow_negative");
+    static inline const QString commissionLevelsKey = QStringLiteral("commission.levels");
+    static inline const QString holdDaysKey = QStringLiteral("commission.hold_days");
+    static QString commissionRateKey(int level); // commission.rate.1 .. .3
+
+    static constexpr int maxCommissionLevels = 3;
+    static constexpr int maxHoldDays = 365;
+
+    static QStringList keys();
+    static QString defaultValue(const QString &key);
+    static QStringList currencies(); // currencies with two decimals, as amounts are written
+
+    // The canonical text of a valid value ("7.50" -> "7.5", "TRUE" -> "true"); throws InputError
+    // naming the key, the value and what is allowed.
+    static QString normalized(const QString &key, const QString &value);
+
+    ShopSettings(SettingsRepository &repository, AuditLog &audit, Transactor &transactor);
+
+    QString value(const QString &key) const; // stored or default; throws InputError if unknown
+    QList<std::pair<QString, QString>> all() const; // every key, in keys() order
+
+    // Validates, stores and audits one change, all or nothing.
+    void setValue(const QString &key, const QString &value);
+    // Several changes at once (the settings page's Apply): all valid, or nothing stored.
+    void setValues(const QList<std::pair<QString, QString>> &changes);
+
+    QString shopName() const;
+    QString currency() const;
+    bool allowNegativeStock() const;
+    int commissionLevels() const;
+    Rate commissionRate(int level) const;
+    int holdDays() const;
+
+private:
+    SettingsRepository &m_repository;
+    AuditLog &m_audit;
+    Transactor &m_transactor;
+};
+
+} // namespace MicroShop

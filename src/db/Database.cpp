@@ -1,0 +1,388 @@
+#include "Database.h"
+
+#include "BackupService.h"
+#include "Migrations.h"
+#include "SqlDialect.h"
+
+#include "Dates.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+namespace MicroShop {
+
+namespace {
+
+constexpr int busyTimeoutMilliseconds = 5000;
+constexpr int postgresConnectTimeoutSeconds = 5;
+// Serialises schema upgrades when several desktops open one team database at once.
+constexpr qint64 postgresMigrationLockKey = 0x4D5348502D4D4947; // "MSHP-MIG"
+
+QString newConnectionName()
+{
+    static std::atomic<int> counter{0};
+    return QStringLiteral("microshop-%1").arg(++counter);
+}
+
+QString systemUserName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    if (name.isEmpty())
+        name = QDir::home().dirName();
+    return name;
+}
+
+} // namespace
+
+std::unique_ptr<Database> Database::open(const DatabaseLocation &location, OpenMode mode)
+{
+    return open(location, mode, Migrations::all());
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseLocation &location, OpenMode mode,
+                                         const QList<Migration> &migrations)
+{
+    const QString where = location.displayName();
+    bool createdFile = false;
+    if (location.isSqlite()) {
+        const QFileInfo file(location.path());
+        if (file.isDir())
+            throw DatabaseError(DatabaseError::Reason::NotMicroShop,
+                                tr("%1 is a folder, not a MicroShop database file.").arg(where));
+        if (!file.exists()) {
+            if (mode == OpenMode::ExistingCurrent)
+                throw DatabaseError(DatabaseError::Reason::Missing,
+                                    tr("There is no MicroShop database at %1. Check the path, or "
+                                       "create the database with `microshop-cli init`.")
+                                        .arg(where));
+            if (!QDir().mkpath(file.absolutePath()))
+                throw DatabaseError(DatabaseError::Reason::Unreachable,
+                                    tr("Cannot create the folder %1 for the database. Check that "
+                                       "you may write there.")
+                                        .arg(QDir::toNativeSeparators(file.absolutePath())));
+            createdFile = true;
+        }
+    }
+
+    std::unique_ptr<Database> database(new Database(location));
+    try {
+        database->connect();
+        const int version = database->detectSchemaVersion();
+        const int latest = migrations.isEmpty() ? 0 : migrations.constLast().version;
+        if (version > latest)
+            throw DatabaseError(DatabaseError::Reason::NewerSchema,
+                                tr("%1 was written by a newer MicroShop (schema version %2; this "
+                                   "program knows versions up to %3). Install the newer MicroShop "
+                                   "to open it. Nothing was changed.")
+                                    .arg(where)
+                                    .arg(version)
+                                    .arg(latest));
+        if (version < latest && mode == OpenMode::ExistingCurrent) {
+            if (version == 0)
+                throw DatabaseError(DatabaseError::Reason::Missing,
+                                    tr("%1 holds no MicroShop data yet. Create the database with "
+                                       "`microshop-cli init`.")
+                                        .arg(where));
+            throw DatabaseError(DatabaseError::Reason::OlderSchema,
+                                tr("%1 has schema version %2 and this program needs %3. Upgrade it "
+                                   "with `microshop-cli init` (an SQLite file is backed up first).")
+                                    .arg(where)
+                                    .arg(version)
+                                    .arg(latest));
+        }
+        if (database->isSqlite())
+            database->configureSqlite();
+        database->m_schemaVersion = version;
+        if (version < latest) {
+            if (version > 0 && database->isSqlite())
+                database->backupBeforeUpgrade(version, latest);
+            database->migrate(migrations, latest);
+        }
+    } catch (...) {
+        database.reset();
+        if (createdFile) {
+            // We made the file only to create a database in it; leave nothing behind.
+            QFile::remove(location.path());
+            QFile::remove(location.path() + QStringLiteral("-wal"));
+            QFile::remove(location.path() + QStringLiteral("-shm"));
+        }
+        throw;
+    }
+    return database;
+}
+
+Database::Database(const DatabaseLocation &location)
+    : m_location(location)
+    , m_connectionName(newConnectionName())
+    , m_actor(systemUserName())
+{}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
+        if (connection.isOpen() && m_transactionDepth > 0) {
+            QSqlQuery(connection).exec(QStringLiteral("ROLLBACK"));
+        }
+        connection.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::backupFolder(const DatabaseLocation &location)
+{
+    const QFileInfo file(location.path());
+    return file.dir().filePath(file.completeBaseName() + QStringLiteral("-backups"));
+}
+
+void Database::connect()
+{
+    const QString where = m_location.displayName();
+    if (m_location.isSqlite()) {
+        QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                            m_connectionName);
+        connection.setDatabaseName(m_location.path());
+        connection.setConnectOptions(
+            QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMilliseconds));
+        if (!connection.open())
+            throw DatabaseError(DatabaseError::Reason::Unreachable,
+                                tr("Cannot open %1: %2").arg(where, connection.lastError().text()));
+        return;
+    }
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        throw DatabaseError(DatabaseError::Reason::Unreachable,
+                            tr("This installation has no PostgreSQL driver (Qt's QPSQL plugin). "
+                               "Install it (on Debian: libqt6sql6-psql) to use a team server."));
+    QSqlDatabase connection = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    connection.setHostName(m_location.host());
+    connection.setPort(m_location.port());
+    connection.setUserName(m_location.user());
+    connection.setPassword(m_location.password());
+    connection.setDatabaseName(m_location.databaseName());
+    connection.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=MicroShop")
+                                     .arg(postgresConnectTimeoutSeconds));
+    if (!connection.open())
+        throw DatabaseError(DatabaseError::Reason::Unreachable,
+                            tr("Cannot connect to the PostgreSQL database %1: %2 Check the "
+                               "address, the user name and password, and that the server runs.")
+                                .arg(where, connection.lastError().databaseText().trimmed()));
+}
+
+int Database::detectSchemaVersion()
+{
+    const QString where = m_location.displayName();
+    QSqlQuery query(connection());
+    auto fail = [&](DatabaseError::Reason reason, const QString &why) -> int {
+        throw DatabaseError(reason, why);
+    };
+
+    if (isSqlite()) {
+        if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next()) {
+            const QString text = query.lastError().databaseText();
+            const bool corrupt = text.contains(QStringLiteral("malformed"));
+            return fail(corrupt ? DatabaseError::Reason::Corrupt
+                                : DatabaseError::Reason::NotMicroShop,
+                        tr("%1 is not a MicroShop database (SQLite says: %2). Check the path. "
+                           "Nothing was changed.")
+                            .arg(where, text));
+        }
+        const int applicationId = query.value(0).toInt();
+        if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+            return fail(DatabaseError::Reason::Corrupt,
+                        tr("%1 cannot be read (SQLite says: %2). It may be damaged: restore a "
+                           "backup.")
+                            .arg(where, query.lastError().databaseText()));
+        const int objects = query.value(0).toInt();
+        if (objects == 0
+            && (applicationId == 0 || applicationId == Migrations::sqliteApplicationId))
+            return 0;
+        if (applicationId != Migrations::sqliteApplicationId)
+            return fail(DatabaseError::Reason::NotMicroShop,
+                        tr("%1 is an SQLite database of another program, not a MicroShop "
+                           "database. Choose a MicroShop file, or a new path to create one. "
+                           "Nothing was changed.")
+                            .arg(where));
+    } else {
+        if (!query.exec(QStringLiteral(
+                "SELECT count(*), count(*) FILTER (WHERE table_name = 'schema_version') "
+                "FROM information_schema.tables WHERE table_schema = current_schema()"))
+            || !query.next())
+            return fail(DatabaseError::Reason::Unreachable,
+                        tr("Cannot read %1: %2").arg(where, query.lastError().databaseText()));
+        const int tables = query.value(0).toInt();
+        const bool hasVersionTable = query.value(1).toInt() > 0;
+        if (tables == 0)
+            return 0;
+        if (!hasVersionTable)
+            return fail(DatabaseError::Reason::NotMicroShop,
+                        tr("The PostgreSQL database %1 holds tables of another program, not "
+                           "MicroShop's. Give MicroShop an empty database of its own. Nothing was "
+                           "changed.")
+                            .arg(where));
+    }
+
+    if (!query.exec(QStringLiteral("SELECT max(version) FROM schema_version")) || !query.next())
+        return fail(DatabaseError::Reason::Corrupt,
+                    tr("%1 has no readable schema version (%2). It may be damaged: restore a "
+                       "backup.")
+                        .arg(where, query.lastError().databaseText()));
+    return query.value(0).toInt();
+}
+
+void Database::configureSqlite()
+{
+    // foreign_keys is off by default and per connection; synchronous FULL so that a committed
+    // sale survives a power cut; WAL so that readers (lists, backups) never block the writer.
+    exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMilliseconds));
+    if (scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() != 1)
+        throw DatabaseError(DatabaseError::Reason::Failed,
+                            tr("This SQLite library cannot enforce foreign keys; MicroShop needs "
+                               "it to keep the data consistent."));
+}
+
+void Database::migrate(const QList<Migration> &migrations, int target)
+{
+    const SqlDialect dialect(m_location.backend());
+    for (const Migration &migration : migrations) {
+        if (migration.version <= m_schemaVersion || migration.version > target)
+            continue;
+        inTransaction([&] {
+            if (!isSqlite()) {
+                exec(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {postgresMigrationLockKey});
+                // Another desktop may have upgraded while we waited for the lock.
+                const bool hasTable = scalar(QStringLiteral(
+                                                 "SELECT count(*) FROM information_schema.tables "
+                                                 "WHERE table_schema = current_schema() "
+                                                 "AND table_name = 'schema_version'"))
+                                          .toInt()
+                                      > 0;
+                if (hasTable
+                    && scalar(
+                           QStringLiteral("SELECT count(*) FROM schema_version WHERE version = ?"),
+                           {migration.version})
+                               .toInt()
+                           > 0)
+                    return;
+            }
+            if (m_schemaVersion == 0 && migration.version == migrations.constFirst().version) {
+                exec(QStringLiteral("CREATE TABLE schema_version ("
+                                    "version INTEGER PRIMARY KEY, "
+                                    "description TEXT NOT NULL, "
+                                    "applied_at TEXT NOT NULL)"));
+                if (isSqlite())
+                    exec(QStringLiteral("PRAGMA application_id = %1")
+                             .arg(Migrations::sqliteApplicationId));
+            }
+            for (const QString &statement : migration.statements)
+                exec(dialect.translate(statement));
+            exec(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
+                                "VALUES (?, ?, ?)"),
+                 {migration.version, migration.description, Dates::toText(Dates::now())});
+        });
+        m_schemaVersion = migration.version;
+    }
+}
+
+void Database::backupBeforeUpgrade(int from, int to)
+{
+    const QString folder = backupFolder(m_location);
+    const QString file = QDir(folder).filePath(
+        QStringLiteral("before-upgrade-v%1-to-v%2-%3.db")
+            .arg(from)
+            .arg(to)
+            .arg(Dates::now().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    BackupService::copySqliteTo(*this, file);
+}
+
+QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    bool ok = false;
+    if (values.isEmpty()) {
+        ok = query.exec(sql);
+    } else {
+        ok = query.prepare(sql);
+        if (ok) {
+            for (const QVariant &value : values)
+                query.addBindValue(value);
+            ok = query.exec();
+        }
+    }
+    if (!ok) {
+        const QSqlError error = query.lastError();
+        const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+        const bool busy = text.contains(QStringLiteral("locked"))
+                          || text.contains(QStringLiteral("busy"));
+        throw DatabaseError(busy ? DatabaseError::Reason::Unreachable
+                                 : DatabaseError::Reason::Failed,
+                            busy ? tr("The database %1 stayed busy (another program is writing to "
+                                      "it). Try again in a moment. (%2)")
+                                       .arg(m_location.displayName(), text)
+                                 : tr("The database refused a statement: %1 [%2]")
+                                       .arg(text, sql.simplified().left(200)));
+    }
+    return query;
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery query = exec(sql, values);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+void Database::inTransaction(const std::function<void()> &work)
+{
+    if (m_transactionDepth > 0) {
+        // Nested: a savepoint, so that a failing inner step undoes only itself if caught.
+        const QString savepoint = QStringLiteral("microshop_%1").arg(m_transactionDepth);
+        exec(QStringLiteral("SAVEPOINT ") + savepoint);
+        ++m_transactionDepth;
+        try {
+            work();
+        } catch (...) {
+            --m_transactionDepth;
+            QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + savepoint);
+            throw;
+        }
+        --m_transactionDepth;
+        exec(QStringLiteral("RELEASE SAVEPOINT ") + savepoint);
+        return;
+    }
+
+    exec(isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    m_transactionDepth = 1;
+    try {
+        work();
+    } catch (...) {
+        m_transactionDepth = 0;
+        QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+    m_transactionDepth = 0;
+    QSqlQuery commit(connection());
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        const QString why = commit.lastError().text();
+        QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
+        throw DatabaseError(DatabaseError::Reason::Failed,
+                            tr("The change could not be saved: %1. Nothing was changed.").arg(why));
+    }
+}
+
+} // namespace MicroShop

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "DatabaseError.h"
+#include "DatabaseLocation.h"
+#include "Repositories.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <memory>
+
+namespace MicroShop {
+
+struct Migration;
+
+// One open connection to a MicroShop database of the current schema, on SQLite or PostgreSQL,
+// and the transactions every service writes in.
+class Database final : public Transactor
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    enum class OpenMode {
+        CreateOrUpgrade, // the desktop app and `init`: create a new database, upgrade an old one
+        ExistingCurrent, // other commands: the database must exist at this program's schema
+    };
+
+    // Opens and checks the database; throws DatabaseError and leaves it untouched when it is not
+    // a MicroShop database, unreachable, or of a newer schema. An SQLite file is backed up into
+    // backupFolder() before an upgrade.
+    static std::unique_ptr<Database> open(const DatabaseLocation &location,
+                                          OpenMode mode = OpenMode::ExistingCurrent);
+    // As open(), with the migrations given (tests use this to inject failing steps).
+    static std::unique_ptr<Database> open(const DatabaseLocation &location, OpenMode mode,
+                                          const QList<Migration> &migrations);
+
+    ~Database() override;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseLocation &location() const { return m_location; }
+    bool isSqlite() const { return m_location.isSqlite(); }
+    QSqlDatabase connection() const;
+    int schemaVersion() const { return m_schemaVersion; }
+
+    // Prepares, binds (positional ?) and runs one statement; throws DatabaseError on failure.
+    QSqlQuery exec(const QString &sql, const QVariantList &values = {});
+    // The first column of the first row, or an invalid QVariant when there is no row.
+    QVariant scalar(const QString &sql, const QVariantList &values = {});
+
+    // All or nothing; nests (only the outermost call commits). SQLite takes the write lock at
+    // the start (BEGIN IMMEDIATE) so that two writers wait for each other instead of failing.
+    void inTransaction(const std::function<void()> &work) override;
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
+    // Who the audit log names for changes made through this connection.
+    QString actor() const { return m_actor; }
+    void setActor(const QString &actor) { m_actor = actor; }
+
+    // Where automatic and pre-upgrade backups of an SQLite file go: <dir>/<name>-backups.
+    static QString backupFolder(const DatabaseLocation &location);
+
+private:
+    explicit Database(const DatabaseLocation &location);
+
+    void connect();
+    int detectSchemaVersion(); // 0: empty and ours to create; throws if not ours
+    void configureSqlite();
+    void migrate(const QList<Migration> &migrations, int target);
+    void backupBeforeUpgrade(int from, int to);
+
+    DatabaseLocation m_location;
+    QString m_connectionName;
+    int m_schemaVersion = 0;
+    int m_transactionDepth = 0;
+    QString m_actor;
+};
+
+} // namespace MicroShop

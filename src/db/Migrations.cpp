@@ -1,0 +1,305 @@
+#include "Migrations.h"
+
+namespace MicroShop::Migrations {
+
+namespace {
+
+// Version 1: the whole schema of domain.md. Money columns are 64-bit integers of minor units,
+// rates are basis points, dates are shop-local text (YYYY-MM-DD[ HH:MM:SS]) that sorts as dates.
+// Foreign keys are DEFERRABLE so that a restore can insert a tree in any order.
+QStringList schemaVersion1()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL))"),
+
+        QStringLiteral(R"(CREATE TABLE users (
+            id {id},
+            username TEXT NOT NULL UNIQUE CHECK (length(username) BETWEEN 1 AND 64),
+            display_name TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL CHECK (role IN ('owner', 'manager', 'clerk')),
+            password_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            created_at TEXT NOT NULL))"),
+
+        QStringLiteral(R"(CREATE TABLE audit_log (
+            id {id},
+            at TEXT NOT NULL,
+            user_id BIGINT REFERENCES users (id) DEFERRABLE INITIALLY IMMEDIATE,
+            actor TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL DEFAULT '',
+            entity_id TEXT NOT NULL DEFAULT '',
+            details TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
+        QStringLiteral("CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)"),
+
+        QStringLiteral(R"(CREATE TABLE products (
+            id {id},
+            sku TEXT NOT NULL UNIQUE
+                CHECK (length(sku) BETWEEN 1 AND 64 AND sku NOT LIKE '% %'),
+            name TEXT NOT NULL CHECK (name <> ''),
+            category TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT '',
+            price BIGINT NOT NULL CHECK (price >= 0),
+            cost BIGINT NOT NULL DEFAULT 0 CHECK (cost >= 0),
+            stock BIGINT NOT NULL DEFAULT 0,
+            low_stock BIGINT NOT NULL DEFAULT 0 CHECK (low_stock >= 0),
+            barcode TEXT UNIQUE CHECK (barcode IS NULL OR barcode <> ''),
+            active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+            image {blob},
+            notes TEXT NOT NULL DEFAULT '',
+            rate1 INTEGER CHECK (rate1 BETWEEN 0 AND 10000),
+            rate2 INTEGER CHECK (rate2 BETWEEN 0 AND 10000),
+            rate3 INTEGER CHECK (rate3 BETWEEN 0 AND 10000),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX products_name ON products (name)"),
+        QStringLiteral("CREATE INDEX products_category ON products (category, name)"),
+
+        QStringLiteral(R"(CREATE TABLE distributors (
+            id {id},
+            code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+            name TEXT NOT NULL CHECK (name <> ''),
+            phone TEXT NOT NULL DEFAULT '',
+            wechat TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'active'
+                CHECK (status IN ('active', 'suspended', 'left')),
+            joined TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            upline_id BIGINT REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            depth INTEGER NOT NULL DEFAULT 1 CHECK (depth >= 1),
+            CHECK (upline_id IS NULL OR upline_id <> id)))"),
+        QStringLiteral("CREATE INDEX distributors_upline ON distributors (upline_id, code)"),
+        QStringLiteral("CREATE INDEX distributors_name ON distributors (name)"),
+        QStringLiteral("CREATE INDEX distributors_phone ON distributors (phone)"),
+        QStringLiteral("CREATE INDEX distributors_wechat ON distributors (wechat)"),
+
+        // Every (ancestor, descendant) pair with their distance, itself included at distance 0:
+        // team sizes and team sales without walking the tree.
+        QStringLiteral(R"(CREATE TABLE distributor_closure (
+            ancestor_id BIGINT NOT NULL
+                REFERENCES distributors (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            descendant_id BIGINT NOT NULL
+                REFERENCES distributors (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            distance INTEGER NOT NULL CHECK (distance >= 0),
+            PRIMARY KEY (ancestor_id, descendant_id)))"),
+        QStringLiteral(
+            "CREATE INDEX distributor_closure_descendant ON distributor_closure (descendant_id)"),
+
+        QStringLiteral(R"(CREATE TABLE customers (
+            id {id},
+            code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
+            name TEXT NOT NULL CHECK (name <> ''),
+            phone TEXT NOT NULL DEFAULT '',
+            wechat TEXT NOT NULL DEFAULT '',
+            wechat_remark TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT 'other'
+                CHECK (channel IN ('moments', 'group', 'referral', 'offline', 'other')),
+            distributor_id BIGINT REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            tags TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            last_order_date TEXT))"),
+        QStringLiteral("CREATE INDEX customers_name ON customers (name)"),
+        QStringLiteral("CREATE INDEX customers_phone ON customers (phone)"),
+        QStringLiteral("CREATE INDEX customers_wechat ON customers (wechat)"),
+        QStringLiteral("CREATE INDEX customers_wechat_remark ON customers (wechat_remark)"),
+        QStringLiteral("CREATE INDEX customers_distributor ON customers (distributor_id)"),
+        QStringLiteral("CREATE INDEX customers_last_order ON customers (last_order_date)"),
+
+        QStringLiteral(R"(CREATE TABLE customer_addresses (
+            id {id},
+            customer_id BIGINT NOT NULL
+                REFERENCES customers (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            receiver TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            province TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            district TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT '',
+            is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1))))"),
+        QStringLiteral(
+            "CREATE INDEX customer_addresses_customer ON customer_addresses (customer_id)"),
+        QStringLiteral("CREATE UNIQUE INDEX customer_addresses_one_default "
+                       "ON customer_addresses (customer_id) WHERE is_default = 1"),
+
+        QStringLiteral(R"(CREATE TABLE orders (
+            id {id},
+            order_no TEXT NOT NULL UNIQUE CHECK (length(order_no) BETWEEN 1 AND 64),
+            date TEXT NOT NULL,
+            customer_id BIGINT NOT NULL
+                REFERENCES customers (id) DEFERRABLE INITIALLY IMMEDIATE,
+            distributor_id BIGINT REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN
+                ('pending', 'paid', 'shipped', 'completed', 'cancelled', 'refunded')),
+            goods_total BIGINT NOT NULL DEFAULT 0 CHECK (goods_total >= 0),
+            shipping_fee BIGINT NOT NULL DEFAULT 0 CHECK (shipping_fee >= 0),
+            refunded_total BIGINT NOT NULL DEFAULT 0 CHECK (refunded_total >= 0),
+            paid_at TEXT,
+            shipped_at TEXT,
+            completed_at TEXT,
+            cancelled_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX orders_date ON orders (date)"),
+        QStringLiteral("CREATE INDEX orders_status_date ON orders (status, date)"),
+        QStringLiteral("CREATE INDEX orders_customer_date ON orders (customer_id, date)"),
+        QStringLiteral("CREATE INDEX orders_distributor_date ON orders (distributor_id, date)"),
+        QStringLiteral("CREATE INDEX orders_completed ON orders (completed_at)"),
+
+        // net = max(0, quantity * unit_price - discount), stored as computed when the line was
+        // made; unit_price and unit_cost are snapshots of the product at that time.
+        QStringLiteral(R"(CREATE TABLE order_lines (
+            id {id},
+            order_id BIGINT NOT NULL
+                REFERENCES orders (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            line_no INTEGER NOT NULL CHECK (line_no >= 1),
+            product_id BIGINT NOT NULL REFERENCES products (id) DEFERRABLE INITIALLY IMMEDIATE,
+            quantity BIGINT NOT NULL CHECK (quantity > 0),
+            unit_price BIGINT NOT NULL CHECK (unit_price >= 0),
+            unit_cost BIGINT NOT NULL DEFAULT 0 CHECK (unit_cost >= 0),
+            discount BIGINT NOT NULL DEFAULT 0 CHECK (discount >= 0),
+            net BIGINT NOT NULL CHECK (net >= 0),
+            refunded_quantity BIGINT NOT NULL DEFAULT 0,
+            refunded_amount BIGINT NOT NULL DEFAULT 0,
+            CHECK (refunded_quantity BETWEEN 0 AND quantity),
+            CHECK (refunded_amount BETWEEN 0 AND net),
+            UNIQUE (order_id, line_no)))"),
+        QStringLiteral("CREATE INDEX order_lines_product ON order_lines (product_id)"),
+
+        QStringLiteral(R"(CREATE TABLE payments (
+            id {id},
+            order_id BIGINT NOT NULL
+                REFERENCES orders (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            method TEXT NOT NULL
+                CHECK (method IN ('wechat', 'alipay', 'bank', 'cash', 'other')),
+            paid_at TEXT NOT NULL,
+            amount BIGINT NOT NULL CHECK (amount >= 0)))"),
+        QStringLiteral("CREATE INDEX payments_order ON payments (order_id)"),
+
+        QStringLiteral(R"(CREATE TABLE shipments (
+            id {id},
+            order_id BIGINT NOT NULL
+                REFERENCES orders (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            courier TEXT NOT NULL DEFAULT '',
+            tracking TEXT NOT NULL DEFAULT '',
+            shipped_at TEXT NOT NULL,
+            receiver TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            province TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            district TEXT NOT NULL DEFAULT '',
+            detail TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX shipments_order ON shipments (order_id)"),
+        QStringLiteral("CREATE INDEX shipments_tracking ON shipments (tracking)"),
+
+        QStringLiteral(R"(CREATE TABLE refunds (
+            id {id},
+            order_id BIGINT NOT NULL
+                REFERENCES orders (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            refunded_at TEXT NOT NULL,
+            goods_amount BIGINT NOT NULL DEFAULT 0 CHECK (goods_amount >= 0),
+            shipping_amount BIGINT NOT NULL DEFAULT 0 CHECK (shipping_amount >= 0),
+            restock INTEGER NOT NULL DEFAULT 0 CHECK (restock IN (0, 1)),
+            reason TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX refunds_order ON refunds (order_id)"),
+
+        QStringLiteral(R"(CREATE TABLE refund_lines (
+            id {id},
+            refund_id BIGINT NOT NULL
+                REFERENCES refunds (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            order_line_id BIGINT NOT NULL
+                REFERENCES order_lines (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            quantity BIGINT NOT NULL CHECK (quantity > 0),
+            amount BIGINT NOT NULL CHECK (amount >= 0)))"),
+        QStringLiteral("CREATE INDEX refund_lines_refund ON refund_lines (refund_id)"),
+        QStringLiteral("CREATE INDEX refund_lines_order_line ON refund_lines (order_line_id)"),
+
+        QStringLiteral(R"(CREATE TABLE stock_movements (
+            id {id},
+            product_id BIGINT NOT NULL REFERENCES products (id) DEFERRABLE INITIALLY IMMEDIATE,
+            moved_at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('initial', 'purchase', 'adjustment', 'sale', 'cancel', 'return')),
+            quantity BIGINT NOT NULL CHECK (quantity <> 0),
+            order_id BIGINT REFERENCES orders (id) DEFERRABLE INITIALLY IMMEDIATE,
+            reference TEXT NOT NULL DEFAULT '',
+            actor TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral(
+            "CREATE INDEX stock_movements_product ON stock_movements (product_id, moved_at)"),
+        QStringLiteral("CREATE INDEX stock_movements_order ON stock_movements (order_id)"),
+
+        // period_end: the "settle up to" date the payout covers.
+        QStringLiteral(R"(CREATE TABLE payouts (
+            id {id},
+            distributor_id BIGINT NOT NULL
+                REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            period_end TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            amount BIGINT NOT NULL CHECK (amount > 0),
+            entries INTEGER NOT NULL CHECK (entries > 0),
+            actor TEXT NOT NULL DEFAULT ''))"),
+        QStringLiteral("CREATE INDEX payouts_distributor ON payouts (distributor_id, period_end)"),
+
+        // Append-only: a commission (amount > 0) when earned, a reversal (amount < 0) when
+        // taken back. available_on is set when the order completes (completion + hold days).
+        QStringLiteral(R"(CREATE TABLE commission_entries (
+            id {id},
+            order_id BIGINT NOT NULL REFERENCES orders (id) DEFERRABLE INITIALLY IMMEDIATE,
+            distributor_id BIGINT NOT NULL
+                REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+            kind TEXT NOT NULL CHECK (kind IN ('commission', 'reversal')),
+            amount BIGINT NOT NULL,
+            created_at TEXT NOT NULL,
+            available_on TEXT,
+            payout_id BIGINT REFERENCES payouts (id) DEFERRABLE INITIALLY IMMEDIATE,
+            CHECK ((kind = 'commission' AND amount > 0) OR (kind = 'reversal' AND amount < 0))))"),
+        QStringLiteral("CREATE INDEX commission_entries_order ON commission_entries (order_id)"),
+        QStringLiteral("CREATE INDEX commission_entries_distributor "
+                       "ON commission_entries (distributor_id, payout_id, available_on)"),
+        QStringLiteral("CREATE INDEX commission_entries_payout ON commission_entries (payout_id)"),
+    };
+}
+
+} // namespace
+
+const QList<Migration> &all()
+{
+    static const QList<Migration> migrations = {
+        {1, QStringLiteral("the whole schema of domain.md"), schemaVersion1()},
+    };
+    return migrations;
+}
+
+int latestVersion()
+{
+    return all().constLast().version;
+}
+
+QStringList tablesInDependencyOrder()
+{
+    return {QStringLiteral("settings"),
+            QStringLiteral("users"),
+            QStringLiteral("audit_log"),
+            QStringLiteral("products"),
+            QStringLiteral("distributors"),
+            QStringLiteral("distributor_closure"),
+            QStringLiteral("customers"),
+            QStringLiteral("customer_addresses"),
+            QStringLiteral("orders"),
+            QStringLiteral("order_lines"),
+            QStringLiteral("payments"),
+            QStringLiteral("shipments"),
+            QStringLiteral("refunds"),
+            QStringLiteral("refund_lines"),
+            QStringLiteral("stock_movements"),
+            QStringLiteral("payouts"),
+            QStringLiteral("commission_entries")};
+}
+
+} // namespace MicroShop::Migrations

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Repositories.h"
+
+namespace MicroShop {
+
+class Database;
+
+// Shop settings stored as key/value rows of the settings table.
+class SqlSettingsRepository final : public SettingsRepository
+{
+public:
+    explicit SqlSettingsRepository(Database &database)
+        : m_database(database)
+    {}
+
+    std::optional<QString> find(const QString &key) const override;
+    QList<std::pair<QString, QString>> all() const override;
+    void store(const QString &key, const QString &value) override;
+
+private:
+    Database &m_database;
+};
+
+} // namespace MicroShop

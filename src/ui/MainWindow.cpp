@@ -1,0 +1,258 @@
+#include "MainWindow.h"
+
+#include "PlaceholderPage.h"
+#include "SettingsPage.h"
+
+#include "Repositories.h"
+#include "ShopSettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+namespace {
+
+const QString geometryKey = QStringLiteral("mainWindow/geometry");
+const QString stateKey = QStringLiteral("mainWindow/state");
+const QString pageKey = QStringLiteral("mainWindow/page");
+
+QString pageTitle(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Dashboard:
+        return MainWindow::tr("Dashboard");
+    case MainWindow::Orders:
+        return MainWindow::tr("Orders");
+    case MainWindow::Products:
+        return MainWindow::tr("Products");
+    case MainWindow::Customers:
+        return MainWindow::tr("Customers");
+    case MainWindow::Distributors:
+        return MainWindow::tr("Distributors");
+    case MainWindow::Commissions:
+        return MainWindow::tr("Commissions");
+    case MainWindow::Reports:
+        return MainWindow::tr("Reports");
+    case MainWindow::Settings:
+        return MainWindow::tr("Settings");
+    case MainWindow::PageCount:
+        break;
+    }
+    return QString();
+}
+
+// What each page not built yet will hold, said plainly (function pointers so that the text is
+// translated again when the language changes).
+QString (*const placeholderTexts[])() = {
+    [] {
+        return MainWindow::tr("Not built yet. Here you will see today's and this month's sales and "
+                              "orders, orders waiting to ship, low-stock products, commissions "
+                              "ready to settle and a 30-day sales chart.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will find every order, from payment to "
+                              "shipping and refunds, with search, filters and printing.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will keep your catalog: products, prices, "
+                              "stock, restocking and stocktakes.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will keep your customers, their WeChat "
+                              "details, addresses and purchase history.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will see your distributor tree, each "
+                              "distributor's team and sales, and move distributors between "
+                              "uplines.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will see the commission ledger, settle "
+                              "commissions and record payouts.");
+    },
+    [] {
+        return MainWindow::tr("Not built yet. Here you will find sales, product, customer, team "
+                              "and commission reports as charts, tables, printouts and CSV "
+                              "files.");
+    },
+};
+
+} // namespace
+
+MainWindow::MainWindow(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_backups(backups)
+    , m_sidebar(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_settingsPage(new SettingsPage(settings, backups, languages, this))
+    , m_shopHeader(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    for (int page = 0; page < PageCount; ++page) {
+        auto *item = new QListWidgetItem(m_sidebar);
+        item->setSizeHint(QSize(0, 36));
+        if (page == Settings) {
+            m_pages->addWidget(m_settingsPage);
+        } else {
+            const Page which = Page(page);
+            auto *placeholder = new PlaceholderPage([which] { return pageTitle(which); },
+                                                    placeholderTexts[which], this);
+            placeholder->setObjectName(QStringLiteral("page%1").arg(page));
+            m_pages->addWidget(placeholder);
+        }
+    }
+
+    // The sidebar column: the shop's name over the list of pages.
+    auto *sideColumn = new QWidget(this);
+    sideColumn->setObjectName(QStringLiteral("sideColumn"));
+    sideColumn->setFixedWidth(190);
+    auto *sideLayout = new QVBoxLayout(sideColumn);
+    sideLayout->setContentsMargins(0, 12, 0, 8);
+    sideLayout->setSpacing(8);
+    m_shopHeader->setObjectName(QStringLiteral("shopHeader"));
+    m_shopHeader->setWordWrap(true);
+    sideLayout->addWidget(m_shopHeader);
+    sideLayout->addWidget(m_sidebar, 1);
+    sideColumn->setStyleSheet(QStringLiteral(
+        "#sideColumn { background: #f4f6f5; border-right: 1px solid #dcdfe3; }"
+        "#shopHeader { font-size: 13pt; font-weight: bold; color: #07a152; padding: 0 18px; }"
+        "QListWidget#sidebar { background: transparent; border: none; outline: 0;"
+        " font-size: 11pt; }"
+        "QListWidget#sidebar::item { padding-left: 12px; border-radius: 6px; margin: 1px 8px;"
+        " color: #1f2329; }"
+        "QListWidget#sidebar::item:selected { background: #07c160; color: white; }"
+        "QListWidget#sidebar::item:hover:!selected { background: #e3e9e6; }"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(sideColumn);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
+    connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);
+
+    createMenus();
+    retranslate();
+
+    QSettings state;
+    if (!restoreGeometry(state.value(geometryKey).toByteArray()))
+        resize(1200, 780);
+    restoreState(state.value(stateKey).toByteArray());
+    const int page = state.value(pageKey, int(Dashboard)).toInt();
+    showPage(page >= 0 && page < PageCount ? Page(page) : Dashboard);
+}
+
+MainWindow::~MainWindow() = default;
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_sidebar->currentRow());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_sidebar->setCurrentRow(int(page));
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quitAction = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+
+    m_goMenu = menuBar()->addMenu(QString());
+    for (int page = 0; page < PageCount; ++page) {
+        QAction *action = m_goMenu->addAction(QString(), this,
+                                              [this, page] { showPage(Page(page)); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + page)));
+        m_pageActions.append(action);
+    }
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+}
+
+void MainWindow::retranslate()
+{
+    for (int page = 0; page < PageCount; ++page) {
+        m_sidebar->item(page)->setText(pageTitle(Page(page)));
+        m_pageActions.at(page)->setText(pageTitle(Page(page)));
+    }
+    m_fileMenu->setTitle(tr("&File"));
+    m_quitAction->setText(tr("&Quit"));
+    m_goMenu->setTitle(tr("&Go"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_aboutAction->setText(tr("&About MicroShop"));
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString shop = m_settings.shopName();
+    setWindowTitle(shop.isEmpty() ? tr("MicroShop") : tr("%1 - MicroShop").arg(shop));
+    m_shopHeader->setText(shop.isEmpty() ? tr("MicroShop") : shop);
+    statusBar()->showMessage(tr("Database: %1").arg(m_backups.databaseName()));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About MicroShop"),
+        tr("<h3>MicroShop %1</h3>"
+           "<p>The back office of a micro-business merchant: products and stock, customers, "
+           "orders, distributors and their commissions.</p>"
+           "<p>Database: %2<br/>Schema version: %3</p>"
+           "<p>Built with Qt %4.</p>")
+            .arg(QStringLiteral(MICROSHOP_VERSION), m_backups.databaseName().toHtmlEscaped())
+            .arg(m_backups.schemaVersion())
+            .arg(QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_settingsPage->hasUnappliedChanges()) {
+        showPage(Settings);
+        const auto answer = QMessageBox::question(
+            this, tr("Unsaved settings"),
+            tr("Some settings were changed but not applied. Quit without applying them?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard) {
+            event->ignore();
+            return;
+        }
+    }
+    QSettings state;
+    state.setValue(geometryKey, saveGeometry());
+    state.setValue(stateKey, saveState());
+    state.setValue(pageKey, int(currentPage()));
+    event->accept();
+}
+
+} // namespace MicroShop

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace MicroShop {
+
+class BackupStore;
+class LanguageManager;
+class SettingsPage;
+class ShopSettings;
+
+// The main window: the sidebar of spec/product.md's pages, the menus and their shortcuts, and
+// the geometry and last page remembered between runs.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    enum Page {
+        Dashboard,
+        Orders,
+        Products,
+        Customers,
+        Distributors,
+        Commissions,
+        Reports,
+        Settings,
+        PageCount
+    };
+
+    MainWindow(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Page currentPage() const;
+    void showPage(Page page);
+    SettingsPage *settingsPage() const { return m_settingsPage; }
+
+public slots:
+    void showAbout();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void retranslate();
+    void updateTitle();
+
+    ShopSettings &m_settings;
+    BackupStore &m_backups;
+    QListWidget *m_sidebar;
+    QStackedWidget *m_pages;
+    SettingsPage *m_settingsPage;
+    QLabel *m_shopHeader;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_pageActions;
+};
+
+} // namespace MicroShop

@@ -1,0 +1,268 @@
+#include "SettingsPage.h"
+#include "ui_SettingsPage.h"
+
+#include "LanguageManager.h"
+
+#include "Dates.h"
+#include "Error.h"
+#include "Repositories.h"
+#include "ShopSettings.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace MicroShop {
+
+SettingsPage::SettingsPage(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
+                           QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::SettingsPage>())
+    , m_settings(settings)
+    , m_backups(backups)
+    , m_languages(languages)
+{
+    m_ui->setupUi(this);
+    // A readable column rather than fields stretched across a wide window.
+    m_ui->scrollContents->setMaximumWidth(860);
+    m_ui->complianceLabel->setStyleSheet(QStringLiteral(
+        "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; color: #5d4300;"));
+    for (const QString &code : ShopSettings::currencies())
+        m_ui->currencyCombo->addItem(code, code);
+    fillLanguageCombo();
+
+    const auto edited = [this] { updateState(); };
+    connect(m_ui->shopNameEdit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->currencyCombo, &QComboBox::currentIndexChanged, this, edited);
+    connect(m_ui->allowNegativeCheck, &QCheckBox::toggled, this, edited);
+    connect(m_ui->levelsSpin, &QSpinBox::valueChanged, this, edited);
+    connect(m_ui->rate1Edit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->rate2Edit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->rate3Edit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->holdDaysSpin, &QSpinBox::valueChanged, this, edited);
+    connect(m_ui->applyButton, &QPushButton::clicked, this, &SettingsPage::apply);
+    connect(m_ui->revertButton, &QPushButton::clicked, this, [this] {
+        reload();
+        showStatus(tr("Changes discarded."), false);
+    });
+    connect(m_ui->languageCombo, &QComboBox::activated, this, [this](int index) {
+        m_languages.setLanguage(m_ui->languageCombo->itemData(index).toString());
+    });
+    connect(m_ui->backupNowButton, &QPushButton::clicked, this, &SettingsPage::backUpNow);
+    connect(m_ui->restoreButton, &QPushButton::clicked, this, &SettingsPage::restoreSelected);
+    connect(m_ui->restoreFileButton, &QPushButton::clicked, this, &SettingsPage::restoreFromFile);
+    connect(m_ui->backupsList, &QListWidget::currentRowChanged, this, [this] { updateState(); });
+
+    reload();
+}
+
+SettingsPage::~SettingsPage() = default;
+
+void SettingsPage::reload()
+{
+    m_loading = true;
+    m_loaded.clear();
+    for (const auto &[key, value] : m_settings.all())
+        m_loaded.insert(key, value);
+
+    m_ui->shopNameEdit->setText(m_loaded.value(ShopSettings::shopNameKey));
+    m_ui->currencyCombo->setCurrentIndex(
+        m_ui->currencyCombo->findData(m_loaded.value(ShopSettings::currencyKey)));
+    m_ui->allowNegativeCheck->setChecked(m_loaded.value(ShopSettings::allowNegativeStockKey)
+                                         == u"true");
+    m_ui->levelsSpin->setValue(m_loaded.value(ShopSettings::commissionLevelsKey).toInt());
+    m_ui->rate1Edit->setText(m_loaded.value(ShopSettings::commissionRateKey(1)));
+    m_ui->rate2Edit->setText(m_loaded.value(ShopSettings::commissionRateKey(2)));
+    m_ui->rate3Edit->setText(m_loaded.value(ShopSettings::commissionRateKey(3)));
+    m_ui->holdDaysSpin->setValue(m_loaded.value(ShopSettings::holdDaysKey).toInt());
+    m_ui->databaseLabel->setText(
+        tr("%1 (schema version %2)").arg(m_backups.databaseName()).arg(m_backups.schemaVersion()));
+    fillBackupsList();
+    m_loading = false;
+    updateState();
+}
+
+QHash<QString, QString> SettingsPage::editedValues() const
+{
+    return {
+        {ShopSettings::shopNameKey, m_ui->shopNameEdit->text()},
+        {ShopSettings::currencyKey, m_ui->currencyCombo->currentData().toString()},
+        {ShopSettings::allowNegativeStockKey,
+         m_ui->allowNegativeCheck->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
+        {ShopSettings::commissionLevelsKey, QString::number(m_ui->levelsSpin->value())},
+        {ShopSettings::commissionRateKey(1), m_ui->rate1Edit->text()},
+        {ShopSettings::commissionRateKey(2), m_ui->rate2Edit->text()},
+        {ShopSettings::commissionRateKey(3), m_ui->rate3Edit->text()},
+        {ShopSettings::holdDaysKey, QString::number(m_ui->holdDaysSpin->value())},
+    };
+}
+
+bool SettingsPage::hasUnappliedChanges() const
+{
+    const auto edited = editedValues();
+    for (auto it = edited.cbegin(); it != edited.cend(); ++it) {
+        if (m_loaded.value(it.key()) != it.value())
+            return true;
+    }
+    return false;
+}
+
+void SettingsPage::updateState()
+{
+    if (m_loading)
+        return;
+    const int levels = m_ui->levelsSpin->value();
+    m_ui->rate2Edit->setEnabled(levels >= 2);
+    m_ui->rate2Label->setEnabled(levels >= 2);
+    m_ui->rate3Edit->setEnabled(levels >= 3);
+    m_ui->rate3Label->setEnabled(levels >= 3);
+    const bool dirty = hasUnappliedChanges();
+    m_ui->applyButton->setEnabled(dirty);
+    m_ui->revertButton->setEnabled(dirty);
+    const QListWidgetItem *backup = m_ui->backupsList->currentItem();
+    m_ui->restoreButton->setEnabled(backup && backup->data(Qt::UserRole).isValid());
+}
+
+void SettingsPage::showStatus(const QString &text, bool isError)
+{
+    m_ui->statusLabel->setText(text);
+    m_ui->statusLabel->setStyleSheet(isError ? QStringLiteral("color: #c0392b;") : QString());
+}
+
+void SettingsPage::apply()
+{
+    QList<std::pair<QString, QString>> changes;
+    const auto edited = editedValues();
+    for (const QString &key : ShopSettings::keys()) {
+        if (m_loaded.value(key) != edited.value(key))
+            changes.append({key, edited.value(key)});
+    }
+    try {
+        m_settings.setValues(changes);
+    } catch (const Error &error) {
+        showStatus(error.message(), true);
+        return;
+    }
+    reload();
+    showStatus(tr("Settings saved."), false);
+    emit settingsApplied();
+}
+
+void SettingsPage::fillLanguageCombo()
+{
+    const QSignalBlocker blocker(m_ui->languageCombo);
+    m_ui->languageCombo->clear();
+    m_ui->languageCombo->addItem(tr("Follow the system"), LanguageManager::followSystem);
+    // Each language is named in itself, so that anyone can find their own.
+    m_ui->languageCombo->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->setCurrentIndex(m_ui->languageCombo->findData(m_languages.language()));
+}
+
+void SettingsPage::fillBackupsList()
+{
+    m_ui->backupsList->clear();
+    const QStringList files = m_backups.dailyBackups();
+    for (const QString &file : files) {
+        const QFileInfo info(file);
+        auto *item = new QListWidgetItem(
+            tr("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())),
+            m_ui->backupsList);
+        item->setData(Qt::UserRole, file);
+        item->setToolTip(QDir::toNativeSeparators(file));
+    }
+    if (files.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No automatic backups yet: the app makes one each day "
+                                            "it is started on a local database file."),
+                                         m_ui->backupsList);
+        item->setFlags(Qt::NoItemFlags);
+    }
+}
+
+void SettingsPage::backUpNow()
+{
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(
+                  QStringLiteral("microshop-backup-%1.db").arg(Dates::toText(Dates::today())));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Back up the shop"), suggested,
+                                                      tr("MicroShop backups (*.db)"));
+    if (file.isEmpty())
+        return;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_backups.backupTo(file);
+        QApplication::restoreOverrideCursor();
+        showStatus(tr("Backed up to %1.").arg(QDir::toNativeSeparators(file)), false);
+    } catch (const Error &error) {
+        QApplication::restoreOverrideCursor();
+        showStatus(error.message(), true);
+    }
+}
+
+void SettingsPage::restoreSelected()
+{
+    const QListWidgetItem *item = m_ui->backupsList->currentItem();
+    if (!item || !item->data(Qt::UserRole).isValid())
+        return;
+    restoreFrom(item->data(Qt::UserRole).toString(), item->text());
+}
+
+void SettingsPage::restoreFromFile()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Restore a backup"), QString(), tr("MicroShop backups (*.db);;All files (*)"));
+    if (!file.isEmpty())
+        restoreFrom(file, QDir::toNativeSeparators(file));
+}
+
+void SettingsPage::restoreFrom(const QString &file, const QString &description)
+{
+    const auto answer = QMessageBox::warning(
+        this, tr("Restore a backup"),
+        tr("Replace all of the shop's data with the backup %1?\n\nEverything entered since that "
+           "backup will be lost. Back up now first if you may need it.")
+            .arg(description),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        m_backups.restoreFrom(file);
+        QApplication::restoreOverrideCursor();
+    } catch (const Error &error) {
+        QApplication::restoreOverrideCursor();
+        showStatus(error.message(), true);
+        return;
+    }
+    reload();
+    showStatus(tr("Restored from %1.").arg(description), false);
+    emit shopDataReplaced();
+}
+
+void SettingsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void SettingsPage::retranslate()
+{
+    m_ui->retranslateUi(this);
+    fillLanguageCombo();
+    const bool wasLoading = m_loading;
+    m_loading = true;
+    m_ui->databaseLabel->setText(
+        tr("%1 (schema version %2)").arg(m_backups.databaseName()).arg(m_backups.schemaVersion()));
+    fillBackupsList();
+    m_loading = wasLoading;
+    updateState();
+}
+
+} // namespace MicroShop

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QHash>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class SettingsPage;
+}
+
+namespace MicroShop {
+
+class BackupStore;
+class LanguageManager;
+class ShopSettings;
+
+// The Settings page: shop, language, stock and commission rules, the database and its backups.
+// Edits are applied together (Apply) through ShopSettings; the language changes at once.
+class SettingsPage final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    SettingsPage(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
+                 QWidget *parent = nullptr);
+    ~SettingsPage() override;
+
+    void reload(); // shows the stored values, dropping unapplied edits
+    bool hasUnappliedChanges() const;
+
+signals:
+    void settingsApplied();
+    void shopDataReplaced(); // a backup was restored: every page must reload
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void fillLanguageCombo();
+    void fillBackupsList();
+    QHash<QString, QString> editedValues() const;
+    void updateState();
+    void showStatus(const QString &text, bool isError);
+
+    void apply();
+    void backUpNow();
+    void restoreSelected();
+    void restoreFromFile();
+    void restoreFrom(const QString &file, const QString &description);
+
+    std::unique_ptr<Ui::SettingsPage> m_ui;
+    ShopSettings &m_settings;
+    BackupStore &m_backups;
+    LanguageManager &m_languages;
+    QHash<QString, QString> m_loaded;
+    bool m_loading = false;
+};
+
+} // namespace MicroShop

@@ -1,0 +1,351 @@
+// microshop-cli as scripts use it (spec/cli.md): output, exit status, error lines, and that a
+// refused command changes nothing. Runs the real binary on the backend of $MICROSHOP_TEST_BACKEND.
+#include "TestDatabases.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace MicroShop;
+using namespace MicroShop::Testing;
+
+namespace {
+
+struct Result
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList &arguments, const QProcessEnvironment &environment = {})
+{
+    QProcess process;
+    if (!environment.isEmpty())
+        process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(MICROSHOP_CLI_PATH), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+#define FRESH_DB(name) \
+    QString name##Error; \
+    const QString name = m_databases.freshText(&name##Error); \
+    QVERIFY2(name##Error.isEmpty(), qPrintable(name##Error))
+
+#define RUN_OK(result, ...) \
+    const Result result = runCli(__VA_ARGS__); \
+    QVERIFY2(result.status == 0, qPrintable(result.err))
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void printsVersion();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void initCreatesThenReportsUpToDate();
+    void commandsRefuseAMissingDatabase();
+    void configListGetSet();
+    void configRefusesBadValuesAndChangesNothing_data();
+    void configRefusesBadValuesAndChangesNothing();
+    void formatsTableCsvJson();
+    void environmentVariableChoosesTheDatabase();
+    void refusesFilesThatAreNotMicroShopDatabases();
+    void unreachableOrWrongPasswordExitThree();
+    void backupAndRestore();
+    void restoreRefusesAnInvalidBackup();
+    void checkReportsFindings();
+
+private:
+    TestDatabases m_databases;
+};
+
+void TestCli::printsVersion()
+{
+    RUN_OK(result, {QStringLiteral("--version")});
+    QCOMPARE(result.out, QStringLiteral("microshop-cli " MICROSHOP_VERSION "\n"));
+}
+
+void TestCli::usageErrorsExitTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no command") << QStringList();
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")};
+    QTest::newRow("unknown option")
+        << QStringList{QStringLiteral("check"), QStringLiteral("--bogus")};
+    QTest::newRow("bad format") << QStringList{QStringLiteral("config"), QStringLiteral("list"),
+                                               QStringLiteral("--format"), QStringLiteral("xml")};
+    QTest::newRow("db without value") << QStringList{QStringLiteral("--db")};
+    QTest::newRow("config without action") << QStringList{QStringLiteral("config")};
+    QTest::newRow("config set without value")
+        << QStringList{QStringLiteral("config"), QStringLiteral("set"), QStringLiteral("x")};
+    QTest::newRow("backup without file") << QStringList{QStringLiteral("backup")};
+}
+
+void TestCli::usageErrorsExitTwo()
+{
+    QFETCH(QStringList, arguments);
+    const Result result = runCli(arguments);
+    QCOMPARE(result.status, 2);
+    QVERIFY(result.err.startsWith(QStringLiteral("microshop-cli: ")));
+    QVERIFY(result.out.isEmpty());
+}
+
+void TestCli::initCreatesThenReportsUpToDate()
+{
+    FRESH_DB(db);
+    RUN_OK(first, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    QVERIFY2(first.out.contains(QStringLiteral("Created")), qPrintable(first.out));
+    RUN_OK(second, {QStringLiteral("--db=") + db, QStringLiteral("init")});
+    QVERIFY2(second.out.contains(QStringLiteral("up to date")), qPrintable(second.out));
+}
+
+void TestCli::commandsRefuseAMissingDatabase()
+{
+    FRESH_DB(db);
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("config"), QStringLiteral("list")},
+          QStringList{QStringLiteral("check")}}) {
+        const Result result = runCli(QStringList{QStringLiteral("--db"), db} + command);
+        QCOMPARE(result.status, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("microshop-cli init")), qPrintable(result.err));
+        QCOMPARE(result.err.count(u'\n'), 1); // one error, one line
+    }
+    if (!m_databases.isPostgres())
+        QVERIFY(!QFile::exists(db)); // nothing created
+}
+
+void TestCli::configListGetSet()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
+                 QStringLiteral("commission.rate.1"), QStringLiteral("7.50")});
+    RUN_OK(name, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
+                  QStringLiteral("shop.name"), QStringLiteral("小美的店")});
+    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
+                 QStringLiteral("commission.rate.1")});
+    QCOMPARE(get.out, QStringLiteral("7.5\n"));
+    RUN_OK(list, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
+                  QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(list.out, QStringLiteral("key,value\r\n"
+                                      "shop.name,小美的店\r\n"
+                                      "currency,CNY\r\n"
+                                      "stock.allow_negative,false\r\n"
+                                      "commission.levels,2\r\n"
+                                      "commission.rate.1,7.5\r\n"
+                                      "commission.rate.2,5\r\n"
+                                      "commission.rate.3,2\r\n"
+                                      "commission.hold_days,7\r\n"));
+}
+
+void TestCli::configRefusesBadValuesAndChangesNothing_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("levels 4") << "commission.levels"
+                              << "4"
+                              << "pyramid selling";
+    QTest::newRow("levels 0") << "commission.levels"
+                              << "0"
+                              << "1, 2 or 3";
+    QTest::newRow("levels two") << "commission.levels"
+                                << "two"
+                                << "whole number";
+    QTest::newRow("rate 3 decimals") << "commission.rate.2"
+                                     << "7.125"
+                                     << "two decimals";
+    QTest::newRow("unknown key") << "commission.level"
+                                 << "2"
+                                 << "is not a setting";
+}
+
+void TestCli::configRefusesBadValuesAndChangesNothing()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, hint);
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(before, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
+                    QStringLiteral("--format=json")});
+    const Result refused = runCli(
+        {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"), key, value});
+    QCOMPARE(refused.status, 1);
+    QVERIFY2(refused.err.contains(hint), qPrintable(refused.err));
+    QCOMPARE(refused.err.count(u'\n'), 1);
+    RUN_OK(after, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
+                   QStringLiteral("--format=json")});
+    QCOMPARE(after.out, before.out);
+}
+
+void TestCli::formatsTableCsvJson()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(table, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
+                   QStringLiteral("--format"), QStringLiteral("table")});
+    QVERIFY(table.out.startsWith(QStringLiteral("key                   value\n")));
+    QVERIFY(table.out.contains(QStringLiteral("\ncommission.levels     2\n")));
+    RUN_OK(json, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
+                  QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(json.out.contains(QStringLiteral("\"key\": \"commission.levels\"")));
+    // Not a terminal: CSV by default, without a byte-order mark.
+    RUN_OK(fallback,
+           {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list")});
+    QVERIFY(fallback.out.startsWith(QStringLiteral("key,value\r\n")));
+}
+
+void TestCli::environmentVariableChoosesTheDatabase()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("MICROSHOP_DB"), db);
+    const Result viaEnvironment = runCli({QStringLiteral("check")}, environment);
+    QCOMPARE(viaEnvironment.status, 0);
+    // --db wins over the variable.
+    environment.insert(QStringLiteral("MICROSHOP_DB"),
+                       m_databases.scratchPath(QStringLiteral("none.db")));
+    QCOMPARE(runCli({QStringLiteral("check")}, environment).status, 3);
+    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("check")}, environment).status, 0);
+}
+
+void TestCli::refusesFilesThatAreNotMicroShopDatabases()
+{
+    const QString text = m_databases.scratchPath(QStringLiteral("notes.txt"));
+    {
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("订单 2026\n");
+    }
+    const QByteArray hash = fileHash(text);
+    for (const QString &command : {QStringLiteral("init"), QStringLiteral("check")}) {
+        const Result result = runCli({QStringLiteral("--db"), text, command});
+        QCOMPARE(result.status, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("not a MicroShop database")),
+                 qPrintable(result.err));
+    }
+    QCOMPARE(fileHash(text), hash);
+    QVERIFY(!QFile::exists(text + QStringLiteral("-wal")));
+}
+
+void TestCli::unreachableOrWrongPasswordExitThree()
+{
+    const Result closed = runCli({QStringLiteral("--db"),
+                                  QStringLiteral("postgresql://shop@127.0.0.1:1/shop"),
+                                  QStringLiteral("check")});
+    QCOMPARE(closed.status, 3);
+    QVERIFY2(closed.err.contains(QStringLiteral("Cannot connect")), qPrintable(closed.err));
+    QCOMPARE(closed.err.count(u'\n'), 1);
+
+    const Result malformed = runCli(
+        {QStringLiteral("--db"), QStringLiteral("postgresql://nohost"), QStringLiteral("check")});
+    QCOMPARE(malformed.status, 1);
+    QVERIFY(malformed.err.contains(QStringLiteral("postgresql://USER")));
+
+    if (m_databases.isPostgres()) {
+        QString why;
+        const DatabaseLocation location = m_databases.fresh(&why);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const Result wrong = runCli({QStringLiteral("--db"),
+                                     m_databases.withWrongPassword(location),
+                                     QStringLiteral("init")});
+        QCOMPARE(wrong.status, 3);
+        QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")),
+                 qPrintable(wrong.err));
+        QVERIFY(!wrong.err.contains(QStringLiteral("not-the-password"))); // never printed
+    }
+}
+
+void TestCli::backupAndRestore()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
+                 QStringLiteral("commission.hold_days"), QStringLiteral("14")});
+    const QString backup = m_databases.scratchPath(QStringLiteral("backup.db"));
+    RUN_OK(saved, {QStringLiteral("--db"), db, QStringLiteral("backup"), backup});
+    QVERIFY(QFile::exists(backup));
+    RUN_OK(change, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
+                    QStringLiteral("commission.hold_days"), QStringLiteral("30")});
+    RUN_OK(restored, {QStringLiteral("--db"), db, QStringLiteral("restore"), backup});
+    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
+                 QStringLiteral("commission.hold_days")});
+    QCOMPARE(get.out, QStringLiteral("14\n"));
+    // The backup is itself a MicroShop database that the CLI can open.
+    RUN_OK(checked, {QStringLiteral("--db"), backup, QStringLiteral("check")});
+}
+
+void TestCli::restoreRefusesAnInvalidBackup()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
+                 QStringLiteral("shop.name"), QStringLiteral("Before")});
+    const QString bogus = m_databases.scratchPath(QStringLiteral("bogus.db"));
+    {
+        QFile file(bogus);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(8192, 'x'));
+    }
+    const Result refused = runCli({QStringLiteral("--db"), db, QStringLiteral("restore"), bogus});
+    QCOMPARE(refused.status, 1);
+    QVERIFY2(refused.err.contains(QStringLiteral("not touched")), qPrintable(refused.err));
+    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
+                 QStringLiteral("shop.name")});
+    QCOMPARE(get.out, QStringLiteral("Before\n"));
+}
+
+void TestCli::checkReportsFindings()
+{
+    FRESH_DB(db);
+    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    RUN_OK(clean, {QStringLiteral("--db"), db, QStringLiteral("check")});
+    QVERIFY(clean.out.contains(QStringLiteral("No problems found")));
+
+    // A product whose stock has no movements behind it.
+    const QString insert = QStringLiteral(
+        "INSERT INTO products (sku, name, price, stock, created_at, updated_at) "
+        "VALUES ('BAD-1', '坏库存', 100, 5, '', '')");
+    if (m_databases.isPostgres()) {
+        QString why;
+        const QString name = db.mid(db.lastIndexOf(u'/') + 1);
+        QVERIFY2(m_databases.adminExec(name, insert, &why), qPrintable(why));
+    } else {
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                         QStringLiteral("raw"));
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QVERIFY(QSqlQuery(raw).exec(insert));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+    }
+    const Result found = runCli({QStringLiteral("--db"), db, QStringLiteral("check")});
+    QCOMPARE(found.status, 1);
+    QVERIFY2(found.out.contains(QStringLiteral("BAD-1")), qPrintable(found.out));
+    QVERIFY(found.out.contains(QStringLiteral("stock 5")));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,656 @@
+// The database layer on the backend named by $MICROSHOP_TEST_BACKEND: schema, migrations,
+// refusals, transactions, constraints, backups and restores, and `check`.
+#include "BackupService.h"
+#include "Database.h"
+#include "DatabaseCheck.h"
+#include "Migrations.h"
+#include "SqlAuditLog.h"
+#include "SqlSettingsRepository.h"
+
+#include "Error.h"
+#include "ShopSettings.h"
+
+#include "TestDatabases.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace MicroShop;
+using namespace MicroShop::Testing;
+
+#define FRESH_LOCATION(name) \
+    QString name##Error; \
+    const DatabaseLocation name = m_databases.fresh(&name##Error); \
+    QVERIFY2(name##Error.isEmpty(), qPrintable(name##Error))
+
+namespace {
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Every row of every MicroShop table, as text, to compare whole databases.
+QStringList dump(Database &database, const QStringList &skipTables = {})
+{
+    QStringList lines;
+    for (const QString &table : Migrations::tablesInDependencyOrder()) {
+        if (skipTables.contains(table))
+            continue;
+        QSqlQuery query = database.exec(QStringLiteral("SELECT * FROM %1").arg(table));
+        QStringList rows;
+        while (query.next()) {
+            QStringList values;
+            for (int i = 0; i < query.record().count(); ++i)
+                values.append(query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
+            rows.append(table + u':' + values.join(u'|'));
+        }
+        rows.sort();
+        lines += rows;
+    }
+    return lines;
+}
+
+const QString now = QStringLiteral("2026-11-25 10:00:00");
+
+// A small shop touching every table, with a distributor whose upline has a larger id (moved).
+void fillShop(Database &database)
+{
+    database.inTransaction([&] {
+        database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES "
+                                     "('shop.name', '小美的店'), ('commission.levels', '3')"));
+        database.exec(QStringLiteral("INSERT INTO products (sku, name, price, cost, stock, "
+                                     "barcode, image, created_at, updated_at, rate1) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                      {QStringLiteral("TEA-01"), QStringLiteral("普洱茶饼"), 12800, 6000, 8,
+                       QStringLiteral("6901234567890"), QByteArray("\x89PNG\0\1", 6), now, now,
+                       QVariant()});
+        database.exec(QStringLiteral("INSERT INTO distributors (id, code, name, joined, upline_id, "
+                                     "depth) VALUES (1, 'D1', '王芳', '2026-01-01', 2, 2), "
+                                     "(2, 'D2', '李娜', '2026-01-02', NULL, 1)"));
+        database.exec(QStringLiteral("INSERT INTO distributor_closure VALUES "
+                                     "(1, 1, 0), (2, 2, 0), (2, 1, 1)"));
+        database.exec(QStringLiteral("INSERT INTO customers (code, name, phone, channel, "
+                                     "distributor_id, created_at) VALUES "
+                                     "('C1', '张伟', '13800000000', 'moments', 1, ?)"),
+                      {now});
+        database.exec(QStringLiteral("INSERT INTO customer_addresses (customer_id, receiver, "
+                                     "province, city, district, detail, is_default) VALUES "
+                                     "(1, '张伟', '广东省', '深圳市', '南山区', '科技园1号', 1)"));
+        database.exec(QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
+                                     "distributor_id, status, goods_total, shipping_fee, paid_at, "
+                                     "completed_at, created_at, updated_at) VALUES "
+                                     "('SO-1', '2026-11-01', 1, 1, 'completed', 25600, 1000, "
+                                     "'2026-11-01 09:00:00', '2026-11-03 09:00:00', ?, ?)"),
+                      {now, now});
+        database.exec(QStringLiteral("INSERT INTO order_lines (order_id, line_no, product_id, "
+                                     "quantity, unit_price, unit_cost, net) VALUES "
+                                     "(1, 1, 1, 2, 12800, 6000, 25600)"));
+        database.exec(QStringLiteral("INSERT INTO payments (order_id, method, paid_at, amount) "
+                                     "VALUES (1, 'wechat', '2026-11-01 09:00:00', 26600)"));
+        database.exec(QStringLiteral("INSERT INTO shipments (order_id, courier, tracking, "
+                                     "shipped_at) VALUES (1, '顺丰', 'SF123', '2026-11-02')"));
+        database.exec(QStringLiteral("INSERT INTO stock_movements (product_id, moved_at, kind, "
+                                     "quantity, order_id, reference) VALUES "
+                                     "(1, '2026-10-01', 'initial', 10, NULL, ''), "
+                                     "(1, '2026-11-01', 'sale', -2, 1, 'SO-1')"));
+        database.exec(QStringLiteral("INSERT INTO payouts (distributor_id, period_end, "
+                                     "created_at, amount, entries) VALUES "
+                                     "(1, '2026-11-20', ?, 2560, 1)"),
+                      {now});
+        database.exec(QStringLiteral("INSERT INTO commission_entries (order_id, distributor_id, "
+                                     "level, kind, amount, created_at, available_on, payout_id) "
+                                     "VALUES (1, 1, 1, 'commission', 2560, ?, '2026-11-10', 1), "
+                                     "(1, 2, 2, 'commission', 1280, ?, '2026-11-10', NULL)"),
+                      {now, now});
+        database.exec(QStringLiteral("INSERT INTO audit_log (at, actor, action) VALUES "
+                                     "(?, 'test', 'fill')"),
+                      {now});
+    });
+}
+
+} // namespace
+
+class TestDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void createsTheWholeSchema();
+    void connectionsAreConfigured();
+    void existingModeRefusesMissingDatabases();
+    void refusesDatabasesOfOtherPrograms();
+    void refusesNewerSchemaUntouched();
+    void failedMigrationLeavesOldSchemaAndData();
+    void upgradeBacksUpSqliteFirst();
+    void olderSchemaNeedsInit();
+    void constraintsRefuseBadRows_data();
+    void constraintsRefuseBadRows();
+    void transactionsAreAllOrNothing();
+    void settingsStoreAndAudit();
+    void backupAndRestoreRoundTrip();
+    void restoreRefusesBadBackups_data();
+    void restoreRefusesBadBackups();
+    void checkFindsBrokenInvariants();
+    void dailyBackupsKeepFourteen();
+    void wrongPasswordAndUnreachableServer();
+
+private:
+    TestDatabases m_databases;
+};
+
+void TestDatabase::initTestCase()
+{
+    qInfo("backend: %s", qPrintable(m_databases.backendName()));
+}
+
+void TestDatabase::createsTheWholeSchema()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    QCOMPARE(database->schemaVersion(), Migrations::latestVersion());
+
+    const QString tablesSql = database->isSqlite()
+                                  ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = "
+                                                   "'table' ORDER BY name")
+                                  : QStringLiteral("SELECT table_name FROM information_schema."
+                                                   "tables WHERE table_schema = current_schema() "
+                                                   "ORDER BY table_name");
+    QStringList tables;
+    QSqlQuery query = database->exec(tablesSql);
+    while (query.next())
+        tables.append(query.value(0).toString());
+    QStringList expected = Migrations::tablesInDependencyOrder();
+    expected.append(QStringLiteral("schema_version"));
+    expected.sort();
+    // tablesInDependencyOrder() must name every table, or backups would miss one.
+    QCOMPARE(tables, expected);
+
+    // Reopening is a no-op.
+    database.reset();
+    QCOMPARE(Database::open(location)->schemaVersion(), Migrations::latestVersion());
+}
+
+void TestDatabase::connectionsAreConfigured()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    if (!database->isSqlite()) {
+        // PostgreSQL: text travels as UTF-8 and quotes mean what the SQL standard says.
+        const QString encoding
+            = database->scalar(QStringLiteral("SHOW client_encoding")).toString();
+        QVERIFY2(encoding == u"UTF8" || encoding == u"UNICODE", qPrintable(encoding)); // aliases
+        QCOMPARE(database->scalar(QStringLiteral("SHOW standard_conforming_strings")).toString(),
+                 QStringLiteral("on"));
+        return;
+    }
+    QCOMPARE(database->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+    QCOMPARE(database->scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("wal"));
+    QCOMPARE(database->scalar(QStringLiteral("PRAGMA synchronous")).toInt(), 2); // FULL
+    QCOMPARE(database->scalar(QStringLiteral("PRAGMA busy_timeout")).toInt(), 5000);
+    QCOMPARE(database->scalar(QStringLiteral("PRAGMA application_id")).toInt(),
+             Migrations::sqliteApplicationId);
+    // A second connection gets foreign keys too.
+    auto second = Database::open(location);
+    QCOMPARE(second->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+}
+
+void TestDatabase::existingModeRefusesMissingDatabases()
+{
+    FRESH_LOCATION(location);
+    try {
+        Database::open(location, Database::OpenMode::ExistingCurrent);
+        QFAIL("opened a database that does not exist");
+    } catch (const DatabaseError &error) {
+        QCOMPARE(error.reason(), DatabaseError::Reason::Missing);
+        QVERIFY2(error.message().contains(QStringLiteral("init")), qPrintable(error.message()));
+    }
+    if (location.isSqlite()) {
+        QVERIFY(!QFile::exists(location.path())); // nothing created
+    } else {
+        // The empty PostgreSQL database stays empty.
+        auto created = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        QCOMPARE(created->schemaVersion(), Migrations::latestVersion());
+    }
+}
+
+void TestDatabase::refusesDatabasesOfOtherPrograms()
+{
+    FRESH_LOCATION(location);
+    if (location.isSqlite()) {
+        // A text file, and an SQLite database of another program: refused, byte for byte unchanged.
+        const QString text = m_databases.scratchPath(QStringLiteral("notes.txt"));
+        QFile file(text);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("这不是数据库 not a database\n");
+        file.close();
+        const QByteArray textHash = fileHash(text);
+        QVERIFY_THROWS_EXCEPTION(DatabaseError,
+                                 Database::open(DatabaseLocation::sqliteFile(text),
+                                                Database::OpenMode::CreateOrUpgrade));
+        QCOMPARE(fileHash(text), textHash);
+
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                           QStringLiteral("other"));
+            other.setDatabaseName(location.path());
+            QVERIFY(other.open());
+            QSqlQuery(other).exec(QStringLiteral("CREATE TABLE foo (x INTEGER)"));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+        const QByteArray otherHash = fileHash(location.path());
+        try {
+            Database::open(location, Database::OpenMode::CreateOrUpgrade);
+            QFAIL("opened another program's database");
+        } catch (const DatabaseError &error) {
+            QCOMPARE(error.reason(), DatabaseError::Reason::NotMicroShop);
+            QVERIFY(error.message().contains(QStringLiteral("another program")));
+        }
+        QCOMPARE(fileHash(location.path()), otherHash);
+        return;
+    }
+    QString why;
+    QVERIFY2(m_databases.adminExec(location.databaseName(),
+                                   QStringLiteral("CREATE TABLE foo (x INTEGER)"), &why),
+             qPrintable(why));
+    try {
+        Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        QFAIL("opened another program's database");
+    } catch (const DatabaseError &error) {
+        QCOMPARE(error.reason(), DatabaseError::Reason::NotMicroShop);
+    }
+    // Still only the foreign table: nothing was created.
+    QVERIFY(m_databases.adminExec(location.databaseName(),
+                                  QStringLiteral("DO $$ BEGIN IF (SELECT count(*) FROM "
+                                                 "information_schema.tables WHERE table_schema = "
+                                                 "'public') <> 1 THEN RAISE 'changed'; END IF; "
+                                                 "END $$")));
+}
+
+void TestDatabase::refusesNewerSchemaUntouched()
+{
+    FRESH_LOCATION(location);
+    {
+        auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        database->exec(QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', ?)"),
+                       {now});
+    }
+    const QByteArray before = location.isSqlite() ? fileHash(location.path()) : QByteArray();
+    for (const auto mode :
+         {Database::OpenMode::CreateOrUpgrade, Database::OpenMode::ExistingCurrent}) {
+        try {
+            Database::open(location, mode);
+            QFAIL("opened a newer schema");
+        } catch (const DatabaseError &error) {
+            QCOMPARE(error.reason(), DatabaseError::Reason::NewerSchema);
+            QVERIFY(error.message().contains(QStringLiteral("999")));
+            QVERIFY(error.message().contains(QStringLiteral("newer MicroShop")));
+        }
+    }
+    if (location.isSqlite())
+        QCOMPARE(fileHash(location.path()), before);
+}
+
+void TestDatabase::failedMigrationLeavesOldSchemaAndData()
+{
+    FRESH_LOCATION(location);
+    QStringList before;
+    {
+        auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        fillShop(*database);
+        before = dump(*database);
+    }
+    QList<Migration> migrations = Migrations::all();
+    migrations.append({Migrations::latestVersion() + 1,
+                       QStringLiteral("works then fails"),
+                       {QStringLiteral("CREATE TABLE extra (x INTEGER)"),
+                        QStringLiteral("ALTER TABLE products ADD COLUMN colour TEXT"),
+                        QStringLiteral("INSERT INTO no_such_table VALUES (1)")}});
+    QVERIFY_THROWS_EXCEPTION(
+        DatabaseError, Database::open(location, Database::OpenMode::CreateOrUpgrade, migrations));
+
+    auto database = Database::open(location);
+    QCOMPARE(database->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(dump(*database), before);
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, database->exec(QStringLiteral("SELECT * FROM extra")));
+    QVERIFY_THROWS_EXCEPTION(DatabaseError,
+                             database->exec(QStringLiteral("SELECT colour FROM products")));
+}
+
+void TestDatabase::upgradeBacksUpSqliteFirst()
+{
+    FRESH_LOCATION(location);
+    {
+        auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        fillShop(*database);
+    }
+    QList<Migration> migrations = Migrations::all();
+    const int next = Migrations::latestVersion() + 1;
+    migrations.append({next,
+                       QStringLiteral("a colour for products"),
+                       {QStringLiteral("ALTER TABLE products ADD COLUMN colour TEXT")}});
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade, migrations);
+    QCOMPARE(database->schemaVersion(), next);
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM products")).toInt(), 1);
+    database->exec(QStringLiteral("SELECT colour FROM products"));
+
+    if (!location.isSqlite())
+        return;
+    const QDir folder(Database::backupFolder(location));
+    const QStringList backups = folder.entryList({QStringLiteral("before-upgrade-v1-to-v2-*.db")},
+                                                 QDir::Files);
+    QCOMPARE(backups.size(), 1);
+    // The backup is the old database: version 1, the same rows.
+    QCOMPARE(BackupService::verify(folder.filePath(backups.constFirst())),
+             Migrations::latestVersion());
+}
+
+void TestDatabase::olderSchemaNeedsInit()
+{
+    FRESH_LOCATION(location);
+    Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    QList<Migration> migrations = Migrations::all();
+    migrations.append({Migrations::latestVersion() + 1,
+                       QStringLiteral("next"),
+                       {QStringLiteral("CREATE TABLE extra (x INTEGER)")}});
+    try {
+        Database::open(location, Database::OpenMode::ExistingCurrent, migrations);
+        QFAIL("used an old schema without upgrading");
+    } catch (const DatabaseError &error) {
+        QCOMPARE(error.reason(), DatabaseError::Reason::OlderSchema);
+        QVERIFY(error.message().contains(QStringLiteral("microshop-cli init")));
+    }
+}
+
+void TestDatabase::constraintsRefuseBadRows_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("negative price")
+        << "INSERT INTO products (sku, name, price, created_at, updated_at) "
+           "VALUES ('X', 'x', -1, '', '')";
+    QTest::newRow("sku with a space")
+        << "INSERT INTO products (sku, name, price, created_at, updated_at) "
+           "VALUES ('A B', 'x', 1, '', '')";
+    QTest::newRow("sku too long")
+        << QStringLiteral("INSERT INTO products (sku, name, price, created_at, updated_at) "
+                          "VALUES ('%1', 'x', 1, '', '')")
+               .arg(QString(65, u'A'));
+    QTest::newRow("duplicate sku (case-sensitive match)")
+        << "INSERT INTO products (sku, name, price, created_at, updated_at) "
+           "VALUES ('TEA-01', 'x', 1, '', '')";
+    QTest::newRow("duplicate barcode")
+        << "INSERT INTO products (sku, name, price, barcode, created_at, updated_at) "
+           "VALUES ('TEA-02', 'x', 1, '6901234567890', '', '')";
+    QTest::newRow("rate over 100 %") << "UPDATE products SET rate1 = 10001";
+    QTest::newRow("unknown channel")
+        << "INSERT INTO customers (code, name, channel, created_at) VALUES ('C9', 'x', 'tv', '')";
+    QTest::newRow("second default address")
+        << "INSERT INTO customer_addresses (customer_id, is_default) VALUES (1, 1)";
+    QTest::newRow("line of a missing order")
+        << "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, net) "
+           "VALUES (99, 1, 1, 1, 1, 1)";
+    QTest::newRow("zero quantity")
+        << "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price, net) "
+           "VALUES (1, 2, 1, 0, 1, 0)";
+    QTest::newRow("refund beyond quantity") << "UPDATE order_lines SET refunded_quantity = 3";
+    QTest::newRow("unknown status") << "UPDATE orders SET status = 'lost'";
+    QTest::newRow("unknown movement kind") << "UPDATE stock_movements SET kind = 'gift'";
+    QTest::newRow("positive reversal")
+        << "INSERT INTO commission_entries (order_id, distributor_id, level, kind, amount, "
+           "created_at) VALUES (1, 1, 1, 'reversal', 5, '')";
+    QTest::newRow("level 4")
+        << "INSERT INTO commission_entries (order_id, distributor_id, level, kind, amount, "
+           "created_at) VALUES (1, 1, 4, 'commission', 5, '')";
+    QTest::newRow("own upline") << "UPDATE distributors SET upline_id = id WHERE code = 'D2'";
+    QTest::newRow("missing upline") << "UPDATE distributors SET upline_id = 77 WHERE code = 'D2'";
+    QTest::newRow("zero payout")
+        << "INSERT INTO payouts (distributor_id, period_end, created_at, amount, entries) "
+           "VALUES (1, '', '', 0, 1)";
+}
+
+void TestDatabase::constraintsRefuseBadRows()
+{
+    QFETCH(QString, sql);
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    fillShop(*database);
+    const QStringList before = dump(*database);
+    QVERIFY_THROWS_EXCEPTION(DatabaseError, database->inTransaction([&] { database->exec(sql); }));
+    QCOMPARE(dump(*database), before);
+}
+
+void TestDatabase::transactionsAreAllOrNothing()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    const auto insert = [&](const QString &key) {
+        database->exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, 'v')"), {key});
+    };
+    const auto count = [&] {
+        return database->scalar(QStringLiteral("SELECT count(*) FROM settings")).toInt();
+    };
+    QVERIFY_THROWS_EXCEPTION(InputError, database->inTransaction([&] {
+        insert(QStringLiteral("a"));
+        throw InputError(QStringLiteral("refused"));
+    }));
+    QCOMPARE(count(), 0);
+
+    // A nested failure caught inside undoes only itself.
+    database->inTransaction([&] {
+        insert(QStringLiteral("outer"));
+        try {
+            database->inTransaction([&] {
+                insert(QStringLiteral("inner"));
+                insert(QStringLiteral("inner")); // duplicate key
+            });
+        } catch (const DatabaseError &) {
+        }
+        QVERIFY(database->inTransaction());
+    });
+    QCOMPARE(count(), 1);
+    QCOMPARE(database->scalar(QStringLiteral("SELECT key FROM settings")).toString(),
+             QStringLiteral("outer"));
+}
+
+void TestDatabase::settingsStoreAndAudit()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    database->setActor(QStringLiteral("测试员"));
+    SqlSettingsRepository repository(*database);
+    SqlAuditLog audit(*database);
+    ShopSettings settings(repository, audit, *database);
+    settings.setValue(ShopSettings::commissionLevelsKey, QStringLiteral("3"));
+    settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, settings.setValue(ShopSettings::commissionLevelsKey, QStringLiteral("4")));
+    QCOMPARE(settings.commissionLevels(), 3);
+    QCOMPARE(settings.shopName(), QStringLiteral("小美的店"));
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 2);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT actor FROM audit_log WHERE entity_id = ?"),
+                          {ShopSettings::commissionLevelsKey})
+                 .toString(),
+             QStringLiteral("测试员"));
+}
+
+void TestDatabase::backupAndRestoreRoundTrip()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    fillShop(*database);
+    const QStringList before = dump(*database, {QStringLiteral("audit_log")});
+    const QString backup = m_databases.scratchPath(
+        QStringLiteral("round-trip-%1.db").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    BackupService::backup(*database, backup);
+    QCOMPARE(BackupService::verify(backup), Migrations::latestVersion());
+
+    // Change everything, then restore.
+    database->inTransaction([&] {
+        database->exec(QStringLiteral("UPDATE settings SET value = 'changed'"));
+        database->exec(QStringLiteral("INSERT INTO products (sku, name, price, created_at, "
+                                      "updated_at) VALUES ('NEW', 'new', 1, '', '')"));
+        database->exec(QStringLiteral("DELETE FROM commission_entries WHERE payout_id IS NULL"));
+    });
+    BackupService::restore(*database, backup);
+    QCOMPARE(dump(*database, {QStringLiteral("audit_log")}), before);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                         "'database.restore'"))
+                 .toInt(),
+             1);
+    QVERIFY(DatabaseCheck::findings(*database).isEmpty());
+
+    // New rows get fresh ids after a restore (PostgreSQL's sequences were moved on).
+    database->exec(QStringLiteral("INSERT INTO products (sku, name, price, created_at, "
+                                  "updated_at) VALUES ('AFTER', 'after', 1, '', '')"));
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM products")).toInt(), 2);
+}
+
+void TestDatabase::restoreRefusesBadBackups_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("missing file") << "missing"
+                                  << "no such file";
+    QTest::newRow("text file") << "text"
+                               << "not an SQLite database";
+    QTest::newRow("other program") << "other"
+                                   << "not a MicroShop database";
+    QTest::newRow("newer schema") << "newer"
+                                  << "newer MicroShop";
+    QTest::newRow("damaged") << "damaged"
+                             << "";
+}
+
+void TestDatabase::restoreRefusesBadBackups()
+{
+    QFETCH(QString, kind);
+    QFETCH(QString, hint);
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    fillShop(*database);
+    const QStringList before = dump(*database);
+
+    const QString file = m_databases.scratchPath(QStringLiteral("bad-%1.db").arg(kind));
+    if (kind == u"text") {
+        QFile text(file);
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("hello");
+    } else if (kind == u"other") {
+        {
+            QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                           QStringLiteral("other"));
+            other.setDatabaseName(file);
+            QVERIFY(other.open());
+            QSqlQuery(other).exec(QStringLiteral("CREATE TABLE foo (x INTEGER)"));
+            other.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    } else if (kind == u"newer" || kind == u"damaged") {
+        BackupService::backup(*database, file);
+        if (kind == u"newer") {
+            auto copy = Database::open(DatabaseLocation::sqliteFile(file));
+            copy->exec(QStringLiteral("INSERT INTO schema_version VALUES (999, 'future', '')"));
+        } else {
+            // Overwrite the middle of the file: pages of tables and indexes.
+            QFile damaged(file);
+            QVERIFY(damaged.open(QIODevice::ReadWrite));
+            const qint64 size = damaged.size();
+            QVERIFY(size > 8192);
+            damaged.seek(4096);
+            damaged.write(QByteArray(int(size - 8192), '\x5a'));
+        }
+    }
+    try {
+        BackupService::restore(*database, file);
+        QFAIL("restored a bad backup");
+    } catch (const InputError &error) {
+        QVERIFY2(error.message().contains(hint), qPrintable(error.message()));
+        QVERIFY(error.message().contains(QStringLiteral("not touched")));
+    }
+    QCOMPARE(dump(*database), before);
+}
+
+void TestDatabase::checkFindsBrokenInvariants()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    fillShop(*database);
+    QCOMPARE(DatabaseCheck::findings(*database), QStringList());
+
+    database->exec(QStringLiteral("UPDATE products SET stock = 5 WHERE sku = 'TEA-01'"));
+    database->exec(QStringLiteral("UPDATE payouts SET amount = 9999"));
+    database->exec(QStringLiteral("UPDATE orders SET goods_total = 1"));
+    const QStringList findings = DatabaseCheck::findings(*database);
+    QCOMPARE(findings.size(), 3);
+    QVERIFY(findings.at(0).contains(QStringLiteral("TEA-01")));
+    QVERIFY(findings.at(0).contains(QStringLiteral("stock 5")));
+    QVERIFY(findings.at(0).contains(QStringLiteral("add up to 8")));
+    QVERIFY(findings.at(1).contains(QStringLiteral("SO-1")));
+    QVERIFY(findings.at(2).contains(QStringLiteral("payout")));
+}
+
+void TestDatabase::dailyBackupsKeepFourteen()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    if (!database->isSqlite()) {
+        // A team server is backed up by whoever runs it: the app makes no local copies of it.
+        QCOMPARE(BackupService::makeDailyBackup(*database, QDate(2026, 11, 1)), QString());
+        QVERIFY(BackupService::dailyBackups(location).isEmpty());
+        return;
+    }
+    const QDate first(2026, 11, 1);
+    for (int day = 0; day < 16; ++day)
+        QVERIFY(!BackupService::makeDailyBackup(*database, first.addDays(day)).isEmpty());
+    QCOMPARE(BackupService::makeDailyBackup(*database, first.addDays(15)),
+             QString()); // today's exists
+    const QStringList backups = BackupService::dailyBackups(location);
+    QCOMPARE(backups.size(), BackupService::automaticBackupsKept);
+    QVERIFY(backups.constFirst().endsWith(QStringLiteral("microshop-2026-11-16.db")));
+    QVERIFY(backups.constLast().endsWith(QStringLiteral("microshop-2026-11-03.db")));
+    QCOMPARE(BackupService::verify(backups.constFirst()), Migrations::latestVersion());
+}
+
+void TestDatabase::wrongPasswordAndUnreachableServer()
+{
+    FRESH_LOCATION(location);
+    if (location.isSqlite()) {
+        // A file where no folder can be made.
+        try {
+            Database::open(DatabaseLocation::sqliteFile(QStringLiteral("/proc/microshop/shop.db")),
+                           Database::OpenMode::CreateOrUpgrade);
+            QFAIL("opened a database where none can be");
+        } catch (const DatabaseError &error) {
+            QCOMPARE(error.reason(), DatabaseError::Reason::Unreachable);
+        }
+        return;
+    }
+    try {
+        Database::open(*DatabaseLocation::parse(m_databases.withWrongPassword(location)));
+        QFAIL("connected with a wrong password");
+    } catch (const DatabaseError &error) {
+        QCOMPARE(error.reason(), DatabaseError::Reason::Unreachable);
+        QVERIFY2(error.message().contains(QStringLiteral("password")), qPrintable(error.message()));
+    }
+    try {
+        Database::open(*DatabaseLocation::parse(QStringLiteral("postgresql://u@127.0.0.1:1/x")));
+        QFAIL("connected to a closed port");
+    } catch (const DatabaseError &error) {
+        QCOMPARE(error.reason(), DatabaseError::Reason::Unreachable);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDatabase)
+#include "tst_database.moc"
