@@ -65,11 +65,10 @@ test)
     install_missing_packages
     configure_and_build build -DCMAKE_BUILD_TYPE=Release -DMICROSHOP_WERROR=ON
     run_tests build
-    # The same tests under the sanitizers. Leak checking is off: Qt and fontconfig keep global
-    # allocations until exit that LeakSanitizer would report as leaks of ours.
+    # The same tests under the sanitizers, leak checking included.
     configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DMICROSHOP_WERROR=ON \
         -DMICROSHOP_SANITIZE=ON -DMICROSHOP_PACKAGING_TEST=OFF
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
         run_tests build-sanitize
     ;;
 package)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <exception>
@@ -26,6 +27,24 @@ class InputError : public Error
 {
 public:
     using Error::Error;
+};
+
+// What is wrong with one field of a record; field is the CSV column name (sku, price, ...).
+struct FieldProblem
+{
+    QString field;
+    QString message;
+};
+
+// A record with one or more bad fields; message() lists them all.
+class ValidationError : public InputError
+{
+public:
+    explicit ValidationError(QList<FieldProblem> problems);
+    const QList<FieldProblem> &problems() const { return m_problems; }
+
+private:
+    QList<FieldProblem> m_problems;
 };
 
 } // namespace MicroShop

@@ -68,6 +68,7 @@ private slots:
     void formatsTableCsvJson();
     void environmentVariableChoosesTheDatabase();
     void refusesFilesThatAreNotMicroShopDatabases();
+    void refusesACorruptDatabase();
     void unreachableOrWrongPasswordExitThree();
     void backupAndRestore();
     void restoreRefusesAnInvalidBackup();
@@ -246,6 +247,33 @@ void TestCli::refusesFilesThatAreNotMicroShopDatabases()
     }
     QCOMPARE(fileHash(text), hash);
     QVERIFY(!QFile::exists(text + QStringLiteral("-wal")));
+}
+
+void TestCli::refusesACorruptDatabase()
+{
+    // A MicroShop file whose pages after the first are overwritten, as a failing disk might.
+    const QString sound = m_databases.scratchPath(QStringLiteral("sound.db"));
+    RUN_OK(init, {QStringLiteral("--db"), sound, QStringLiteral("init")});
+    const QString corrupt = m_databases.scratchPath(QStringLiteral("corrupt.db"));
+    RUN_OK(copy, {QStringLiteral("--db"), sound, QStringLiteral("backup"), corrupt});
+    {
+        QFile file(corrupt);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const qint64 size = file.size();
+        QVERIFY(size > 8192);
+        file.seek(4096);
+        file.write(QByteArray(int(size - 4096), '\x5a'));
+    }
+    const QByteArray hash = fileHash(corrupt);
+    for (const QStringList &command : {QStringList{QStringLiteral("config"), QStringLiteral("list")},
+                                       QStringList{QStringLiteral("check")},
+                                       QStringList{QStringLiteral("init")}}) {
+        const Result result = runCli(QStringList{QStringLiteral("--db"), corrupt} + command);
+        QCOMPARE(result.status, 3);
+        QVERIFY2(result.err.contains(QStringLiteral("damaged")), qPrintable(result.err));
+        QCOMPARE(result.err.count(u'\n'), 1);
+    }
+    QCOMPARE(fileHash(corrupt), hash);
 }
 
 void TestCli::unreachableOrWrongPasswordExitThree()

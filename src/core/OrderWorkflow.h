@@ -1,0 +1,84 @@
+#pragma once
+
+#include "Error.h"
+#include "Order.h"
+#include "Repositories.h"
+#include "ShopRepositories.h"
+#include "StockKeeper.h"
+
+#include <QCoreApplication>
+
+namespace MicroShop {
+
+class ShopSettings;
+
+// What a person fills in for a new order (or a pending order being edited).
+struct OrderDraft
+{
+    struct Line
+    {
+        qint64 productId = 0;
+        qint64 quantity = 0;
+        std::optional<Money> unitPrice; // nullopt: the product's price now
+        Money discount;
+    };
+    QString orderNo; // empty: the next free number
+    QDateTime date;
+    qint64 customerId = 0;
+    qint64 distributorId = 0; // 0: the customer's bound distributor, if any
+    QList<Line> lines;
+    Money shippingFee;
+    QString notes;
+};
+
+// The order workflow of domain.md: the only code that moves an order from one status to the
+// next, with its stock movements, payment, shipment and refunds, each move one transaction.
+// Paying, cancelling, refunding and completing tell the CommissionHook, the ledger's one entry.
+class OrderWorkflow final
+{
+    Q_DECLARE_TR_FUNCTIONS(OrderWorkflow)
+
+public:
+    enum class Move { Pay, Ship, Complete, Cancel, Refund };
+
+    OrderWorkflow(OrderRepository &orders, ProductRepository &products,
+                  CustomerRepository &customers, DistributorDirectory &distributors,
+                  const ShopSettings &settings, CommissionHook &commissions, AuditLog &audit,
+                  Transactor &transactor);
+
+    static bool isAllowed(OrderStatus status, Move move);
+    static QString moveName(Move move);
+
+    Order create(const OrderDraft &draft);
+    Order updatePending(const QString &orderNo, const OrderDraft &draft);
+    Order pay(const QString &orderNo, const QDateTime &at, PaymentMethod method);
+    Order ship(const QString &orderNo, const QString &courier, const QString &tracking,
+               const QDateTime &at, const std::optional<Address> &address = std::nullopt);
+    Order complete(const QString &orderNo, const QDateTime &at);
+    Order cancel(const QString &orderNo, const QDateTime &at);
+    Order refund(const QString &orderNo, const RefundRequest &request);
+
+    Order orderByNumber(const QString &orderNo) const; // throws InputError when unknown
+
+    // The amount refunded for k more units of a line: round(net * k / quantity), and for the
+    // last units exactly what is left, so a full refund returns the line's net to the fen.
+    static Money refundAmount(const OrderLine &line, qint64 units);
+
+private:
+    Order buildOrder(const OrderDraft &draft, const Order *existing) const;
+    void refuse(const Order &order, Move move) const;
+    void checkNotBefore(const Order &order, const QDateTime &at, const QDateTime &earliest,
+                        Move move) const;
+
+    OrderRepository &m_orders;
+    ProductRepository &m_products;
+    CustomerRepository &m_customers;
+    DistributorDirectory &m_distributors;
+    const ShopSettings &m_settings;
+    CommissionHook &m_commissions;
+    AuditLog &m_audit;
+    Transactor &m_transactor;
+    StockKeeper m_stock;
+};
+
+} // namespace MicroShop

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "Customer.h"
+#include "Order.h"
+#include "Product.h"
+
+#include <QDate>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace MicroShop {
+
+// The storage of products, customers and orders that the services write through; src/db
+// implements them over SQL. Reads return nullopt for "no such row".
+
+class ProductRepository
+{
+public:
+    virtual ~ProductRepository() = default;
+    virtual std::optional<Product> findById(qint64 id) const = 0;
+    virtual std::optional<Product> findBySku(const QString &sku) const = 0;
+    virtual std::optional<Product> findByBarcode(const QString &barcode) const = 0;
+    virtual qint64 insert(const Product &product) = 0; // stock starts at 0: movements add to it
+    virtual void update(const Product &product) = 0;   // every field but stock
+    // Inserts the movement and adds its quantity to the product's stock, in one statement pair.
+    virtual void applyStockMovement(const StockMovement &movement) = 0;
+    virtual QList<StockMovement> movements(qint64 productId) const = 0; // oldest first
+};
+
+class CustomerRepository
+{
+public:
+    virtual ~CustomerRepository() = default;
+    virtual std::optional<Customer> findById(qint64 id) const = 0;
+    virtual std::optional<Customer> findByCode(const QString &code) const = 0;
+    virtual qint64 insert(const Customer &customer) = 0;
+    virtual void update(const Customer &customer) = 0; // addresses replaced as given
+    virtual void remove(qint64 id) = 0;
+    virtual bool hasOrders(qint64 id) const = 0;
+    virtual void setDistributor(qint64 customerId, qint64 distributorId) = 0;
+    virtual void noteOrderDate(qint64 customerId, QDate date) = 0; // keeps the latest
+    virtual QString nextCode() const = 0; // C000123: one more than the highest
+};
+
+// One refund as stored: the amounts are computed by OrderWorkflow.
+struct RefundRecord
+{
+    struct Line
+    {
+        qint64 lineId = 0;
+        qint64 quantity = 0;
+        Money amount;
+    };
+    QDateTime at;
+    QList<Line> lines;
+    Money goodsAmount;
+    Money shippingAmount;
+    bool restock = false;
+    QString reason;
+    QString actor;
+};
+
+class OrderRepository
+{
+public:
+    virtual ~OrderRepository() = default;
+    virtual std::optional<Order> findByNumber(const QString &orderNo) const = 0;
+    virtual std::optional<Order> findById(qint64 id) const = 0;
+    virtual qint64 insert(const Order &order) = 0;     // with its lines
+    virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
+    virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes
+    virtual void addPayment(qint64 orderId, const Payment &payment) = 0;
+    virtual void addShipment(qint64 orderId, const Shipment &shipment) = 0;
+    virtual void addRefund(qint64 orderId, const RefundRecord &refund) = 0; // and the lines' sums
+    virtual QString nextOrderNumber(QDate date) const = 0;              // SO20261125-0001, unused
+    virtual QList<Order> ordersOfCustomer(qint64 customerId) const = 0; // newest first, no lines
+};
+
+// What the orders need of the distributor tree until the distributors issue fills it in.
+class DistributorDirectory
+{
+public:
+    virtual ~DistributorDirectory() = default;
+    virtual std::optional<qint64> idOfCode(const QString &code) const = 0;
+    virtual QString codeOf(qint64 id) const = 0;
+};
+
+// The one place where the order workflow tells the commission ledger what happened; the
+// ledger (distributors issue) earns, reverses and releases commissions from these calls.
+class CommissionHook
+{
+public:
+    virtual ~CommissionHook() = default;
+    virtual void orderPaid(const Order &order) = 0;
+    virtual void orderCancelled(const Order &before, const Order &after) = 0;
+    virtual void orderRefunded(const Order &before, const Order &after) = 0;
+    virtual void orderCompleted(const Order &order) = 0;
+};
+
+// Until the ledger exists: nothing is earned.
+class NoCommissions final : public CommissionHook
+{
+public:
+    void orderPaid(const Order &) override {}
+    void orderCancelled(const Order &, const Order &) override {}
+    void orderRefunded(const Order &, const Order &) override {}
+    void orderCompleted(const Order &) override {}
+};
+
+} // namespace MicroShop

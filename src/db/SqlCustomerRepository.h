@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ShopRepositories.h"
+
+namespace MicroShop {
+
+class Database;
+
+// Customers and their addresses as rows of customers and customer_addresses.
+class SqlCustomerRepository final : public CustomerRepository
+{
+public:
+    explicit SqlCustomerRepository(Database &database)
+        : m_database(database)
+    {}
+
+    std::optional<Customer> findById(qint64 id) const override;
+    std::optional<Customer> findByCode(const QString &code) const override;
+    qint64 insert(const Customer &customer) override;
+    void update(const Customer &customer) override;
+    void remove(qint64 id) override;
+    bool hasOrders(qint64 id) const override;
+    void setDistributor(qint64 customerId, qint64 distributorId) override;
+    void noteOrderDate(qint64 customerId, QDate date) override;
+    QString nextCode() const override;
+
+private:
+    std::optional<Customer> findWhere(const QString &condition, const QVariant &value) const;
+    void insertAddresses(const Customer &customer, qint64 customerId);
+
+    Database &m_database;
+};
+
+} // namespace MicroShop

@@ -1,0 +1,253 @@
+#include "SqlOrderRepository.h"
+
+#include "Database.h"
+#include "SqlValues.h"
+
+namespace MicroShop {
+
+using namespace SqlValues;
+
+namespace {
+
+const QString orderColumns = QStringLiteral(
+    "o.id, o.order_no, o.date, o.customer_id, o.distributor_id, o.status, o.shipping_fee, "
+    "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes");
+
+Order orderFromRow(const QSqlQuery &query)
+{
+    Order order;
+    order.id = query.value(0).toLongLong();
+    order.orderNo = query.value(1).toString();
+    order.date = toDateTime(query.value(2)).value_or(QDateTime());
+    order.customerId = query.value(3).toLongLong();
+    order.distributorId = query.value(4).toLongLong();
+    order.status
+        = OrderStatuses::fromCode(query.value(5).toString()).value_or(OrderStatus::Pending);
+    order.shippingFee = toMoney(query.value(6));
+    order.refundedTotal = toMoney(query.value(7));
+    order.paidAt = toDateTime(query.value(8));
+    order.shippedAt = toDateTime(query.value(9));
+    order.completedAt = toDateTime(query.value(10));
+    order.cancelledAt = toDateTime(query.value(11));
+    order.notes = query.value(12).toString();
+    return order;
+}
+
+} // namespace
+
+std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
+                                                   const QVariant &value) const
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT %1 FROM orders o WHERE %2").arg(orderColumns, condition), {value});
+    if (!query.next())
+        return std::nullopt;
+    Order order = orderFromRow(query);
+    query.finish();
+    const QVariant id = qlonglong(order.id);
+
+    QSqlQuery lines = m_database.exec(
+        QStringLiteral(
+            "SELECT l.id, l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price, "
+            "l.unit_cost, l.discount, l.net, l.refunded_quantity, l.refunded_amount, "
+            "COALESCE((SELECT sum(rl.quantity) FROM refund_lines rl JOIN refunds r "
+            "ON r.id = rl.refund_id WHERE rl.order_line_id = l.id AND r.restock = 1), 0) "
+            "FROM order_lines l JOIN products p ON p.id = l.product_id "
+            "WHERE l.order_id = ? ORDER BY l.line_no"),
+        {id});
+    while (lines.next()) {
+        OrderLine line;
+        line.id = lines.value(0).toLongLong();
+        line.lineNo = lines.value(1).toInt();
+        line.productId = lines.value(2).toLongLong();
+        line.sku = lines.value(3).toString();
+        line.productName = lines.value(4).toString();
+        line.quantity = lines.value(5).toLongLong();
+        line.unitPrice = toMoney(lines.value(6));
+        line.unitCost = toMoney(lines.value(7));
+        line.discount = toMoney(lines.value(8));
+        line.net = toMoney(lines.value(9));
+        line.refundedQuantity = lines.value(10).toLongLong();
+        line.refundedAmount = toMoney(lines.value(11));
+        line.returnedQuantity = lines.value(12).toLongLong();
+        order.lines.append(line);
+    }
+    lines.finish();
+
+    QSqlQuery payment = m_database.exec(
+        QStringLiteral("SELECT method, paid_at, amount FROM payments WHERE order_id = ? "
+                       "ORDER BY id DESC LIMIT 1"),
+        {id});
+    if (payment.next())
+        order.payment = Payment{
+            PaymentMethods::fromCode(payment.value(0).toString()).value_or(PaymentMethod::Other),
+            toDateTime(payment.value(1)).value_or(QDateTime()), toMoney(payment.value(2))};
+    payment.finish();
+
+    QSqlQuery shipment = m_database.exec(
+        QStringLiteral("SELECT courier, tracking, shipped_at, receiver, phone, province, city, "
+                       "district, detail FROM shipments WHERE order_id = ? ORDER BY id DESC "
+                       "LIMIT 1"),
+        {id});
+    if (shipment.next()) {
+        Shipment record;
+        record.courier = shipment.value(0).toString();
+        record.tracking = shipment.value(1).toString();
+        record.shippedAt = toDateTime(shipment.value(2)).value_or(QDateTime());
+        record.address.receiver = shipment.value(3).toString();
+        record.address.phone = shipment.value(4).toString();
+        record.address.province = shipment.value(5).toString();
+        record.address.city = shipment.value(6).toString();
+        record.address.district = shipment.value(7).toString();
+        record.address.detail = shipment.value(8).toString();
+        order.shipment = record;
+    }
+    shipment.finish();
+
+    order.shippingRefunded = toMoney(m_database.scalar(
+        QStringLiteral("SELECT COALESCE(sum(shipping_amount), 0) FROM refunds WHERE order_id = ?"),
+        {id}));
+    return order;
+}
+
+std::optional<Order> SqlOrderRepository::findByNumber(const QString &orderNo) const
+{
+    return findWhere(QStringLiteral("o.order_no = ?"), orderNo);
+}
+
+std::optional<Order> SqlOrderRepository::findById(qint64 id) const
+{
+    return findWhere(QStringLiteral("o.id = ?"), qlonglong(id));
+}
+
+void SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
+{
+    for (const OrderLine &line : order.lines) {
+        m_database.exec(QStringLiteral("INSERT INTO order_lines (order_id, line_no, product_id, "
+                                       "quantity, unit_price, unit_cost, discount, net) "
+                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                        {qlonglong(orderId), line.lineNo, qlonglong(line.productId),
+                         qlonglong(line.quantity), money(line.unitPrice), money(line.unitCost),
+                         money(line.discount), money(line.net)});
+    }
+}
+
+qint64 SqlOrderRepository::insert(const Order &order)
+{
+    const QVariant now = dateTime(Dates::now());
+    const qint64 id = m_database
+                          .scalar(
+                              QStringLiteral(
+                                  "INSERT INTO orders (order_no, date, customer_id, "
+                                  "distributor_id, status, goods_total, shipping_fee, notes, "
+                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                  "RETURNING id"),
+                              {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
+                               idOrNull(order.distributorId), OrderStatuses::code(order.status),
+                               money(order.goodsTotal()), money(order.shippingFee),
+                               text(order.notes), now, now})
+                          .toLongLong();
+    insertLines(order, id);
+    return id;
+}
+
+void SqlOrderRepository::replaceLines(const Order &order)
+{
+    m_database.exec(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"),
+                    {qlonglong(order.id)});
+    insertLines(order, order.id);
+}
+
+void SqlOrderRepository::saveState(const Order &order)
+{
+    m_database.exec(
+        QStringLiteral("UPDATE orders SET date = ?, customer_id = ?, "
+                       "distributor_id = ?, status = ?, goods_total = ?, "
+                       "shipping_fee = ?, refunded_total = ?, paid_at = ?, "
+                       "shipped_at = ?, completed_at = ?, cancelled_at = ?, notes = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        {dateTime(order.date), qlonglong(order.customerId), idOrNull(order.distributorId),
+         OrderStatuses::code(order.status), money(order.goodsTotal()), money(order.shippingFee),
+         money(order.refundedTotal), dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
+         dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt), text(order.notes),
+         dateTime(Dates::now()), qlonglong(order.id)});
+}
+
+void SqlOrderRepository::addPayment(qint64 orderId, const Payment &payment)
+{
+    m_database.exec(QStringLiteral("INSERT INTO payments (order_id, method, paid_at, amount) "
+                                   "VALUES (?, ?, ?, ?)"),
+                    {qlonglong(orderId), PaymentMethods::code(payment.method),
+                     dateTime(payment.paidAt), money(payment.amount)});
+}
+
+void SqlOrderRepository::addShipment(qint64 orderId, const Shipment &shipment)
+{
+    const Address &a = shipment.address;
+    m_database.exec(QStringLiteral("INSERT INTO shipments (order_id, courier, tracking, "
+                                   "shipped_at, receiver, phone, province, city, district, "
+                                   "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {qlonglong(orderId), text(shipment.courier), text(shipment.tracking),
+                     dateTime(shipment.shippedAt), text(a.receiver), text(a.phone),
+                     text(a.province), text(a.city), text(a.district), text(a.detail)});
+}
+
+void SqlOrderRepository::addRefund(qint64 orderId, const RefundRecord &refund)
+{
+    const qint64 refundId
+        = m_database
+              .scalar(QStringLiteral("INSERT INTO refunds (order_id, refunded_at, goods_amount, "
+                                     "shipping_amount, restock, reason, actor) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                      {qlonglong(orderId), dateTime(refund.at), money(refund.goodsAmount),
+                       money(refund.shippingAmount), refund.restock ? 1 : 0, text(refund.reason),
+                       text(refund.actor.isEmpty() ? m_database.actor() : refund.actor)})
+              .toLongLong();
+    for (const RefundRecord::Line &line : refund.lines) {
+        m_database.exec(QStringLiteral("INSERT INTO refund_lines (refund_id, order_line_id, "
+                                       "quantity, amount) VALUES (?, ?, ?, ?)"),
+                        {qlonglong(refundId), qlonglong(line.lineId), qlonglong(line.quantity),
+                         money(line.amount)});
+        m_database.exec(QStringLiteral("UPDATE order_lines SET refunded_quantity = "
+                                       "refunded_quantity + ?, refunded_amount = refunded_amount "
+                                       "+ ? WHERE id = ?"),
+                        {qlonglong(line.quantity), money(line.amount), qlonglong(line.lineId)});
+    }
+}
+
+QString SqlOrderRepository::nextOrderNumber(QDate date) const
+{
+    const QString prefix = QStringLiteral("SO%1-").arg(date.toString(QStringLiteral("yyyyMMdd")));
+    const QString last = m_database
+                             .scalar(QStringLiteral("SELECT max(order_no) FROM orders WHERE "
+                                                    "order_no LIKE ?"),
+                                     {QString(prefix + u'%')})
+                             .toString();
+    int sequence = last.isEmpty() ? 0 : last.mid(prefix.size()).toInt();
+    QString number;
+    do {
+        number = prefix + QStringLiteral("%1").arg(++sequence, 4, 10, QLatin1Char('0'));
+    } while (findByNumber(number));
+    return number;
+}
+
+QList<Order> SqlOrderRepository::ordersOfCustomer(qint64 customerId) const
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT %1, o.goods_total FROM orders o WHERE o.customer_id = ? "
+                       "ORDER BY o.date DESC, o.id DESC")
+            .arg(orderColumns),
+        {qlonglong(customerId)});
+    QList<Order> result;
+    while (query.next()) {
+        Order order = orderFromRow(query);
+        // No lines are loaded: one summary line carries the goods total for display.
+        OrderLine total;
+        total.net = toMoney(query.value(13));
+        order.lines.append(total);
+        result.append(order);
+    }
+    return result;
+}
+
+} // namespace MicroShop

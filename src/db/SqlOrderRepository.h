@@ -1,0 +1,35 @@
+#pragma once
+
+#include "ShopRepositories.h"
+
+namespace MicroShop {
+
+class Database;
+
+// Orders with their lines, payments, shipments and refunds as rows of their tables.
+class SqlOrderRepository final : public OrderRepository
+{
+public:
+    explicit SqlOrderRepository(Database &database)
+        : m_database(database)
+    {}
+
+    std::optional<Order> findByNumber(const QString &orderNo) const override;
+    std::optional<Order> findById(qint64 id) const override;
+    qint64 insert(const Order &order) override;
+    void replaceLines(const Order &order) override;
+    void saveState(const Order &order) override;
+    void addPayment(qint64 orderId, const Payment &payment) override;
+    void addShipment(qint64 orderId, const Shipment &shipment) override;
+    void addRefund(qint64 orderId, const RefundRecord &refund) override;
+    QString nextOrderNumber(QDate date) const override;
+    QList<Order> ordersOfCustomer(qint64 customerId) const override;
+
+private:
+    std::optional<Order> findWhere(const QString &condition, const QVariant &value) const;
+    void insertLines(const Order &order, qint64 orderId);
+
+    Database &m_database;
+};
+
+} // namespace MicroShop

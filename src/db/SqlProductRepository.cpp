@@ -1,0 +1,139 @@
+#include "SqlProductRepository.h"
+
+#include "Database.h"
+#include "SqlValues.h"
+
+namespace MicroShop {
+
+using namespace SqlValues;
+
+namespace {
+
+const QString productColumns = QStringLiteral(
+    "id, sku, name, category, unit, price, cost, stock, low_stock, barcode, active, image, notes, "
+    "rate1, rate2, rate3");
+
+QVariant rateOrNull(const std::optional<Rate> &rate)
+{
+    return rate ? QVariant(rate->basisPoints()) : QVariant(QMetaType::fromType<int>());
+}
+
+QVariant imageOrNull(const QByteArray &image)
+{
+    return image.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(image);
+}
+
+} // namespace
+
+std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
+                                                       const QVariant &value) const
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT %1 FROM products WHERE %2").arg(productColumns, condition), {value});
+    if (!query.next())
+        return std::nullopt;
+    Product product;
+    product.id = query.value(0).toLongLong();
+    product.sku = query.value(1).toString();
+    product.name = query.value(2).toString();
+    product.category = query.value(3).toString();
+    product.unit = query.value(4).toString();
+    product.price = toMoney(query.value(5));
+    product.cost = toMoney(query.value(6));
+    product.stock = query.value(7).toLongLong();
+    product.lowStock = query.value(8).toLongLong();
+    product.barcode = query.value(9).toString();
+    product.active = query.value(10).toInt() != 0;
+    product.image = query.value(11).toByteArray();
+    product.notes = query.value(12).toString();
+    for (int level = 0; level < 3; ++level) {
+        const QVariant rate = query.value(13 + level);
+        if (!rate.isNull())
+            product.rates[level] = Rate::fromBasisPoints(rate.toInt());
+    }
+    return product;
+}
+
+std::optional<Product> SqlProductRepository::findById(qint64 id) const
+{
+    return findWhere(QStringLiteral("id = ?"), qlonglong(id));
+}
+
+std::optional<Product> SqlProductRepository::findBySku(const QString &sku) const
+{
+    return findWhere(QStringLiteral("sku = ?"), sku);
+}
+
+std::optional<Product> SqlProductRepository::findByBarcode(const QString &barcode) const
+{
+    return findWhere(QStringLiteral("barcode = ?"), barcode);
+}
+
+qint64 SqlProductRepository::insert(const Product &product)
+{
+    const QVariant now = dateTime(Dates::now());
+    return m_database
+        .scalar(QStringLiteral("INSERT INTO products (sku, name, category, unit, price, cost, "
+                               "stock, low_stock, barcode, active, image, notes, rate1, rate2, "
+                               "rate3, created_at, updated_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               "RETURNING id"),
+                {product.sku, text(product.name), text(product.category), text(product.unit),
+                 money(product.price), money(product.cost), qlonglong(product.lowStock),
+                 textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
+                 text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
+                 rateOrNull(product.rates[2]), now, now})
+        .toLongLong();
+}
+
+void SqlProductRepository::update(const Product &product)
+{
+    m_database.exec(QStringLiteral("UPDATE products SET sku = ?, name = ?, category = ?, unit = ?, "
+                                   "price = ?, cost = ?, low_stock = ?, barcode = ?, active = ?, "
+                                   "image = ?, notes = ?, rate1 = ?, rate2 = ?, rate3 = ?, "
+                                   "updated_at = ? WHERE id = ?"),
+                    {product.sku, text(product.name), text(product.category), text(product.unit),
+                     money(product.price), money(product.cost), qlonglong(product.lowStock),
+                     textOrNull(product.barcode), product.active ? 1 : 0,
+                     imageOrNull(product.image), text(product.notes), rateOrNull(product.rates[0]),
+                     rateOrNull(product.rates[1]), rateOrNull(product.rates[2]),
+                     dateTime(Dates::now()), qlonglong(product.id)});
+}
+
+void SqlProductRepository::applyStockMovement(const StockMovement &movement)
+{
+    m_database.exec(QStringLiteral("INSERT INTO stock_movements (product_id, moved_at, kind, "
+                                   "quantity, order_id, reference, actor) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {qlonglong(movement.productId), dateTime(movement.at),
+                     StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
+                     idOrNull(movement.orderId), text(movement.reference),
+                     text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
+    m_database.exec(QStringLiteral("UPDATE products SET stock = stock + ? WHERE id = ?"),
+                    {qlonglong(movement.quantity), qlonglong(movement.productId)});
+}
+
+QList<StockMovement> SqlProductRepository::movements(qint64 productId) const
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT id, moved_at, kind, quantity, order_id, reference, actor "
+                       "FROM stock_movements WHERE product_id = ? ORDER BY moved_at, id"),
+        {qlonglong(productId)});
+    QList<StockMovement> result;
+    while (query.next()) {
+        StockMovement movement;
+        movement.id = query.value(0).toLongLong();
+        movement.productId = productId;
+        movement.at = toDateTime(query.value(1)).value_or(QDateTime());
+        movement.kind = StockMovementKinds::fromCode(query.value(2).toString())
+                            .value_or(StockMovementKind::Adjustment);
+        movement.quantity = query.value(3).toLongLong();
+        movement.orderId = query.value(4).toLongLong();
+        movement.reference = query.value(5).toString();
+        movement.actor = query.value(6).toString();
+        result.append(movement);
+    }
+    return result;
+}
+
+} // namespace MicroShop
