@@ -2,13 +2,10 @@
 
 #include "BackupService.h"
 #include "Database.h"
-#include "SqlAuditLog.h"
-#include "SqlBackupStore.h"
-#include "SqlSettingsRepository.h"
+#include "ShopServices.h"
 
 #include "Dates.h"
 #include "Error.h"
-#include "ShopSettings.h"
 
 #include "LanguageManager.h"
 #include "MainWindow.h"
@@ -80,12 +77,9 @@ int runDesktopApplication(int argc, char *argv[])
         return 3;
     }
 
-    SqlSettingsRepository settingsRepository(*database);
-    SqlAuditLog auditLog(*database);
-    ShopSettings settings(settingsRepository, auditLog, *database);
-    SqlBackupStore backups(*database);
-
-    MainWindow window(settings, backups, languages);
+    ShopServices services(*database);
+    ShopContext shop = services.context();
+    MainWindow window(shop, languages);
     window.show();
 
     QFutureWatcher<QString> dailyBackup;

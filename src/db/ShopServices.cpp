@@ -1,6 +1,7 @@
 #include "ShopServices.h"
 
 #include "Database.h"
+#include "ShopLists.h"
 
 namespace MicroShop {
 
@@ -19,5 +20,42 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , workflow(orders, products, customers, distributors, settings,
                commissions ? *commissions : noCommissions, audit, database)
 {}
+
+ShopContext ShopServices::context()
+{
+    Database *db = &database;
+    return ShopContext{settings,
+                       catalog,
+                       customerService,
+                       workflow,
+                       products,
+                       customers,
+                       orders,
+                       distributors,
+                       backups,
+                       database,
+                       [db](ListKind kind) -> std::unique_ptr<ListSource> {
+                           switch (kind) {
+                           case ListKind::Products:
+                               return ShopLists::products(*db);
+                           case ListKind::Customers:
+                               return ShopLists::customers(*db);
+                           case ListKind::Orders:
+                               return ShopLists::orders(*db);
+                           case ListKind::StockMovements:
+                               return ShopLists::stockMovements(*db);
+                           }
+                           return nullptr;
+                       },
+                       [db] {
+                           QStringList categories;
+                           QSqlQuery query = db->exec(QStringLiteral(
+                               "SELECT DISTINCT category FROM products WHERE category <> '' "
+                               "ORDER BY category"));
+                           while (query.next())
+                               categories.append(query.value(0).toString());
+                           return categories;
+                       }};
+}
 
 } // namespace MicroShop

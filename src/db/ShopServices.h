@@ -11,6 +11,7 @@
 #include "CatalogService.h"
 #include "CustomerService.h"
 #include "OrderWorkflow.h"
+#include "ShopContext.h"
 #include "ShopSettings.h"
 
 namespace MicroShop {
@@ -39,6 +40,9 @@ public:
     CatalogService catalog;
     CustomerService customerService;
     OrderWorkflow workflow;
+
+    // The same services for the desktop pages.
+    ShopContext context();
 };
 
 } // namespace MicroShop

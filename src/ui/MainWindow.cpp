@@ -4,6 +4,7 @@
 #include "SettingsPage.h"
 
 #include "Repositories.h"
+#include "ShopContext.h"
 #include "ShopSettings.h"
 
 #include <QAction>
@@ -90,14 +91,12 @@ QString (*const placeholderTexts[])() = {
 
 } // namespace
 
-MainWindow::MainWindow(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
-                       QWidget *parent)
+MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *parent)
     : QMainWindow(parent)
-    , m_settings(settings)
-    , m_backups(backups)
+    , m_shop(shop)
     , m_sidebar(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_settingsPage(new SettingsPage(settings, backups, languages, this))
+    , m_settingsPage(new SettingsPage(shop.settings, shop.backups, languages, this))
     , m_shopHeader(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -208,10 +207,10 @@ void MainWindow::retranslate()
 
 void MainWindow::updateTitle()
 {
-    const QString shop = m_settings.shopName();
+    const QString shop = m_shop.settings.shopName();
     setWindowTitle(shop.isEmpty() ? tr("MicroShop") : tr("%1 - MicroShop").arg(shop));
     m_shopHeader->setText(shop.isEmpty() ? tr("MicroShop") : shop);
-    statusBar()->showMessage(tr("Database: %1").arg(m_backups.databaseName()));
+    statusBar()->showMessage(tr("Database: %1").arg(m_shop.backups.databaseName()));
 }
 
 void MainWindow::showAbout()
@@ -223,8 +222,8 @@ void MainWindow::showAbout()
            "orders, distributors and their commissions.</p>"
            "<p>Database: %2<br/>Schema version: %3</p>"
            "<p>Built with Qt %4.</p>")
-            .arg(QStringLiteral(MICROSHOP_VERSION), m_backups.databaseName().toHtmlEscaped())
-            .arg(m_backups.schemaVersion())
+            .arg(QStringLiteral(MICROSHOP_VERSION), m_shop.backups.databaseName().toHtmlEscaped())
+            .arg(m_shop.backups.schemaVersion())
             .arg(QString::fromLatin1(qVersion())));
 }
 

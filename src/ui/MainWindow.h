@@ -8,10 +8,9 @@ class QStackedWidget;
 
 namespace MicroShop {
 
-class BackupStore;
 class LanguageManager;
 class SettingsPage;
-class ShopSettings;
+struct ShopContext;
 
 // The main window: the sidebar of spec/product.md's pages, the menus and their shortcuts, and
 // the geometry and last page remembered between runs.
@@ -32,8 +31,7 @@ public:
         PageCount
     };
 
-    MainWindow(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
-               QWidget *parent = nullptr);
+    MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Page currentPage() const;
@@ -52,8 +50,7 @@ private:
     void retranslate();
     void updateTitle();
 
-    ShopSettings &m_settings;
-    BackupStore &m_backups;
+    ShopContext &m_shop;
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
     SettingsPage *m_settingsPage;

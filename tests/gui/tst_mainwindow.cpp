@@ -1,11 +1,7 @@
 // The main window as a person uses it, offscreen: sidebar clicks, live language switch, settings
 // typed and applied (or refused), the About box, and the page remembered between runs.
 #include "Database.h"
-#include "SqlAuditLog.h"
-#include "SqlBackupStore.h"
-#include "SqlSettingsRepository.h"
-
-#include "ShopSettings.h"
+#include "ShopServices.h"
 
 #include "LanguageManager.h"
 #include "MainWindow.h"
@@ -37,17 +33,15 @@ struct Shop
     explicit Shop(const QString &path)
         : database(
             Database::open(DatabaseLocation::sqliteFile(path), Database::OpenMode::CreateOrUpgrade))
-        , repository(*database)
-        , audit(*database)
-        , settings(repository, audit, *database)
-        , backups(*database)
+        , services(*database)
+        , context(services.context())
+        , settings(services.settings)
     {}
 
     std::unique_ptr<Database> database;
-    SqlSettingsRepository repository;
-    SqlAuditLog audit;
-    ShopSettings settings;
-    SqlBackupStore backups;
+    ShopServices services;
+    ShopContext context;
+    ShopSettings &settings;
 };
 
 template<typename T>
@@ -103,7 +97,7 @@ void TestMainWindow::init()
     m_shop = std::make_unique<Shop>(m_folder->filePath(QStringLiteral("shop.db")));
     m_languages = std::make_unique<LanguageManager>();
     m_languages->setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(m_shop->settings, m_shop->backups, *m_languages);
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -263,7 +257,7 @@ void TestMainWindow::remembersTheLastPage()
     clickSidebar(child<QListWidget>(m_window.get(), "sidebar"), MainWindow::Customers);
     m_window->resize(1000, 700);
     QVERIFY(m_window->close());
-    m_window = std::make_unique<MainWindow>(m_shop->settings, m_shop->backups, *m_languages);
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     QCOMPARE(m_window->currentPage(), MainWindow::Customers);
     QCOMPARE(m_window->size(), QSize(1000, 700));
 }

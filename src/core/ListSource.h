@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QVariant>
+
+namespace MicroShop {
+
+// What a list page asks for: the text typed in its search box, its filters, and its sort.
+struct ListQuery
+{
+    QString search;
+    QMap<QString, QVariant> filters; // names each ListSource documents
+    int sortColumn = 0;
+    bool descending = false;
+
+    bool operator==(const ListQuery &) const = default;
+};
+
+// Rows of one list (products, customers, orders...) counted, filtered, sorted and paged by the
+// database, so that a list of a million rows never loads more than the rows on screen.
+// A row is its key (the record's id) followed by one value per column.
+class ListSource
+{
+public:
+    virtual ~ListSource() = default;
+    virtual int columnCount() const = 0;
+    virtual qint64 count(const ListQuery &query) const = 0;
+    virtual QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit) const = 0;
+};
+
+} // namespace MicroShop

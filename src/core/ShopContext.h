@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ListSource.h"
+
+#include <functional>
+#include <memory>
+
+namespace MicroShop {
+
+class BackupStore;
+class CatalogService;
+class CustomerRepository;
+class CustomerService;
+class DistributorDirectory;
+class OrderRepository;
+class OrderWorkflow;
+class ProductRepository;
+class ShopSettings;
+class Transactor;
+
+// The lists a page can ask for; ShopLists (src/db) documents their columns and filters.
+enum class ListKind { Products, Customers, Orders, StockMovements };
+
+// Everything the desktop pages and the importers work with, as core services and interfaces:
+// the app wires it to a database (src/db), so that nothing above core knows about SQL.
+struct ShopContext
+{
+    ShopSettings &settings;
+    CatalogService &catalog;
+    CustomerService &customers;
+    OrderWorkflow &orders;
+    ProductRepository &productRepository;
+    CustomerRepository &customerRepository;
+    OrderRepository &orderRepository;
+    DistributorDirectory &distributors;
+    BackupStore &backups;
+    Transactor &transactor;
+    std::function<std::unique_ptr<ListSource>(ListKind)> lists;
+    std::function<QStringList()> productCategories; // distinct, sorted
+};
+
+} // namespace MicroShop

@@ -1,0 +1,147 @@
+#include "ShopLists.h"
+
+#include "Database.h"
+#include "SqlListSource.h"
+
+#include <QDate>
+
+namespace MicroShop::ShopLists {
+
+namespace {
+
+bool has(const ListQuery &query, const char *name)
+{
+    const QVariant value = query.filters.value(QString::fromLatin1(name));
+    return value.isValid() && !value.toString().isEmpty();
+}
+
+QVariant filter(const ListQuery &query, const char *name)
+{
+    return query.filters.value(QString::fromLatin1(name));
+}
+
+} // namespace
+
+std::unique_ptr<ListSource> products(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral("products p");
+    definition.key = QStringLiteral("p.id");
+    definition.columns = {QStringLiteral("p.sku"),      QStringLiteral("p.name"),
+                          QStringLiteral("p.category"), QStringLiteral("p.unit"),
+                          QStringLiteral("p.price"),    QStringLiteral("p.cost"),
+                          QStringLiteral("p.stock"),    QStringLiteral("p.low_stock"),
+                          QStringLiteral("p.barcode"),  QStringLiteral("p.active")};
+    definition.searchExpressions = {QStringLiteral("p.sku"), QStringLiteral("p.name"),
+                                    QStringLiteral("p.barcode")};
+    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+        if (has(query, "category")) {
+            where.append(QStringLiteral("p.category = ?"));
+            values.append(filter(query, "category"));
+        }
+        if (has(query, "active")) {
+            where.append(QStringLiteral("p.active = ?"));
+            values.append(filter(query, "active").toBool() ? 1 : 0);
+        }
+        if (filter(query, "lowStock").toBool())
+            where.append(QStringLiteral("p.stock <= p.low_stock"));
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+std::unique_ptr<ListSource> customers(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral(
+        "customers c LEFT JOIN distributors d ON d.id = c.distributor_id");
+    definition.key = QStringLiteral("c.id");
+    definition.columns = {QStringLiteral("c.code"),          QStringLiteral("c.name"),
+                          QStringLiteral("c.phone"),         QStringLiteral("c.wechat"),
+                          QStringLiteral("c.wechat_remark"), QStringLiteral("c.channel"),
+                          QStringLiteral("d.code"),          QStringLiteral("c.last_order_date"),
+                          QStringLiteral("c.tags")};
+    definition.searchExpressions = {QStringLiteral("c.code"), QStringLiteral("c.name"),
+                                    QStringLiteral("c.phone"), QStringLiteral("c.wechat"),
+                                    QStringLiteral("c.wechat_remark")};
+    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+        if (has(query, "channel")) {
+            where.append(QStringLiteral("c.channel = ?"));
+            values.append(filter(query, "channel"));
+        }
+        if (has(query, "distributor")) {
+            where.append(QStringLiteral("d.code = ?"));
+            values.append(filter(query, "distributor"));
+        }
+        if (has(query, "notBoughtSince")) {
+            where.append(QStringLiteral("c.last_order_date < ?"));
+            values.append(filter(query, "notBoughtSince"));
+        }
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+std::unique_ptr<ListSource> orders(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral("orders o JOIN customers c ON c.id = o.customer_id "
+                                     "LEFT JOIN distributors d ON d.id = o.distributor_id "
+                                     "LEFT JOIN shipments s ON s.order_id = o.id");
+    definition.key = QStringLiteral("o.id");
+    definition.columns = {QStringLiteral("o.order_no"),
+                          QStringLiteral("o.date"),
+                          QStringLiteral("c.name"),
+                          QStringLiteral("c.phone"),
+                          QStringLiteral("d.code"),
+                          QStringLiteral("o.status"),
+                          QStringLiteral("o.goods_total"),
+                          QStringLiteral("o.shipping_fee"),
+                          QStringLiteral("(o.goods_total + o.shipping_fee)"),
+                          QStringLiteral("o.refunded_total"),
+                          QStringLiteral("s.tracking")};
+    definition.searchExpressions = {QStringLiteral("o.order_no"), QStringLiteral("c.name"),
+                                    QStringLiteral("c.phone"), QStringLiteral("s.tracking")};
+    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+        if (has(query, "status")) {
+            where.append(QStringLiteral("o.status = ?"));
+            values.append(filter(query, "status"));
+        }
+        if (has(query, "from")) {
+            where.append(QStringLiteral("o.date >= ?"));
+            values.append(filter(query, "from"));
+        }
+        if (has(query, "to")) {
+            // Inclusive: every time on that day sorts before the next day.
+            where.append(QStringLiteral("o.date < ?"));
+            values.append(QDate::fromString(filter(query, "to").toString(), Qt::ISODate)
+                              .addDays(1)
+                              .toString(Qt::ISODate));
+        }
+        if (has(query, "distributor")) {
+            where.append(QStringLiteral("d.code = ?"));
+            values.append(filter(query, "distributor"));
+        }
+        if (has(query, "customer")) {
+            where.append(QStringLiteral("o.customer_id = ?"));
+            values.append(filter(query, "customer").toLongLong());
+        }
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+std::unique_ptr<ListSource> stockMovements(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral("stock_movements m LEFT JOIN orders o ON o.id = m.order_id");
+    definition.key = QStringLiteral("m.id");
+    definition.columns = {QStringLiteral("m.moved_at"), QStringLiteral("m.kind"),
+                          QStringLiteral("m.quantity"), QStringLiteral("m.reference"),
+                          QStringLiteral("m.actor"),    QStringLiteral("o.order_no")};
+    definition.searchExpressions = {QStringLiteral("m.reference")};
+    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+        where.append(QStringLiteral("m.product_id = ?"));
+        values.append(filter(query, "product").toLongLong());
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+} // namespace MicroShop::ShopLists

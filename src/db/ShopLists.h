@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ListSource.h"
+
+#include <memory>
+
+namespace MicroShop {
+
+class Database;
+
+// The list pages' sources. Their columns and filters (ListQuery::filters):
+//   products:  sku, name, category, unit, price, cost, stock, low_stock, barcode, active
+//              filters: category (text), active (bool), lowStock (bool: stock <= low_stock)
+//   customers: code, name, phone, wechat, wechat_remark, channel, distributor code,
+//              last_order_date, tags
+//              filters: channel (code), distributor (code), notBoughtSince (YYYY-MM-DD: bought
+//              before, but not on or after that day)
+//   orders:    order_no, date, customer name, customer phone, distributor code, status,
+//              goods_total, shipping_fee, total, refunded_total, tracking
+//              filters: status (code), from, to (YYYY-MM-DD, inclusive), distributor (code),
+//              customer (id)
+//   movements: moved_at, kind, quantity, reference, actor, order_no
+//              filters: product (id)
+namespace ShopLists {
+
+std::unique_ptr<ListSource> products(Database &database);
+std::unique_ptr<ListSource> customers(Database &database);
+std::unique_ptr<ListSource> orders(Database &database);
+std::unique_ptr<ListSource> stockMovements(Database &database);
+
+} // namespace ShopLists
+} // namespace MicroShop

@@ -1,0 +1,76 @@
+#include "SqlListSource.h"
+
+#include "Database.h"
+
+namespace MicroShop {
+
+SqlListSource::SqlListSource(Database &database, Definition definition)
+    : m_database(database)
+    , m_definition(std::move(definition))
+{}
+
+QString SqlListSource::containsPattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped.toLower() + u'%';
+}
+
+QString SqlListSource::whereClause(const ListQuery &query, QVariantList &values) const
+{
+    QStringList where;
+    const QString search = query.search.trimmed();
+    if (!search.isEmpty() && !m_definition.searchExpressions.isEmpty()) {
+        QStringList alternatives;
+        const QString pattern = containsPattern(search);
+        for (const QString &expression : m_definition.searchExpressions) {
+            alternatives.append(QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(expression));
+            values.append(pattern);
+        }
+        where.append(u'(' + alternatives.join(QStringLiteral(" OR ")) + u')');
+    }
+    if (m_definition.filter)
+        m_definition.filter(query, where, values);
+    return where.isEmpty() ? QString()
+                           : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+}
+
+qint64 SqlListSource::count(const ListQuery &query) const
+{
+    QVariantList values;
+    const QString where = whereClause(query, values);
+    return m_database
+        .scalar(QStringLiteral("SELECT count(*) FROM ") + m_definition.from + where, values)
+        .toLongLong();
+}
+
+QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, int limit) const
+{
+    QVariantList values;
+    const QString where = whereClause(query, values);
+    const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString sql = QStringLiteral(
+                            "SELECT %1, %2 FROM %3%4 ORDER BY %5%6, %1%6 LIMIT %7 OFFSET %8")
+                            .arg(m_definition.key, m_definition.columns.join(QStringLiteral(", ")),
+                                 m_definition.from, where, m_definition.columns.at(sortColumn),
+                                 direction)
+                            .arg(limit)
+                            .arg(offset);
+    QSqlQuery rows = m_database.exec(sql, values);
+    QList<QVariantList> result;
+    result.reserve(limit);
+    const int width = columnCount() + 1;
+    while (rows.next()) {
+        QVariantList row;
+        row.reserve(width);
+        for (int i = 0; i < width; ++i)
+            row.append(rows.value(i));
+        result.append(row);
+    }
+    return result;
+}
+
+} // namespace MicroShop

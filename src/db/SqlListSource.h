@@ -1,0 +1,45 @@
+#pragma once
+
+#include "ListSource.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace MicroShop {
+
+class Database;
+
+// A ListSource over one SELECT: columns are SQL expressions, search is a case-insensitive
+// substring match on the search expressions, filters add WHERE clauses. The key (first value of
+// each row) is also the last sort key, so that rows with equal sort values keep a stable order.
+class SqlListSource final : public ListSource
+{
+public:
+    struct Definition
+    {
+        QString from;                  // "products p LEFT JOIN ..."
+        QString key;                   // "p.id"
+        QStringList columns;           // one SQL expression per column
+        QStringList searchExpressions; // matched with the search text
+        // Adds WHERE clauses (with ? placeholders) and their values for the query's filters.
+        std::function<void(const ListQuery &, QStringList &where, QVariantList &values)> filter;
+    };
+
+    SqlListSource(Database &database, Definition definition);
+
+    int columnCount() const override { return int(m_definition.columns.size()); }
+    qint64 count(const ListQuery &query) const override;
+    QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit) const override;
+
+    // A LIKE pattern that finds text anywhere, with the user's % and _ taken literally.
+    static QString containsPattern(const QString &text);
+
+private:
+    QString whereClause(const ListQuery &query, QVariantList &values) const;
+
+    Database &m_database;
+    Definition m_definition;
+};
+
+} // namespace MicroShop

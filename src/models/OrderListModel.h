@@ -1,0 +1,36 @@
+#pragma once
+
+#include "PagedTableModel.h"
+
+namespace MicroShop {
+
+// The Orders list: statuses by name and colour, amounts as money.
+class OrderListModel final : public PagedTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        OrderNo,
+        Date,
+        Customer,
+        Phone,
+        Distributor,
+        Status,
+        Goods,
+        Shipping,
+        Total,
+        Refunded,
+        Tracking
+    };
+
+    using PagedTableModel::PagedTableModel;
+
+protected:
+    QString columnTitle(int column) const override;
+    QVariant displayValue(const QVariantList &row, int column) const override;
+    QVariant roleValue(const QVariantList &row, int column, int role) const override;
+    bool isNumeric(int column) const override;
+};
+
+} // namespace MicroShop
