@@ -1,0 +1,244 @@
+// The list models over real lists: Qt's model tester, and search, filters and sorting checked
+// against what the database holds, on the backend of $MICROSHOP_TEST_BACKEND.
+#include "Database.h"
+#include "ShopLists.h"
+#include "ShopServices.h"
+
+#include "CustomerListModel.h"
+#include "OrderListModel.h"
+#include "ProductListModel.h"
+#include "StockMovementListModel.h"
+
+#include "Dates.h"
+
+#include "TestDatabases.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace MicroShop;
+using namespace MicroShop::Testing;
+
+class TestListModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void productsPassTheModelTester();
+    void productsSearchFilterAndSort();
+    void productsPageThroughManyRows();
+    void lowStockIsHighlighted();
+    void customersSearchAndFilter();
+    void ordersFilterByStatusAndDate();
+    void stockHistoryOfOneProduct();
+
+private:
+    TestDatabases m_databases;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ShopServices> m_shop;
+};
+
+void TestListModels::initTestCase()
+{
+    QString why;
+    const DatabaseLocation location = m_databases.fresh(&why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    m_database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    m_shop = std::make_unique<ShopServices>(*m_database);
+
+    // 450 products: more than two pages of PagedTableModel::pageSize.
+    m_database->inTransaction([&] {
+        for (int i = 1; i <= 450; ++i) {
+            Product product;
+            product.sku = QStringLiteral("SKU-%1").arg(i, 4, 10, QLatin1Char('0'));
+            product.name = i % 3 == 0 ? QStringLiteral("绿茶 %1").arg(i)
+                                      : QStringLiteral("Cup %1").arg(i);
+            product.category = i % 2 == 0 ? QStringLiteral("茶叶") : QStringLiteral("器具");
+            product.price = Money::fromMinorUnits(i * 100 + 5);
+            product.stock = i % 10;
+            product.lowStock = 3;
+            product.active = i % 50 != 0;
+            product.barcode = QStringLiteral("69%1").arg(i, 11, 10, QLatin1Char('0'));
+            m_shop->catalog.create(product, *Dates::parseDateTime(u"2026-01-01"));
+        }
+        for (int i = 1; i <= 5; ++i) {
+            Customer customer;
+            customer.code = QStringLiteral("C%1").arg(i);
+            customer.name = i == 3 ? QStringLiteral("王小明")
+                                   : QStringLiteral("Customer %1").arg(i);
+            customer.phone = QStringLiteral("1380000000%1").arg(i);
+            customer.channel = i % 2 == 0 ? Channel::Moments : Channel::Group;
+            m_shop->customerService.create(customer);
+        }
+    });
+    const auto customer = m_shop->customerService.customerByCode(QStringLiteral("C3"));
+    const auto product = m_shop->catalog.productBySku(QStringLiteral("SKU-0009"));
+    for (int day = 1; day <= 3; ++day) {
+        OrderDraft draft;
+        draft.orderNo = QStringLiteral("SO-%1").arg(day);
+        draft.date = QDateTime(QDate(2026, 3, day), QTime(10, 0));
+        draft.customerId = customer.id;
+        draft.lines = {{product.id, 1, std::nullopt, Money()}};
+        m_shop->workflow.create(draft);
+    }
+    m_shop->workflow.pay(QStringLiteral("SO-2"), QDateTime(QDate(2026, 3, 2), QTime(11, 0)),
+                         PaymentMethod::WeChat);
+}
+
+void TestListModels::cleanupTestCase()
+{
+    m_shop.reset();
+    m_database.reset();
+}
+
+void TestListModels::productsPassTheModelTester()
+{
+    ProductListModel model(ShopLists::products(*m_database));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 450);
+    QCOMPARE(model.columnCount(), 10);
+    model.setSearch(QStringLiteral("绿茶"));
+    model.sort(ProductListModel::Price, Qt::DescendingOrder);
+    model.setFilter(QStringLiteral("category"), QStringLiteral("茶叶"));
+    model.setFilter(QStringLiteral("category"), QVariant());
+    model.refresh();
+}
+
+void TestListModels::productsSearchFilterAndSort()
+{
+    ProductListModel model(ShopLists::products(*m_database));
+    model.setSearch(QStringLiteral("绿茶"));
+    QCOMPARE(model.rowCount(), 150);
+    model.setSearch(QStringLiteral("sku-012")); // case-insensitive, anywhere in the SKU
+    QCOMPARE(model.rowCount(), 10);
+    model.setSearch(QStringLiteral("6900000000123")); // a scanned barcode
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, ProductListModel::Sku)).toString(),
+             QStringLiteral("SKU-0123"));
+    QCOMPARE(model.data(model.index(0, ProductListModel::Price)).toString(),
+             QStringLiteral("123.05"));
+    model.setSearch(QStringLiteral("100%")); // taken literally, not as a wildcard
+    QCOMPARE(model.rowCount(), 0);
+
+    model.setSearch(QString());
+    model.setFilter(QStringLiteral("category"), QStringLiteral("茶叶"));
+    model.setFilter(QStringLiteral("active"), false);
+    QCOMPARE(model.rowCount(), 9); // 50, 100, ... 450
+    model.setFilter(QStringLiteral("active"), QVariant());
+    model.setFilter(QStringLiteral("category"), QVariant());
+
+    model.sort(ProductListModel::Price, Qt::DescendingOrder);
+    QCOMPARE(model.data(model.index(0, ProductListModel::Sku)).toString(),
+             QStringLiteral("SKU-0450"));
+    QCOMPARE(model.data(model.index(449, ProductListModel::Sku)).toString(),
+             QStringLiteral("SKU-0001"));
+    model.sort(ProductListModel::Name, Qt::AscendingOrder);
+    QVERIFY(model.data(model.index(0, ProductListModel::Name)).toString().startsWith(u"Cup"));
+}
+
+void TestListModels::productsPageThroughManyRows()
+{
+    ProductListModel model(ShopLists::products(*m_database));
+    model.sort(ProductListModel::Sku, Qt::AscendingOrder);
+    // Every row, across pages, in order, each exactly once.
+    QSet<qint64> ids;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(model.data(model.index(row, ProductListModel::Sku)).toString(),
+                 QStringLiteral("SKU-%1").arg(row + 1, 4, 10, QLatin1Char('0')));
+        ids.insert(model.idAt(row));
+    }
+    QCOMPARE(ids.size(), 450);
+    QCOMPARE(model.rowOfId(model.idAt(420)), 420);
+}
+
+void TestListModels::lowStockIsHighlighted()
+{
+    ProductListModel model(ShopLists::products(*m_database));
+    model.setFilter(QStringLiteral("lowStock"), true);
+    const qint64 expected = m_database
+                                ->scalar(QStringLiteral("SELECT count(*) FROM products WHERE "
+                                                        "stock <= low_stock"))
+                                .toLongLong();
+    QCOMPARE(model.rowCount(), int(expected));
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QVERIFY(model.rawValue(row, ProductListModel::Stock).toLongLong() <= 3);
+        if (model.isLowOnStock(row))
+            QVERIFY(model.data(model.index(row, ProductListModel::Stock), Qt::ForegroundRole)
+                        .isValid());
+    }
+    model.setFilter(QStringLiteral("lowStock"), QVariant());
+    model.setSearch(QStringLiteral("SKU-0005")); // stock 5 > 3
+    QVERIFY(!model.data(model.index(0, ProductListModel::Stock), Qt::ForegroundRole).isValid());
+}
+
+void TestListModels::customersSearchAndFilter()
+{
+    CustomerListModel model(ShopLists::customers(*m_database));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 5);
+    model.setSearch(QStringLiteral("13800000004"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, CustomerListModel::Channel)).toString(),
+             Channels::displayName(Channel::Moments));
+    model.setSearch(QStringLiteral("小明"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, CustomerListModel::LastOrder)).toString(),
+             QStringLiteral("2026-03-03"));
+    model.setSearch(QString());
+    model.setFilter(QStringLiteral("channel"), QStringLiteral("group"));
+    QCOMPARE(model.rowCount(), 3);
+    model.setFilter(QStringLiteral("channel"), QVariant());
+    model.setFilter(QStringLiteral("notBoughtSince"), QStringLiteral("2026-03-04"));
+    QCOMPARE(model.rowCount(), 1); // only C3 bought, last on 2026-03-03
+    model.setFilter(QStringLiteral("notBoughtSince"), QStringLiteral("2026-03-03"));
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestListModels::ordersFilterByStatusAndDate()
+{
+    OrderListModel model(ShopLists::orders(*m_database));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 3);
+    model.setFilter(QStringLiteral("status"), QStringLiteral("paid"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, OrderListModel::OrderNo)).toString(),
+             QStringLiteral("SO-2"));
+    QCOMPARE(model.data(model.index(0, OrderListModel::Status)).toString(),
+             OrderStatuses::displayName(OrderStatus::Paid));
+    QCOMPARE(model.data(model.index(0, OrderListModel::Total)).toString(), QStringLiteral("9.05"));
+    model.setFilter(QStringLiteral("status"), QVariant());
+    model.setFilter(QStringLiteral("from"), QStringLiteral("2026-03-02"));
+    model.setFilter(QStringLiteral("to"), QStringLiteral("2026-03-02")); // the whole day
+    QCOMPARE(model.rowCount(), 1);
+    model.setFilter(QStringLiteral("to"), QVariant());
+    QCOMPARE(model.rowCount(), 2);
+    model.sort(OrderListModel::Date, Qt::DescendingOrder);
+    QCOMPARE(model.data(model.index(0, OrderListModel::OrderNo)).toString(),
+             QStringLiteral("SO-3"));
+    model.setFilter(QStringLiteral("from"), QVariant());
+    model.setSearch(QStringLiteral("王小明"));
+    QCOMPARE(model.rowCount(), 3);
+}
+
+void TestListModels::stockHistoryOfOneProduct()
+{
+    StockMovementListModel model(ShopLists::stockMovements(*m_database));
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 id = m_shop->catalog.productBySku(QStringLiteral("SKU-0009")).id;
+    model.setFilter(QStringLiteral("product"), id);
+    QCOMPARE(model.rowCount(), 2); // opening stock, then the sale of SO-2
+    model.sort(StockMovementListModel::MovedAt, Qt::AscendingOrder);
+    QCOMPARE(model.data(model.index(0, StockMovementListModel::Quantity)).toString(),
+             QStringLiteral("+9"));
+    QCOMPARE(model.data(model.index(1, StockMovementListModel::Quantity)).toString(),
+             QStringLiteral("-1"));
+    QCOMPARE(model.data(model.index(1, StockMovementListModel::OrderNo)).toString(),
+             QStringLiteral("SO-2"));
+    QCOMPARE(model.data(model.index(1, StockMovementListModel::Kind)).toString(),
+             StockMovementKinds::displayName(StockMovementKind::Sale));
+}
+
+QTEST_GUILESS_MAIN(TestListModels)
+#include "tst_listmodels.moc"
