@@ -1,9 +1,12 @@
 #pragma once
 
+#include "OrderWorkflow.h"
 #include "TableOutput.h"
 
 #include <QString>
 #include <QStringList>
+#include <QDateTime>
+#include <QMap>
 #include <QTextStream>
 
 #include <memory>
@@ -29,8 +32,12 @@ private:
         QString databaseOption;
         TableOutput::Format format = TableOutput::Format::Table;
         QStringList words; // the command and its positional arguments
+        QMap<QString, QString> options; // the command's own options ("--date" -> "2026-03-01")
         bool help = false;
         bool version = false;
+
+        bool has(const QString &option) const { return options.contains(option); }
+        QString option(const QString &name) const { return options.value(name); }
     };
 
     int dispatch(const Invocation &invocation);
@@ -41,10 +48,15 @@ private:
     int backup(const Invocation &invocation);
     int restore(const Invocation &invocation);
     int check(const Invocation &invocation);
+    int order(const Invocation &invocation);
 
     void printTable(const QStringList &columns, const QList<QStringList> &rows,
                     TableOutput::Format format);
     [[noreturn]] void usageError(const QString &message);
+    // Refuses (usage error) any option of the invocation that the command does not take.
+    void allowOptions(const Invocation &invocation, const QStringList &allowed);
+    QDateTime dateOption(const Invocation &invocation, const QString &name);
+    static QList<RefundRequest::Line> refundLines(const Order &order, const QString &text);
 
     QTextStream &m_out;
     QTextStream &m_err;

@@ -66,14 +66,18 @@ void OrderWorkflow::refuse(const Order &order, Move move) const
                               OrderStatuses::displayName(order.status), moveName(move)));
 }
 
-void OrderWorkflow::checkNotBefore(const Order &order, const QDateTime &at,
-                                   const QDateTime &earliest, Move move) const
+QDateTime OrderWorkflow::effectiveTime(const Order &order, const QDateTime &at,
+                                       const QDateTime &earliest, Move move) const
 {
-    if (at.isValid() && earliest.isValid() && at < earliest)
-        throw InputError(
-            tr("Order %1 cannot be %2 on %3: that is before %4, when its previous "
-               "step happened.")
-                .arg(order.orderNo, moveName(move), Dates::toText(at), Dates::toText(earliest)));
+    const QDateTime when = at.isValid() ? at : Dates::now();
+    if (!earliest.isValid() || when >= earliest)
+        return when;
+    if (when.date() == earliest.date())
+        return earliest;
+    throw InputError(tr("Order %1 cannot be %2 on %3: that is before %4, when its previous step "
+                        "happened.")
+                         .arg(order.orderNo, moveName(move), Dates::toText(when.date()),
+                              Dates::toText(earliest.date())));
 }
 
 Order OrderWorkflow::orderByNumber(const QString &orderNo) const
@@ -211,7 +215,7 @@ Order OrderWorkflow::pay(const QString &orderNo, const QDateTime &at, PaymentMet
         order = orderByNumber(orderNo);
         if (!isAllowed(order.status, Move::Pay))
             refuse(order, Move::Pay);
-        checkNotBefore(order, at, order.date, Move::Pay);
+        const QDateTime when = effectiveTime(order, at, order.date, Move::Pay);
 
         // Check every product against the total the order takes, before moving any stock.
         QHash<qint64, qint64> taken;
@@ -224,12 +228,12 @@ Order OrderWorkflow::pay(const QString &orderNo, const QDateTime &at, PaymentMet
             products.insert(product.id, product);
         }
         for (const OrderLine &line : std::as_const(order.lines))
-            m_stock.move(products[line.productId], StockMovementKind::Sale, -line.quantity, at,
+            m_stock.move(products[line.productId], StockMovementKind::Sale, -line.quantity, when,
                          orderNo, order.id);
 
         order.status = OrderStatus::Paid;
-        order.paidAt = at;
-        order.payment = Payment{method, at, order.total()};
+        order.paidAt = when;
+        order.payment = Payment{method, when, order.total()};
         m_orders.addPayment(order.id, *order.payment);
         m_orders.saveState(order);
         m_commissions.orderPaid(order);
@@ -249,11 +253,12 @@ Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const 
         order = orderByNumber(orderNo);
         if (!isAllowed(order.status, Move::Ship))
             refuse(order, Move::Ship);
-        checkNotBefore(order, at, order.paidAt.value_or(order.date), Move::Ship);
+        const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date),
+                                             Move::Ship);
         Shipment shipment;
         shipment.courier = courier.trimmed();
         shipment.tracking = tracking.trimmed();
-        shipment.shippedAt = at;
+        shipment.shippedAt = when;
         if (address) {
             shipment.address = *address;
         } else if (const auto customer = m_customers.findById(order.customerId)) {
@@ -261,7 +266,7 @@ Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const 
                 shipment.address = *usual;
         }
         order.status = OrderStatus::Shipped;
-        order.shippedAt = at;
+        order.shippedAt = when;
         order.shipment = shipment;
         m_orders.addShipment(order.id, shipment);
         m_orders.saveState(order);
@@ -276,10 +281,10 @@ Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
         order = orderByNumber(orderNo);
         if (!isAllowed(order.status, Move::Complete))
             refuse(order, Move::Complete);
-        checkNotBefore(order, at, order.shippedAt.value_or(order.paidAt.value_or(order.date)),
-                       Move::Complete);
+        const QDateTime when = effectiveTime(
+            order, at, order.shippedAt.value_or(order.paidAt.value_or(order.date)), Move::Complete);
         order.status = OrderStatus::Completed;
-        order.completedAt = at;
+        order.completedAt = when;
         m_orders.saveState(order);
         m_commissions.orderCompleted(order);
     });
@@ -294,17 +299,18 @@ Order OrderWorkflow::cancel(const QString &orderNo, const QDateTime &at)
         order = before;
         if (!isAllowed(order.status, Move::Cancel))
             refuse(order, Move::Cancel);
-        checkNotBefore(order, at, order.paidAt.value_or(order.date), Move::Cancel);
+        const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date),
+                                             Move::Cancel);
         if (before.status == OrderStatus::Paid) {
             // Units not already returned by a refund go back into stock.
             for (const OrderLine &line : std::as_const(order.lines)) {
                 Product product = *m_products.findById(line.productId);
                 m_stock.move(product, StockMovementKind::Cancel,
-                             line.quantity - line.returnedQuantity, at, orderNo, order.id);
+                             line.quantity - line.returnedQuantity, when, orderNo, order.id);
             }
         }
         order.status = OrderStatus::Cancelled;
-        order.cancelledAt = at;
+        order.cancelledAt = when;
         m_orders.saveState(order);
         if (before.status == OrderStatus::Paid)
             m_commissions.orderCancelled(before, order);
@@ -322,8 +328,9 @@ Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request
         order = before;
         if (!isAllowed(order.status, Move::Refund))
             refuse(order, Move::Refund);
-        const QDateTime at = request.at.isValid() ? request.at : Dates::now();
-        checkNotBefore(order, at, order.paidAt.value_or(order.date), Move::Refund);
+        const QDateTime at = effectiveTime(order, request.at,
+                                           order.shippedAt.value_or(order.paidAt.value_or(order.date)),
+                                           Move::Refund);
 
         // Units asked for, per line; no lines named: everything not refunded yet.
         QHash<qint64, qint64> units;

@@ -67,8 +67,10 @@ public:
 private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
     void refuse(const Order &order, Move move) const;
-    void checkNotBefore(const Order &order, const QDateTime &at, const QDateTime &earliest,
-                        Move move) const;
+    // A move happens on or after the previous step's day; on that same day it is dated no
+    // earlier than the step itself (so `--date 2026-03-01` after an order at 10:00 is 10:00).
+    QDateTime effectiveTime(const Order &order, const QDateTime &at, const QDateTime &earliest,
+                            Move move) const;
 
     OrderRepository &m_orders;
     ProductRepository &m_products;

@@ -1,10 +1,10 @@
 // microshop-cli as scripts use it (spec/cli.md): output, exit status, error lines, and that a
 // refused command changes nothing. Runs the real binary on the backend of $MICROSHOP_TEST_BACKEND.
+#include "CliRunner.h"
 #include "TestDatabases.h"
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -14,24 +14,7 @@ using namespace MicroShop::Testing;
 
 namespace {
 
-struct Result
-{
-    int status = -1;
-    QString out;
-    QString err;
-};
-
-Result runCli(const QStringList &arguments, const QProcessEnvironment &environment = {})
-{
-    QProcess process;
-    if (!environment.isEmpty())
-        process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(MICROSHOP_CLI_PATH), arguments);
-    process.waitForFinished(120000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
+using Result = CliResult;
 
 QByteArray fileHash(const QString &path)
 {
@@ -265,9 +248,9 @@ void TestCli::refusesACorruptDatabase()
         file.write(QByteArray(int(size - 4096), '\x5a'));
     }
     const QByteArray hash = fileHash(corrupt);
-    for (const QStringList &command : {QStringList{QStringLiteral("config"), QStringLiteral("list")},
-                                       QStringList{QStringLiteral("check")},
-                                       QStringList{QStringLiteral("init")}}) {
+    for (const QStringList &command :
+         {QStringList{QStringLiteral("config"), QStringLiteral("list")},
+          QStringList{QStringLiteral("check")}, QStringList{QStringLiteral("init")}}) {
         const Result result = runCli(QStringList{QStringLiteral("--db"), corrupt} + command);
         QCOMPARE(result.status, 3);
         QVERIFY2(result.err.contains(QStringLiteral("damaged")), qPrintable(result.err));
