@@ -3,15 +3,16 @@
 #include "BackupService.h"
 #include "Database.h"
 #include "DatabaseCheck.h"
+#include "DemoGenerator.h"
 #include "Migrations.h"
+#include "ShopServices.h"
 #include "SqlAuditLog.h"
 #include "SqlSettingsRepository.h"
-#include "ShopServices.h"
 
-#include "Error.h"
-#include "ShopSettings.h"
 #include "Dates.h"
+#include "Error.h"
 #include "OrderWorkflow.h"
+#include "ShopSettings.h"
 
 #include <QFileInfo>
 
@@ -41,6 +42,7 @@ const QString usageText = QStringLiteral(
     "  backup FILE               write a consistent backup while the shop is in use\n"
     "  restore FILE              replace the database with a checked backup\n"
     "  check                     check integrity and the bookkeeping invariants\n"
+    "  demo [--products N] [--customers N] [--distributors N] [--orders N] [--seed S]\n"
     "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
     "  order ship NO --courier C --tracking T [--date D]\n"
     "  order complete NO [--date D]\n"
@@ -50,29 +52,31 @@ const QString usageText = QStringLiteral(
     "exit status: 0 done, 1 bad input or refused, 2 usage error, 3 database unusable\n");
 
 // Commands of spec/cli.md that later releases add; named so that the message is honest.
-const QStringList plannedCommands = {QStringLiteral("demo"), QStringLiteral("import"),
-                                     QStringLiteral("export"), QStringLiteral("distributor"),
-                                     QStringLiteral("settle"), QStringLiteral("report")};
+const QStringList plannedCommands = {QStringLiteral("import"), QStringLiteral("export"),
+                                     QStringLiteral("distributor"), QStringLiteral("settle"),
+                                     QStringLiteral("report")};
 
 // Every option of spec/cli.md; each command accepts its own (allowOptions).
 const QStringList valueOptions = {
-    QStringLiteral("--db"),       QStringLiteral("--format"),   QStringLiteral("--date"),
-    QStringLiteral("--method"),   QStringLiteral("--courier"),  QStringLiteral("--tracking"),
-    QStringLiteral("--lines"),    QStringLiteral("--until"),    QStringLiteral("--distributor"),
-    QStringLiteral("--by"),       QStringLiteral("--from"),     QStringLiteral("--to"),
-    QStringLiteral("--top"),      QStringLiteral("--as-of"),    QStringLiteral("--pdf"),
+    QStringLiteral("--db"),       QStringLiteral("--format"),    QStringLiteral("--date"),
+    QStringLiteral("--method"),   QStringLiteral("--courier"),   QStringLiteral("--tracking"),
+    QStringLiteral("--lines"),    QStringLiteral("--until"),     QStringLiteral("--distributor"),
+    QStringLiteral("--by"),       QStringLiteral("--from"),      QStringLiteral("--to"),
+    QStringLiteral("--top"),      QStringLiteral("--as-of"),     QStringLiteral("--pdf"),
     QStringLiteral("--products"), QStringLiteral("--customers"), QStringLiteral("--distributors"),
-    QStringLiteral("--orders"),   QStringLiteral("--seed"),     QStringLiteral("--upline")};
+    QStringLiteral("--orders"),   QStringLiteral("--seed"),      QStringLiteral("--upline")};
 const QStringList flagOptions = {QStringLiteral("--help"),    QStringLiteral("--version"),
                                  QStringLiteral("--restock"), QStringLiteral("--shipping"),
                                  QStringLiteral("--root"),    QStringLiteral("--team")};
 
 } // namespace
 
-CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal)
+CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal,
+                                 bool progressIsTerminal)
     : m_out(out)
     , m_err(err)
     , m_outputIsTerminal(outputIsTerminal)
+    , m_progressIsTerminal(progressIsTerminal)
 {}
 
 int CommandLineTool::run(const QStringList &arguments)
@@ -198,6 +202,8 @@ int CommandLineTool::dispatch(const Invocation &invocation)
         return check(invocation);
     if (command == u"order")
         return order(invocation);
+    if (command == u"demo")
+        return demo(invocation);
     if (plannedCommands.contains(command))
         usageError(QStringLiteral("the command '%1' is not available in microshop-cli %2 yet")
                        .arg(command, QStringLiteral(MICROSHOP_VERSION)));
@@ -340,6 +346,53 @@ int CommandLineTool::check(const Invocation &invocation)
     return Done;
 }
 
+int CommandLineTool::demo(const Invocation &invocation)
+{
+    if (invocation.words.size() != 1)
+        usageError(QStringLiteral("demo takes no arguments, only options"));
+    const QStringList counts = {QStringLiteral("--products"), QStringLiteral("--customers"),
+                                QStringLiteral("--distributors"), QStringLiteral("--orders")};
+    allowOptions(invocation, counts + QStringList{QStringLiteral("--seed")});
+    auto number = [&](const QString &name, qint64 fallback, qint64 maximum) -> qint64 {
+        if (!invocation.has(name))
+            return fallback;
+        bool ok = false;
+        const qint64 value = invocation.option(name).toLongLong(&ok);
+        if (!ok || value < 0 || value > maximum)
+            throw InputError(QStringLiteral("%1 must be a whole number from 0 to %2, not \"%3\"")
+                                 .arg(name)
+                                 .arg(maximum)
+                                 .arg(invocation.option(name)));
+        return value;
+    };
+    DemoGenerator::Size size;
+    size.products = int(number(counts.at(0), size.products, 1000000));
+    size.customers = int(number(counts.at(1), size.customers, 10000000));
+    size.distributors = int(number(counts.at(2), size.distributors, 10000000));
+    size.orders = int(number(counts.at(3), size.orders, 100000000));
+    const auto seed = quint32(number(QStringLiteral("--seed"), 1, 4294967295LL));
+
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    DemoGenerator generator(shop, size, seed, Dates::today());
+    generator.run([this](qint64 done, qint64 total) {
+        if (m_progressIsTerminal) {
+            m_err << QStringLiteral("\rdemo: %1 of %2 records").arg(done).arg(total);
+            m_err.flush();
+        }
+    });
+    if (m_progressIsTerminal)
+        m_err << "\n";
+    m_out << QStringLiteral("Demo shop made with seed %1: %2 products, %3 customers, %4 "
+                            "distributors, %5 orders.\n")
+                 .arg(seed)
+                 .arg(size.products)
+                 .arg(size.customers)
+                 .arg(size.distributors)
+                 .arg(size.orders);
+    return Done;
+}
+
 int CommandLineTool::order(const Invocation &invocation)
 {
     const QStringList &words = invocation.words;
@@ -361,8 +414,9 @@ int CommandLineTool::order(const Invocation &invocation)
         usageError(QStringLiteral("order moves are pay, ship, complete, cancel and refund, not "
                                   "\"%1\"")
                        .arg(move));
-    if (move == u"ship" && (!invocation.has(QStringLiteral("--courier"))
-                            || !invocation.has(QStringLiteral("--tracking"))))
+    if (move == u"ship"
+        && (!invocation.has(QStringLiteral("--courier"))
+            || !invocation.has(QStringLiteral("--tracking"))))
         usageError(QStringLiteral("order ship needs --courier and --tracking"));
     const QDateTime at = dateOption(invocation, date);
 
@@ -373,7 +427,8 @@ int CommandLineTool::order(const Invocation &invocation)
     if (move == u"pay") {
         PaymentMethod method = PaymentMethod::WeChat;
         if (invocation.has(QStringLiteral("--method"))) {
-            const auto chosen = PaymentMethods::fromCode(invocation.option(QStringLiteral("--method")));
+            const auto chosen = PaymentMethods::fromCode(
+                invocation.option(QStringLiteral("--method")));
             if (!chosen)
                 throw InputError(QStringLiteral("--method must be wechat, alipay, bank, cash or "
                                                 "other, not \"%1\"")
@@ -399,8 +454,8 @@ int CommandLineTool::order(const Invocation &invocation)
         result = workflow.refund(orderNo, request);
     }
     m_out << QStringLiteral("Order %1 is %2 (total %3, refunded %4).\n")
-                 .arg(result.orderNo, OrderStatuses::code(result.status),
-                      result.total().toString(), result.refundedTotal.toString());
+                 .arg(result.orderNo, OrderStatuses::code(result.status), result.total().toString(),
+                      result.refundedTotal.toString());
     return Done;
 }
 
@@ -417,8 +472,10 @@ QList<RefundRequest::Line> CommandLineTool::refundLines(const Order &order, cons
         bool ok = false;
         const qint64 quantity = colon > 0 ? item.mid(colon + 1).toLongLong(&ok) : 0;
         if (colon <= 0 || !ok || quantity <= 0)
-            throw InputError(QStringLiteral("--lines: \"%1\" is not SKU:QUANTITY with a quantity of "
-                                            "at least 1").arg(item));
+            throw InputError(
+                QStringLiteral("--lines: \"%1\" is not SKU:QUANTITY with a quantity of "
+                               "at least 1")
+                    .arg(item));
         const QString sku = item.left(colon);
         qint64 wanted = quantity;
         bool found = false;
@@ -434,7 +491,8 @@ QList<RefundRequest::Line> CommandLineTool::refundLines(const Order &order, cons
             }
         }
         if (!found)
-            throw InputError(QStringLiteral("--lines: order %1 has no line of %2").arg(order.orderNo, sku));
+            throw InputError(
+                QStringLiteral("--lines: order %1 has no line of %2").arg(order.orderNo, sku));
         if (wanted > 0)
             throw InputError(QStringLiteral("--lines: order %1 has only %2 unit(s) of %3 left to "
                                             "refund, not %4")

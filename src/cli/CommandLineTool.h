@@ -3,10 +3,10 @@
 #include "OrderWorkflow.h"
 #include "TableOutput.h"
 
-#include <QString>
-#include <QStringList>
 #include <QDateTime>
 #include <QMap>
+#include <QString>
+#include <QStringList>
 #include <QTextStream>
 
 #include <memory>
@@ -22,7 +22,9 @@ class CommandLineTool final
 public:
     enum ExitStatus { Done = 0, BadInput = 1, UsageError = 2, DatabaseUnusable = 3 };
 
-    CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal);
+    // outputIsTerminal picks the default format; progressIsTerminal shows progress on stderr.
+    CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal,
+                    bool progressIsTerminal = false);
 
     int run(const QStringList &arguments); // arguments without the program name
 
@@ -31,7 +33,7 @@ private:
     {
         QString databaseOption;
         TableOutput::Format format = TableOutput::Format::Table;
-        QStringList words; // the command and its positional arguments
+        QStringList words;              // the command and its positional arguments
         QMap<QString, QString> options; // the command's own options ("--date" -> "2026-03-01")
         bool help = false;
         bool version = false;
@@ -49,6 +51,7 @@ private:
     int restore(const Invocation &invocation);
     int check(const Invocation &invocation);
     int order(const Invocation &invocation);
+    int demo(const Invocation &invocation);
 
     void printTable(const QStringList &columns, const QList<QStringList> &rows,
                     TableOutput::Format format);
@@ -61,6 +64,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     bool m_outputIsTerminal;
+    bool m_progressIsTerminal;
 };
 
 } // namespace MicroShop

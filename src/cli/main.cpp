@@ -26,7 +26,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
     const bool terminal = MICROSHOP_ISATTY(MICROSHOP_FILENO(stdout)) != 0;
-    MicroShop::CommandLineTool tool(out, err, terminal);
+    const bool progress = MICROSHOP_ISATTY(MICROSHOP_FILENO(stderr)) != 0;
+    MicroShop::CommandLineTool tool(out, err, terminal, progress);
     const int status = tool.run(QCoreApplication::arguments().mid(1));
     out.flush();
     err.flush();

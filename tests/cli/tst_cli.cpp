@@ -1,10 +1,13 @@
 // microshop-cli as scripts use it (spec/cli.md): output, exit status, error lines, and that a
 // refused command changes nothing. Runs the real binary on the backend of $MICROSHOP_TEST_BACKEND.
+#include "Database.h"
+
 #include "CliRunner.h"
 #include "TestDatabases.h"
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -56,6 +59,7 @@ private slots:
     void backupAndRestore();
     void restoreRefusesAnInvalidBackup();
     void checkReportsFindings();
+    void demoFillsAnEmptyShopReproducibly();
 
 private:
     TestDatabases m_databases;
@@ -356,6 +360,48 @@ void TestCli::checkReportsFindings()
     QCOMPARE(found.status, 1);
     QVERIFY2(found.out.contains(QStringLiteral("BAD-1")), qPrintable(found.out));
     QVERIFY(found.out.contains(QStringLiteral("stock 5")));
+}
+
+void TestCli::demoFillsAnEmptyShopReproducibly()
+{
+    const QStringList size = {QStringLiteral("--products"),     QStringLiteral("12"),
+                              QStringLiteral("--customers"),    QStringLiteral("20"),
+                              QStringLiteral("--distributors"), QStringLiteral("8"),
+                              QStringLiteral("--orders"),       QStringLiteral("150"),
+                              QStringLiteral("--seed"),         QStringLiteral("42")};
+    QStringList dumps;
+    for (int run = 0; run < 2; ++run) {
+        FRESH_DB(db);
+        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+        RUN_OK(demo, QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+        QVERIFY(demo.out.contains(QStringLiteral("150 orders")));
+        RUN_OK(check, {QStringLiteral("--db"), db, QStringLiteral("check")});
+        const CliResult again = runCli(
+            QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")});
+        QCOMPARE(again.status, 1); // never mixed into a shop with data
+        QVERIFY(again.err.contains(QStringLiteral("empty shop")));
+
+        auto database = Database::open(*DatabaseLocation::parse(db));
+        QStringList rows;
+        QSqlQuery orders = database->exec(QStringLiteral(
+            "SELECT o.order_no, o.status, o.goods_total, o.refunded_total, c.name, "
+            "COALESCE(d.code, '') FROM orders o JOIN customers c ON c.id = o.customer_id "
+            "LEFT JOIN distributors d ON d.id = o.distributor_id ORDER BY o.order_no"));
+        QSet<QString> statuses;
+        while (orders.next()) {
+            QStringList values;
+            for (int i = 0; i < 6; ++i)
+                values.append(orders.value(i).toString());
+            statuses.insert(orders.value(1).toString());
+            rows.append(values.join(u'|'));
+        }
+        QCOMPARE(rows.size(), 150);
+        // Every status a merchant meets is in the demo.
+        for (const char *status : {"pending", "completed", "cancelled", "shipped", "refunded"})
+            QVERIFY2(statuses.contains(QString::fromLatin1(status)), status);
+        dumps.append(rows.join(u'\n'));
+    }
+    QCOMPARE(dumps.at(0), dumps.at(1)); // the same seed, the same shop
 }
 
 QTEST_GUILESS_MAIN(TestCli)

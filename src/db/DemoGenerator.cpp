@@ -1,0 +1,315 @@
+#include "DemoGenerator.h"
+
+#include "Database.h"
+#include "ShopServices.h"
+
+#include "Dates.h"
+#include "Error.h"
+
+#include <QRandomGenerator>
+
+namespace MicroShop {
+
+namespace {
+
+const QStringList surnames = {
+    QStringLiteral("王"), QStringLiteral("李"), QStringLiteral("张"), QStringLiteral("刘"),
+    QStringLiteral("陈"), QStringLiteral("杨"), QStringLiteral("黄"), QStringLiteral("赵"),
+    QStringLiteral("吴"), QStringLiteral("周"), QStringLiteral("徐"), QStringLiteral("孙"),
+    QStringLiteral("马"), QStringLiteral("朱"), QStringLiteral("胡"), QStringLiteral("郭"),
+    QStringLiteral("何"), QStringLiteral("林"), QStringLiteral("罗"), QStringLiteral("高")};
+const QStringList givenNames = {
+    QStringLiteral("芳"),   QStringLiteral("娜"),   QStringLiteral("敏"),   QStringLiteral("静"),
+    QStringLiteral("丽"),   QStringLiteral("强"),   QStringLiteral("磊"),   QStringLiteral("洋"),
+    QStringLiteral("艳"),   QStringLiteral("勇"),   QStringLiteral("军"),   QStringLiteral("杰"),
+    QStringLiteral("娟"),   QStringLiteral("涛"),   QStringLiteral("明"),   QStringLiteral("超"),
+    QStringLiteral("秀英"), QStringLiteral("桂英"), QStringLiteral("晓燕"), QStringLiteral("思雨"),
+    QStringLiteral("子涵"), QStringLiteral("欣怡"), QStringLiteral("浩然"), QStringLiteral("雨萱")};
+struct Place
+{
+    const char *province;
+    const char *city;
+    const char *districts[3];
+};
+const Place places[] = {
+    {"广东省", "深圳市", {"南山区", "福田区", "宝安区"}},
+    {"广东省", "广州市", {"天河区", "越秀区", "海珠区"}},
+    {"浙江省", "杭州市", {"西湖区", "滨江区", "余杭区"}},
+    {"江苏省", "南京市", {"鼓楼区", "玄武区", "江宁区"}},
+    {"上海市", "上海市", {"浦东新区", "徐汇区", "静安区"}},
+    {"北京市", "北京市", {"朝阳区", "海淀区", "东城区"}},
+    {"四川省", "成都市", {"武侯区", "锦江区", "高新区"}},
+    {"湖北省", "武汉市", {"武昌区", "洪山区", "江汉区"}},
+    {"福建省", "厦门市", {"思明区", "湖里区", "集美区"}},
+    {"山东省", "青岛市", {"市南区", "崂山区", "黄岛区"}},
+};
+const QStringList streets = {QStringLiteral("人民路"),   QStringLiteral("建设路"),
+                             QStringLiteral("中山路"),   QStringLiteral("解放路"),
+                             QStringLiteral("科技园路"), QStringLiteral("长江路")};
+struct CatalogLine
+{
+    const char *category;
+    const char *unit;
+    const char *names[5];
+    int minPrice; // yuan
+    int maxPrice;
+};
+const CatalogLine catalog[] = {
+    {"茶叶", "饼", {"普洱熟茶", "福鼎白茶", "武夷岩茶", "西湖龙井", "安化黑茶"}, 58, 398},
+    {"护肤", "瓶", {"补水面膜", "精华液", "洁面乳", "防晒霜", "保湿乳液"}, 39, 299},
+    {"零食", "袋", {"手工牛肉干", "坚果礼盒", "芒果干", "麻辣鸭脖", "黑糖话梅"}, 15, 128},
+    {"母婴", "件", {"纯棉口水巾", "婴儿湿巾", "宝宝辅食碗", "儿童牙刷", "防胀气奶瓶"}, 19, 189},
+    {"保健", "盒", {"燕窝礼盒", "阿胶糕", "枸杞原浆", "蜂蜜", "红枣片"}, 49, 599},
+    {"服饰", "件", {"真丝围巾", "羊绒袜", "桑蚕丝睡衣", "针织开衫", "棉麻衬衫"}, 39, 459},
+};
+const QStringList couriers = {QStringLiteral("顺丰速运"), QStringLiteral("中通快递"),
+                              QStringLiteral("圆通速递"), QStringLiteral("韵达快递"),
+                              QStringLiteral("极兔速递")};
+
+QString pick(QRandomGenerator &random, const QStringList &list)
+{
+    return list.at(random.bounded(int(list.size())));
+}
+
+QString personName(QRandomGenerator &random)
+{
+    return pick(random, surnames) + pick(random, givenNames);
+}
+
+QString phone(QRandomGenerator &random)
+{
+    static const int prefixes[] = {138, 139, 135, 136, 150, 151, 158, 186, 187, 177, 199};
+    return QStringLiteral("%1%2")
+        .arg(prefixes[random.bounded(int(std::size(prefixes)))])
+        .arg(random.bounded(100000000), 8, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+DemoGenerator::DemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today)
+    : m_shop(shop)
+    , m_size(size)
+    , m_seed(seed)
+    , m_today(today)
+{}
+
+void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
+{
+    Database &database = m_shop.database;
+    const qint64 existing
+        = database
+              .scalar(
+                  QStringLiteral("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM "
+                                 "customers) + (SELECT count(*) FROM distributors) + (SELECT "
+                                 "count(*) FROM orders)"))
+              .toLongLong();
+    if (existing > 0)
+        throw InputError(tr("demo fills an empty shop, and this one already has products, "
+                            "customers, distributors or orders. Use a new database file."));
+    if (m_size.products < 1 || m_size.customers < 1 || m_size.distributors < 0 || m_size.orders < 0)
+        throw InputError(tr("demo needs at least 1 product and 1 customer, and no negative "
+                            "counts."));
+
+    QRandomGenerator random(m_seed);
+    const qint64 total = qint64(m_size.products) + m_size.customers + m_size.distributors
+                         + m_size.orders;
+    qint64 done = 0;
+    auto step = [&] {
+        ++done;
+        if (progress && (done % 100 == 0 || done == total))
+            progress(done, total);
+    };
+    const QDate first = m_today.addDays(-364);
+    const QDateTime opening(first.addDays(-1), QTime(8, 0));
+
+    database.inTransaction([&] {
+        // The catalog, with stock for a year of sales.
+        QList<Product> products;
+        for (int i = 0; i < m_size.products; ++i) {
+            const CatalogLine &line = catalog[i % std::size(catalog)];
+            Product product;
+            product.sku = QStringLiteral("SKU-%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+            product.name = QString::fromUtf8(line.names[(i / int(std::size(catalog))) % 5]);
+            if (i >= int(std::size(catalog)) * 5)
+                product.name += QStringLiteral(" %1号").arg(i / (int(std::size(catalog)) * 5) + 1);
+            product.category = QString::fromUtf8(line.category);
+            product.unit = QString::fromUtf8(line.unit);
+            const int yuan = line.minPrice + random.bounded(line.maxPrice - line.minPrice + 1);
+            product.price = Money::fromMinorUnits(qint64(yuan) * 100
+                                                  + (random.bounded(2) ? 0 : 90));
+            product.cost = product.price.scaled(40 + random.bounded(25), 100);
+            product.stock = 20 + random.bounded(40)
+                            + qint64(m_size.orders) * 3 / qMax(1, m_size.products);
+            product.lowStock = 10;
+            product.barcode = QStringLiteral("69%1").arg(12345000 + i, 11, 10, QLatin1Char('0'));
+            product.active = i % 29 != 28;
+            products.append(m_shop.catalog.create(product, opening));
+            step();
+        }
+
+        // A forest: about one distributor in eight is a root; the others join under an earlier one.
+        QList<qint64> distributors;
+        for (int i = 0; i < m_size.distributors; ++i) {
+            const qint64 upline = (i == 0 || random.bounded(8) == 0)
+                                      ? 0
+                                      : distributors.at(random.bounded(int(distributors.size())));
+            const int depth = upline == 0 ? 1
+                                          : database.scalar(QStringLiteral("SELECT depth FROM "
+                                                                           "distributors WHERE "
+                                                                           "id = ?"),
+                                                            {upline})
+                                                    .toInt()
+                                                + 1;
+            const QString status = random.bounded(20) == 0 ? QStringLiteral("suspended")
+                                                           : QStringLiteral("active");
+            const qint64 id
+                = database
+                      .scalar(
+                          QStringLiteral("INSERT INTO distributors (code, name, phone, wechat, "
+                                         "status, joined, upline_id, depth) VALUES (?, ?, ?, ?, "
+                                         "?, ?, ?, ?) RETURNING id"),
+                          {QStringLiteral("D%1").arg(i + 1, 4, 10, QLatin1Char('0')),
+                           personName(random), phone(random), QStringLiteral("wx_d%1").arg(i + 1),
+                           status, Dates::toText(first.addDays(random.bounded(60))),
+                           upline == 0 ? QVariant(QMetaType::fromType<qlonglong>())
+                                       : QVariant(upline),
+                           depth})
+                      .toLongLong();
+            database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
+                                         "descendant_id, distance) VALUES (?, ?, 0)"),
+                          {id, id});
+            if (upline != 0)
+                database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
+                                             "descendant_id, distance) SELECT ancestor_id, ?, "
+                                             "distance + 1 FROM distributor_closure WHERE "
+                                             "descendant_id = ?"),
+                              {id, upline});
+            distributors.append(id);
+            step();
+        }
+
+        QList<Customer> customers;
+        const QList<Channel> channels = Channels::all();
+        for (int i = 0; i < m_size.customers; ++i) {
+            Customer customer;
+            customer.code = QStringLiteral("C%1").arg(i + 1, 6, 10, QLatin1Char('0'));
+            customer.name = personName(random);
+            customer.phone = phone(random);
+            customer.wechat = QStringLiteral("wxid_%1").arg(random.bounded(10000000), 7, 10,
+                                                            QLatin1Char('0'));
+            customer.wechatRemark = customer.name
+                                    + (random.bounded(3) == 0 ? QStringLiteral("（老客）")
+                                                              : QString());
+            customer.channel = channels.at(random.bounded(int(channels.size())));
+            if (random.bounded(6) == 0)
+                customer.tags = {QStringLiteral("VIP")};
+            const Place &place = places[random.bounded(int(std::size(places)))];
+            Address address;
+            address.receiver = customer.name;
+            address.phone = customer.phone;
+            address.province = QString::fromUtf8(place.province);
+            address.city = QString::fromUtf8(place.city);
+            address.district = QString::fromUtf8(place.districts[random.bounded(3)]);
+            address.detail
+                = QStringLiteral("%1%2号").arg(pick(random, streets)).arg(1 + random.bounded(300));
+            address.isDefault = true;
+            customer.addresses.append(address);
+            customers.append(m_shop.customerService.create(customer));
+            step();
+        }
+
+        // Orders spread over the year, older ones settled into their final status.
+        QList<std::pair<QDateTime, int>> schedule; // date, customer index
+        // One order in twenty is from the last week, so the dashboard has today's work to show.
+        for (int i = 0; i < m_size.orders; ++i) {
+            const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
+                                           : first.addDays(random.bounded(365));
+            schedule.append({QDateTime(day, QTime(8 + random.bounded(14), random.bounded(60))),
+                             random.bounded(int(customers.size()))});
+        }
+        std::sort(schedule.begin(), schedule.end(),
+                  [](const auto &a, const auto &b) { return a.first < b.first; });
+        int number = 0;
+        const int newestPending = int(schedule.size()) - 1; // always some work waiting
+        const int newestPaid = int(schedule.size()) - 2;
+        for (const auto &[at, customerIndex] : schedule) {
+            const Customer &customer = customers.at(customerIndex);
+            OrderDraft draft;
+            draft.orderNo = QStringLiteral("SO%1-%2")
+                                .arg(at.date().toString(QStringLiteral("yyyyMMdd")))
+                                .arg(++number, 5, 10, QLatin1Char('0'));
+            draft.date = at;
+            draft.customerId = customer.id;
+            if (!distributors.isEmpty() && customer.distributorId == 0 && random.bounded(3) != 0)
+                draft.distributorId = distributors.at(random.bounded(int(distributors.size())));
+            draft.shippingFee = Money::fromMinorUnits(
+                random.bounded(3) == 0 ? 0 : 800 + 200 * random.bounded(5));
+            const int lineCount = 1 + random.bounded(3);
+            for (int l = 0; l < lineCount; ++l) {
+                const Product &product = products.at(random.bounded(int(products.size())));
+                if (!product.active)
+                    continue;
+                const Money discount = random.bounded(5) == 0 ? Money::fromMinorUnits(500)
+                                                              : Money();
+                draft.lines.append({product.id, 1 + random.bounded(3), std::nullopt, discount});
+            }
+            if (draft.lines.isEmpty())
+                draft.lines.append({products.constFirst().id, 1, std::nullopt, Money()});
+            const Order order = m_shop.workflow.create(draft);
+            step();
+
+            const qint64 age = at.date().daysTo(m_today);
+            const int fate = random.bounded(100);
+            if ((age < 2 && fate < 40) || number - 1 == newestPending)
+                continue; // awaiting payment
+            if (fate < 4) {
+                m_shop.workflow.cancel(order.orderNo, at.addSecs(3600));
+                continue;
+            }
+            // Sold out? Restock first, as a merchant would.
+            for (const OrderLine &line : order.lines) {
+                const Product current = *m_shop.products.findById(line.productId);
+                if (current.stock < line.quantity * 2)
+                    m_shop.catalog.restock(current.sku, 50, at, tr("demo restock"));
+            }
+            const QDateTime paid = at.addSecs(60 * (5 + random.bounded(600)));
+            const auto methods = PaymentMethods::all();
+            m_shop.workflow.pay(order.orderNo, paid,
+                                random.bounded(4) == 0
+                                    ? methods.at(random.bounded(int(methods.size())))
+                                    : PaymentMethod::WeChat);
+            if (fate < 7) {
+                m_shop.workflow.cancel(order.orderNo, paid.addSecs(7200));
+                continue;
+            }
+            if (age < 1 || number - 1 == newestPaid)
+                continue; // paid, not shipped yet
+            const QDateTime shipped = paid.addDays(1);
+            m_shop.workflow.ship(
+                order.orderNo, pick(random, couriers),
+                QStringLiteral("YT%1").arg(quint64(random.generate64() % 10000000000ULL), 10, 10,
+                                           QLatin1Char('0')),
+                shipped);
+            if (age < 5)
+                continue; // on its way
+            const QDateTime completed = shipped.addDays(3);
+            m_shop.workflow.complete(order.orderNo, completed);
+            if (fate < 12) {
+                // A return: part or all of it.
+                RefundRequest refund;
+                refund.at = completed.addDays(1);
+                refund.restock = random.bounded(2) == 0;
+                refund.reason = tr("customer return");
+                if (fate < 9) {
+                    const OrderLine &line = order.lines.constFirst();
+                    refund.lines.append({line.id, 1});
+                } else {
+                    refund.refundShipping = true;
+                }
+                m_shop.workflow.refund(order.orderNo, refund);
+            }
+        }
+    });
+}
+
+} // namespace MicroShop

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <functional>
+
+namespace MicroShop {
+
+class ShopServices;
+
+// `microshop-cli demo`: a realistic shop from a seed — Chinese products, customers and
+// addresses, a distributor forest, and orders in every status over the last 12 months — made
+// through the same services as real work, so every rule and invariant holds. The same seed
+// gives the same shop (dates are counted back from `today`).
+class DemoGenerator final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
+
+public:
+    struct Size
+    {
+        int products = 60;
+        int customers = 300;
+        int distributors = 40;
+        int orders = 1000;
+    };
+
+    DemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today);
+
+    // All in one transaction; refuses a database that already has products, customers,
+    // distributors or orders. progress(done, total) is called now and then.
+    void run(const std::function<void(qint64 done, qint64 total)> &progress = {});
+
+private:
+    ShopServices &m_shop;
+    Size m_size;
+    quint32 m_seed;
+    QDate m_today;
+};
+
+} // namespace MicroShop
