@@ -5,8 +5,11 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "ShopExporter.h"
+#include "ShopImporter.h"
 #include "ShopServices.h"
 #include "SqlAuditLog.h"
+#include "SqlExportSource.h"
 #include "SqlSettingsRepository.h"
 
 #include "Dates.h"
@@ -14,6 +17,7 @@
 #include "OrderWorkflow.h"
 #include "ShopSettings.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace MicroShop {
@@ -42,6 +46,8 @@ const QString usageText = QStringLiteral(
     "  backup FILE               write a consistent backup while the shop is in use\n"
     "  restore FILE              replace the database with a checked backup\n"
     "  check                     check integrity and the bookkeeping invariants\n"
+    "  import products|customers|orders FILE\n"
+    "  export products|customers|orders|stock FILE   (FILE - is standard output)\n"
     "  demo [--products N] [--customers N] [--distributors N] [--orders N] [--seed S]\n"
     "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
     "  order ship NO --courier C --tracking T [--date D]\n"
@@ -204,6 +210,10 @@ int CommandLineTool::dispatch(const Invocation &invocation)
         return order(invocation);
     if (command == u"demo")
         return demo(invocation);
+    if (command == u"import")
+        return importFile(invocation);
+    if (command == u"export")
+        return exportFile(invocation);
     if (plannedCommands.contains(command))
         usageError(QStringLiteral("the command '%1' is not available in microshop-cli %2 yet")
                        .arg(command, QStringLiteral(MICROSHOP_VERSION)));
@@ -343,6 +353,78 @@ int CommandLineTool::check(const Invocation &invocation)
     m_out << QStringLiteral("No problems found in %1 (schema version %2).\n")
                  .arg(database->location().displayName())
                  .arg(database->schemaVersion());
+    return Done;
+}
+
+int CommandLineTool::importFile(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    if (invocation.words.size() != 3)
+        usageError(QStringLiteral("import takes a KIND and a FILE"));
+    ShopImporter::Kind kind;
+    const QString kindName = invocation.words.at(1);
+    if (kindName == u"distributors")
+        usageError(QStringLiteral("importing distributors is not available in microshop-cli %1 yet")
+                       .arg(QStringLiteral(MICROSHOP_VERSION)));
+    if (!ShopImporter::parseKind(kindName, &kind))
+        usageError(QStringLiteral("import KIND is products, customers or orders, not \"%1\"")
+                       .arg(kindName));
+    const QString file = invocation.words.at(2);
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable())
+        throw InputError(QStringLiteral("Cannot read %1: %2")
+                             .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
+                                                      : QStringLiteral("there is no such file")));
+
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    ShopContext context = shop.context();
+    ShopImporter importer(context);
+    const ShopImporter::Report report = importer.importFile(kind, file);
+    if (!report.ok()) {
+        for (const QString &error : report.errors)
+            m_err << error << "\n";
+        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
+                                "nothing was changed.\n")
+                     .arg(file)
+                     .arg(report.errors.size());
+        return BadInput;
+    }
+    m_out << QStringLiteral("Imported %1 row(s) of %2 from %3: %4 created, %5 updated.\n")
+                 .arg(report.rows)
+                 .arg(kindName, file)
+                 .arg(report.created)
+                 .arg(report.updated);
+    return Done;
+}
+
+int CommandLineTool::exportFile(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    if (invocation.words.size() != 3)
+        usageError(QStringLiteral("export takes a KIND and a FILE (- for standard output)"));
+    const QString kindName = invocation.words.at(1);
+    if (kindName == u"commissions" || kindName == u"payouts" || kindName == u"distributors")
+        usageError(QStringLiteral("exporting %1 is not available in microshop-cli %2 yet")
+                       .arg(kindName, QStringLiteral(MICROSHOP_VERSION)));
+    const auto kind = ExportSource::kindOf(kindName);
+    if (!kind)
+        usageError(QStringLiteral("export KIND is products, customers, orders or stock, not \"%1\"")
+                       .arg(kindName));
+    auto database = openDatabase(invocation, false);
+    SqlExportSource source(*database);
+    ShopExporter exporter(source);
+    const QString file = invocation.words.at(2);
+    if (file == u"-") {
+        m_out.flush();
+        QFile standardOutput;
+        if (!standardOutput.open(stdout, QIODevice::WriteOnly))
+            throw InputError(QStringLiteral("Cannot write to standard output."));
+        exporter.exportTo(*kind, &standardOutput, false);
+        return Done;
+    }
+    const qint64 rows = exporter.exportToFile(*kind, file);
+    m_out << QStringLiteral("Exported %1 row(s) of %2 to %3.\n").arg(rows).arg(kindName, file);
     return Done;
 }
 

@@ -52,6 +52,8 @@ private:
     int check(const Invocation &invocation);
     int order(const Invocation &invocation);
     int demo(const Invocation &invocation);
+    int importFile(const Invocation &invocation);
+    int exportFile(const Invocation &invocation);
 
     void printTable(const QStringList &columns, const QList<QStringList> &rows,
                     TableOutput::Format format);

@@ -12,6 +12,7 @@ class CatalogService;
 class CustomerRepository;
 class CustomerService;
 class DistributorDirectory;
+class ExportSource;
 class OrderRepository;
 class OrderWorkflow;
 class ProductRepository;
@@ -35,6 +36,7 @@ struct ShopContext
     DistributorDirectory &distributors;
     BackupStore &backups;
     Transactor &transactor;
+    ExportSource &exports;
     std::function<std::unique_ptr<ListSource>(ListKind)> lists;
     std::function<QStringList()> productCategories; // distinct, sorted
 };

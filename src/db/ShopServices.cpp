@@ -15,6 +15,7 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , orders(database)
     , distributors(database)
     , backups(database)
+    , exports(database)
     , catalog(products, settings, audit, database)
     , customerService(customers, distributors, audit, database)
     , workflow(orders, products, customers, distributors, settings,
@@ -34,6 +35,7 @@ ShopContext ShopServices::context()
                        distributors,
                        backups,
                        database,
+                       exports,
                        [db](ListKind kind) -> std::unique_ptr<ListSource> {
                            switch (kind) {
                            case ListKind::Products:

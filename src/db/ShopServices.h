@@ -4,6 +4,7 @@
 #include "SqlBackupStore.h"
 #include "SqlCustomerRepository.h"
 #include "SqlDistributorDirectory.h"
+#include "SqlExportSource.h"
 #include "SqlOrderRepository.h"
 #include "SqlProductRepository.h"
 #include "SqlSettingsRepository.h"
@@ -36,6 +37,7 @@ public:
     SqlOrderRepository orders;
     SqlDistributorDirectory distributors;
     SqlBackupStore backups;
+    SqlExportSource exports;
     NoCommissions noCommissions;
     CatalogService catalog;
     CustomerService customerService;

@@ -1,0 +1,40 @@
+#include "ExportSource.h"
+
+namespace MicroShop {
+
+QStringList ExportSource::columns(ExportKind kind)
+{
+    switch (kind) {
+    case ExportKind::Products:
+        return QStringLiteral("sku,name,category,unit,price,cost,stock,low_stock,barcode,active,"
+                              "rate1,rate2,rate3")
+            .split(u',');
+    case ExportKind::Customers:
+        return QStringLiteral("code,name,phone,wechat,wechat_remark,channel,distributor,receiver,"
+                              "province,city,district,address,tags,notes")
+            .split(u',');
+    case ExportKind::Orders:
+        return QStringLiteral("order_no,date,status,customer,distributor,sku,quantity,unit_price,"
+                              "discount,shipping_fee,paid_at,shipped_at,completed_at,courier,"
+                              "tracking,notes")
+            .split(u',');
+    case ExportKind::Stock:
+        return QStringLiteral("sku,date,kind,quantity,reference").split(u',');
+    }
+    return {};
+}
+
+std::optional<ExportKind> ExportSource::kindOf(const QString &name)
+{
+    if (name == u"products")
+        return ExportKind::Products;
+    if (name == u"customers")
+        return ExportKind::Customers;
+    if (name == u"orders")
+        return ExportKind::Orders;
+    if (name == u"stock")
+        return ExportKind::Stock;
+    return std::nullopt;
+}
+
+} // namespace MicroShop

@@ -1,0 +1,97 @@
+#include "SqlExportSource.h"
+
+#include "Database.h"
+
+#include "Money.h"
+#include "Rate.h"
+
+namespace MicroShop {
+
+namespace {
+
+enum class Form { Text, Money, Rate, Flag };
+
+struct ExportQuery
+{
+    QString sql;
+    QList<Form> forms; // how each selected column becomes text
+};
+
+ExportQuery queryOf(ExportKind kind)
+{
+    const Form T = Form::Text;
+    const Form M = Form::Money;
+    switch (kind) {
+    case ExportKind::Products:
+        return {QStringLiteral("SELECT sku, name, category, unit, price, cost, stock, low_stock, "
+                               "COALESCE(barcode, ''), active, rate1, rate2, rate3 FROM products "
+                               "ORDER BY sku"),
+                {T, T, T, T, M, M, T, T, T, Form::Flag, Form::Rate, Form::Rate, Form::Rate}};
+    case ExportKind::Customers:
+        return {QStringLiteral(
+                    "SELECT c.code, c.name, c.phone, c.wechat, c.wechat_remark, c.channel, "
+                    "COALESCE(d.code, ''), COALESCE(a.receiver, ''), COALESCE(a.province, ''), "
+                    "COALESCE(a.city, ''), COALESCE(a.district, ''), COALESCE(a.detail, ''), "
+                    "c.tags, c.notes FROM customers c "
+                    "LEFT JOIN distributors d ON d.id = c.distributor_id "
+                    "LEFT JOIN customer_addresses a ON a.customer_id = c.id AND a.is_default = 1 "
+                    "ORDER BY c.code"),
+                {T, T, T, T, T, T, T, T, T, T, T, T, T, T}};
+    case ExportKind::Orders:
+        return {QStringLiteral(
+                    "SELECT o.order_no, o.date, o.status, c.code, COALESCE(d.code, ''), p.sku, "
+                    "l.quantity, l.unit_price, l.discount, o.shipping_fee, "
+                    "COALESCE(o.paid_at, ''), COALESCE(o.shipped_at, ''), "
+                    "COALESCE(o.completed_at, ''), COALESCE(s.courier, ''), "
+                    "COALESCE(s.tracking, ''), o.notes "
+                    "FROM orders o JOIN order_lines l ON l.order_id = o.id "
+                    "JOIN products p ON p.id = l.product_id "
+                    "JOIN customers c ON c.id = o.customer_id "
+                    "LEFT JOIN distributors d ON d.id = o.distributor_id "
+                    "LEFT JOIN shipments s ON s.order_id = o.id "
+                    "ORDER BY o.order_no, l.line_no"),
+                {T, T, T, T, T, T, T, M, M, M, T, T, T, T, T, T}};
+    case ExportKind::Stock:
+        return {QStringLiteral("SELECT p.sku, m.moved_at, m.kind, m.quantity, m.reference "
+                               "FROM stock_movements m JOIN products p ON p.id = m.product_id "
+                               "ORDER BY p.sku, m.moved_at, m.id"),
+                {T, T, T, T, T}};
+    }
+    return {};
+}
+
+} // namespace
+
+void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStringList &)> &row)
+{
+    const ExportQuery query = queryOf(kind);
+    QSqlQuery rows = m_database.exec(query.sql);
+    const int width = int(query.forms.size());
+    QStringList values;
+    values.reserve(width);
+    while (rows.next()) {
+        values.clear();
+        for (int i = 0; i < width; ++i) {
+            const QVariant value = rows.value(i);
+            switch (query.forms.at(i)) {
+            case Form::Text:
+                values.append(value.toString());
+                break;
+            case Form::Money:
+                values.append(Money::fromMinorUnits(value.toLongLong()).toString());
+                break;
+            case Form::Rate:
+                values.append(value.isNull() ? QString()
+                                             : Rate::fromBasisPoints(value.toInt()).toString());
+                break;
+            case Form::Flag:
+                values.append(value.toInt() != 0 ? QStringLiteral("1") : QStringLiteral("0"));
+                break;
+            }
+        }
+        if (!row(values))
+            return;
+    }
+}
+
+} // namespace MicroShop

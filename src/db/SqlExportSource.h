@@ -1,0 +1,23 @@
+#pragma once
+
+#include "ExportSource.h"
+
+namespace MicroShop {
+
+class Database;
+
+// ExportSource over SQL: one forward-only query per file.
+class SqlExportSource final : public ExportSource
+{
+public:
+    explicit SqlExportSource(Database &database)
+        : m_database(database)
+    {}
+
+    void read(ExportKind kind, const std::function<bool(const QStringList &)> &row) override;
+
+private:
+    Database &m_database;
+};
+
+} // namespace MicroShop

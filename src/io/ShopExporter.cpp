@@ -1,0 +1,40 @@
+#include "ShopExporter.h"
+
+#include "CsvWriter.h"
+
+#include "Error.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+namespace MicroShop {
+
+qint64 ShopExporter::exportTo(ExportKind kind, QIODevice *device, bool withByteOrderMark)
+{
+    CsvWriter writer(device, withByteOrderMark);
+    writer.writeRow(ExportSource::columns(kind));
+    qint64 rows = 0;
+    m_source.read(kind, [&](const QStringList &row) {
+        writer.writeRow(row);
+        ++rows;
+        return writer.ok();
+    });
+    if (!writer.ok())
+        throw InputError(tr("Writing the CSV file failed: %1").arg(device->errorString()));
+    return rows;
+}
+
+qint64 ShopExporter::exportToFile(ExportKind kind, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw InputError(tr("Cannot write %1: %2. Check the folder and that you may write there.")
+                             .arg(QDir::toNativeSeparators(path), file.errorString()));
+    const qint64 rows = exportTo(kind, &file, true);
+    if (!file.commit())
+        throw InputError(
+            tr("Cannot write %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString()));
+    return rows;
+}
+
+} // namespace MicroShop

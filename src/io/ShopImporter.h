@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace MicroShop {
+
+class CsvReader;
+struct ShopContext;
+
+// `import KIND FILE` and the desktop import dialog (csv.md): reads every row, reports every bad
+// one as FILE:LINE:COLUMN: message, and only when there is none applies them all through the
+// services in one transaction. An existing key updates its record, except an order number.
+class ShopImporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(ShopImporter)
+
+public:
+    enum class Kind { Products, Customers, Orders };
+
+    struct Report
+    {
+        QStringList errors; // FILE:LINE:COLUMN: message, in file order
+        int rows = 0;
+        int created = 0;
+        int updated = 0;
+        bool ok() const { return errors.isEmpty(); }
+    };
+
+    static constexpr int maxErrors = 500;
+
+    explicit ShopImporter(ShopContext &shop);
+
+    static QStringList columns(Kind kind);         // csv.md's columns
+    static QStringList requiredColumns(Kind kind); // the ones that may not be missing
+    static bool parseKind(const QString &name, Kind *kind);
+
+    // mapping: a header of the file (as written) -> one of columns(kind), or "" to ignore it; what
+    // the import dialog's column mapping gives. Unmapped unknown headers are errors.
+    Report importFile(Kind kind, const QString &path, const QHash<QString, QString> &mapping = {});
+    Report import(Kind kind, const CsvReader &reader, const QString &fileName,
+                  const QHash<QString, QString> &mapping = {});
+
+private:
+    ShopContext &m_shop;
+};
+
+} // namespace MicroShop

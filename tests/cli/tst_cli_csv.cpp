@@ -1,0 +1,418 @@
+// CSV import and export through microshop-cli (csv.md, cli.md): every bad file of issue 3 is
+// refused with FILE:LINE:COLUMN for each bad row and leaves the database exactly as it was;
+// exports match golden files, are Excel-ready and read back to the same data.
+#include "Database.h"
+#include "ShopServices.h"
+
+#include "Dates.h"
+
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QTest>
+
+using namespace MicroShop;
+using namespace MicroShop::Testing;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+const QByteArray bom("\xEF\xBB\xBF");
+
+} // namespace
+
+class TestCliCsv : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void badFilesAreRefusedWithEveryBadRow_data();
+    void badFilesAreRefusedWithEveryBadRow();
+    void spreadsheetFilesImport_data();
+    void spreadsheetFilesImport();
+    void importedOrdersHaveTheirMovesEffects();
+    void existingKeysUpdateTheirRecords();
+    void exportsMatchGoldenFiles_data();
+    void exportsMatchGoldenFiles();
+    void exportsNeutraliseFormulas();
+    void exportsReadBackToTheSameData();
+    void exportToStandardOutputHasNoByteOrderMark();
+
+private:
+    CliResult cli(const QStringList &arguments)
+    {
+        return runCli(QStringList{QStringLiteral("--db"), m_db} + arguments);
+    }
+    QString everything(); // every export, to compare the whole database
+    void fillGoldenShop();
+
+    TestDatabases m_databases;
+    QString m_db;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ShopServices> m_shop;
+};
+
+void TestCliCsv::init()
+{
+    QString why;
+    m_db = m_databases.freshText(&why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    m_database = Database::open(*DatabaseLocation::parse(m_db),
+                                Database::OpenMode::CreateOrUpgrade);
+    m_shop = std::make_unique<ShopServices>(*m_database);
+}
+
+void TestCliCsv::cleanup()
+{
+    m_shop.reset();
+    m_database.reset();
+}
+
+QString TestCliCsv::everything()
+{
+    QString all;
+    for (const char *kind : {"products", "customers", "orders", "stock"}) {
+        const CliResult result = cli(
+            {QStringLiteral("export"), QString::fromLatin1(kind), QStringLiteral("-")});
+        all += result.out + QString::number(result.status);
+    }
+    return all + m_database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toString();
+}
+
+// A small shop built with fixed dates, so that every export is the same on every run.
+void TestCliCsv::fillGoldenShop()
+{
+    const QDateTime opening = *Dates::parseDateTime(u"2026-01-02 09:00");
+    m_database->exec(QStringLiteral(
+        "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
+    Product tea;
+    tea.sku = QStringLiteral("TEA-01");
+    tea.name = QStringLiteral("普洱熟茶, 357g \"饼\"");
+    tea.category = QStringLiteral("茶叶");
+    tea.unit = QStringLiteral("饼");
+    tea.price = *Money::parse(u"128");
+    tea.cost = *Money::parse(u"60.5");
+    tea.stock = 20;
+    tea.lowStock = 5;
+    tea.barcode = QStringLiteral("6901234567890");
+    tea.rates[0] = Rate::fromBasisPoints(1250);
+    tea.rates[2] = Rate::fromBasisPoints(0);
+    m_shop->catalog.create(tea, opening);
+    Product mask;
+    mask.sku = QStringLiteral("=MASK");
+    mask.name = QStringLiteral("-面膜 @promo");
+    mask.price = *Money::parse(u"9.9");
+    mask.stock = 100;
+    mask.active = false;
+    m_shop->catalog.create(mask, opening);
+    Customer li;
+    li.code = QStringLiteral("C001");
+    li.name = QStringLiteral("李娜");
+    li.phone = QStringLiteral("13800000001");
+    li.wechat = QStringLiteral("wx_lina");
+    li.wechatRemark = QStringLiteral("李娜（老客）");
+    li.channel = Channel::Moments;
+    li.distributorId
+        = m_database->scalar(QStringLiteral("SELECT id FROM distributors")).toLongLong();
+    li.tags = {QStringLiteral("VIP"), QStringLiteral("回头客")};
+    li.notes = QStringLiteral("line one\nline two");
+    li.addresses = {{0, QStringLiteral("李娜"), QStringLiteral("13800000001"),
+                     QStringLiteral("浙江省"), QStringLiteral("杭州市"), QStringLiteral("西湖区"),
+                     QStringLiteral("文三路1号"), true}};
+    li = m_shop->customerService.create(li);
+    Customer zhang;
+    zhang.code = QStringLiteral("C002");
+    zhang.name = QStringLiteral("张伟");
+    zhang.channel = Channel::Offline;
+    zhang = m_shop->customerService.create(zhang);
+    const qint64 teaId = m_shop->catalog.productBySku(QStringLiteral("TEA-01")).id;
+    OrderDraft draft;
+    draft.orderNo = QStringLiteral("SO-0001");
+    draft.date = *Dates::parseDateTime(u"2026-03-01 10:00");
+    draft.customerId = li.id;
+    draft.shippingFee = *Money::parse(u"8");
+    draft.lines = {{teaId, 3, std::nullopt, *Money::parse(u"2")}};
+    m_shop->workflow.create(draft);
+    m_shop->workflow.pay(QStringLiteral("SO-0001"), *Dates::parseDateTime(u"2026-03-01 10:05"),
+                         PaymentMethod::WeChat);
+    m_shop->workflow.ship(QStringLiteral("SO-0001"), QStringLiteral("顺丰速运"),
+                          QStringLiteral("SF1001"), *Dates::parseDateTime(u"2026-03-02 09:00"));
+    m_shop->workflow.complete(QStringLiteral("SO-0001"),
+                              *Dates::parseDateTime(u"2026-03-05 12:00"));
+    draft.orderNo = QStringLiteral("SO-0002");
+    draft.date = *Dates::parseDateTime(u"2026-03-03 15:30");
+    draft.customerId = zhang.id;
+    draft.shippingFee = Money();
+    draft.notes = QStringLiteral("=HYPERLINK(\"x\")");
+    draft.lines = {{teaId, 1, *Money::parse(u"120"), Money()}};
+    m_shop->workflow.create(draft);
+    m_shop->catalog.restock(QStringLiteral("TEA-01"), 10,
+                            *Dates::parseDateTime(u"2026-03-04 08:00"), QStringLiteral("进货 #7"));
+}
+
+void TestCliCsv::badFilesAreRefusedWithEveryBadRow_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QStringList>("errors"); // LINE:COLUMN: beginning of the message
+
+    QTest::newRow("money with three decimals and a yuan sign")
+        << "products"
+        << QByteArray("sku,name,price,cost\r\nA,Tea,12.345,1\r\nB,Cup,¥12,1\r\nC,Pot,3,0.001\r\n")
+        << QStringList{QStringLiteral("2:3: price: \"12.345\" has more than two decimals"),
+                       QStringLiteral("3:3: price: \"¥12\" is not an amount"),
+                       QStringLiteral("4:4: cost: \"0.001\" has more than two decimals")};
+    QTest::newRow("negative quantity, unknown SKU and customer")
+        << "orders"
+        << QByteArray("order_no,date,status,customer,sku,quantity\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,-2\n"
+                      "N2,2026-03-01,pending,NOBODY,TEA-01,1\n"
+                      "N3,2026-03-01,pending,C001,NOTHING,1\n")
+        << QStringList{QStringLiteral("2:6: quantity must be at least 1, not -2."),
+                       QStringLiteral("3:4: there is no customer with the code NOBODY."),
+                       QStringLiteral("4:5: there is no product with the SKU NOTHING.")};
+    QTest::newRow("rows of one order disagree")
+        << "orders"
+        << QByteArray("order_no,date,status,customer,sku,quantity,shipping_fee\n"
+                      "N1,2026-03-01,paid,C001,TEA-01,1,8\n"
+                      "N1,2026-03-01,paid,C001,TEA-01,1,6\n")
+        << QStringList{
+               QStringLiteral("3:7: order N1: shipping_fee is \"6\" here but \"8\" on line 2")};
+    QTest::newRow("duplicate order number, in the file and in the database")
+        << "orders"
+        << QByteArray("order_no,date,status,customer,sku,quantity\n"
+                      "SO-0001,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N2,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,1\n")
+        << QStringList{
+               QStringLiteral("2:1: the order SO-0001 exists already"),
+               QStringLiteral("5:1: the rows of order N1 must be together; it started on line 3.")};
+    QTest::newRow("unknown status")
+        << "orders"
+        << QByteArray(
+               "order_no,date,status,customer,sku,quantity\nN1,2026-03-01,lost,C001,TEA-01,1\n")
+        << QStringList{QStringLiteral("2:3: unknown status \"lost\"")};
+    QTest::newRow("missing required column")
+        << "products" << QByteArray("sku,name,cost\nA,Tea,1\n")
+        << QStringList{QStringLiteral("1:1: the required column price is missing.")};
+    QTest::newRow("unknown column")
+        << "customers" << QByteArray("code,name,birthday\nC9,Wu,1990-01-01\n")
+        << QStringList{QStringLiteral("1:3: unknown column \"birthday\"")};
+    QTest::newRow("unterminated quote")
+        << "customers" << QByteArray("code,name,notes\nC9,Wu,ok\nC10,\"Zhao,broken\n")
+        << QStringList{QStringLiteral("3:2: unterminated quote")};
+    QTest::newRow("empty file") << "products" << QByteArray()
+                                << QStringList{QStringLiteral("1:1: the file is empty")};
+    QTest::newRow("a quoted field spanning lines counts its lines")
+        << "customers"
+        << QByteArray("code,name,notes,channel\nC9,Wu,\"one\ntwo\nthree\",moments\nC10,Zhao,,tv\n")
+        << QStringList{QStringLiteral("5:4: unknown channel \"tv\"")};
+}
+
+void TestCliCsv::badFilesAreRefusedWithEveryBadRow()
+{
+    QFETCH(QString, kind);
+    QFETCH(QByteArray, content);
+    QFETCH(QStringList, errors);
+    fillGoldenShop();
+    const QString before = everything();
+    const QString file = m_databases.scratchPath(QStringLiteral("bad.csv"));
+    writeFile(file, content);
+    const CliResult result = cli({QStringLiteral("import"), kind, file});
+    QCOMPARE(result.status, 1);
+    const QStringList lines = result.err.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), errors.size() + 1); // one per problem, then the summary
+    for (int i = 0; i < errors.size(); ++i)
+        QVERIFY2(lines.at(i).startsWith(file + u':' + errors.at(i)),
+                 qPrintable(lines.at(i) + QStringLiteral("\n  expected: ") + errors.at(i)));
+    QVERIFY(lines.constLast().contains(QStringLiteral("nothing was changed")));
+    QCOMPARE(everything(), before);
+}
+
+void TestCliCsv::spreadsheetFilesImport_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    const QString text = QStringLiteral(
+        "code,name,phone,channel,province,city,district,address,tags\r\n"
+        "C101,欧阳娜娜,13900000001,group,广东省,深圳市,南山区,\"科技园,1号\",VIP;回头客\r\n");
+    QStringEncoder gb18030("GB18030");
+    QTest::newRow("UTF-8 with BOM, CRLF") << bom + text.toUtf8();
+    QTest::newRow("UTF-8 without BOM") << text.toUtf8();
+    QTest::newRow("GB18030 from Excel on Chinese Windows") << QByteArray(gb18030(text));
+    QString semicolons = text;
+    semicolons.replace(u',', u';')
+        .replace(QStringLiteral("\"科技园;1号\""), QStringLiteral("\"科技园,1号\""));
+    semicolons.replace(QStringLiteral("VIP;回头客"), QStringLiteral("\"VIP;回头客\""));
+    QTest::newRow("semicolons, as European Excel saves") << semicolons.toUtf8();
+    QString tabs = text;
+    tabs.replace(u',', u'\t')
+        .replace(QStringLiteral("\"科技园\t1号\""), QStringLiteral("科技园,1号"));
+    QTest::newRow("tabs, LF")
+        << tabs.replace(QStringLiteral("\r\n"), QStringLiteral("\n")).toUtf8();
+}
+
+void TestCliCsv::spreadsheetFilesImport()
+{
+    QFETCH(QByteArray, content);
+    const QString file = m_databases.scratchPath(QStringLiteral("customers.csv"));
+    writeFile(file, content);
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("customers"), file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    QCOMPARE(result.out,
+             QStringLiteral("Imported 1 row(s) of customers from %1: 1 created, 0 updated.\n")
+                 .arg(file));
+    const Customer imported = m_shop->customerService.customerByCode(QStringLiteral("C101"));
+    QCOMPARE(imported.name, QStringLiteral("欧阳娜娜"));
+    QCOMPARE(imported.channel, Channel::Group);
+    QCOMPARE(imported.tags, (QStringList{QStringLiteral("VIP"), QStringLiteral("回头客")}));
+    QCOMPARE(imported.defaultAddress()->detail, QStringLiteral("科技园,1号"));
+    QCOMPARE(imported.defaultAddress()->city, QStringLiteral("深圳市"));
+}
+
+void TestCliCsv::importedOrdersHaveTheirMovesEffects()
+{
+    fillGoldenShop();
+    const qint64 stock = m_shop->catalog.productBySku(QStringLiteral("TEA-01")).stock;
+    const QString file = m_databases.scratchPath(QStringLiteral("orders.csv"));
+    writeFile(
+        file,
+        QByteArray(
+            "order_no,date,status,customer,distributor,sku,quantity,unit_price,discount,shipping_fee,paid_at,completed_at,courier,tracking\n"
+            "N-2,2026-04-02 10:00,completed,C002,D01,TEA-01,2,100,0,5,2026-04-02 11:00,2026-04-06,中通快递,ZT9\n"
+            "N-2,2026-04-02 10:00,completed,C002,D01,TEA-01,1,,,5,2026-04-02 11:00,2026-04-06,中通快递,ZT9\n"
+            "N-1,2026-04-01 09:00,cancelled,C001,,TEA-01,4,,,,2026-04-01 09:30,,,\n"
+            "N-3,2026-04-03,pending,C001,,TEA-01,1,,,,,,,\n"));
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("orders"), file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    const Order completed = m_shop->workflow.orderByNumber(QStringLiteral("N-2"));
+    QCOMPARE(completed.status, OrderStatus::Completed);
+    QCOMPARE(completed.lines.size(), 2);
+    QCOMPARE(completed.lines.at(1).unitPrice, *Money::parse(u"128")); // the product's price
+    QCOMPARE(completed.total(), *Money::parse(u"333"));
+    QCOMPARE(completed.shipment->tracking, QStringLiteral("ZT9"));
+    QCOMPARE(Dates::toText(*completed.completedAt), QStringLiteral("2026-04-06 00:00:00"));
+    QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("N-1")).status, OrderStatus::Cancelled);
+    // N-1 paid then cancelled (stock out and back), N-2 sold 3, N-3 pending.
+    QCOMPARE(m_shop->catalog.productBySku(QStringLiteral("TEA-01")).stock, stock - 3);
+    QCOMPARE(runCli({QStringLiteral("--db"), m_db, QStringLiteral("check")}).status, 0);
+}
+
+void TestCliCsv::existingKeysUpdateTheirRecords()
+{
+    fillGoldenShop();
+    const QString file = m_databases.scratchPath(QStringLiteral("products.csv"));
+    writeFile(file, QByteArray("SKU,Name,Price,Stock\nTEA-01,Pu'er,130,25\nNEW-1,New,1,0\n"));
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("products"), file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    QVERIFY(result.out.contains(QStringLiteral("1 created, 1 updated")));
+    const Product tea = m_shop->catalog.productBySku(QStringLiteral("TEA-01"));
+    QCOMPARE(tea.price, *Money::parse(u"130"));
+    QCOMPARE(tea.stock, 25);
+    QCOMPARE(tea.category, QStringLiteral("茶叶")); // columns not in the file keep their values
+    QCOMPARE(tea.barcode, QStringLiteral("6901234567890"));
+    QCOMPARE(m_shop->catalog.movements(QStringLiteral("TEA-01")).constLast().kind,
+             StockMovementKind::Adjustment);
+}
+
+void TestCliCsv::exportsMatchGoldenFiles_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char *kind : {"products", "customers", "orders", "stock"})
+        QTest::newRow(kind) << QString::fromLatin1(kind);
+}
+
+void TestCliCsv::exportsMatchGoldenFiles()
+{
+    QFETCH(QString, kind);
+    fillGoldenShop();
+    const QString file = m_databases.scratchPath(kind + QStringLiteral(".csv"));
+    const CliResult result = cli({QStringLiteral("export"), kind, file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    const QString golden = QStringLiteral(MICROSHOP_GOLDEN_DIR "/") + kind + QStringLiteral(".csv");
+    if (qEnvironmentVariableIsSet("MICROSHOP_UPDATE_GOLDEN"))
+        writeFile(golden, readAll(file));
+    QCOMPARE(readAll(file), readAll(golden));
+}
+
+void TestCliCsv::exportsNeutraliseFormulas()
+{
+    fillGoldenShop();
+    const QString file = m_databases.scratchPath(QStringLiteral("products.csv"));
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("products"), file}).status, 0);
+    const QByteArray bytes = readAll(file);
+    QVERIFY(bytes.startsWith(bom));
+    QVERIFY(bytes.contains("\r\n'=MASK,'-面膜 @promo,"));
+    QVERIFY(!bytes.contains("\n=MASK"));
+    const QString orders = m_databases.scratchPath(QStringLiteral("orders.csv"));
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("orders"), orders}).status, 0);
+    QVERIFY(readAll(orders).contains(",\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
+}
+
+void TestCliCsv::exportsReadBackToTheSameData()
+{
+    fillGoldenShop();
+    QHash<QString, QByteArray> exported;
+    for (const char *kind : {"products", "customers", "orders"}) {
+        const QString file = m_databases.scratchPath(QString::fromLatin1(kind)
+                                                     + QStringLiteral(".csv"));
+        QCOMPARE(cli({QStringLiteral("export"), QString::fromLatin1(kind), file}).status, 0);
+        exported.insert(QString::fromLatin1(kind), readAll(file));
+    }
+    // A fresh shop with the same distributor, then products, customers and orders read back.
+    QString why;
+    const QString copy = m_databases.freshText(&why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    QCOMPARE(runCli({QStringLiteral("--db"), copy, QStringLiteral("init")}).status, 0);
+    {
+        auto database = Database::open(*DatabaseLocation::parse(copy));
+        database->exec(QStringLiteral(
+            "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
+    }
+    // Each kind is compared right after it is read back (orders then take stock from products).
+    for (const char *kind : {"products", "customers", "orders"}) {
+        const QString name = QString::fromLatin1(kind);
+        const QString file = m_databases.scratchPath(name + QStringLiteral(".csv"));
+        const CliResult imported = runCli(
+            {QStringLiteral("--db"), copy, QStringLiteral("import"), name, file});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err));
+        const QString again = m_databases.scratchPath(QStringLiteral("again.csv"));
+        QCOMPARE(
+            runCli({QStringLiteral("--db"), copy, QStringLiteral("export"), name, again}).status,
+            0);
+        QCOMPARE(readAll(again), exported.value(name));
+    }
+}
+
+void TestCliCsv::exportToStandardOutputHasNoByteOrderMark()
+{
+    fillGoldenShop();
+    const CliResult result = cli(
+        {QStringLiteral("export"), QStringLiteral("stock"), QStringLiteral("-")});
+    QCOMPARE(result.status, 0);
+    QVERIFY(result.out.startsWith(QStringLiteral("sku,date,kind,quantity,reference\r\n")));
+    QVERIFY(
+        result.out.contains(QStringLiteral("TEA-01,2026-03-04 08:00:00,purchase,10,进货 #7\r\n")));
+    QVERIFY(result.out.contains(QStringLiteral("TEA-01,2026-03-01 10:05:00,sale,-3,SO-0001\r\n")));
+}
+
+QTEST_GUILESS_MAIN(TestCliCsv)
+#include "tst_cli_csv.moc"
