@@ -263,6 +263,18 @@ QStringList schemaVersion1()
         QStringLiteral("CREATE INDEX commission_entries_distributor "
                        "ON commission_entries (distributor_id, payout_id, available_on)"),
         QStringLiteral("CREATE INDEX commission_entries_payout ON commission_entries (payout_id)"),
+
+        // Who earned on each line at each level, at which rate, as the tree and the rates were
+        // when the order was paid: refunds recompute from this, never from today's settings.
+        QStringLiteral(R"(CREATE TABLE commission_basis (
+            order_line_id BIGINT NOT NULL
+                REFERENCES order_lines (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+            distributor_id BIGINT NOT NULL
+                REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
+            rate INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000),
+            PRIMARY KEY (order_line_id, level)))"),
+        QStringLiteral("CREATE INDEX commission_basis_distributor ON commission_basis (distributor_id)"),
     };
 }
 
@@ -299,7 +311,8 @@ QStringList tablesInDependencyOrder()
             QStringLiteral("refund_lines"),
             QStringLiteral("stock_movements"),
             QStringLiteral("payouts"),
-            QStringLiteral("commission_entries")};
+            QStringLiteral("commission_entries"),
+            QStringLiteral("commission_basis")};
 }
 
 } // namespace MicroShop::Migrations

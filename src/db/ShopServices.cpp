@@ -14,12 +14,16 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , customers(database)
     , orders(database)
     , distributors(database)
+    , distributorRepository(database)
+    , commissionRepository(database)
     , backups(database)
     , exports(database)
     , catalog(products, settings, audit, database)
     , customerService(customers, distributors, audit, database)
+    , distributorService(distributorRepository, audit, database)
+    , ledger(commissionRepository, distributorRepository, products, settings, audit, database)
     , workflow(orders, products, customers, distributors, settings,
-               commissions ? *commissions : noCommissions, audit, database)
+               commissions ? *commissions : ledger, audit, database)
 {}
 
 ShopContext ShopServices::context()

@@ -2,15 +2,19 @@
 
 #include "SqlAuditLog.h"
 #include "SqlBackupStore.h"
+#include "SqlCommissionRepository.h"
 #include "SqlCustomerRepository.h"
 #include "SqlDistributorDirectory.h"
+#include "SqlDistributorRepository.h"
 #include "SqlExportSource.h"
 #include "SqlOrderRepository.h"
 #include "SqlProductRepository.h"
 #include "SqlSettingsRepository.h"
 
 #include "CatalogService.h"
+#include "CommissionLedger.h"
 #include "CustomerService.h"
+#include "DistributorService.h"
 #include "OrderWorkflow.h"
 #include "ShopContext.h"
 #include "ShopSettings.h"
@@ -24,6 +28,7 @@ class Database;
 class ShopServices final
 {
 public:
+    // commissions: a hook to use instead of the ledger (tests that watch the workflow).
     explicit ShopServices(Database &database, CommissionHook *commissions = nullptr);
     ShopServices(const ShopServices &) = delete;
     ShopServices &operator=(const ShopServices &) = delete;
@@ -36,12 +41,15 @@ public:
     SqlCustomerRepository customers;
     SqlOrderRepository orders;
     SqlDistributorDirectory distributors;
+    SqlDistributorRepository distributorRepository;
+    SqlCommissionRepository commissionRepository;
     SqlBackupStore backups;
     SqlExportSource exports;
-    NoCommissions noCommissions;
     CatalogService catalog;
     CustomerService customerService;
-    OrderWorkflow workflow;
+    DistributorService distributorService;
+    CommissionLedger ledger;
+    OrderWorkflow workflow; // tells `ledger` (or the hook given) what happens to orders
 
     // The same services for the desktop pages.
     ShopContext context();

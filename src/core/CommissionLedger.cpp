@@ -1,0 +1,114 @@
+#include "CommissionLedger.h"
+
+#include "Dates.h"
+#include "ShopSettings.h"
+
+#include <QHash>
+
+namespace MicroShop {
+
+CommissionLedger::CommissionLedger(CommissionRepository &commissions,
+                                   DistributorRepository &distributors, ProductRepository &products,
+                                   const ShopSettings &settings, AuditLog &audit,
+                                   Transactor &transactor)
+    : m_commissions(commissions)
+    , m_distributors(distributors)
+    , m_products(products)
+    , m_settings(settings)
+    , m_audit(audit)
+    , m_transactor(transactor)
+{}
+
+void CommissionLedger::orderPaid(const Order &order)
+{
+    if (order.distributorId == 0)
+        return;
+    const QDateTime at = order.paidAt.value_or(Dates::now());
+    // The tree as it is now: the seller, its upline, and that one's upline.
+    const QList<Distributor> beneficiaries = m_distributors.chain(order.distributorId,
+                                                                  m_settings.commissionLevels());
+    QHash<qint64, Product> products;
+    for (const OrderLine &line : order.lines) {
+        if (!products.contains(line.productId))
+            products.insert(line.productId, *m_products.findById(line.productId));
+    }
+    for (int level = 1; level <= beneficiaries.size(); ++level) {
+        const Distributor &beneficiary = beneficiaries.at(level - 1);
+        // Not active: this level is not paid, and nobody moves up into it.
+        if (beneficiary.status != DistributorStatus::Active)
+            continue;
+        Money earned;
+        for (const OrderLine &line : order.lines) {
+            const Rate rate = products.value(line.productId)
+                                  .rates[level - 1]
+                                  .value_or(m_settings.commissionRate(level));
+            m_commissions.addBasis({line.id, level, beneficiary.id, rate.basisPoints()});
+            earned += rate.of(line.net); // rounded per line, half up
+        }
+        if (earned.isZero())
+            continue; // nothing is recorded for 0
+        m_commissions.addEntry({order.id, beneficiary.id, level, earned, at, std::nullopt});
+    }
+}
+
+void CommissionLedger::reverseDownTo(const Order &after, const QDateTime &at)
+{
+    QHash<qint64, Money> remaining; // line id -> net not refunded
+    for (const OrderLine &line : after.lines)
+        remaining.insert(line.id,
+                         after.status == OrderStatus::Cancelled ? Money() : line.remainingNet());
+    // What each beneficiary should now hold on this order, line by line at the rate it earned.
+    QHash<QPair<qint64, int>, Money> owed;
+    for (const CommissionBasis &basis : m_commissions.basisOfOrder(after.id))
+        owed[{basis.distributorId, basis.level}]
+            += Rate::fromBasisPoints(basis.rate).of(remaining.value(basis.lineId));
+    const std::optional<QDate> availableOn = m_commissions.availableOn(after.id);
+    for (const CommissionBalance &balance : m_commissions.balances(after.id)) {
+        const Money difference = owed.value({balance.distributorId, balance.level})
+                                 - balance.amount;
+        if (difference.isNegative())
+            m_commissions.addEntry(
+                {after.id, balance.distributorId, balance.level, difference, at, availableOn});
+    }
+}
+
+void CommissionLedger::orderCancelled(const Order &, const Order &after)
+{
+    reverseDownTo(after, after.cancelledAt.value_or(Dates::now()));
+}
+
+void CommissionLedger::orderRefunded(const Order &, const Order &after)
+{
+    reverseDownTo(after, Dates::now());
+}
+
+void CommissionLedger::orderCompleted(const Order &order)
+{
+    const QDate completed = order.completedAt.value_or(Dates::now()).date();
+    m_commissions.setAvailableOn(order.id, completed.addDays(m_settings.holdDays()));
+}
+
+QList<PayoutPreview> CommissionLedger::previewSettlement(QDate until, qint64 distributorId) const
+{
+    return m_commissions.settlementPreview(until, distributorId);
+}
+
+QList<Payout> CommissionLedger::settle(QDate until, qint64 distributorId)
+{
+    QList<Payout> payouts;
+    m_transactor.inTransaction([&] {
+        const QDateTime at = Dates::now();
+        for (const PayoutPreview &preview : m_commissions.settlementPreview(until, distributorId)) {
+            payouts.append(m_commissions.settle(preview, until, at));
+            m_audit.append({QStringLiteral("commission.payout"), QStringLiteral("distributor"),
+                            preview.code,
+                            QStringLiteral("%1 for %2 entries up to %3")
+                                .arg(preview.amount.toString())
+                                .arg(preview.entries)
+                                .arg(Dates::toText(until))});
+        }
+    });
+    return payouts;
+}
+
+} // namespace MicroShop

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "Distributor.h"
+#include "Money.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+
+#include <optional>
+
+namespace MicroShop {
+
+// The storage behind the distributor tree and the commission ledger; src/db implements them.
+
+class DistributorRepository
+{
+public:
+    virtual ~DistributorRepository() = default;
+    virtual std::optional<Distributor> findById(qint64 id) const = 0;
+    virtual std::optional<Distributor> findByCode(const QString &code) const = 0;
+    // Inserts the distributor under its upline, with its closure rows and depth.
+    virtual qint64 insert(const Distributor &distributor) = 0;
+    virtual void update(const Distributor &distributor) = 0; // every field but the upline
+    virtual bool isInTeamOf(qint64 ancestorId, qint64 candidateId) const = 0; // or is it
+    // Puts the distributor and its whole team under newUplineId (0: a root), keeping the
+    // closure rows and depths right.
+    virtual void move(qint64 id, qint64 newUplineId) = 0;
+    // The distributor, its upline, that one's upline...: at most `count` of them.
+    virtual QList<Distributor> chain(qint64 id, int count) const = 0;
+    virtual qint64 teamSize(qint64 id) const = 0;
+};
+
+// One commission or reversal of the append-only ledger.
+struct CommissionEntry
+{
+    qint64 orderId = 0;
+    qint64 distributorId = 0;
+    int level = 1;
+    Money amount; // > 0 earned, < 0 reversed
+    QDateTime createdAt;
+    std::optional<QDate> availableOn;
+};
+
+// Who earned on one order line at one level, and at which rate (basis points).
+struct CommissionBasis
+{
+    qint64 lineId = 0;
+    int level = 1;
+    qint64 distributorId = 0;
+    int rate = 0;
+};
+
+struct CommissionBalance
+{
+    qint64 distributorId = 0;
+    int level = 1;
+    Money amount;
+};
+
+// What a settlement would pay one distributor.
+struct PayoutPreview
+{
+    qint64 distributorId = 0;
+    QString code;
+    QString name;
+    Money amount;
+    int entries = 0;
+};
+
+struct Payout
+{
+    qint64 id = 0;
+    qint64 distributorId = 0;
+    QString code;
+    QDate periodEnd;
+    Money amount;
+    int entries = 0;
+};
+
+class CommissionRepository
+{
+public:
+    virtual ~CommissionRepository() = default;
+    virtual void addBasis(const CommissionBasis &basis) = 0;
+    virtual QList<CommissionBasis> basisOfOrder(qint64 orderId) const = 0;
+    virtual void addEntry(const CommissionEntry &entry) = 0;
+    virtual QList<CommissionBalance> balances(qint64 orderId) const = 0; // per beneficiary
+    virtual std::optional<QDate> availableOn(qint64 orderId) const = 0;
+    virtual void setAvailableOn(qint64 orderId, QDate date) = 0;
+    // Per distributor (or one): the sum of unsettled entries available on or before `until`,
+    // positive sums only.
+    virtual QList<PayoutPreview> settlementPreview(QDate until, qint64 distributorId) const = 0;
+    // Creates the payout and marks exactly the entries the preview summed as settled.
+    virtual Payout settle(const PayoutPreview &preview, QDate until, const QDateTime &at) = 0;
+};
+
+} // namespace MicroShop

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CommissionRepositories.h"
+
+namespace MicroShop {
+
+class Database;
+
+// Distributors and their closure table (every ancestor-descendant pair with its distance).
+class SqlDistributorRepository final : public DistributorRepository
+{
+public:
+    explicit SqlDistributorRepository(Database &database)
+        : m_database(database)
+    {}
+
+    std::optional<Distributor> findById(qint64 id) const override;
+    std::optional<Distributor> findByCode(const QString &code) const override;
+    qint64 insert(const Distributor &distributor) override;
+    void update(const Distributor &distributor) override;
+    bool isInTeamOf(qint64 ancestorId, qint64 candidateId) const override;
+    void move(qint64 id, qint64 newUplineId) override;
+    QList<Distributor> chain(qint64 id, int count) const override;
+    qint64 teamSize(qint64 id) const override;
+
+private:
+    std::optional<Distributor> findWhere(const QString &condition, const QVariant &value) const;
+
+    Database &m_database;
+};
+
+} // namespace MicroShop
