@@ -7,6 +7,7 @@
 #include "Migrations.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
+#include "ShopReports.h"
 #include "ShopServices.h"
 #include "SqlAuditLog.h"
 #include "SqlExportSource.h"
@@ -46,8 +47,15 @@ const QString usageText = QStringLiteral(
     "  backup FILE               write a consistent backup while the shop is in use\n"
     "  restore FILE              replace the database with a checked backup\n"
     "  check                     check integrity and the bookkeeping invariants\n"
-    "  import products|customers|orders FILE\n"
-    "  export products|customers|orders|stock FILE   (FILE - is standard output)\n"
+    "  import products|customers|orders|distributors FILE\n"
+    "  export products|customers|orders|stock|distributors|commissions|payouts FILE|-\n"
+    "  distributor move CODE --upline CODE|--root\n"
+    "  distributor status CODE active|suspended|left\n"
+    "  settle --until D [--distributor CODE]\n"
+    "  report sales --by day|week|month [--from D] [--to D] [--distributor CODE [--team]]\n"
+    "  report products [--from D] [--to D] [--top N]\n"
+    "  report distributors [--from D] [--to D]\n"
+    "  report commissions [--as-of D] [--distributor CODE]\n"
     "  demo [--products N] [--customers N] [--distributors N] [--orders N] [--seed S]\n"
     "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
     "  order ship NO --courier C --tracking T [--date D]\n"
@@ -56,11 +64,6 @@ const QString usageText = QStringLiteral(
     "  order refund NO [--lines SKU:QTY,...] [--restock] [--shipping] [--date D]\n"
     "\n"
     "exit status: 0 done, 1 bad input or refused, 2 usage error, 3 database unusable\n");
-
-// Commands of spec/cli.md that later releases add; named so that the message is honest.
-const QStringList plannedCommands = {QStringLiteral("import"), QStringLiteral("export"),
-                                     QStringLiteral("distributor"), QStringLiteral("settle"),
-                                     QStringLiteral("report")};
 
 // Every option of spec/cli.md; each command accepts its own (allowOptions).
 const QStringList valueOptions = {
@@ -212,11 +215,14 @@ int CommandLineTool::dispatch(const Invocation &invocation)
         return demo(invocation);
     if (command == u"import")
         return importFile(invocation);
+    if (command == u"distributor")
+        return distributor(invocation);
+    if (command == u"settle")
+        return settle(invocation);
+    if (command == u"report")
+        return report(invocation);
     if (command == u"export")
         return exportFile(invocation);
-    if (plannedCommands.contains(command))
-        usageError(QStringLiteral("the command '%1' is not available in microshop-cli %2 yet")
-                       .arg(command, QStringLiteral(MICROSHOP_VERSION)));
     usageError(QStringLiteral("unknown command '%1'").arg(command));
 }
 
@@ -356,6 +362,157 @@ int CommandLineTool::check(const Invocation &invocation)
     return Done;
 }
 
+QDate CommandLineTool::dayOption(const Invocation &invocation, const QString &name)
+{
+    if (!invocation.has(name))
+        return QDate();
+    QString why;
+    const auto day = Dates::parseDate(invocation.option(name), &why);
+    if (!day)
+        throw InputError(QStringLiteral("%1: %2").arg(name, why));
+    return *day;
+}
+
+int CommandLineTool::distributor(const Invocation &invocation)
+{
+    const QStringList &words = invocation.words;
+    const QString action = words.value(1);
+    if (action == u"move") {
+        allowOptions(invocation, {QStringLiteral("--upline"), QStringLiteral("--root")});
+        if (words.size() != 3)
+            usageError(QStringLiteral("distributor move takes a CODE"));
+        if (invocation.has(QStringLiteral("--upline")) == invocation.has(QStringLiteral("--root")))
+            usageError(QStringLiteral("distributor move needs --upline CODE or --root"));
+    } else if (action == u"status") {
+        allowOptions(invocation, {});
+        if (words.size() != 4)
+            usageError(QStringLiteral("distributor status takes a CODE and a status"));
+    } else {
+        usageError(QStringLiteral("distributor needs move or status"));
+    }
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    Distributor result;
+    if (action == u"move") {
+        result = shop.distributorService.move(words.at(2),
+                                              invocation.option(QStringLiteral("--upline")));
+    } else {
+        const auto status = DistributorStatuses::fromCode(words.at(3));
+        if (!status)
+            throw InputError(
+                QStringLiteral("the status must be active, suspended or left, not \"%1\"")
+                    .arg(words.at(3)));
+        result = shop.distributorService.setStatus(words.at(2), *status);
+    }
+    const QString upline = shop.distributors.codeOf(result.uplineId);
+    m_out << QStringLiteral("Distributor %1 is %2, %3 (depth %4).\n")
+                 .arg(result.code, DistributorStatuses::code(result.status),
+                      upline.isEmpty() ? QStringLiteral("a root")
+                                       : QStringLiteral("under ") + upline)
+                 .arg(result.depth);
+    return Done;
+}
+
+int CommandLineTool::settle(const Invocation &invocation)
+{
+    allowOptions(invocation, {QStringLiteral("--until"), QStringLiteral("--distributor")});
+    if (invocation.words.size() != 1)
+        usageError(QStringLiteral("settle takes no arguments, only options"));
+    if (!invocation.has(QStringLiteral("--until")))
+        usageError(QStringLiteral("settle needs --until D"));
+    const QDate until = dayOption(invocation, QStringLiteral("--until"));
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    qint64 distributorId = 0;
+    if (invocation.has(QStringLiteral("--distributor")))
+        distributorId = shop.distributorService
+                            .distributorByCode(invocation.option(QStringLiteral("--distributor")))
+                            .id;
+    QList<QStringList> rows;
+    for (const Payout &payout : shop.ledger.settle(until, distributorId))
+        rows.append({QString::number(payout.id), payout.code, Dates::toText(payout.periodEnd),
+                     payout.amount.toString(), QString::number(payout.entries)});
+    printTable(QStringLiteral("payout_id,distributor,date,amount,entries").split(u','), rows,
+               invocation.format);
+    return Done;
+}
+
+int CommandLineTool::report(const Invocation &invocation)
+{
+    const QString which = invocation.words.value(1);
+    if (invocation.words.size() != 2)
+        usageError(
+            QStringLiteral("report takes one of sales, products, distributors, commissions"));
+    const QString from = QStringLiteral("--from");
+    const QString to = QStringLiteral("--to");
+    const QString distributorOption = QStringLiteral("--distributor");
+    if (which == u"sales")
+        allowOptions(invocation, {QStringLiteral("--by"), from, to, distributorOption,
+                                  QStringLiteral("--team")});
+    else if (which == u"products")
+        allowOptions(invocation, {from, to, QStringLiteral("--top")});
+    else if (which == u"distributors")
+        allowOptions(invocation, {from, to});
+    else if (which == u"commissions")
+        allowOptions(invocation, {QStringLiteral("--as-of"), distributorOption});
+    else
+        usageError(
+            QStringLiteral("report takes sales, products, distributors or commissions, not \"%1\"")
+                .arg(which));
+    if (invocation.has(QStringLiteral("--team")) && !invocation.has(distributorOption))
+        usageError(QStringLiteral("--team goes with --distributor CODE"));
+
+    ShopReports::Period period = ShopReports::Period::Day;
+    if (which == u"sales") {
+        const QString by = invocation.option(QStringLiteral("--by"));
+        if (by == u"day")
+            period = ShopReports::Period::Day;
+        else if (by == u"week")
+            period = ShopReports::Period::Week;
+        else if (by == u"month")
+            period = ShopReports::Period::Month;
+        else
+            usageError(QStringLiteral("report sales needs --by day, week or month"));
+    }
+    int top = 0;
+    if (invocation.has(QStringLiteral("--top"))) {
+        bool ok = false;
+        top = invocation.option(QStringLiteral("--top")).toInt(&ok);
+        if (!ok || top < 1)
+            throw InputError(
+                QStringLiteral("--top must be a whole number of at least 1, not \"%1\"")
+                    .arg(invocation.option(QStringLiteral("--top"))));
+    }
+    const QDate fromDay = dayOption(invocation, from);
+    const QDate toDay = dayOption(invocation, to);
+    const QDate asOf = invocation.has(QStringLiteral("--as-of"))
+                           ? dayOption(invocation, QStringLiteral("--as-of"))
+                           : Dates::today();
+    if (fromDay.isValid() && toDay.isValid() && fromDay > toDay)
+        throw InputError(QStringLiteral("--from %1 is after --to %2")
+                             .arg(Dates::toText(fromDay), Dates::toText(toDay)));
+
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    qint64 distributorId = 0;
+    if (invocation.has(distributorOption))
+        distributorId
+            = shop.distributorService.distributorByCode(invocation.option(distributorOption)).id;
+    ShopReports reports(*database);
+    ReportTable table;
+    if (which == u"sales")
+        table = reports.sales(period, fromDay, toDay, distributorId,
+                              invocation.has(QStringLiteral("--team")));
+    else if (which == u"products")
+        table = reports.products(fromDay, toDay, top);
+    else if (which == u"distributors")
+        table = reports.distributors(fromDay, toDay);
+    else
+        table = reports.commissions(asOf, distributorId);
+    printTable(table.columns, table.rows, invocation.format);
+    return Done;
+}
+
 int CommandLineTool::importFile(const Invocation &invocation)
 {
     allowOptions(invocation, {});
@@ -363,12 +520,10 @@ int CommandLineTool::importFile(const Invocation &invocation)
         usageError(QStringLiteral("import takes a KIND and a FILE"));
     ShopImporter::Kind kind;
     const QString kindName = invocation.words.at(1);
-    if (kindName == u"distributors")
-        usageError(QStringLiteral("importing distributors is not available in microshop-cli %1 yet")
-                       .arg(QStringLiteral(MICROSHOP_VERSION)));
     if (!ShopImporter::parseKind(kindName, &kind))
-        usageError(QStringLiteral("import KIND is products, customers or orders, not \"%1\"")
-                       .arg(kindName));
+        usageError(
+            QStringLiteral("import KIND is products, customers, orders or distributors, not \"%1\"")
+                .arg(kindName));
     const QString file = invocation.words.at(2);
     const QFileInfo info(file);
     if (!info.isFile() || !info.isReadable())
@@ -404,13 +559,12 @@ int CommandLineTool::exportFile(const Invocation &invocation)
     if (invocation.words.size() != 3)
         usageError(QStringLiteral("export takes a KIND and a FILE (- for standard output)"));
     const QString kindName = invocation.words.at(1);
-    if (kindName == u"commissions" || kindName == u"payouts" || kindName == u"distributors")
-        usageError(QStringLiteral("exporting %1 is not available in microshop-cli %2 yet")
-                       .arg(kindName, QStringLiteral(MICROSHOP_VERSION)));
     const auto kind = ExportSource::kindOf(kindName);
     if (!kind)
-        usageError(QStringLiteral("export KIND is products, customers, orders or stock, not \"%1\"")
-                       .arg(kindName));
+        usageError(
+            QStringLiteral(
+                "export KIND is products, customers, orders, stock, distributors, commissions or payouts, not \"%1\"")
+                .arg(kindName));
     auto database = openDatabase(invocation, false);
     SqlExportSource source(*database);
     ShopExporter exporter(source);

@@ -53,6 +53,10 @@ private:
     int order(const Invocation &invocation);
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
+    int distributor(const Invocation &invocation);
+    int settle(const Invocation &invocation);
+    int report(const Invocation &invocation);
+    QDate dayOption(const Invocation &invocation, const QString &name);
     int exportFile(const Invocation &invocation);
 
     void printTable(const QStringList &columns, const QList<QStringList> &rows,

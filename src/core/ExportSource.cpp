@@ -20,6 +20,12 @@ QStringList ExportSource::columns(ExportKind kind)
             .split(u',');
     case ExportKind::Stock:
         return QStringLiteral("sku,date,kind,quantity,reference").split(u',');
+    case ExportKind::Distributors:
+        return QStringLiteral("code,name,upline,phone,wechat,status,joined,notes").split(u',');
+    case ExportKind::Commissions:
+        return QStringLiteral("order_no,date,distributor,level,amount,status").split(u',');
+    case ExportKind::Payouts:
+        return QStringLiteral("payout_id,distributor,date,amount,entries").split(u',');
     }
     return {};
 }
@@ -34,6 +40,12 @@ std::optional<ExportKind> ExportSource::kindOf(const QString &name)
         return ExportKind::Orders;
     if (name == u"stock")
         return ExportKind::Stock;
+    if (name == u"distributors")
+        return ExportKind::Distributors;
+    if (name == u"commissions")
+        return ExportKind::Commissions;
+    if (name == u"payouts")
+        return ExportKind::Payouts;
     return std::nullopt;
 }
 

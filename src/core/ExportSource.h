@@ -8,7 +8,7 @@
 namespace MicroShop {
 
 // The files `export` writes (csv.md), by the name the command line uses.
-enum class ExportKind { Products, Customers, Orders, Stock };
+enum class ExportKind { Products, Customers, Orders, Stock, Distributors, Commissions, Payouts };
 
 // Rows of an export as text in csv.md's forms (money 12.30, rates 7.5, dates YYYY-MM-DD HH:MM:SS),
 // read straight from storage so that a million rows stream without being held in memory.

@@ -12,6 +12,8 @@ class CatalogService;
 class CustomerRepository;
 class CustomerService;
 class DistributorDirectory;
+class DistributorRepository;
+class DistributorService;
 class ExportSource;
 class OrderRepository;
 class OrderWorkflow;
@@ -34,6 +36,8 @@ struct ShopContext
     CustomerRepository &customerRepository;
     OrderRepository &orderRepository;
     DistributorDirectory &distributors;
+    DistributorService &distributorService;
+    DistributorRepository &distributorRepository;
     BackupStore &backups;
     Transactor &transactor;
     ExportSource &exports;

@@ -37,6 +37,8 @@ ShopContext ShopServices::context()
                        customers,
                        orders,
                        distributors,
+                       distributorService,
+                       distributorRepository,
                        backups,
                        database,
                        exports,

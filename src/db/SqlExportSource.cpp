@@ -2,6 +2,7 @@
 
 #include "Database.h"
 
+#include "Dates.h"
 #include "Money.h"
 #include "Rate.h"
 
@@ -17,7 +18,7 @@ struct ExportQuery
     QList<Form> forms; // how each selected column becomes text
 };
 
-ExportQuery queryOf(ExportKind kind)
+ExportQuery queryOf(ExportKind kind, const QString &today)
 {
     const Form T = Form::Text;
     const Form M = Form::Money;
@@ -56,6 +57,26 @@ ExportQuery queryOf(ExportKind kind)
                                "FROM stock_movements m JOIN products p ON p.id = m.product_id "
                                "ORDER BY p.sku, m.moved_at, m.id"),
                 {T, T, T, T, T}};
+    case ExportKind::Distributors:
+        return {QStringLiteral("SELECT d.code, d.name, COALESCE(u.code, ''), d.phone, d.wechat, "
+                               "d.status, d.joined, d.notes FROM distributors d LEFT JOIN "
+                               "distributors u ON u.id = d.upline_id ORDER BY d.code"),
+                {T, T, T, T, T, T, T, T}};
+    case ExportKind::Commissions:
+        // status as of today: settled, available (its day has come), or pending.
+        return {QStringLiteral("SELECT o.order_no, substr(e.created_at, 1, 10), d.code, e.level, "
+                               "e.amount, CASE WHEN e.payout_id IS NOT NULL THEN 'settled' WHEN "
+                               "e.available_on <= '%1' THEN 'available' ELSE 'pending' END FROM "
+                               "commission_entries e JOIN orders o ON o.id = e.order_id JOIN "
+                               "distributors d ON d.id = e.distributor_id ORDER BY o.order_no, "
+                               "e.id")
+                    .arg(today),
+                {T, T, T, T, M, T}};
+    case ExportKind::Payouts:
+        return {QStringLiteral("SELECT p.id, d.code, p.period_end, p.amount, p.entries FROM "
+                               "payouts p JOIN distributors d ON d.id = p.distributor_id ORDER BY "
+                               "p.id"),
+                {T, T, T, M, T}};
     }
     return {};
 }
@@ -64,7 +85,7 @@ ExportQuery queryOf(ExportKind kind)
 
 void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStringList &)> &row)
 {
-    const ExportQuery query = queryOf(kind);
+    const ExportQuery query = queryOf(kind, Dates::toText(Dates::today()));
     QSqlQuery rows = m_database.exec(query.sql);
     const int width = int(query.forms.size());
     QStringList values;

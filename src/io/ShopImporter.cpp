@@ -3,8 +3,10 @@
 #include "CsvReader.h"
 
 #include "CatalogService.h"
+#include "CommissionRepositories.h"
 #include "CustomerService.h"
 #include "Dates.h"
+#include "DistributorService.h"
 #include "Error.h"
 #include "OrderWorkflow.h"
 #include "ShopContext.h"
@@ -140,6 +142,8 @@ QStringList ShopImporter::columns(Kind kind)
                               "discount,shipping_fee,paid_at,shipped_at,completed_at,courier,"
                               "tracking,notes")
             .split(u',');
+    case Kind::Distributors:
+        return QStringLiteral("code,name,upline,phone,wechat,status,joined,notes").split(u',');
     }
     return {};
 }
@@ -154,6 +158,8 @@ QStringList ShopImporter::requiredColumns(Kind kind)
     case Kind::Orders:
         return {QStringLiteral("order_no"), QStringLiteral("date"), QStringLiteral("status"),
                 QStringLiteral("customer"), QStringLiteral("sku"),  QStringLiteral("quantity")};
+    case Kind::Distributors:
+        return {QStringLiteral("code"), QStringLiteral("name")};
     }
     return {};
 }
@@ -166,6 +172,8 @@ bool ShopImporter::parseKind(const QString &name, Kind *kind)
         *kind = Kind::Customers;
     else if (name == u"orders")
         *kind = Kind::Orders;
+    else if (name == u"distributors")
+        *kind = Kind::Distributors;
     else
         return false;
     return true;
@@ -434,6 +442,140 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                     throw;
                 }
                 (item.isNew ? report.created : report.updated) += 1;
+            }
+        };
+    } else if (kind == Kind::Distributors) {
+        struct Parsed
+        {
+            Distributor distributor;
+            QString upline;
+            bool isNew;
+            const CsvRecord *record;
+        };
+        QList<Parsed> parsed;
+        QHash<QString, int> index; // code -> position in parsed
+        for (const CsvRecord &record : reader.records()) {
+            const QString code = sheet.text(record, QStringLiteral("code"));
+            if (index.contains(code)) {
+                sheet.error(record, QStringLiteral("code"),
+                            tr("the distributor %1 is already on line %2.")
+                                .arg(code)
+                                .arg(parsed.at(index.value(code)).record->line));
+                continue;
+            }
+            const auto existing = m_shop.distributorRepository.findByCode(code);
+            Distributor distributor = existing ? *existing : Distributor();
+            distributor.code = code;
+            distributor.name = sheet.text(record, QStringLiteral("name"));
+            const auto setText = [&](const char *column, QString *target) {
+                const QString name = QString::fromLatin1(column);
+                if (sheet.has(name))
+                    *target = sheet.text(record, name);
+            };
+            setText("phone", &distributor.phone);
+            setText("wechat", &distributor.wechat);
+            setText("notes", &distributor.notes);
+            if (!sheet.text(record, QStringLiteral("status")).isEmpty()) {
+                const auto status = DistributorStatuses::fromCode(
+                    sheet.text(record, QStringLiteral("status")).toLower());
+                if (!status)
+                    sheet.error(record, QStringLiteral("status"),
+                                tr("unknown status \"%1\": use active, suspended or left.")
+                                    .arg(sheet.text(record, QStringLiteral("status"))));
+                else
+                    distributor.status = *status;
+            }
+            if (!sheet.text(record, QStringLiteral("joined")).isEmpty()) {
+                QString why;
+                const auto joined = Dates::parseDate(sheet.text(record, QStringLiteral("joined")),
+                                                     &why);
+                if (!joined)
+                    sheet.error(record, QStringLiteral("joined"),
+                                QStringLiteral("joined: %1").arg(why));
+                else
+                    distributor.joined = *joined;
+            }
+            sheet.problems(record, DistributorService::problems(distributor));
+            QString upline;
+            if (sheet.has(QStringLiteral("upline")))
+                upline = sheet.text(record, QStringLiteral("upline"));
+            else if (existing && existing->uplineId != 0)
+                upline = m_shop.distributors.codeOf(existing->uplineId);
+            index.insert(code, int(parsed.size()));
+            parsed.append({distributor, upline, !existing, &record});
+        }
+        // Uplines may come later in the file; each must exist somewhere, and no chain may loop.
+        QHash<QString, QString>
+            storedUplines; // code -> upline code, for distributors not in the file
+        const auto uplineOf = [&](const QString &code) -> std::optional<QString> {
+            if (index.contains(code))
+                return parsed.at(index.value(code)).upline;
+            if (!storedUplines.contains(code)) {
+                const auto stored = m_shop.distributorRepository.findByCode(code);
+                if (!stored)
+                    return std::nullopt;
+                storedUplines.insert(code, m_shop.distributors.codeOf(stored->uplineId));
+            }
+            return storedUplines.value(code);
+        };
+        for (const Parsed &item : std::as_const(parsed)) {
+            if (item.upline.isEmpty())
+                continue;
+            if (!uplineOf(item.upline)) {
+                sheet.error(*item.record, QStringLiteral("upline"),
+                            tr("there is no distributor %1, in this file or in the shop.")
+                                .arg(item.upline));
+                continue;
+            }
+            QSet<QString> seen{item.distributor.code};
+            QString next = item.upline;
+            while (!next.isEmpty()) {
+                if (seen.contains(next)) {
+                    sheet.error(*item.record, QStringLiteral("upline"),
+                                tr("putting %1 under %2 makes a cycle: %2 is in %1's team.")
+                                    .arg(item.distributor.code, item.upline));
+                    break;
+                }
+                seen.insert(next);
+                next = uplineOf(next).value_or(QString());
+            }
+        }
+        apply = [&, parsed, index] {
+            // Uplines first, so that every move lands on a tree without cycles.
+            QSet<QString> done;
+            QList<Parsed> pending = parsed;
+            while (!pending.isEmpty()) {
+                const qsizetype before = pending.size();
+                for (auto it = pending.begin(); it != pending.end();) {
+                    if (!it->upline.isEmpty() && index.contains(it->upline)
+                        && !done.contains(it->upline)) {
+                        ++it;
+                        continue;
+                    }
+                    try {
+                        Distributor distributor = it->distributor;
+                        if (it->isNew) {
+                            distributor.uplineId = it->upline.isEmpty()
+                                                       ? 0
+                                                       : *m_shop.distributors.idOfCode(it->upline);
+                            m_shop.distributorService.create(distributor);
+                        } else {
+                            m_shop.distributorService.update(distributor);
+                            m_shop.distributorService.move(distributor.code, it->upline);
+                        }
+                    } catch (const ValidationError &error) {
+                        sheet.problems(*it->record, error.problems());
+                        throw;
+                    } catch (const Error &error) {
+                        sheet.error(*it->record, QStringLiteral("upline"), error.message());
+                        throw;
+                    }
+                    (it->isNew ? report.created : report.updated) += 1;
+                    done.insert(it->distributor.code);
+                    it = pending.erase(it);
+                }
+                if (pending.size() == before)
+                    throw InputError(tr("the uplines of this file cannot be put in order."));
             }
         };
     } else {

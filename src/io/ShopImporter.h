@@ -18,7 +18,7 @@ class ShopImporter final
     Q_DECLARE_TR_FUNCTIONS(ShopImporter)
 
 public:
-    enum class Kind { Products, Customers, Orders };
+    enum class Kind { Products, Customers, Orders, Distributors };
 
     struct Report
     {

@@ -104,6 +104,8 @@ QString CsvImportDialog::kindName() const
         return tr("customers");
     case ShopImporter::Kind::Orders:
         return tr("orders");
+    case ShopImporter::Kind::Distributors:
+        return tr("distributors");
     }
     return QString();
 }

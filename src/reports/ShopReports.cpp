@@ -1,0 +1,187 @@
+#include "ShopReports.h"
+
+#include "Database.h"
+
+#include "Dates.h"
+#include "Money.h"
+
+#include <QMap>
+
+namespace MicroShop {
+
+namespace {
+
+QString money(const QVariant &minorUnits)
+{
+    return Money::fromMinorUnits(minorUnits.toLongLong()).toString();
+}
+
+// " AND <column> >= ? AND <column> < ?" for an inclusive date range on a text date column.
+QString dateRange(const QString &column, QDate from, QDate to, QVariantList &values)
+{
+    QString sql;
+    if (from.isValid()) {
+        sql += QStringLiteral(" AND %1 >= ?").arg(column);
+        values.append(Dates::toText(from));
+    }
+    if (to.isValid()) {
+        sql += QStringLiteral(" AND %1 < ?").arg(column);
+        values.append(Dates::toText(to.addDays(1)));
+    }
+    return sql;
+}
+
+const QString counted = QStringLiteral("o.status NOT IN ('pending', 'cancelled')");
+
+} // namespace
+
+ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distributorId, bool team)
+{
+    QVariantList values;
+    QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    if (distributorId != 0) {
+        where += team ? QStringLiteral(" AND o.distributor_id IN (SELECT descendant_id FROM "
+                                       "distributor_closure WHERE ancestor_id = ?)")
+                      : QStringLiteral(" AND o.distributor_id = ?");
+        values.append(qlonglong(distributorId));
+    }
+    // By day in SQL; weeks (ISO) and months are folded here, the same on every database.
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT substr(o.date, 1, 10), count(DISTINCT o.id), sum(l.net), "
+                       "sum(l.refunded_amount) FROM orders o JOIN order_lines l ON l.order_id = "
+                       "o.id WHERE %1 GROUP BY substr(o.date, 1, 10)")
+            .arg(where),
+        values);
+    struct Sums
+    {
+        qint64 orders = 0;
+        qint64 gross = 0;
+        qint64 refunds = 0;
+    };
+    QMap<QString, Sums> periods;
+    while (query.next()) {
+        const QDate day = Dates::parseDate(query.value(0).toString()).value_or(QDate());
+        QString period = query.value(0).toString();
+        if (by == Period::Month) {
+            period = period.left(7);
+        } else if (by == Period::Week) {
+            int year = 0;
+            const int week = day.weekNumber(&year);
+            period = QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+        }
+        Sums &sums = periods[period];
+        sums.orders += query.value(1).toLongLong();
+        sums.gross += query.value(2).toLongLong();
+        sums.refunds += query.value(3).toLongLong();
+    }
+    ReportTable table{QStringLiteral("period,orders,gross,refunds,net").split(u','), {}};
+    for (auto it = periods.cbegin(); it != periods.cend(); ++it)
+        table.rows.append({it.key(), QString::number(it->orders), money(it->gross),
+                           money(it->refunds), money(it->gross - it->refunds)});
+    return table;
+}
+
+ReportTable ShopReports::products(QDate from, QDate to, int top)
+{
+    QVariantList values;
+    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT p.sku, p.name, sum(l.quantity - l.refunded_quantity), "
+                       "sum(l.net - l.refunded_amount), sum((l.quantity - l.refunded_quantity) * "
+                       "l.unit_cost) FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN "
+                       "products p ON p.id = l.product_id WHERE %1 GROUP BY p.sku, p.name")
+            .arg(where),
+        values);
+    struct Row
+    {
+        QString sku, name;
+        qint64 quantity, net, cost;
+    };
+    QList<Row> rows;
+    while (query.next())
+        rows.append({query.value(0).toString(), query.value(1).toString(),
+                     query.value(2).toLongLong(), query.value(3).toLongLong(),
+                     query.value(4).toLongLong()});
+    if (top > 0 && rows.size() > top) {
+        // The best sellers by net (ties by SKU), then listed by SKU like every report.
+        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            return a.net != b.net ? a.net > b.net : a.sku < b.sku;
+        });
+        rows.resize(top);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.sku < b.sku; });
+    ReportTable table{QStringLiteral("sku,name,quantity,net,cost,margin").split(u','), {}};
+    for (const Row &row : rows)
+        table.rows.append({row.sku, row.name, QString::number(row.quantity), money(row.net),
+                           money(row.cost), money(row.net - row.cost)});
+    return table;
+}
+
+ReportTable ShopReports::distributors(QDate from, QDate to)
+{
+    QVariantList values;
+    const QString range = dateRange(QStringLiteral("o.date"), from, to, values);
+    // Direct sales per distributor, then summed up the tree through the closure table.
+    QSqlQuery query = m_database.exec(
+        QStringLiteral(
+            "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS "
+            "net FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE %1%2 AND "
+            "o.distributor_id IS NOT NULL GROUP BY o.distributor_id), "
+            "team AS (SELECT c.ancestor_id AS id, sum(direct.net) AS net FROM "
+            "distributor_closure c JOIN direct ON direct.id = c.descendant_id GROUP BY "
+            "c.ancestor_id), "
+            "sizes AS (SELECT ancestor_id AS id, count(*) - 1 AS size FROM distributor_closure "
+            "GROUP BY ancestor_id) "
+            "SELECT d.code, d.name, COALESCE(u.code, ''), d.depth, COALESCE(s.size, 0), "
+            "COALESCE(direct.net, 0), COALESCE(team.net, 0) FROM distributors d "
+            "LEFT JOIN distributors u ON u.id = d.upline_id LEFT JOIN direct ON direct.id = d.id "
+            "LEFT JOIN team ON team.id = d.id LEFT JOIN sizes s ON s.id = d.id ORDER BY d.code")
+            .arg(counted, range),
+        values);
+    ReportTable table{
+        QStringLiteral("code,name,upline,depth,team_size,direct_sales,team_sales").split(u','), {}};
+    while (query.next())
+        table.rows.append({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toString(), query.value(3).toString(),
+                           query.value(4).toString(), money(query.value(5)),
+                           money(query.value(6))});
+    return table;
+}
+
+ReportTable ShopReports::commissions(QDate asOf, qint64 distributorId)
+{
+    // As of the end of asOf: entries made by then; settled when their payout's period ended by
+    // then; otherwise available once available_on has come, pending before that.
+    const QString day = Dates::toText(asOf);
+    const QString next = Dates::toText(asOf.addDays(1));
+    const QString settled = QStringLiteral("(p.id IS NOT NULL AND p.period_end <= ?)");
+    QVariantList values{day, day, day, day, day, next};
+    QString filter;
+    if (distributorId != 0) {
+        filter = QStringLiteral(" AND d.id = ?");
+        values.append(qlonglong(distributorId));
+    }
+    QSqlQuery query = m_database.exec(
+        QStringLiteral(
+            "SELECT d.code, d.name, "
+            "COALESCE(sum(CASE WHEN e.amount > 0 THEN e.amount END), 0), "
+            "COALESCE(-sum(CASE WHEN e.amount < 0 THEN e.amount END), 0), "
+            "COALESCE(sum(CASE WHEN %1 THEN e.amount END), 0), "
+            "COALESCE(sum(CASE WHEN NOT %1 AND (e.available_on IS NULL OR e.available_on > ?) "
+            "THEN e.amount END), 0), "
+            "COALESCE(sum(CASE WHEN NOT %1 AND e.available_on <= ? THEN e.amount END), 0) "
+            "FROM commission_entries e JOIN distributors d ON d.id = e.distributor_id "
+            "LEFT JOIN payouts p ON p.id = e.payout_id WHERE e.created_at < ?%2 "
+            "GROUP BY d.code, d.name ORDER BY d.code")
+            .arg(settled, filter),
+        values);
+    ReportTable table{
+        QStringLiteral("code,name,earned,reversed,settled,pending,available").split(u','), {}};
+    while (query.next())
+        table.rows.append({query.value(0).toString(), query.value(1).toString(),
+                           money(query.value(2)), money(query.value(3)), money(query.value(4)),
+                           money(query.value(5)), money(query.value(6))});
+    return table;
+}
+
+} // namespace MicroShop
