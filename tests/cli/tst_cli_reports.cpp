@@ -1,0 +1,280 @@
+// Reports, settlement and the distributor commands through microshop-cli, against golden CSV
+// files whose every figure was computed by hand from the shop built below (see the comments),
+// on the backend of $MICROSHOP_TEST_BACKEND.
+#include "Database.h"
+#include "ShopServices.h"
+
+#include "Dates.h"
+
+#include "CliRunner.h"
+#include "TestDatabases.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace MicroShop;
+using namespace MicroShop::Testing;
+
+namespace {
+
+QDateTime at(const char *text)
+{
+    return *Dates::parseDateTime(QString::fromLatin1(text));
+}
+
+QString golden(const QString &name)
+{
+    QFile file(QStringLiteral(MICROSHOP_GOLDEN_DIR "/reports/") + name);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
+                                          : QStringLiteral("(missing %1)").arg(name);
+}
+
+} // namespace
+
+class TestCliReports : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void reportsMatchHandComputedFiles_data();
+    void reportsMatchHandComputedFiles();
+    void reportsRefuseBadOptions();
+    void distributorCommands();
+    void distributorsImportRefusesCyclesAndUnknownUplines();
+
+private:
+    CliResult cli(const QStringList &arguments)
+    {
+        return runCli(QStringList{QStringLiteral("--db"), m_db} + arguments);
+    }
+
+    TestDatabases m_databases;
+    QString m_db;
+};
+
+// The shop (rates 10 % and 5 %, two levels, hold 7 days); tree R <- M <- S.
+//  O1 2026-01-05 C1 via S: 2 x A (10.00) + 1 x B (25.50) = 45.50 (+5 shipping), completed 01-07.
+//     S: 2.00 + 2.55 = 4.55; M: 1.00 + 1.28 (1.275) = 2.28; available 01-14.
+//  O2 2026-01-20 C2, no distributor: 3 x B = 76.50, one unit refunded: 25.50.
+//  O3 2026-02-03 C1: pending, not counted.
+//  O4 2026-02-10 C2 via M: 4 x A - 2.00 = 38.00, paid then cancelled: M 3.80 and R 1.90, reversed.
+//  O5 2026-02-14 C1 (bound to S): 1 x B = 25.50, completed 02-16: S 2.55, M 1.28; available 02-23.
+//  Settled up to 2026-01-31: M 2.28, S 4.55.
+void TestCliReports::initTestCase()
+{
+    QString why;
+    m_db = m_databases.freshText(&why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto database = Database::open(*DatabaseLocation::parse(m_db),
+                                   Database::OpenMode::CreateOrUpgrade);
+    ShopServices shop(*database);
+    Distributor distributor;
+    distributor.joined = QDate(2026, 1, 1);
+    distributor.code = QStringLiteral("R");
+    distributor.name = QStringLiteral("总代");
+    const qint64 r = shop.distributorService.create(distributor).id;
+    distributor.code = QStringLiteral("M");
+    distributor.name = QStringLiteral("二级");
+    distributor.uplineId = r;
+    const qint64 m = shop.distributorService.create(distributor).id;
+    distributor.code = QStringLiteral("S");
+    distributor.name = QStringLiteral("小王");
+    distributor.uplineId = m;
+    const qint64 s = shop.distributorService.create(distributor).id;
+
+    Product a;
+    a.sku = QStringLiteral("A");
+    a.name = QStringLiteral("茶杯");
+    a.price = *Money::parse(u"10");
+    a.cost = *Money::parse(u"4");
+    a.stock = 100;
+    a = shop.catalog.create(a, at("2026-01-01"));
+    Product b = a;
+    b.sku = QStringLiteral("B");
+    b.name = QStringLiteral("茶叶, 罐装");
+    b.price = *Money::parse(u"25.5");
+    b.cost = *Money::parse(u"10");
+    b = shop.catalog.create(b, at("2026-01-01"));
+    Customer c1;
+    c1.code = QStringLiteral("C1");
+    c1.name = QStringLiteral("甲");
+    c1 = shop.customerService.create(c1);
+    Customer c2;
+    c2.code = QStringLiteral("C2");
+    c2.name = QStringLiteral("乙");
+    c2 = shop.customerService.create(c2);
+
+    auto order = [&](const char *no, const char *date, qint64 customer, qint64 seller,
+                     QList<OrderDraft::Line> lines, const char *shipping = "0") {
+        OrderDraft draft;
+        draft.orderNo = QString::fromLatin1(no);
+        draft.date = at(date);
+        draft.customerId = customer;
+        draft.distributorId = seller;
+        draft.lines = lines;
+        draft.shippingFee = *Money::parse(QString::fromLatin1(shipping));
+        return shop.workflow.create(draft);
+    };
+    const Money none;
+    order("O1", "2026-01-05 10:00", c1.id, s,
+          {{a.id, 2, std::nullopt, none}, {b.id, 1, std::nullopt, none}}, "5");
+    shop.workflow.pay(QStringLiteral("O1"), at("2026-01-05 10:30"), PaymentMethod::WeChat);
+    shop.workflow.complete(QStringLiteral("O1"), at("2026-01-07 09:00"));
+    const Order o2 = order("O2", "2026-01-20 15:00", c2.id, 0, {{b.id, 3, std::nullopt, none}});
+    shop.workflow.pay(QStringLiteral("O2"), at("2026-01-20 15:10"), PaymentMethod::Alipay);
+    shop.workflow.refund(QStringLiteral("O2"),
+                         {{{o2.lines.constFirst().id, 1}}, true, false, at("2026-01-25"), {}});
+    order("O3", "2026-02-03 09:00", c1.id, 0, {{a.id, 1, std::nullopt, none}});
+    order("O4", "2026-02-10 11:00", c2.id, m, {{a.id, 4, std::nullopt, *Money::parse(u"2")}});
+    shop.workflow.pay(QStringLiteral("O4"), at("2026-02-10 11:30"), PaymentMethod::WeChat);
+    shop.workflow.cancel(QStringLiteral("O4"), at("2026-02-11 08:00"));
+    order("O5", "2026-02-14 20:00", c1.id, 0, {{b.id, 1, std::nullopt, none}});
+    shop.workflow.pay(QStringLiteral("O5"), at("2026-02-14 20:05"), PaymentMethod::WeChat);
+    shop.workflow.complete(QStringLiteral("O5"), at("2026-02-16 12:00"));
+}
+
+void TestCliReports::cleanupTestCase() {}
+
+void TestCliReports::reportsMatchHandComputedFiles_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("file");
+    const auto args = [](const char *text) { return QString::fromLatin1(text).split(u' '); };
+    // The settlement runs first (data rows run in order); the commission reports depend on it.
+    QTest::newRow("settle") << args("settle --until 2026-01-31") << "settle-0131.csv";
+    QTest::newRow("settle again: nothing")
+        << args("settle --until 2026-01-31") << "settle-empty.csv";
+    QTest::newRow("sales by month") << args("report sales --by month") << "sales-month.csv";
+    QTest::newRow("sales by ISO week") << args("report sales --by week") << "sales-week.csv";
+    QTest::newRow("sales by day") << args("report sales --by day") << "sales-day.csv";
+    QTest::newRow("sales of M alone")
+        << args("report sales --by month --distributor M") << "sales-month-M.csv";
+    QTest::newRow("sales of M's team")
+        << args("report sales --by month --distributor M --team") << "sales-month-team-M.csv";
+    QTest::newRow("products") << args("report products") << "products.csv";
+    QTest::newRow("products, top 1") << args("report products --top 1") << "products-top1.csv";
+    QTest::newRow("distributors") << args("report distributors") << "distributors.csv";
+    QTest::newRow("distributors, February")
+        << args("report distributors --from 2026-02-01 --to 2026-02-28")
+        << "distributors-february.csv";
+    QTest::newRow("commissions as of 02-28")
+        << args("report commissions --as-of 2026-02-28") << "commissions-0228.csv";
+    QTest::newRow("commissions as of 02-20")
+        << args("report commissions --as-of 2026-02-20") << "commissions-0220.csv";
+    QTest::newRow("commissions as of 01-10")
+        << args("report commissions --as-of 2026-01-10") << "commissions-0110.csv";
+}
+
+void TestCliReports::reportsMatchHandComputedFiles()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, file);
+    const CliResult result = cli(arguments
+                                 + QStringList{QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    const QString expected = file == u"settle-empty.csv"
+                                 ? QStringLiteral("payout_id,distributor,date,amount,entries\r\n")
+                                 : golden(file);
+    QCOMPARE(result.out, expected);
+}
+
+void TestCliReports::reportsRefuseBadOptions()
+{
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("sales")}).status, 2); // --by needed
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--by"),
+                  QStringLiteral("year")})
+                 .status,
+             2);
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("sales"), QStringLiteral("--by"),
+                  QStringLiteral("day"), QStringLiteral("--team")})
+                 .status,
+             2);
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("products"), QStringLiteral("--top"),
+                  QStringLiteral("0")})
+                 .status,
+             1);
+    const CliResult range = cli({QStringLiteral("report"), QStringLiteral("products"),
+                                 QStringLiteral("--from"), QStringLiteral("2026-03-01"),
+                                 QStringLiteral("--to"), QStringLiteral("2026-02-01")});
+    QCOMPARE(range.status, 1);
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("commissions"),
+                  QStringLiteral("--distributor"), QStringLiteral("NOPE")})
+                 .status,
+             1);
+    QCOMPARE(cli({QStringLiteral("settle")}).status, 2);
+    QCOMPARE(
+        cli({QStringLiteral("settle"), QStringLiteral("--until"), QStringLiteral("31/01/2026")})
+            .status,
+        1);
+}
+
+void TestCliReports::distributorCommands()
+{
+    const CliResult cycle = cli({QStringLiteral("distributor"), QStringLiteral("move"),
+                                 QStringLiteral("R"), QStringLiteral("--upline"),
+                                 QStringLiteral("S")});
+    QCOMPARE(cycle.status, 1);
+    QVERIFY2(cycle.err.contains(QStringLiteral("cycle")), qPrintable(cycle.err));
+    QCOMPARE(
+        cli({QStringLiteral("distributor"), QStringLiteral("move"), QStringLiteral("S")}).status,
+        2);
+    const CliResult moved = cli({QStringLiteral("distributor"), QStringLiteral("move"),
+                                 QStringLiteral("S"), QStringLiteral("--root")});
+    QVERIFY2(moved.status == 0, qPrintable(moved.err));
+    QCOMPARE(moved.out, QStringLiteral("Distributor S is active, a root (depth 1).\n"));
+    const CliResult back = cli({QStringLiteral("distributor"), QStringLiteral("move"),
+                                QStringLiteral("S"), QStringLiteral("--upline"),
+                                QStringLiteral("M")});
+    QCOMPARE(back.out, QStringLiteral("Distributor S is active, under M (depth 3).\n"));
+    QCOMPARE(cli({QStringLiteral("distributor"), QStringLiteral("status"), QStringLiteral("S"),
+                  QStringLiteral("gone")})
+                 .status,
+             1);
+    const CliResult status = cli({QStringLiteral("distributor"), QStringLiteral("status"),
+                                  QStringLiteral("S"), QStringLiteral("suspended")});
+    QCOMPARE(status.out, QStringLiteral("Distributor S is suspended, under M (depth 3).\n"));
+    QCOMPARE(cli({QStringLiteral("distributor"), QStringLiteral("status"), QStringLiteral("S"),
+                  QStringLiteral("active")})
+                 .status,
+             0);
+    // The moves left the tree as it was: the reports still match.
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("distributors"),
+                  QStringLiteral("--format"), QStringLiteral("csv")})
+                 .out,
+             golden(QStringLiteral("distributors.csv")));
+    QCOMPARE(cli({QStringLiteral("check")}).status, 0);
+}
+
+void TestCliReports::distributorsImportRefusesCyclesAndUnknownUplines()
+{
+    const QString file = m_databases.scratchPath(QStringLiteral("distributors.csv"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("code,name,upline\nN2,二,N1\nR,总代,S\nN3,三,NOPE\nN1,一,\n");
+    out.close();
+    const CliResult refused = cli({QStringLiteral("import"), QStringLiteral("distributors"), file});
+    QCOMPARE(refused.status, 1);
+    const QStringList lines = refused.err.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY2(lines.at(0).startsWith(file + QStringLiteral(":3:3: putting R under S makes a cycle")),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).startsWith(file + QStringLiteral(":4:3: there is no distributor NOPE")),
+             qPrintable(lines.at(1)));
+    // N2's upline N1 comes later in the file: fine once the bad rows are gone.
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("code,name,upline\nN2,二,N1\nN1,一,S\n");
+    out.close();
+    const CliResult imported = cli(
+        {QStringLiteral("import"), QStringLiteral("distributors"), file});
+    QVERIFY2(imported.status == 0, qPrintable(imported.err));
+    const CliResult tree = cli(
+        {QStringLiteral("export"), QStringLiteral("distributors"), QStringLiteral("-")});
+    QVERIFY(tree.out.contains(QStringLiteral("N1,一,S,")));
+    QVERIFY(tree.out.contains(QStringLiteral("N2,二,N1,")));
+    QCOMPARE(cli({QStringLiteral("check")}).status, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCliReports)
+#include "tst_cli_reports.moc"
