@@ -108,11 +108,12 @@ struct RefundRequest
         qint64 lineId = 0;
         qint64 quantity = 0;
     };
-    QList<Line> lines; // empty: every unit not refunded yet
+    QList<Line> lines; // empty: every unit not refunded yet (unless shippingOnly)
     bool restock = false;
     bool refundShipping = false;
     QDateTime at;
     QString reason;
+    bool shippingOnly = false; // no units at all: only the shipping fee
 };
 
 } // namespace MicroShop

@@ -334,7 +334,9 @@ Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request
 
         // Units asked for, per line; no lines named: everything not refunded yet.
         QHash<qint64, qint64> units;
-        if (request.lines.isEmpty()) {
+        if (request.shippingOnly) {
+            // nothing but the shipping fee
+        } else if (request.lines.isEmpty()) {
             for (const OrderLine &line : std::as_const(order.lines)) {
                 if (line.remainingQuantity() > 0)
                     units.insert(line.id, line.remainingQuantity());

@@ -1,15 +1,26 @@
 #include "MainWindow.h"
 
+#include "CsvImportDialog.h"
+#include "CustomerListPage.h"
+#include "ListPage.h"
+#include "OrderListPage.h"
 #include "PlaceholderPage.h"
+#include "ProductListPage.h"
 #include "SettingsPage.h"
 
+#include "Dates.h"
+#include "Error.h"
+#include "ExportSource.h"
 #include "Repositories.h"
 #include "ShopContext.h"
+#include "ShopExporter.h"
 #include "ShopSettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -17,6 +28,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -108,6 +120,15 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
         item->setSizeHint(QSize(0, 36));
         if (page == Settings) {
             m_pages->addWidget(m_settingsPage);
+        } else if (page == Orders) {
+            addListPage(Orders, new OrderListPage(shop, this), int(ShopImporter::Kind::Orders),
+                        int(ExportKind::Orders));
+        } else if (page == Customers) {
+            addListPage(Customers, new CustomerListPage(shop, this),
+                        int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
+        } else if (page == Products) {
+            addListPage(Products, new ProductListPage(shop, this),
+                        int(ShopImporter::Kind::Products), int(ExportKind::Products));
         } else {
             const Page which = Page(page);
             auto *placeholder = new PlaceholderPage([which] { return pageTitle(which); },
@@ -162,6 +183,58 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int exportKind)
+{
+    m_pages->addWidget(listPage);
+    m_listPages.insert(page, listPage);
+    connect(listPage, &ListPage::importRequested, this,
+            [this, page, importKind] { importCsv(page, importKind); });
+    connect(listPage, &ListPage::exportRequested, this,
+            [this, exportKind] { exportCsv(exportKind); });
+}
+
+ListPage *MainWindow::listPage(Page page) const
+{
+    return m_listPages.value(page);
+}
+
+void MainWindow::importCsv(Page page, int kind)
+{
+    CsvImportDialog dialog(m_shop, ShopImporter::Kind(kind), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(tr("Imported %1 row(s): %2 created, %3 updated.")
+                                 .arg(dialog.report().rows)
+                                 .arg(dialog.report().created)
+                                 .arg(dialog.report().updated),
+                             10000);
+    for (ListPage *listPage : std::as_const(m_listPages))
+        listPage->refresh();
+    Q_UNUSED(page);
+}
+
+void MainWindow::exportCsv(int kind)
+{
+    const QStringList names = {QStringLiteral("products"), QStringLiteral("customers"),
+                               QStringLiteral("orders"), QStringLiteral("stock")};
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("%1-%2.csv")
+                            .arg(names.value(kind), Dates::toText(Dates::today())));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested,
+                                                      tr("CSV files (*.csv)"));
+    if (file.isEmpty())
+        return;
+    try {
+        ShopExporter exporter(m_shop.exports);
+        const qint64 rows = exporter.exportToFile(ExportKind(kind), file);
+        statusBar()->showMessage(
+            tr("Exported %1 row(s) to %2.").arg(rows).arg(QDir::toNativeSeparators(file)), 10000);
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Export to CSV"), error.message());
+    }
+}
 
 MainWindow::Page MainWindow::currentPage() const
 {

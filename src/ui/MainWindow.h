@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
@@ -9,6 +10,7 @@ class QStackedWidget;
 namespace MicroShop {
 
 class LanguageManager;
+class ListPage;
 class SettingsPage;
 struct ShopContext;
 
@@ -37,6 +39,7 @@ public:
     Page currentPage() const;
     void showPage(Page page);
     SettingsPage *settingsPage() const { return m_settingsPage; }
+    ListPage *listPage(Page page) const; // the Products, Customers or Orders page
 
 public slots:
     void showAbout();
@@ -47,6 +50,9 @@ protected:
 
 private:
     void createMenus();
+    void addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
+    void importCsv(Page page, int kind);
+    void exportCsv(int kind);
     void retranslate();
     void updateTitle();
 
@@ -61,6 +67,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_pageActions;
+    QHash<int, ListPage *> m_listPages;
 };
 
 } // namespace MicroShop

@@ -255,11 +255,11 @@ void TestMainWindow::aboutNamesVersionAndDatabase()
 void TestMainWindow::remembersTheLastPage()
 {
     clickSidebar(child<QListWidget>(m_window.get(), "sidebar"), MainWindow::Customers);
-    m_window->resize(1000, 700);
+    m_window->resize(1280, 760);
     QVERIFY(m_window->close());
     m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     QCOMPARE(m_window->currentPage(), MainWindow::Customers);
-    QCOMPARE(m_window->size(), QSize(1000, 700));
+    QCOMPARE(m_window->size(), QSize(1280, 760));
 }
 
 int main(int argc, char *argv[])

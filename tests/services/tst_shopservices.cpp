@@ -682,6 +682,18 @@ void TestShopServices::shippingIsRefundedOnlyWhenAsked()
     QCOMPARE(after.refundedTotal, yuan("28")); // the other unit and the shipping fee
     QCOMPARE(after.shippingRefunded, yuan("8"));
     QCOMPARE(after.status, OrderStatus::Refunded);
+
+    // Only the shipping fee, while every unit stays sold.
+    const Order other = order(customer(QStringLiteral("C2")), {{tea, 1}}, "6", QStringLiteral("SO-2"));
+    m_shop->workflow.pay(QStringLiteral("SO-2"), at("2026-03-02"), PaymentMethod::WeChat);
+    RefundRequest shippingOnly{{}, false, true, at("2026-03-03"), QStringLiteral("late delivery")};
+    shippingOnly.shippingOnly = true;
+    after = m_shop->workflow.refund(QStringLiteral("SO-2"), shippingOnly);
+    QCOMPARE(after.refundedTotal, yuan("6"));
+    QCOMPARE(after.lines.constFirst().refundedQuantity, 0);
+    QCOMPARE(after.status, OrderStatus::Paid);
+    QVERIFY_THROWS_EXCEPTION(InputError, m_shop->workflow.refund(QStringLiteral("SO-2"), shippingOnly));
+    Q_UNUSED(other);
 }
 
 void TestShopServices::refundThenCancelReturnsOnlyWhatIsLeft()

@@ -1,0 +1,214 @@
+#include "ListPage.h"
+
+#include "PagedTableModel.h"
+
+#include <QAction>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+ListPage::ListPage(PagedTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_title(new QLabel(this))
+    , m_search(new QLineEdit(this))
+    , m_searchDelay(new QTimer(this))
+    , m_filters(new QHBoxLayout)
+    , m_count(new QLabel(this))
+    , m_view(new QTableView(this))
+    , m_detailsLayout(new QVBoxLayout)
+    , m_actions(new QHBoxLayout)
+{
+    model->setParent(this);
+    m_title->setObjectName(QStringLiteral("titleLabel"));
+    m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
+    m_search->setObjectName(QStringLiteral("searchEdit"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_count->setObjectName(QStringLiteral("countLabel"));
+
+    // Search as you type: a short pause after the last key, then one query.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this,
+            [this] { m_model->setSearch(m_search->text()); });
+
+    m_view->setObjectName(QStringLiteral("listView"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setAlternatingRowColors(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(26);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultSectionSize(92);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateCount();
+        showDetails(currentId());
+        updateActions();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetails(currentId());
+        updateActions();
+    });
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_search);
+    top->addLayout(m_filters);
+    top->addStretch();
+    top->addWidget(m_count);
+
+    auto *details = new QWidget(this);
+    details->setObjectName(QStringLiteral("detailsPanel"));
+    details->setLayout(m_detailsLayout);
+    auto *detailsScroll = new QScrollArea(this);
+    detailsScroll->setWidget(details);
+    detailsScroll->setWidgetResizable(true);
+    detailsScroll->setMinimumWidth(300);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(detailsScroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({780, 320});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addWidget(m_title);
+    layout->addLayout(top);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(m_actions);
+    m_actions->addStretch();
+    updateCount();
+}
+
+void ListPage::setTitle(std::function<QString()> title)
+{
+    m_titleText = std::move(title);
+    m_title->setText(m_titleText());
+}
+
+void ListPage::setSearchPlaceholder(std::function<QString()> text)
+{
+    m_placeholderText = std::move(text);
+    m_search->setPlaceholderText(m_placeholderText());
+}
+
+void ListPage::addFilter(QWidget *widget)
+{
+    m_filters->addWidget(widget);
+}
+
+QPushButton *ListPage::addActionButton(const QString &objectName, std::function<QString()> text,
+                                       const QKeySequence &shortcut, std::function<void()> slot,
+                                       bool needsSelection)
+{
+    auto *button = new QPushButton(text(), this);
+    button->setObjectName(objectName);
+    m_actions->insertWidget(m_actions->count() - 1, button);
+    connect(button, &QPushButton::clicked, this, std::move(slot));
+    if (!shortcut.isEmpty()) {
+        auto *action = new QAction(this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, button, [button] {
+            if (button->isEnabled() && button->isVisible())
+                button->click();
+        });
+        QWidget::addAction(action);
+        button->setToolTip(shortcut.toString(QKeySequence::NativeText));
+    }
+    m_actionButtons.append({button, std::move(text), needsSelection});
+    updateActions();
+    return button;
+}
+
+void ListPage::addImportExportActions()
+{
+    addActionButton(
+        QStringLiteral("importButton"), [] { return tr("Import CSV…"); },
+        QKeySequence(Qt::CTRL | Qt::Key_I), [this] { emit importRequested(); }, false);
+    addActionButton(
+        QStringLiteral("exportButton"), [] { return tr("Export CSV…"); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { emit exportRequested(); }, false);
+}
+
+qint64 ListPage::currentId() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : m_model->idAt(rows.constFirst().row());
+}
+
+void ListPage::selectId(qint64 id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    m_view->selectRow(row);
+    m_view->scrollTo(m_model->index(row, 0));
+}
+
+void ListPage::refresh()
+{
+    const qint64 selected = currentId();
+    m_model->refresh();
+    // The rows near the top are fetched; a record further down is looked for there only.
+    for (int row = 0; row < qMin(m_model->rowCount(), PagedTableModel::pageSize); ++row)
+        m_model->idAt(row);
+    if (selected != 0)
+        selectId(selected);
+    showDetails(currentId());
+    updateActions();
+}
+
+void ListPage::updateActions()
+{
+    const bool selected = currentId() != 0;
+    for (const Action &action : std::as_const(m_actionButtons)) {
+        if (action.needsSelection)
+            action.button->setEnabled(selected);
+    }
+}
+
+void ListPage::updateCount()
+{
+    m_count->setText(tr("%n shown", nullptr, m_model->rowCount()));
+}
+
+void ListPage::retranslate()
+{
+    if (m_titleText)
+        m_title->setText(m_titleText());
+    if (m_placeholderText)
+        m_search->setPlaceholderText(m_placeholderText());
+    for (const Action &action : std::as_const(m_actionButtons))
+        action.button->setText(action.text());
+    m_model->retranslate();
+    updateCount();
+    showDetails(currentId());
+    updateActions();
+}
+
+void ListPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+} // namespace MicroShop

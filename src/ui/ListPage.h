@@ -1,0 +1,81 @@
+#pragma once
+
+#include <QKeySequence>
+#include <QWidget>
+
+#include <functional>
+
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QVBoxLayout;
+
+namespace MicroShop {
+
+class PagedTableModel;
+
+// What every list page shares: a title, a search box that searches as you type, a row of
+// filters, the sortable list, a details panel for the selected row, and action buttons with
+// shortcuts that are enabled only when they can act.
+class ListPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    ListPage(PagedTableModel *model, QWidget *parent = nullptr);
+
+    PagedTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    qint64 currentId() const; // 0 when nothing is selected
+    void selectId(qint64 id);
+    void refresh(); // the list again, keeping the selected record when it is still there
+
+signals:
+    void importRequested();
+    void exportRequested();
+
+protected:
+    // An action: a button (objectName) and a shortcut; needsSelection disables it without one.
+    QPushButton *addActionButton(const QString &objectName, std::function<QString()> text,
+                                 const QKeySequence &shortcut, std::function<void()> slot,
+                                 bool needsSelection);
+    void addFilter(QWidget *widget);
+    QVBoxLayout *detailsLayout() const { return m_detailsLayout; }
+    void setTitle(std::function<QString()> title);
+    void setSearchPlaceholder(std::function<QString()> text);
+    void addImportExportActions();
+
+    virtual void showDetails(qint64 id) = 0; // 0: nothing selected
+    virtual void updateActions();
+    virtual void retranslate();
+
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateCount();
+
+    PagedTableModel *m_model;
+    QLabel *m_title;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QHBoxLayout *m_filters;
+    QLabel *m_count;
+    QTableView *m_view;
+    QVBoxLayout *m_detailsLayout;
+    QHBoxLayout *m_actions;
+    std::function<QString()> m_titleText;
+    std::function<QString()> m_placeholderText;
+    struct Action
+    {
+        QPushButton *button;
+        std::function<QString()> text;
+        bool needsSelection;
+    };
+    QList<Action> m_actionButtons;
+};
+
+} // namespace MicroShop

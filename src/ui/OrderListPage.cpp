@@ -1,0 +1,312 @@
+#include "OrderListPage.h"
+
+#include "OrderEditor.h"
+#include "PayOrderDialog.h"
+#include "RefundOrderDialog.h"
+#include "ShipOrderDialog.h"
+
+#include "OrderListModel.h"
+
+#include "Dates.h"
+#include "Error.h"
+#include "ShopContext.h"
+#include "ShopRepositories.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
+    : ListPage(new OrderListModel(shop.lists(ListKind::Orders)), parent)
+    , m_shop(shop)
+    , m_orders(static_cast<OrderListModel *>(model()))
+    , m_statusFilter(new QComboBox(this))
+    , m_dateFilterCheck(new QCheckBox(this))
+    , m_fromDate(new QDateEdit(Dates::today().addDays(-30), this))
+    , m_toDate(new QDateEdit(Dates::today(), this))
+    , m_distributorFilter(new QLineEdit(this))
+    , m_details(new QLabel(this))
+    , m_lines(new QTableWidget(0, 6, this))
+    , m_totals(new QLabel(this))
+{
+    setObjectName(QStringLiteral("orderListPage"));
+    setTitle([] { return tr("Orders"); });
+    setSearchPlaceholder(
+        [] { return tr("Search order number, customer, phone or tracking number"); });
+    view()->sortByColumn(OrderListModel::Date, Qt::DescendingOrder); // newest first
+    view()->setColumnWidth(OrderListModel::OrderNo, 130);
+    view()->setColumnWidth(OrderListModel::Date, 125);
+    view()->setColumnWidth(OrderListModel::Customer, 80);
+    view()->setColumnWidth(OrderListModel::Phone, 105);
+    view()->setColumnWidth(OrderListModel::Distributor, 75);
+    view()->setColumnWidth(OrderListModel::Status, 105);
+    connect(view(), &QTableView::doubleClicked, this, [this] {
+        if (m_editButton && m_editButton->isEnabled())
+            editOrder();
+    });
+
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_dateFilterCheck->setObjectName(QStringLiteral("dateFilterCheck"));
+    for (QDateEdit *date : {m_fromDate, m_toDate}) {
+        date->setCalendarPopup(true);
+        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        date->setEnabled(false);
+        connect(date, &QDateEdit::dateChanged, this, &OrderListPage::applyDateFilter);
+    }
+    m_fromDate->setObjectName(QStringLiteral("fromDate"));
+    m_toDate->setObjectName(QStringLiteral("toDate"));
+    m_distributorFilter->setObjectName(QStringLiteral("distributorFilter"));
+    m_distributorFilter->setMaximumWidth(130);
+    addFilter(m_statusFilter);
+    addFilter(m_dateFilterCheck);
+    addFilter(m_fromDate);
+    addFilter(m_toDate);
+    addFilter(m_distributorFilter);
+    fillFilters();
+    connect(m_statusFilter, &QComboBox::activated, this, [this] {
+        m_orders->setFilter(QStringLiteral("status"), m_statusFilter->currentData());
+    });
+    connect(m_dateFilterCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_fromDate->setEnabled(on);
+        m_toDate->setEnabled(on);
+        applyDateFilter();
+    });
+    connect(m_distributorFilter, &QLineEdit::textChanged, this, [this](const QString &code) {
+        m_orders->setFilter(QStringLiteral("distributor"), code.trimmed());
+    });
+
+    m_details->setObjectName(QStringLiteral("detailsLabel"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lines->setObjectName(QStringLiteral("detailLines"));
+    m_lines->verticalHeader()->hide();
+    m_lines->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_lines->horizontalHeader()->setStretchLastSection(true);
+    m_totals->setObjectName(QStringLiteral("totalsLabel"));
+    detailsLayout()->addWidget(m_details);
+    detailsLayout()->addWidget(m_lines, 1);
+    detailsLayout()->addWidget(m_totals);
+
+    addActionButton(
+        QStringLiteral("newButton"), [] { return tr("&New order"); }, QKeySequence::New,
+        [this] { newOrder(); }, false);
+    m_editButton = addActionButton(
+        QStringLiteral("editButton"), [] { return tr("&Edit…"); },
+        QKeySequence(Qt::CTRL | Qt::Key_E), [this] { editOrder(); }, true);
+    using Move = OrderWorkflow::Move;
+    const struct
+    {
+        Move move;
+        const char *name;
+        QString (*text)();
+        QKeySequence shortcut;
+    } moves[] = {
+        {Move::Pay, "payButton", [] { return tr("&Pay…"); }, QKeySequence(Qt::CTRL | Qt::Key_P)},
+        {Move::Ship, "shipButton", [] { return tr("&Ship…"); }, QKeySequence(Qt::CTRL | Qt::Key_S)},
+        {Move::Complete, "completeButton", [] { return tr("C&omplete"); },
+         QKeySequence(Qt::CTRL | Qt::Key_K)},
+        {Move::Cancel, "cancelButton", [] { return tr("&Cancel order"); }, QKeySequence()},
+        {Move::Refund, "refundButton", [] { return tr("&Refund…"); },
+         QKeySequence(Qt::CTRL | Qt::Key_R)},
+    };
+    for (const auto &each : moves) {
+        const Move move = each.move;
+        m_moveButtons.insert(int(move),
+                             addActionButton(
+                                 QString::fromLatin1(each.name), each.text, each.shortcut,
+                                 [this, move] { this->move(move); }, true));
+    }
+    addImportExportActions();
+    showDetails(0);
+    updateActions();
+}
+
+void OrderListPage::fillFilters()
+{
+    const QVariant status = m_statusFilter->currentData();
+    m_statusFilter->clear();
+    m_statusFilter->addItem(tr("All statuses"), QVariant());
+    for (const OrderStatus each : OrderStatuses::all())
+        m_statusFilter->addItem(OrderStatuses::displayName(each), OrderStatuses::code(each));
+    m_statusFilter->setCurrentIndex(qMax(0, m_statusFilter->findData(status)));
+    m_dateFilterCheck->setText(tr("Dates:"));
+    m_distributorFilter->setPlaceholderText(tr("Distributor code"));
+}
+
+void OrderListPage::applyDateFilter()
+{
+    const bool on = m_dateFilterCheck->isChecked();
+    m_orders->setFilter(QStringLiteral("from"),
+                        on ? QVariant(Dates::toText(m_fromDate->date())) : QVariant());
+    m_orders->setFilter(QStringLiteral("to"),
+                        on ? QVariant(Dates::toText(m_toDate->date())) : QVariant());
+}
+
+std::optional<Order> OrderListPage::selectedOrder() const
+{
+    const qint64 id = currentId();
+    return id ? m_shop.orderRepository.findById(id) : std::nullopt;
+}
+
+void OrderListPage::showDetails(qint64 id)
+{
+    const auto order = id ? m_shop.orderRepository.findById(id) : std::nullopt;
+    m_lines->clear();
+    m_lines->setRowCount(0);
+    m_lines->setVisible(order.has_value());
+    if (!order) {
+        m_details->setText(tr("Select an order to see it here, with a button for each next step."));
+        m_totals->clear();
+        return;
+    }
+    const auto customer = m_shop.customerRepository.findById(order->customerId);
+    QStringList steps;
+    steps.append(tr("Ordered %1").arg(Dates::toText(order->date).left(16)));
+    if (order->paidAt)
+        steps.append(tr("paid %1 (%2)")
+                         .arg(Dates::toText(*order->paidAt).left(16),
+                              order->payment ? PaymentMethods::displayName(order->payment->method)
+                                             : QString()));
+    if (order->shipment)
+        steps.append(tr("shipped %1 by %2, %3")
+                         .arg(Dates::toText(order->shipment->shippedAt).left(16),
+                              order->shipment->courier, order->shipment->tracking));
+    if (order->completedAt)
+        steps.append(tr("completed %1").arg(Dates::toText(*order->completedAt).left(16)));
+    if (order->cancelledAt)
+        steps.append(tr("cancelled %1").arg(Dates::toText(*order->cancelledAt).left(16)));
+    const QString distributor = m_shop.distributors.codeOf(order->distributorId);
+    m_details->setText(
+        QStringLiteral("<h3>%1 · %2</h3><p>%3<br>%4</p><p>%5</p>%6")
+            .arg(order->orderNo.toHtmlEscaped(), OrderStatuses::displayName(order->status),
+                 customer ? QString(customer->name + QStringLiteral(" · ") + customer->phone)
+                                .toHtmlEscaped()
+                          : QString(),
+                 distributor.isEmpty() ? tr("No distributor")
+                                       : tr("Distributor %1").arg(distributor),
+                 steps.join(QStringLiteral("<br>")),
+                 order->shipment ? QStringLiteral("<p>%1</p>")
+                                       .arg(order->shipment->address.oneLine().toHtmlEscaped())
+                                 : QString()));
+    m_lines->setColumnCount(6);
+    m_lines->setHorizontalHeaderLabels(
+        {tr("SKU"), tr("Product"), tr("Qty"), tr("Price"), tr("Net"), tr("Refunded")});
+    m_lines->setRowCount(int(order->lines.size()));
+    for (int row = 0; row < order->lines.size(); ++row) {
+        const OrderLine &line = order->lines.at(row);
+        const QStringList cells = {line.sku,
+                                   line.productName,
+                                   QString::number(line.quantity),
+                                   line.unitPrice.toString(),
+                                   line.net.toString(),
+                                   line.refundedQuantity ? QStringLiteral("%1 · %2")
+                                                               .arg(line.refundedQuantity)
+                                                               .arg(line.refundedAmount.toString())
+                                                         : QString()};
+        for (int column = 0; column < cells.size(); ++column)
+            m_lines->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+    }
+    m_lines->resizeColumnsToContents();
+    m_totals->setText(tr("Goods %1 · shipping %2 · <b>total %3</b> · refunded %4")
+                          .arg(order->goodsTotal().toString(), order->shippingFee.toString(),
+                               order->total().toString(), order->refundedTotal.toString()));
+}
+
+void OrderListPage::updateActions()
+{
+    ListPage::updateActions();
+    if (m_moveButtons.isEmpty())
+        return; // still being built
+    const QModelIndexList selected = view()->selectionModel()->selectedRows();
+    const int row = selected.isEmpty() ? -1 : selected.constFirst().row();
+    std::optional<OrderStatus> status;
+    if (row >= 0)
+        status = OrderStatuses::fromCode(model()->rawValue(row, OrderListModel::Status).toString());
+    for (auto it = m_moveButtons.cbegin(); it != m_moveButtons.cend(); ++it)
+        it.value()->setEnabled(status.has_value()
+                               && OrderWorkflow::isAllowed(*status, OrderWorkflow::Move(it.key())));
+    m_editButton->setEnabled(status.has_value() && *status == OrderStatus::Pending);
+}
+
+void OrderListPage::retranslate()
+{
+    fillFilters();
+    ListPage::retranslate();
+}
+
+void OrderListPage::newOrder()
+{
+    OrderEditor editor(m_shop, Order(), this);
+    if (editor.exec() != QDialog::Accepted)
+        return;
+    refresh();
+    selectId(editor.order().id);
+}
+
+void OrderListPage::editOrder()
+{
+    const auto order = selectedOrder();
+    if (!order || order->status != OrderStatus::Pending)
+        return;
+    OrderEditor editor(m_shop, *order, this);
+    if (editor.exec() == QDialog::Accepted)
+        refresh();
+}
+
+void OrderListPage::move(OrderWorkflow::Move move)
+{
+    const auto order = selectedOrder();
+    if (!order)
+        return;
+    bool done = false;
+    switch (move) {
+    case OrderWorkflow::Move::Pay:
+        done = PayOrderDialog(m_shop, *order, this).exec() == QDialog::Accepted;
+        break;
+    case OrderWorkflow::Move::Ship:
+        done = ShipOrderDialog(m_shop, *order, this).exec() == QDialog::Accepted;
+        break;
+    case OrderWorkflow::Move::Refund:
+        done = RefundOrderDialog(m_shop, *order, this).exec() == QDialog::Accepted;
+        break;
+    case OrderWorkflow::Move::Complete:
+    case OrderWorkflow::Move::Cancel: {
+        const bool cancel = move == OrderWorkflow::Move::Cancel;
+        const QString question
+            = cancel
+                  ? (order->status == OrderStatus::Paid ? tr(
+                         "Cancel order %1? Its units go back into stock and its commissions are reversed.")
+                                                        : tr("Cancel order %1?"))
+                  : tr(
+                      "Mark order %1 as completed? Its commissions become available after the hold days.");
+        if (QMessageBox::question(this, cancel ? tr("Cancel order") : tr("Complete order"),
+                                  question.arg(order->orderNo))
+            != QMessageBox::Yes)
+            return;
+        try {
+            if (cancel)
+                m_shop.orders.cancel(order->orderNo, Dates::now());
+            else
+                m_shop.orders.complete(order->orderNo, Dates::now());
+            done = true;
+        } catch (const Error &error) {
+            QMessageBox::warning(this, tr("Orders"), error.message());
+        }
+        break;
+    }
+    }
+    if (done)
+        refresh();
+}
+
+} // namespace MicroShop

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "ListPage.h"
+#include "OrderWorkflow.h"
+
+#include <QHash>
+
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace MicroShop {
+
+class OrderListModel;
+struct ShopContext;
+
+// The Orders page: every order with search and status, date and distributor filters, the
+// selected order's details and lines, the editor, and one button per workflow move, enabled
+// only when the move is allowed from the order's status.
+class OrderListPage final : public ListPage
+{
+    Q_OBJECT
+
+public:
+    explicit OrderListPage(ShopContext &shop, QWidget *parent = nullptr);
+
+    void newOrder();
+    void editOrder();
+    void move(OrderWorkflow::Move move);
+    QPushButton *moveButton(OrderWorkflow::Move move) const
+    {
+        return m_moveButtons.value(int(move));
+    }
+
+protected:
+    void showDetails(qint64 id) override;
+    void updateActions() override;
+    void retranslate() override;
+
+private:
+    void fillFilters();
+    void applyDateFilter();
+    std::optional<Order> selectedOrder() const;
+
+    ShopContext &m_shop;
+    OrderListModel *m_orders;
+    QComboBox *m_statusFilter;
+    QCheckBox *m_dateFilterCheck;
+    QDateEdit *m_fromDate;
+    QDateEdit *m_toDate;
+    QLineEdit *m_distributorFilter;
+    QLabel *m_details;
+    QTableWidget *m_lines;
+    QLabel *m_totals;
+    QPushButton *m_editButton = nullptr;
+    QHash<int, QPushButton *> m_moveButtons;
+};
+
+} // namespace MicroShop

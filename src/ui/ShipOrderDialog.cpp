@@ -1,0 +1,84 @@
+#include "ShipOrderDialog.h"
+
+#include "Dates.h"
+#include "Error.h"
+#include "OrderWorkflow.h"
+#include "ShopContext.h"
+#include "ShopRepositories.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget *parent)
+    : QDialog(parent)
+    , m_shop(shop)
+    , m_order(order)
+    , m_courier(new QComboBox(this))
+    , m_tracking(new QLineEdit(this))
+    , m_shippedAt(new QDateTimeEdit(Dates::now(), this))
+    , m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("shipOrderDialog"));
+    setWindowTitle(tr("Ship %1").arg(order.orderNo));
+    m_courier->setObjectName(QStringLiteral("courierCombo"));
+    m_courier->setEditable(true);
+    // The couriers Chinese merchants use most; any other can be typed.
+    m_courier->addItems({QStringLiteral("顺丰速运"), QStringLiteral("中通快递"),
+                         QStringLiteral("圆通速递"), QStringLiteral("韵达快递"),
+                         QStringLiteral("申通快递"), QStringLiteral("京东物流"),
+                         QStringLiteral("极兔速递"), QStringLiteral("EMS")});
+    m_tracking->setObjectName(QStringLiteral("trackingEdit"));
+    m_tracking->setPlaceholderText(tr("scan or type the waybill number"));
+    m_shippedAt->setObjectName(QStringLiteral("shippedAtEdit"));
+    m_shippedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
+    m_shippedAt->setCalendarPopup(true);
+    m_error->setObjectName(QStringLiteral("errorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_error->hide();
+    QString address = tr("The customer has no address yet.");
+    if (const auto customer = shop.customerRepository.findById(order.customerId)) {
+        if (const Address *usual = customer->defaultAddress())
+            address = usual->oneLine();
+    }
+    auto *addressLabel = new QLabel(address, this);
+    addressLabel->setWordWrap(true);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Courier:"), m_courier);
+    form->addRow(tr("&Tracking number:"), m_tracking);
+    form->addRow(tr("&Shipped at:"), m_shippedAt);
+    form->addRow(tr("To:"), addressLabel);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (apply())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    m_tracking->setFocus();
+}
+
+bool ShipOrderDialog::apply()
+{
+    try {
+        m_shop.orders.ship(m_order.orderNo, m_courier->currentText(), m_tracking->text(),
+                           m_shippedAt->dateTime());
+    } catch (const Error &error) {
+        m_error->setText(error.message());
+        m_error->show();
+        return false;
+    }
+    return true;
+}
+
+} // namespace MicroShop

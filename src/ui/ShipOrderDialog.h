@@ -1,0 +1,34 @@
+#pragma once
+
+#include "Order.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+
+namespace MicroShop {
+
+struct ShopContext;
+
+// Ships a paid order: the courier, the tracking number, when, and the address it goes to.
+class ShipOrderDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ShipOrderDialog(ShopContext &shop, const Order &order, QWidget *parent = nullptr);
+    bool apply();
+
+private:
+    ShopContext &m_shop;
+    Order m_order;
+    QComboBox *m_courier;
+    QLineEdit *m_tracking;
+    QDateTimeEdit *m_shippedAt;
+    QLabel *m_error;
+};
+
+} // namespace MicroShop
