@@ -65,41 +65,34 @@ QString pageTitle(MainWindow::Page page)
     return QString();
 }
 
-// What each page not built yet will hold, said plainly (function pointers so that the text is
+// What each page not built yet will hold, said plainly (a function, so that the text is
 // translated again when the language changes).
-QString (*const placeholderTexts[])() = {
-    [] {
+QString placeholderText(MainWindow::Page page)
+{
+    switch (page) {
+    case MainWindow::Dashboard:
         return MainWindow::tr("Not built yet. Here you will see today's and this month's sales and "
                               "orders, orders waiting to ship, low-stock products, commissions "
                               "ready to settle and a 30-day sales chart.");
-    },
-    [] {
-        return MainWindow::tr("Not built yet. Here you will find every order, from payment to "
-                              "shipping and refunds, with search, filters and printing.");
-    },
-    [] {
-        return MainWindow::tr("Not built yet. Here you will keep your catalog: products, prices, "
-                              "stock, restocking and stocktakes.");
-    },
-    [] {
-        return MainWindow::tr("Not built yet. Here you will keep your customers, their WeChat "
-                              "details, addresses and purchase history.");
-    },
-    [] {
+    case MainWindow::Distributors:
         return MainWindow::tr("Not built yet. Here you will see your distributor tree, each "
                               "distributor's team and sales, and move distributors between "
-                              "uplines.");
-    },
-    [] {
+                              "uplines. Meanwhile microshop-cli manages them: distributor move, "
+                              "distributor status, import distributors, report distributors.");
+    case MainWindow::Commissions:
         return MainWindow::tr("Not built yet. Here you will see the commission ledger, settle "
-                              "commissions and record payouts.");
-    },
-    [] {
+                              "commissions and record payouts. Commissions are already earned "
+                              "and reversed with every order; meanwhile microshop-cli settles "
+                              "them and reports them: settle, report commissions.");
+    case MainWindow::Reports:
         return MainWindow::tr("Not built yet. Here you will find sales, product, customer, team "
                               "and commission reports as charts, tables, printouts and CSV "
-                              "files.");
-    },
-};
+                              "files. Meanwhile microshop-cli prints them: report sales, report "
+                              "products, report distributors, report commissions.");
+    default:
+        return QString();
+    }
+}
 
 } // namespace
 
@@ -132,7 +125,7 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
         } else {
             const Page which = Page(page);
             auto *placeholder = new PlaceholderPage([which] { return pageTitle(which); },
-                                                    placeholderTexts[which], this);
+                                                    [which] { return placeholderText(which); }, this);
             placeholder->setObjectName(QStringLiteral("page%1").arg(page));
             m_pages->addWidget(placeholder);
         }

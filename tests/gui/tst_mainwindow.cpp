@@ -160,7 +160,7 @@ void TestMainWindow::languageSwitchesLive()
     QCoreApplication::processEvents();
     QCOMPARE(sidebar->item(MainWindow::Orders)->text(), QStringLiteral("订单"));
     QCOMPARE(sidebar->item(MainWindow::Distributors)->text(), QStringLiteral("分销员"));
-    QCOMPARE(child<QLabel>(m_window.get(), "titleLabel")->text(), QStringLiteral("设置"));
+    QCOMPARE(child<QLabel>(m_window->settingsPage(), "titleLabel")->text(), QStringLiteral("设置"));
     QCOMPARE(child<QPushButton>(m_window.get(), "applyButton")->text(), QStringLiteral("应用(&A)"));
     QVERIFY(
         child<QLabel>(m_window.get(), "complianceLabel")->text().contains(QStringLiteral("传销")));
