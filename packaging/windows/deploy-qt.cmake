@@ -1,0 +1,9 @@
+# Run by `cpack -G NSIS` (install(SCRIPT)): puts Qt's DLLs, the platform and SQL driver plugins
+# and Qt's own translations beside microshop.exe and microshop-cli.exe.
+find_program(WINDEPLOYQT windeployqt HINTS "$ENV{Qt6_DIR}/../../../bin" REQUIRED)
+set(bin "${CMAKE_INSTALL_PREFIX}/bin")
+foreach(program microshop.exe microshop-cli.exe)
+    execute_process(COMMAND "${WINDEPLOYQT}" --release --no-compiler-runtime
+                            --sql --translations zh_CN,en "${bin}/${program}"
+                    COMMAND_ERROR_IS_FATAL ANY)
+endforeach()
