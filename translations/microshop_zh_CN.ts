@@ -1099,7 +1099,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>尚未完成。这里将提供销售、商品、客户、团队和佣金报表，包括图表、表格、打印和 CSV。目前可用 microshop-cli 输出：report sales、report products、report distributors、report commissions。</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+114" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1774,12 +1774,12 @@ Distributor code for %1 (empty: none):</source>
     <name>MicroShop::ProductListPage</name>
     <message>
         <location filename="../src/ui/ProductListPage.cpp" line="+41" />
-        <location line="+183" />
+        <location line="+185" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-182" />
+        <location line="-184" />
         <source>Search SKU, name or barcode (a scanner works too)</source>
         <translation>搜索 SKU、名称或条码（可用扫码枪）</translation>
     </message>
@@ -1795,12 +1795,12 @@ Distributor code for %1 (empty: none):</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+91" />
+        <location line="+93" />
         <source>Deactivate</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-90" />
         <source>&amp;Restock…</source>
         <translation>进货(&amp;R)…</translation>
     </message>
@@ -1810,7 +1810,12 @@ Distributor code for %1 (empty: none):</source>
         <translation>盘点(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+3" />
+        <source>Export stock movements…</source>
+        <translation>导出库存流水…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>All categories</source>
         <translation>全部分类</translation>
     </message>

@@ -37,6 +37,7 @@ public:
 signals:
     void importRequested();
     void exportRequested();
+    void exportStockRequested(); // the Products page's stock movements
 
 protected:
     // An action: a button (objectName) and a shortcut; needsSelection disables it without one.

@@ -125,7 +125,8 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
         } else {
             const Page which = Page(page);
             auto *placeholder = new PlaceholderPage([which] { return pageTitle(which); },
-                                                    [which] { return placeholderText(which); }, this);
+                                                    [which] { return placeholderText(which); },
+                                                    this);
             placeholder->setObjectName(QStringLiteral("page%1").arg(page));
             m_pages->addWidget(placeholder);
         }
@@ -185,6 +186,8 @@ void MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int 
             [this, page, importKind] { importCsv(page, importKind); });
     connect(listPage, &ListPage::exportRequested, this,
             [this, exportKind] { exportCsv(exportKind); });
+    connect(listPage, &ListPage::exportStockRequested, this,
+            [this] { exportCsv(int(ExportKind::Stock)); });
 }
 
 ListPage *MainWindow::listPage(Page page) const

@@ -97,6 +97,9 @@ ProductListPage::ProductListPage(ShopContext &shop, QWidget *parent)
         QStringLiteral("stocktakeButton"), [] { return tr("S&tocktake…"); },
         QKeySequence(Qt::CTRL | Qt::Key_T), [this] { stocktake(); }, true);
     addImportExportActions();
+    addActionButton(
+        QStringLiteral("exportStockButton"), [] { return tr("Export stock movements…"); },
+        QKeySequence(), [this] { emit exportStockRequested(); }, false);
     showDetails(0);
 }
 
