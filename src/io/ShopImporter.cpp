@@ -8,6 +8,7 @@
 #include "Dates.h"
 #include "DistributorService.h"
 #include "Error.h"
+#include "ExportSource.h"
 #include "OrderWorkflow.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
@@ -128,22 +129,16 @@ ShopImporter::ShopImporter(ShopContext &shop)
 
 QStringList ShopImporter::columns(Kind kind)
 {
+    // The files read back are the files written: one list of csv.md's columns.
     switch (kind) {
     case Kind::Products:
-        return QStringLiteral("sku,name,category,unit,price,cost,stock,low_stock,barcode,active,"
-                              "rate1,rate2,rate3")
-            .split(u',');
+        return ExportSource::columns(ExportKind::Products);
     case Kind::Customers:
-        return QStringLiteral("code,name,phone,wechat,wechat_remark,channel,distributor,receiver,"
-                              "province,city,district,address,tags,notes")
-            .split(u',');
+        return ExportSource::columns(ExportKind::Customers);
     case Kind::Orders:
-        return QStringLiteral("order_no,date,status,customer,distributor,sku,quantity,unit_price,"
-                              "discount,shipping_fee,paid_at,shipped_at,completed_at,courier,"
-                              "tracking,notes")
-            .split(u',');
+        return ExportSource::columns(ExportKind::Orders);
     case Kind::Distributors:
-        return QStringLiteral("code,name,upline,phone,wechat,status,joined,notes").split(u',');
+        return ExportSource::columns(ExportKind::Distributors);
     }
     return {};
 }

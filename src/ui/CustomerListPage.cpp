@@ -65,6 +65,7 @@ CustomerListPage::CustomerListPage(ShopContext &shop, QWidget *parent)
 
     m_details->setObjectName(QStringLiteral("detailsLabel"));
     m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_historyView->setObjectName(QStringLiteral("historyView"));
     m_historyView->setModel(m_history);

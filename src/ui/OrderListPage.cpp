@@ -87,6 +87,7 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
 
     m_details->setObjectName(QStringLiteral("detailsLabel"));
     m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_lines->setObjectName(QStringLiteral("detailLines"));
     m_lines->verticalHeader()->hide();

@@ -15,12 +15,11 @@
 namespace MicroShop {
 
 PayOrderDialog::PayOrderDialog(ShopContext &shop, const Order &order, QWidget *parent)
-    : QDialog(parent)
+    : ActionDialog(parent)
     , m_shop(shop)
     , m_order(order)
     , m_method(new QComboBox(this))
     , m_paidAt(new QDateTimeEdit(Dates::now(), this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("payOrderDialog"));
     setWindowTitle(tr("Payment of %1").arg(order.orderNo));
@@ -30,39 +29,21 @@ PayOrderDialog::PayOrderDialog(ShopContext &shop, const Order &order, QWidget *p
     m_paidAt->setObjectName(QStringLiteral("paidAtEdit"));
     m_paidAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_paidAt->setCalendarPopup(true);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_error->hide();
     auto *form = new QFormLayout;
     form->addRow(tr("Amount:"),
                  new QLabel(QStringLiteral("<b>%1</b>").arg(order.total().toString()), this));
     form->addRow(tr("&Method:"), m_method);
     form->addRow(tr("&Paid at:"), m_paidAt);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (apply())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    setContent(form);
 }
 
 bool PayOrderDialog::apply()
 {
-    try {
+    return attempt([this] {
         m_shop.orders.pay(m_order.orderNo, m_paidAt->dateTime(),
                           PaymentMethods::fromCode(m_method->currentData().toString())
                               .value_or(PaymentMethod::Other));
-    } catch (const Error &error) {
-        m_error->setText(error.message());
-        m_error->show();
-        return false;
-    }
-    return true;
+    });
 }
 
 } // namespace MicroShop

@@ -2,7 +2,7 @@
 
 #include "Order.h"
 
-#include <QDialog>
+#include "ActionDialog.h"
 
 class QComboBox;
 class QDateTimeEdit;
@@ -13,20 +13,19 @@ namespace MicroShop {
 struct ShopContext;
 
 // Records the payment of an order awaiting it: the method and when; stock leaves then.
-class PayOrderDialog final : public QDialog
+class PayOrderDialog final : public ActionDialog
 {
     Q_OBJECT
 
 public:
     PayOrderDialog(ShopContext &shop, const Order &order, QWidget *parent = nullptr);
-    bool apply();
+    bool apply() override;
 
 private:
     ShopContext &m_shop;
     Order m_order;
     QComboBox *m_method;
     QDateTimeEdit *m_paidAt;
-    QLabel *m_error;
 };
 
 } // namespace MicroShop

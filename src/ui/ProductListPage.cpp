@@ -67,6 +67,7 @@ ProductListPage::ProductListPage(ShopContext &shop, QWidget *parent)
 
     m_details->setObjectName(QStringLiteral("detailsLabel"));
     m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_image->setObjectName(QStringLiteral("detailsImage"));
     m_image->setAlignment(Qt::AlignCenter);

@@ -25,7 +25,7 @@ enum Column { Sku, Name, Left, Units, Amount, Columns };
 } // namespace
 
 RefundOrderDialog::RefundOrderDialog(ShopContext &shop, const Order &order, QWidget *parent)
-    : QDialog(parent)
+    : ActionDialog(parent)
     , m_shop(shop)
     , m_order(order)
     , m_lines(new QTableWidget(int(order.lines.size()), Columns, this))
@@ -34,7 +34,6 @@ RefundOrderDialog::RefundOrderDialog(ShopContext &shop, const Order &order, QWid
     , m_reason(new QLineEdit(this))
     , m_refundedAt(new QDateTimeEdit(Dates::now(), this))
     , m_total(new QLabel(this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("refundOrderDialog"));
     setWindowTitle(tr("Refund %1").arg(order.orderNo));
@@ -71,27 +70,16 @@ RefundOrderDialog::RefundOrderDialog(ShopContext &shop, const Order &order, QWid
     m_reason->setPlaceholderText(tr("e.g. damaged in transit, changed their mind"));
     m_refundedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_total->setObjectName(QStringLiteral("totalLabel"));
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_error->hide();
     auto *form = new QFormLayout;
     form->addRow(QString(), m_restock);
     form->addRow(QString(), m_shipping);
     form->addRow(tr("&Reason:"), m_reason);
     form->addRow(tr("Refunded &at:"), m_refundedAt);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (apply())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_lines, 1);
-    layout->addLayout(form);
-    layout->addWidget(m_total);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    auto *content = new QVBoxLayout;
+    content->addWidget(m_lines, 1);
+    content->addLayout(form);
+    content->addWidget(m_total);
+    setContent(content);
     updateAmounts();
 }
 
@@ -128,19 +116,11 @@ bool RefundOrderDialog::apply()
             request.lines.append({m_order.lines.at(row).id, units});
     }
     if (request.lines.isEmpty() && !request.refundShipping) {
-        m_error->setText(tr("Choose units to refund, or the shipping fee."));
-        m_error->show();
+        showError(tr("Choose units to refund, or the shipping fee."));
         return false;
     }
     request.shippingOnly = request.lines.isEmpty();
-    try {
-        m_shop.orders.refund(m_order.orderNo, request);
-    } catch (const Error &error) {
-        m_error->setText(error.message());
-        m_error->show();
-        return false;
-    }
-    return true;
+    return attempt([&] { m_shop.orders.refund(m_order.orderNo, request); });
 }
 
 } // namespace MicroShop

@@ -2,7 +2,7 @@
 
 #include "Order.h"
 
-#include <QDialog>
+#include "ActionDialog.h"
 
 class QCheckBox;
 class QDateTimeEdit;
@@ -17,14 +17,14 @@ struct ShopContext;
 
 // Refunds some units of some lines (all that is left by default), with or without return to
 // stock and the shipping fee, showing each line's amount as domain.md computes it.
-class RefundOrderDialog final : public QDialog
+class RefundOrderDialog final : public ActionDialog
 {
     Q_OBJECT
 
 public:
     RefundOrderDialog(ShopContext &shop, const Order &order, QWidget *parent = nullptr);
     QSpinBox *unitsOfLine(int row) const;
-    bool apply();
+    bool apply() override;
 
 private:
     void updateAmounts();
@@ -37,7 +37,6 @@ private:
     QLineEdit *m_reason;
     QDateTimeEdit *m_refundedAt;
     QLabel *m_total;
-    QLabel *m_error;
 };
 
 } // namespace MicroShop

@@ -17,13 +17,12 @@
 namespace MicroShop {
 
 ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget *parent)
-    : QDialog(parent)
+    : ActionDialog(parent)
     , m_shop(shop)
     , m_order(order)
     , m_courier(new QComboBox(this))
     , m_tracking(new QLineEdit(this))
     , m_shippedAt(new QDateTimeEdit(Dates::now(), this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("shipOrderDialog"));
     setWindowTitle(tr("Ship %1").arg(order.orderNo));
@@ -39,10 +38,6 @@ ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget 
     m_shippedAt->setObjectName(QStringLiteral("shippedAtEdit"));
     m_shippedAt->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     m_shippedAt->setCalendarPopup(true);
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_error->hide();
     QString address = tr("The customer has no address yet.");
     if (const auto customer = shop.customerRepository.findById(order.customerId)) {
         if (const Address *usual = customer->defaultAddress())
@@ -55,30 +50,16 @@ ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget 
     form->addRow(tr("&Tracking number:"), m_tracking);
     form->addRow(tr("&Shipped at:"), m_shippedAt);
     form->addRow(tr("To:"), addressLabel);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (apply())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    setContent(form);
     m_tracking->setFocus();
 }
 
 bool ShipOrderDialog::apply()
 {
-    try {
+    return attempt([this] {
         m_shop.orders.ship(m_order.orderNo, m_courier->currentText(), m_tracking->text(),
                            m_shippedAt->dateTime());
-    } catch (const Error &error) {
-        m_error->setText(error.message());
-        m_error->show();
-        return false;
-    }
-    return true;
+    });
 }
 
 } // namespace MicroShop

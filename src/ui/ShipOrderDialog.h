@@ -2,7 +2,7 @@
 
 #include "Order.h"
 
-#include <QDialog>
+#include "ActionDialog.h"
 
 class QComboBox;
 class QDateTimeEdit;
@@ -14,13 +14,13 @@ namespace MicroShop {
 struct ShopContext;
 
 // Ships a paid order: the courier, the tracking number, when, and the address it goes to.
-class ShipOrderDialog final : public QDialog
+class ShipOrderDialog final : public ActionDialog
 {
     Q_OBJECT
 
 public:
     ShipOrderDialog(ShopContext &shop, const Order &order, QWidget *parent = nullptr);
-    bool apply();
+    bool apply() override;
 
 private:
     ShopContext &m_shop;
@@ -28,7 +28,6 @@ private:
     QComboBox *m_courier;
     QLineEdit *m_tracking;
     QDateTimeEdit *m_shippedAt;
-    QLabel *m_error;
 };
 
 } // namespace MicroShop

@@ -17,14 +17,13 @@ namespace MicroShop {
 
 StockAdjustDialog::StockAdjustDialog(ShopContext &shop, const Product &product, Mode mode,
                                      QWidget *parent)
-    : QDialog(parent)
+    : ActionDialog(parent)
     , m_shop(shop)
     , m_product(product)
     , m_mode(mode)
     , m_quantity(new QSpinBox(this))
     , m_note(new QLineEdit(this))
     , m_preview(new QLabel(this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("stockAdjustDialog"));
     setWindowTitle(mode == Mode::Restock ? tr("Restock %1").arg(product.sku)
@@ -39,10 +38,6 @@ StockAdjustDialog::StockAdjustDialog(ShopContext &shop, const Product &product, 
         m_quantity->setValue(int(product.stock));
         m_note->setPlaceholderText(tr("Why: stocktake, damaged, gift… (required)"));
     }
-    m_error->setObjectName(QStringLiteral("errorLabel"));
-    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
-    m_error->setWordWrap(true);
-    m_error->hide();
     m_preview->setObjectName(QStringLiteral("previewLabel"));
 
     auto *form = new QFormLayout;
@@ -53,17 +48,8 @@ StockAdjustDialog::StockAdjustDialog(ShopContext &shop, const Product &product, 
                  m_quantity);
     form->addRow(mode == Mode::Restock ? tr("&Note:") : tr("&Reason:"), m_note);
     form->addRow(QString(), m_preview);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (apply())
-            accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_quantity, &QSpinBox::valueChanged, this, &StockAdjustDialog::updatePreview);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
+    setContent(form);
     updatePreview();
 }
 
@@ -80,19 +66,14 @@ void StockAdjustDialog::updatePreview()
 
 bool StockAdjustDialog::apply()
 {
-    try {
+    return attempt([this] {
         if (m_mode == Mode::Restock)
             m_shop.catalog.restock(m_product.sku, m_quantity->value(), Dates::now(),
                                    m_note->text().trimmed());
         else
             m_shop.catalog.stocktake(m_product.sku, m_quantity->value(), Dates::now(),
                                      m_note->text().trimmed());
-    } catch (const Error &error) {
-        m_error->setText(error.message());
-        m_error->show();
-        return false;
-    }
-    return true;
+    });
 }
 
 } // namespace MicroShop

@@ -2,7 +2,7 @@
 
 #include "Product.h"
 
-#include <QDialog>
+#include "ActionDialog.h"
 
 class QLabel;
 class QLineEdit;
@@ -14,7 +14,7 @@ struct ShopContext;
 
 // Restock (a purchase adds units) or stocktake (the counted stock replaces the recorded one,
 // with a reason) of one product, each a stock movement.
-class StockAdjustDialog final : public QDialog
+class StockAdjustDialog final : public ActionDialog
 {
     Q_OBJECT
 
@@ -23,7 +23,7 @@ public:
 
     StockAdjustDialog(ShopContext &shop, const Product &product, Mode mode,
                       QWidget *parent = nullptr);
-    bool apply(); // what OK does; true when stored
+    bool apply() override; // what OK does; true when stored
 
 private:
     void updatePreview();
@@ -34,7 +34,6 @@ private:
     QSpinBox *m_quantity;
     QLineEdit *m_note;
     QLabel *m_preview;
-    QLabel *m_error;
 };
 
 } // namespace MicroShop

@@ -8,25 +8,12 @@
 #include "Error.h"
 
 #include "TestDatabases.h"
+#include "TestValues.h"
 
 #include <QTest>
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
-
-namespace {
-
-Money yuan(const char *text)
-{
-    return *Money::parse(QString::fromLatin1(text));
-}
-
-QDateTime at(const char *text)
-{
-    return *Dates::parseDateTime(QString::fromLatin1(text));
-}
-
-} // namespace
 
 class TestCommissions : public QObject
 {

@@ -8,6 +8,7 @@
 #include "Error.h"
 
 #include "TestDatabases.h"
+#include "TestValues.h"
 
 #include <QTest>
 
@@ -15,16 +16,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-Money yuan(const char *text)
-{
-    return *Money::parse(QString::fromLatin1(text));
-}
-
-QDateTime at(const char *text)
-{
-    return *Dates::parseDateTime(QString::fromLatin1(text));
-}
 
 // Records what the workflow tells the commission ledger.
 class RecordingHook final : public CommissionHook
@@ -684,7 +675,8 @@ void TestShopServices::shippingIsRefundedOnlyWhenAsked()
     QCOMPARE(after.status, OrderStatus::Refunded);
 
     // Only the shipping fee, while every unit stays sold.
-    const Order other = order(customer(QStringLiteral("C2")), {{tea, 1}}, "6", QStringLiteral("SO-2"));
+    const Order other = order(customer(QStringLiteral("C2")), {{tea, 1}}, "6",
+                              QStringLiteral("SO-2"));
     m_shop->workflow.pay(QStringLiteral("SO-2"), at("2026-03-02"), PaymentMethod::WeChat);
     RefundRequest shippingOnly{{}, false, true, at("2026-03-03"), QStringLiteral("late delivery")};
     shippingOnly.shippingOnly = true;
@@ -692,7 +684,8 @@ void TestShopServices::shippingIsRefundedOnlyWhenAsked()
     QCOMPARE(after.refundedTotal, yuan("6"));
     QCOMPARE(after.lines.constFirst().refundedQuantity, 0);
     QCOMPARE(after.status, OrderStatus::Paid);
-    QVERIFY_THROWS_EXCEPTION(InputError, m_shop->workflow.refund(QStringLiteral("SO-2"), shippingOnly));
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             m_shop->workflow.refund(QStringLiteral("SO-2"), shippingOnly));
     Q_UNUSED(other);
 }
 
