@@ -147,44 +147,44 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
             step();
         }
 
-        // A forest: about one distributor in eight is a root; the others join under an earlier one.
+        // A forest like real ones: many roots, a few big teams, chains up to 12 deep. Each new
+        // distributor joins under someone chosen in proportion to the team that someone already
+        // has (the rich get richer), one in eight starts a tree of their own, and nobody joins
+        // below depth 12.
         QList<qint64> distributors;
+        QList<int> depths;
+        QList<int> weights; // 1 + recruits so far
+        constexpr int maxDepth = 12;
         for (int i = 0; i < m_size.distributors; ++i) {
-            const qint64 upline = (i == 0 || random.bounded(8) == 0)
-                                      ? 0
-                                      : distributors.at(random.bounded(int(distributors.size())));
-            const int depth = upline == 0 ? 1
-                                          : database.scalar(QStringLiteral("SELECT depth FROM "
-                                                                           "distributors WHERE "
-                                                                           "id = ?"),
-                                                            {upline})
-                                                    .toInt()
-                                                + 1;
-            const QString status = random.bounded(20) == 0 ? QStringLiteral("suspended")
-                                                           : QStringLiteral("active");
-            const qint64 id
-                = database
-                      .scalar(
-                          QStringLiteral("INSERT INTO distributors (code, name, phone, wechat, "
-                                         "status, joined, upline_id, depth) VALUES (?, ?, ?, ?, "
-                                         "?, ?, ?, ?) RETURNING id"),
-                          {QStringLiteral("D%1").arg(i + 1, 4, 10, QLatin1Char('0')),
-                           personName(random), phone(random), QStringLiteral("wx_d%1").arg(i + 1),
-                           status, Dates::toText(first.addDays(random.bounded(60))),
-                           upline == 0 ? QVariant(QMetaType::fromType<qlonglong>())
-                                       : QVariant(upline),
-                           depth})
-                      .toLongLong();
-            database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
-                                         "descendant_id, distance) VALUES (?, ?, 0)"),
-                          {id, id});
-            if (upline != 0)
-                database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
-                                             "descendant_id, distance) SELECT ancestor_id, ?, "
-                                             "distance + 1 FROM distributor_closure WHERE "
-                                             "descendant_id = ?"),
-                              {id, upline});
-            distributors.append(id);
+            int upline = -1;
+            if (i > 0 && random.bounded(8) != 0) {
+                int weightSum = 0;
+                for (int j = 0; j < weights.size(); ++j)
+                    weightSum += depths.at(j) < maxDepth ? weights.at(j) : 0;
+                int pick = weightSum > 0 ? random.bounded(weightSum) : -1;
+                for (int j = 0; j < weights.size() && pick >= 0; ++j) {
+                    if (depths.at(j) >= maxDepth)
+                        continue;
+                    pick -= weights.at(j);
+                    if (pick < 0)
+                        upline = j;
+                }
+            }
+            Distributor distributor;
+            distributor.code = QStringLiteral("D%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+            distributor.name = personName(random);
+            distributor.phone = phone(random);
+            distributor.wechat = QStringLiteral("wx_d%1").arg(i + 1);
+            distributor.status = random.bounded(20) == 0 ? DistributorStatus::Suspended
+                                                         : DistributorStatus::Active;
+            distributor.joined = first.addDays(random.bounded(60));
+            distributor.uplineId = upline < 0 ? 0 : distributors.at(upline);
+            distributors.append(m_shop.distributorService.create(distributor).id);
+            depths.append(upline < 0 ? 1 : depths.at(upline) + 1);
+            weights.append(depths.constLast()); // deeper recruits recruit more readily
+            // Deep chains: a recruit's upline is usually a recent, deep recruiter.
+            if (upline >= 0)
+                weights[upline] += 2 + depths.at(upline) / 2;
             step();
         }
 
