@@ -77,9 +77,9 @@ void CommissionLedger::orderCancelled(const Order &, const Order &after)
     reverseDownTo(after, after.cancelledAt.value_or(Dates::now()));
 }
 
-void CommissionLedger::orderRefunded(const Order &, const Order &after)
+void CommissionLedger::orderRefunded(const Order &, const Order &after, const QDateTime &at)
 {
-    reverseDownTo(after, Dates::now());
+    reverseDownTo(after, at);
 }
 
 void CommissionLedger::orderCompleted(const Order &order)

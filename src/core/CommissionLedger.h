@@ -24,7 +24,7 @@ public:
 
     void orderPaid(const Order &order) override;
     void orderCancelled(const Order &before, const Order &after) override;
-    void orderRefunded(const Order &before, const Order &after) override;
+    void orderRefunded(const Order &before, const Order &after, const QDateTime &at) override;
     void orderCompleted(const Order &order) override;
 
     // What settling up to `until` would pay (all distributors, or one when distributorId != 0).

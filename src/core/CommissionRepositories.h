@@ -13,6 +13,26 @@ namespace MicroShop {
 
 // The storage behind the distributor tree and the commission ledger; src/db implements them.
 
+// One distributor as the tree shows it: its own fields, its team size and how many it recruited.
+struct DistributorNode
+{
+    Distributor distributor;
+    qint64 teamSize = 0;
+    int directCount = 0;
+};
+
+// A distributor's numbers for its panel: sales for a period, commissions by state as of a day.
+struct DistributorFigures
+{
+    Money directSales;
+    Money teamSales;
+    Money earned;
+    Money reversed;
+    Money settled;
+    Money pending;
+    Money available;
+};
+
 class DistributorRepository
 {
 public:
@@ -29,6 +49,12 @@ public:
     // The distributor, its upline, that one's upline...: at most `count` of them.
     virtual QList<Distributor> chain(qint64 id, int count) const = 0;
     virtual qint64 teamSize(qint64 id) const = 0;
+    // The distributors directly under parentId (0: the roots), by code.
+    virtual QList<DistributorNode> children(qint64 parentId) const = 0;
+    // Distributors whose code, name, phone or WeChat ID contains text, by code.
+    virtual QList<Distributor> search(const QString &text, int limit) const = 0;
+    // Sales between from and to (inclusive; invalid: no bound) and commissions as of asOf.
+    virtual DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const = 0;
 };
 
 // One commission or reversal of the append-only ledger.

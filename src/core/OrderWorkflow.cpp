@@ -328,9 +328,9 @@ Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request
         order = before;
         if (!isAllowed(order.status, Move::Refund))
             refuse(order, Move::Refund);
-        const QDateTime at = effectiveTime(order, request.at,
-                                           order.shippedAt.value_or(order.paidAt.value_or(order.date)),
-                                           Move::Refund);
+        const QDateTime at = effectiveTime(
+            order, request.at, order.shippedAt.value_or(order.paidAt.value_or(order.date)),
+            Move::Refund);
 
         // Units asked for, per line; no lines named: everything not refunded yet.
         QHash<qint64, qint64> units;
@@ -388,7 +388,7 @@ Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request
         m_orders.addRefund(order.id, record);
         m_orders.saveState(order);
         if (!record.lines.isEmpty())
-            m_commissions.orderRefunded(before, order);
+            m_commissions.orderRefunded(before, order, at);
         m_audit.append(
             {QStringLiteral("order.refund"), QStringLiteral("order"), orderNo,
              QStringLiteral("goods %1, shipping %2%3")

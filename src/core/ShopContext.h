@@ -9,6 +9,7 @@ namespace MicroShop {
 
 class BackupStore;
 class CatalogService;
+class CommissionLedger;
 class CustomerRepository;
 class CustomerService;
 class DistributorDirectory;
@@ -22,7 +23,7 @@ class ShopSettings;
 class Transactor;
 
 // The lists a page can ask for; ShopLists (src/db) documents their columns and filters.
-enum class ListKind { Products, Customers, Orders, StockMovements };
+enum class ListKind { Products, Customers, Orders, StockMovements, Commissions, Payouts };
 
 // Everything the desktop pages and the importers work with, as core services and interfaces:
 // the app wires it to a database (src/db), so that nothing above core knows about SQL.
@@ -38,6 +39,7 @@ struct ShopContext
     DistributorDirectory &distributors;
     DistributorService &distributorService;
     DistributorRepository &distributorRepository;
+    CommissionLedger &ledger;
     BackupStore &backups;
     Transactor &transactor;
     ExportSource &exports;

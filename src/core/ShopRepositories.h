@@ -95,7 +95,7 @@ public:
     virtual ~CommissionHook() = default;
     virtual void orderPaid(const Order &order) = 0;
     virtual void orderCancelled(const Order &before, const Order &after) = 0;
-    virtual void orderRefunded(const Order &before, const Order &after) = 0;
+    virtual void orderRefunded(const Order &before, const Order &after, const QDateTime &at) = 0;
     virtual void orderCompleted(const Order &order) = 0;
 };
 
@@ -105,7 +105,7 @@ class NoCommissions final : public CommissionHook
 public:
     void orderPaid(const Order &) override {}
     void orderCancelled(const Order &, const Order &) override {}
-    void orderRefunded(const Order &, const Order &) override {}
+    void orderRefunded(const Order &, const Order &, const QDateTime &) override {}
     void orderCompleted(const Order &) override {}
 };
 

@@ -227,6 +227,12 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
             schedule.append({QDateTime(day, QTime(8 + random.bounded(14), random.bounded(60))),
                              random.bounded(int(customers.size()))});
         }
+        // Nothing in the future: today's orders were placed before now.
+        const QDateTime now = Dates::now();
+        for (auto &[at, customerIndex] : schedule) {
+            if (at > now)
+                at = now.addSecs(-60 * (1 + random.bounded(120)));
+        }
         std::sort(schedule.begin(), schedule.end(),
                   [](const auto &a, const auto &b) { return a.first < b.first; });
         int number = 0;
@@ -272,7 +278,7 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
                 if (current.stock < line.quantity * 2)
                     m_shop.catalog.restock(current.sku, 50, at, tr("demo restock"));
             }
-            const QDateTime paid = at.addSecs(60 * (5 + random.bounded(600)));
+            const QDateTime paid = qMin(at.addSecs(60 * (5 + random.bounded(600))), now);
             const auto methods = PaymentMethods::all();
             m_shop.workflow.pay(order.orderNo, paid,
                                 random.bounded(4) == 0

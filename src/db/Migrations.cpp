@@ -274,7 +274,8 @@ QStringList schemaVersion1()
                 REFERENCES distributors (id) DEFERRABLE INITIALLY IMMEDIATE,
             rate INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000),
             PRIMARY KEY (order_line_id, level)))"),
-        QStringLiteral("CREATE INDEX commission_basis_distributor ON commission_basis (distributor_id)"),
+        QStringLiteral(
+            "CREATE INDEX commission_basis_distributor ON commission_basis (distributor_id)"),
     };
 }
 

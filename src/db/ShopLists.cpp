@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SqlListSource.h"
 
+#include "Dates.h"
+
 #include <QDate>
 
 namespace MicroShop::ShopLists {
@@ -140,6 +142,72 @@ std::unique_ptr<ListSource> stockMovements(Database &database)
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
         where.append(QStringLiteral("m.product_id = ?"));
         values.append(filter(query, "product").toLongLong());
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+QString commissionStateSql(const QString &day)
+{
+    return QStringLiteral("CASE WHEN e.payout_id IS NOT NULL THEN 'settled' WHEN e.available_on <= "
+                          "'%1' THEN 'available' ELSE 'pending' END")
+        .arg(day);
+}
+
+std::unique_ptr<ListSource> commissions(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral("commission_entries e JOIN orders o ON o.id = e.order_id "
+                                     "JOIN distributors d ON d.id = e.distributor_id");
+    definition.key = QStringLiteral("e.id");
+    const QString state = commissionStateSql(Dates::toText(Dates::today()));
+    definition.columns = {QStringLiteral("substr(e.created_at, 1, 10)"),
+                          QStringLiteral("o.order_no"),
+                          QStringLiteral("d.code"),
+                          QStringLiteral("e.level"),
+                          QStringLiteral("e.amount"),
+                          state,
+                          QStringLiteral("e.available_on"),
+                          QStringLiteral("e.payout_id")};
+    definition.searchExpressions = {QStringLiteral("o.order_no"), QStringLiteral("d.code"),
+                                    QStringLiteral("d.name")};
+    definition.filter = [state](const ListQuery &query, QStringList &where, QVariantList &values) {
+        if (has(query, "distributor")) {
+            where.append(QStringLiteral("d.code = ?"));
+            values.append(filter(query, "distributor"));
+        }
+        if (has(query, "state")) {
+            where.append(state + QStringLiteral(" = ?"));
+            values.append(filter(query, "state"));
+        }
+        if (has(query, "from")) {
+            where.append(QStringLiteral("e.created_at >= ?"));
+            values.append(filter(query, "from"));
+        }
+        if (has(query, "to")) {
+            where.append(QStringLiteral("e.created_at < ?"));
+            values.append(QDate::fromString(filter(query, "to").toString(), Qt::ISODate)
+                              .addDays(1)
+                              .toString(Qt::ISODate));
+        }
+    };
+    return std::make_unique<SqlListSource>(database, definition);
+}
+
+std::unique_ptr<ListSource> payouts(Database &database)
+{
+    SqlListSource::Definition definition;
+    definition.from = QStringLiteral("payouts p JOIN distributors d ON d.id = p.distributor_id");
+    definition.key = QStringLiteral("p.id");
+    definition.columns = {QStringLiteral("p.id"),        QStringLiteral("d.code"),
+                          QStringLiteral("d.name"),      QStringLiteral("p.period_end"),
+                          QStringLiteral("p.amount"),    QStringLiteral("p.entries"),
+                          QStringLiteral("p.created_at")};
+    definition.searchExpressions = {QStringLiteral("d.code"), QStringLiteral("d.name")};
+    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+        if (has(query, "distributor")) {
+            where.append(QStringLiteral("d.code = ?"));
+            values.append(filter(query, "distributor"));
+        }
     };
     return std::make_unique<SqlListSource>(database, definition);
 }

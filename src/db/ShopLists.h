@@ -21,12 +21,22 @@ class Database;
 //              customer (id)
 //   movements: moved_at, kind, quantity, reference, actor, order_no
 //              filters: product (id)
+//   commissions: created date, order_no, distributor code, level, amount, state (settled,
+//              available, pending as of today), available_on, payout id
+//              filters: distributor (code), state, from, to (YYYY-MM-DD, on the entry's date)
+//   payouts:   id, distributor code, distributor name, period_end, amount, entries, created_at
+//              filters: distributor (code)
 namespace ShopLists {
 
 std::unique_ptr<ListSource> products(Database &database);
 std::unique_ptr<ListSource> customers(Database &database);
 std::unique_ptr<ListSource> orders(Database &database);
 std::unique_ptr<ListSource> stockMovements(Database &database);
+std::unique_ptr<ListSource> commissions(Database &database);
+std::unique_ptr<ListSource> payouts(Database &database);
+
+// The SQL expression of a ledger entry's state (e of commission_entries) as of a day.
+QString commissionStateSql(const QString &day);
 
 } // namespace ShopLists
 } // namespace MicroShop

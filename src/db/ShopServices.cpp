@@ -39,6 +39,7 @@ ShopContext ShopServices::context()
                        distributors,
                        distributorService,
                        distributorRepository,
+                       ledger,
                        backups,
                        database,
                        exports,
@@ -52,6 +53,10 @@ ShopContext ShopServices::context()
                                return ShopLists::orders(*db);
                            case ListKind::StockMovements:
                                return ShopLists::stockMovements(*db);
+                           case ListKind::Commissions:
+                               return ShopLists::commissions(*db);
+                           case ListKind::Payouts:
+                               return ShopLists::payouts(*db);
                            }
                            return nullptr;
                        },

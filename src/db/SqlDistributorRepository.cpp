@@ -1,22 +1,20 @@
 #include "SqlDistributorRepository.h"
 
 #include "Database.h"
+#include "SqlListSource.h"
 #include "SqlValues.h"
 
 namespace MicroShop {
 
 using namespace SqlValues;
 
-std::optional<Distributor> SqlDistributorRepository::findWhere(const QString &condition,
-                                                               const QVariant &value) const
+namespace {
+
+const QString distributorColumns = QStringLiteral(
+    "id, code, name, phone, wechat, status, joined, notes, upline_id, depth");
+
+Distributor distributorFromRow(const QSqlQuery &query)
 {
-    QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT id, code, name, phone, wechat, status, joined, notes, upline_id, "
-                       "depth FROM distributors WHERE %1")
-            .arg(condition),
-        {value});
-    if (!query.next())
-        return std::nullopt;
     Distributor distributor;
     distributor.id = query.value(0).toLongLong();
     distributor.code = query.value(1).toString();
@@ -30,6 +28,29 @@ std::optional<Distributor> SqlDistributorRepository::findWhere(const QString &co
     distributor.uplineId = query.value(8).toLongLong();
     distributor.depth = query.value(9).toInt();
     return distributor;
+}
+
+} // namespace
+
+QList<Distributor> SqlDistributorRepository::listWhere(const QString &condition,
+                                                       const QVariantList &values) const
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT %1 FROM distributors WHERE %2").arg(distributorColumns, condition),
+        values);
+    QList<Distributor> result;
+    while (query.next())
+        result.append(distributorFromRow(query));
+    return result;
+}
+
+std::optional<Distributor> SqlDistributorRepository::findWhere(const QString &condition,
+                                                               const QVariant &value) const
+{
+    const QList<Distributor> found = listWhere(condition, {value});
+    if (found.isEmpty())
+        return std::nullopt;
+    return found.constFirst();
 }
 
 std::optional<Distributor> SqlDistributorRepository::findById(qint64 id) const
@@ -147,6 +168,84 @@ qint64 SqlDistributorRepository::teamSize(qint64 id) const
                                "AND distance > 0"),
                 {qlonglong(id)})
         .toLongLong();
+}
+
+QList<DistributorNode> SqlDistributorRepository::children(qint64 parentId) const
+{
+    // Team sizes and recruit counts from the closure table, for one level at a time.
+    QSqlQuery query = m_database.exec(
+        QStringLiteral(
+            "SELECT d.id, d.code, d.name, d.phone, d.wechat, d.status, d.joined, d.notes, "
+            "d.upline_id, d.depth, (SELECT count(*) - 1 FROM distributor_closure c WHERE "
+            "c.ancestor_id = d.id), (SELECT count(*) FROM distributor_closure c WHERE "
+            "c.ancestor_id = d.id AND c.distance = 1) FROM distributors d WHERE %1 "
+            "ORDER BY d.code")
+            .arg(parentId == 0 ? QStringLiteral("d.upline_id IS NULL")
+                               : QStringLiteral("d.upline_id = ?")),
+        parentId == 0 ? QVariantList() : QVariantList{qlonglong(parentId)});
+    QList<DistributorNode> result;
+    while (query.next())
+        result.append(
+            {distributorFromRow(query), query.value(10).toLongLong(), query.value(11).toInt()});
+    return result;
+}
+
+QList<Distributor> SqlDistributorRepository::search(const QString &text, int limit) const
+{
+    const QString pattern = SqlListSource::containsPattern(text.trimmed());
+    return listWhere(QStringLiteral("lower(code) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE "
+                                    "'\\' OR lower(phone) LIKE ? ESCAPE '\\' OR lower(wechat) "
+                                    "LIKE ? ESCAPE '\\' ORDER BY code LIMIT %1")
+                         .arg(limit),
+                     {pattern, pattern, pattern, pattern});
+}
+
+DistributorFigures SqlDistributorRepository::figures(qint64 id, QDate from, QDate to,
+                                                     QDate asOf) const
+{
+    DistributorFigures figures;
+    QVariantList values{qlonglong(id), qlonglong(id)};
+    QString range;
+    if (from.isValid()) {
+        range += QStringLiteral(" AND o.date >= ?");
+        values.append(Dates::toText(from));
+    }
+    if (to.isValid()) {
+        range += QStringLiteral(" AND o.date < ?");
+        values.append(Dates::toText(to.addDays(1)));
+    }
+    QSqlQuery sales = m_database.exec(
+        QStringLiteral("SELECT COALESCE(sum(CASE WHEN o.distributor_id = ? THEN l.net - "
+                       "l.refunded_amount END), 0), COALESCE(sum(l.net - l.refunded_amount), 0) "
+                       "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE "
+                       "o.distributor_id IN (SELECT descendant_id FROM distributor_closure WHERE "
+                       "ancestor_id = ?) AND o.status NOT IN ('pending', 'cancelled')%1")
+            .arg(range),
+        values);
+    if (sales.next()) {
+        figures.directSales = toMoney(sales.value(0));
+        figures.teamSales = toMoney(sales.value(1));
+    }
+    sales.finish();
+    // The same states as `report commissions`: settled when the payout's "up to" day has come.
+    const QString day = Dates::toText(asOf);
+    QSqlQuery ledger = m_database.exec(
+        QStringLiteral("SELECT COALESCE(sum(CASE WHEN e.amount > 0 THEN e.amount END), 0), "
+                       "COALESCE(-sum(CASE WHEN e.amount < 0 THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN p.period_end <= ? THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN (p.id IS NULL OR p.period_end > ?) AND "
+                       "e.available_on <= ? THEN e.amount END), 0), COALESCE(sum(e.amount), 0) "
+                       "FROM commission_entries e LEFT JOIN payouts p ON p.id = e.payout_id WHERE "
+                       "e.distributor_id = ? AND e.created_at < ?"),
+        {day, day, day, qlonglong(id), Dates::toText(asOf.addDays(1))});
+    if (ledger.next()) {
+        figures.earned = toMoney(ledger.value(0));
+        figures.reversed = toMoney(ledger.value(1));
+        figures.settled = toMoney(ledger.value(2));
+        figures.available = toMoney(ledger.value(3));
+        figures.pending = toMoney(ledger.value(4)) - figures.settled - figures.available;
+    }
+    return figures;
 }
 
 } // namespace MicroShop

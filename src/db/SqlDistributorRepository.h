@@ -22,9 +22,13 @@ public:
     void move(qint64 id, qint64 newUplineId) override;
     QList<Distributor> chain(qint64 id, int count) const override;
     qint64 teamSize(qint64 id) const override;
+    QList<DistributorNode> children(qint64 parentId) const override;
+    QList<Distributor> search(const QString &text, int limit) const override;
+    DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const override;
 
 private:
     std::optional<Distributor> findWhere(const QString &condition, const QVariant &value) const;
+    QList<Distributor> listWhere(const QString &condition, const QVariantList &values) const;
 
     Database &m_database;
 };

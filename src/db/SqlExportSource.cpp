@@ -1,6 +1,7 @@
 #include "SqlExportSource.h"
 
 #include "Database.h"
+#include "ShopLists.h"
 
 #include "Dates.h"
 #include "Money.h"
@@ -65,12 +66,10 @@ ExportQuery queryOf(ExportKind kind, const QString &today)
     case ExportKind::Commissions:
         // status as of today: settled, available (its day has come), or pending.
         return {QStringLiteral("SELECT o.order_no, substr(e.created_at, 1, 10), d.code, e.level, "
-                               "e.amount, CASE WHEN e.payout_id IS NOT NULL THEN 'settled' WHEN "
-                               "e.available_on <= '%1' THEN 'available' ELSE 'pending' END FROM "
-                               "commission_entries e JOIN orders o ON o.id = e.order_id JOIN "
-                               "distributors d ON d.id = e.distributor_id ORDER BY o.order_no, "
-                               "e.id")
-                    .arg(today),
+                               "e.amount, %1 FROM commission_entries e JOIN orders o ON o.id = "
+                               "e.order_id JOIN distributors d ON d.id = e.distributor_id ORDER BY "
+                               "o.order_no, e.id")
+                    .arg(ShopLists::commissionStateSql(today)),
                 {T, T, T, T, M, T}};
     case ExportKind::Payouts:
         return {QStringLiteral("SELECT p.id, d.code, p.period_end, p.amount, p.entries FROM "

@@ -37,7 +37,7 @@ public:
 signals:
     void importRequested();
     void exportRequested();
-    void exportStockRequested(); // the Products page's stock movements
+    void exportKindRequested(int exportKind); // another file of the page (stock, payouts)
 
 protected:
     // An action: a button (objectName) and a shortcut; needsSelection disables it without one.

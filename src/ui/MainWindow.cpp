@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
+#include "CommissionListPage.h"
 #include "CsvImportDialog.h"
 #include "CustomerListPage.h"
+#include "DistributorTreePage.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
 #include "PlaceholderPage.h"
@@ -74,16 +76,6 @@ QString placeholderText(MainWindow::Page page)
         return MainWindow::tr("Not built yet. Here you will see today's and this month's sales and "
                               "orders, orders waiting to ship, low-stock products, commissions "
                               "ready to settle and a 30-day sales chart.");
-    case MainWindow::Distributors:
-        return MainWindow::tr("Not built yet. Here you will see your distributor tree, each "
-                              "distributor's team and sales, and move distributors between "
-                              "uplines. Meanwhile microshop-cli manages them: distributor move, "
-                              "distributor status, import distributors, report distributors.");
-    case MainWindow::Commissions:
-        return MainWindow::tr("Not built yet. Here you will see the commission ledger, settle "
-                              "commissions and record payouts. Commissions are already earned "
-                              "and reversed with every order; meanwhile microshop-cli settles "
-                              "them and reports them: settle, report commissions.");
     case MainWindow::Reports:
         return MainWindow::tr("Not built yet. Here you will find sales, product, customer, team "
                               "and commission reports as charts, tables, printouts and CSV "
@@ -113,6 +105,18 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
         item->setSizeHint(QSize(0, 36));
         if (page == Settings) {
             m_pages->addWidget(m_settingsPage);
+        } else if (page == Distributors) {
+            auto *tree = new DistributorTreePage(shop, this);
+            m_pages->addWidget(tree);
+            m_distributorPage = tree;
+            connect(tree, &DistributorTreePage::importRequested, this, [this] {
+                importCsv(MainWindow::Distributors, int(ShopImporter::Kind::Distributors));
+            });
+            connect(tree, &DistributorTreePage::exportRequested, this,
+                    [this] { exportCsv(int(ExportKind::Distributors)); });
+        } else if (page == Commissions) {
+            addListPage(Commissions, new CommissionListPage(shop, this), -1,
+                        int(ExportKind::Commissions));
         } else if (page == Orders) {
             addListPage(Orders, new OrderListPage(shop, this), int(ShopImporter::Kind::Orders),
                         int(ExportKind::Orders));
@@ -186,8 +190,7 @@ void MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int 
             [this, page, importKind] { importCsv(page, importKind); });
     connect(listPage, &ListPage::exportRequested, this,
             [this, exportKind] { exportCsv(exportKind); });
-    connect(listPage, &ListPage::exportStockRequested, this,
-            [this] { exportCsv(int(ExportKind::Stock)); });
+    connect(listPage, &ListPage::exportKindRequested, this, [this](int kind) { exportCsv(kind); });
 }
 
 ListPage *MainWindow::listPage(Page page) const
@@ -207,13 +210,16 @@ void MainWindow::importCsv(Page page, int kind)
                              10000);
     for (ListPage *listPage : std::as_const(m_listPages))
         listPage->refresh();
+    m_distributorPage->refresh();
     Q_UNUSED(page);
 }
 
 void MainWindow::exportCsv(int kind)
 {
-    const QStringList names = {QStringLiteral("products"), QStringLiteral("customers"),
-                               QStringLiteral("orders"), QStringLiteral("stock")};
+    const QStringList names = {QStringLiteral("products"),     QStringLiteral("customers"),
+                               QStringLiteral("orders"),       QStringLiteral("stock"),
+                               QStringLiteral("distributors"), QStringLiteral("commissions"),
+                               QStringLiteral("payouts")};
     const QString suggested
         = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
               .filePath(QStringLiteral("%1-%2.csv")

@@ -10,6 +10,7 @@ class QStackedWidget;
 namespace MicroShop {
 
 class LanguageManager;
+class DistributorTreePage;
 class ListPage;
 class SettingsPage;
 struct ShopContext;
@@ -39,7 +40,8 @@ public:
     Page currentPage() const;
     void showPage(Page page);
     SettingsPage *settingsPage() const { return m_settingsPage; }
-    ListPage *listPage(Page page) const; // the Products, Customers or Orders page
+    ListPage *listPage(Page page) const; // the Products, Customers, Orders or Commissions page
+    DistributorTreePage *distributorPage() const { return m_distributorPage; }
 
 public slots:
     void showAbout();
@@ -68,6 +70,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_pageActions;
     QHash<int, ListPage *> m_listPages;
+    DistributorTreePage *m_distributorPage = nullptr;
 };
 
 } // namespace MicroShop

@@ -8,6 +8,7 @@
 
 #include "CatalogService.h"
 #include "Error.h"
+#include "ExportSource.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 #include "ShopSettings.h"
@@ -100,7 +101,7 @@ ProductListPage::ProductListPage(ShopContext &shop, QWidget *parent)
     addImportExportActions();
     addActionButton(
         QStringLiteral("exportStockButton"), [] { return tr("Export stock movements…"); },
-        QKeySequence(), [this] { emit exportStockRequested(); }, false);
+        QKeySequence(), [this] { emit exportKindRequested(int(ExportKind::Stock)); }, false);
     showDetails(0);
 }
 

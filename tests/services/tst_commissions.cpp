@@ -202,6 +202,12 @@ void TestCommissions::partialRefundsRecomputeOnWhatRemains()
     // 1 unit: 33.33 refunded, 66.66 remains: D round(6.666) = 6.67 (-3.33), C round(3.333) = 3.33 (-1.67).
     m_shop->workflow.refund(no, {{{line, 1}}, false, false, at("2026-03-02"), {}});
     QCOMPARE(earned(no), QStringLiteral("D:1:6.67, C:2:3.33"));
+    // A reversal is dated when the refund happened, so reports as of a day stay true.
+    QCOMPARE(m_database
+                 ->scalar(QStringLiteral(
+                     "SELECT min(created_at) FROM commission_entries WHERE amount < 0"))
+                 .toString(),
+             QStringLiteral("2026-03-02 00:00:00"));
     // 1 more: 33.33 remains: D round(3.333) = 3.33 (-3.34), C round(1.6665) = 1.67 (-1.66).
     m_shop->workflow.refund(no, {{{line, 1}}, false, false, at("2026-03-03"), {}});
     QCOMPARE(earned(no), QStringLiteral("D:1:3.33, C:2:1.67"));

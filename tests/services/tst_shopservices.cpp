@@ -29,7 +29,7 @@ public:
     {
         calls.append(QStringLiteral("cancelled ") + before.orderNo);
     }
-    void orderRefunded(const Order &, const Order &after) override
+    void orderRefunded(const Order &, const Order &after, const QDateTime &) override
     {
         calls.append(
             QStringLiteral("refunded %1 %2").arg(after.orderNo, after.refundedTotal.toString()));

@@ -1,0 +1,77 @@
+#include "SettlementDialog.h"
+
+#include "CommissionLedger.h"
+#include "Dates.h"
+#include "ShopContext.h"
+
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+SettlementDialog::SettlementDialog(ShopContext &shop, QWidget *parent)
+    : ActionDialog(parent)
+    , m_shop(shop)
+    , m_until(new QDateEdit(Dates::today(), this))
+    , m_table(new QTableWidget(0, 4, this))
+    , m_total(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settlementDialog"));
+    setWindowTitle(tr("Settle commissions"));
+    resize(560, 440);
+    m_until->setObjectName(QStringLiteral("untilEdit"));
+    m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_until->setCalendarPopup(true);
+    connect(m_until, &QDateEdit::dateChanged, this, &SettlementDialog::preview);
+    m_table->setObjectName(QStringLiteral("previewTable"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Distributor"), tr("Name"), tr("Amount"), tr("Entries")});
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_total->setObjectName(QStringLiteral("totalLabel"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("Settle what is available up to:"), m_until);
+    auto *content = new QVBoxLayout;
+    content->addLayout(form);
+    content->addWidget(m_table, 1);
+    content->addWidget(m_total);
+    setContent(content);
+    preview();
+}
+
+void SettlementDialog::preview()
+{
+    const QList<PayoutPreview> payouts = m_shop.ledger.previewSettlement(m_until->date());
+    m_table->setRowCount(int(payouts.size()));
+    Money total;
+    for (int row = 0; row < payouts.size(); ++row) {
+        const PayoutPreview &payout = payouts.at(row);
+        const QStringList cells = {payout.code, payout.name, payout.amount.toString(),
+                                   QString::number(payout.entries)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column >= 2)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_table->setItem(row, column, item);
+        }
+        total += payout.amount;
+    }
+    m_total->setText(
+        payouts.isEmpty()
+            ? tr("Nothing to pay: no distributor has a positive available balance by then.")
+            : tr("%n payout(s), <b>%1</b> in all. OK makes them; the entries become settled.",
+                 nullptr, int(payouts.size()))
+                  .arg(total.toString()));
+}
+
+bool SettlementDialog::apply()
+{
+    return attempt([this] { m_payouts = int(m_shop.ledger.settle(m_until->date()).size()); });
+}
+
+} // namespace MicroShop
