@@ -238,13 +238,10 @@ bool DistributorTreeModel::dropMimeData(const QMimeData *data, Qt::DropAction ac
 {
     if (!canDropMimeData(data, action, row, column, parent) || !m_moveHandler)
         return false;
-    const qint64 id = data->data(mimeType).toLongLong();
-    if (!m_moveHandler(id, idOf(parent)))
-        return false;
-    // The tree changed shape: read it again and show the moved distributor where it now is.
-    reload();
-    reveal(id);
-    return false; // the model moved it already: the view must not remove the dragged row
+    // The handler moves it and has the tree read again once the drop is over; false either
+    // way, so that the view never removes the dragged row itself.
+    m_moveHandler(data->data(mimeType).toLongLong(), idOf(parent));
+    return false;
 }
 
 void DistributorTreeModel::retranslate()

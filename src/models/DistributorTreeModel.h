@@ -25,7 +25,8 @@ public:
     explicit DistributorTreeModel(DistributorRepository &repository, QObject *parent = nullptr);
     ~DistributorTreeModel() override;
 
-    // Called on a drop: move distributor `id` under `uplineId` (0: make it a root); true if done.
+    // Called on a drop: move distributor `id` under `uplineId` (0: make it a root); true if
+    // done. The handler reloads the model afterwards (not during the drop).
     void setMoveHandler(std::function<bool(qint64 id, qint64 uplineId)> handler);
 
     qint64 idOf(const QModelIndex &index) const;

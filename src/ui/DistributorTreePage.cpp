@@ -208,7 +208,12 @@ bool DistributorTreePage::move(qint64 id, qint64 uplineId)
         QMessageBox::warning(this, tr("Move distributor"), error.message());
         return false;
     }
-    QTimer::singleShot(0, this, [this, id] { select(id); }); // once the drop is over
+    // The tree changed shape: read it again and show the distributor where it now is, once the
+    // drop (or the dialog) that asked for the move is over.
+    QTimer::singleShot(0, this, [this, id] {
+        m_model->reload();
+        select(id);
+    });
     return true;
 }
 
@@ -325,8 +330,7 @@ void DistributorTreePage::moveDistributor()
         }
         uplineId = *found;
     }
-    if (move(distributor->id, uplineId))
-        refresh();
+    move(distributor->id, uplineId);
 }
 
 void DistributorTreePage::changeStatus()

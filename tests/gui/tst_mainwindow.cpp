@@ -136,7 +136,8 @@ void TestMainWindow::unbuiltPagesSayHonestlyWhatWillBeThere()
     auto *sidebar = child<QListWidget>(m_window.get(), "sidebar");
     auto *pages = child<QStackedWidget>(m_window.get(), "pages");
     clickSidebar(sidebar, MainWindow::Reports);
-    auto *text = pages->currentWidget()->findChild<QLabel *>(QStringLiteral("placeholderDescription"));
+    auto *text = pages->currentWidget()->findChild<QLabel *>(
+        QStringLiteral("placeholderDescription"));
     QVERIFY(text);
     QVERIFY(text->isVisible());
     QVERIFY(text->text().startsWith(QStringLiteral("Not built yet.")));
