@@ -29,11 +29,12 @@ std::unique_ptr<ListSource> products(Database &database)
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("products p");
     definition.key = QStringLiteral("p.id");
-    definition.columns = {QStringLiteral("p.sku"),      QStringLiteral("p.name"),
-                          QStringLiteral("p.category"), QStringLiteral("p.unit"),
-                          QStringLiteral("p.price"),    QStringLiteral("p.cost"),
-                          QStringLiteral("p.stock"),    QStringLiteral("p.low_stock"),
-                          QStringLiteral("p.barcode"),  QStringLiteral("p.active")};
+    definition.columns = {
+        QStringLiteral("p.sku"),    QStringLiteral("p.name"),      QStringLiteral("p.category"),
+        QStringLiteral("p.unit"),   QStringLiteral("p.price"),     QStringLiteral("p.cost"),
+        QStringLiteral("p.stock"),  QStringLiteral("p.low_stock"), QStringLiteral("p.barcode"),
+        QStringLiteral("p.active"), QStringLiteral("p.rate1"),     QStringLiteral("p.rate2"),
+        QStringLiteral("p.rate3")};
     definition.searchExpressions = {QStringLiteral("p.sku"), QStringLiteral("p.name"),
                                     QStringLiteral("p.barcode")};
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
@@ -47,6 +48,9 @@ std::unique_ptr<ListSource> products(Database &database)
         }
         if (filter(query, "lowStock").toBool())
             where.append(QStringLiteral("p.stock <= p.low_stock"));
+        if (filter(query, "overrides").toBool())
+            where.append(QStringLiteral(
+                "(p.rate1 IS NOT NULL OR p.rate2 IS NOT NULL OR p.rate3 IS NOT NULL)"));
     };
     return std::make_unique<SqlListSource>(database, definition);
 }

@@ -9,8 +9,10 @@ namespace MicroShop {
 class Database;
 
 // The list pages' sources. Their columns and filters (ListQuery::filters):
-//   products:  sku, name, category, unit, price, cost, stock, low_stock, barcode, active
-//              filters: category (text), active (bool), lowStock (bool: stock <= low_stock)
+//   products:  sku, name, category, unit, price, cost, stock, low_stock, barcode, active,
+//              rate1, rate2, rate3 (basis points or NULL: the shop's rate)
+//              filters: category (text), active (bool), lowStock (bool: stock <= low_stock),
+//              overrides (bool: some level's rate is the product's own)
 //   customers: code, name, phone, wechat, wechat_remark, channel, distributor code,
 //              last_order_date, tags
 //              filters: channel (code), distributor (code), notBoughtSince (YYYY-MM-DD: bought

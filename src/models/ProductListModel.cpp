@@ -1,5 +1,7 @@
 #include "ProductListModel.h"
 
+#include "Rate.h"
+
 #include <QBrush>
 #include <QColor>
 
@@ -44,6 +46,10 @@ QString ProductListModel::columnTitle(int column) const
         return tr("Barcode");
     case Active:
         return tr("Status");
+    case Rate1:
+    case Rate2:
+    case Rate3:
+        return tr("Level %1 %").arg(column - Rate1 + 1);
     }
     return QString();
 }
@@ -56,6 +62,13 @@ QVariant ProductListModel::displayValue(const QVariantList &row, int column) con
         return money(cell(row, column));
     case Active:
         return cell(row, column).toInt() != 0 ? tr("Active") : tr("Inactive");
+    case Rate1:
+    case Rate2:
+    case Rate3:
+        // Empty: the shop's rate applies.
+        return cell(row, column).isNull()
+                   ? QString()
+                   : Rate::fromBasisPoints(cell(row, column).toInt()).toString();
     default:
         return PagedTableModel::displayValue(row, column);
     }
@@ -78,7 +91,8 @@ QVariant ProductListModel::roleValue(const QVariantList &row, int column, int ro
 
 bool ProductListModel::isNumeric(int column) const
 {
-    return column == Price || column == Cost || column == Stock || column == LowStock;
+    return column == Price || column == Cost || column == Stock || column == LowStock
+           || column >= Rate1;
 }
 
 } // namespace MicroShop

@@ -10,7 +10,21 @@ class ProductListModel final : public PagedTableModel
     Q_OBJECT
 
 public:
-    enum Column { Sku, Name, Category, Unit, Price, Cost, Stock, LowStock, Barcode, Active };
+    enum Column {
+        Sku,
+        Name,
+        Category,
+        Unit,
+        Price,
+        Cost,
+        Stock,
+        LowStock,
+        Barcode,
+        Active,
+        Rate1,
+        Rate2,
+        Rate3
+    };
 
     using PagedTableModel::PagedTableModel;
 

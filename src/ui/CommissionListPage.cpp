@@ -3,12 +3,16 @@
 #include "SettlementDialog.h"
 
 #include "CommissionListModel.h"
+#include "ProductListModel.h"
 
+#include "Dates.h"
 #include "ExportSource.h"
 #include "ShopContext.h"
 #include "ShopSettings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,9 +26,14 @@ CommissionListPage::CommissionListPage(ShopContext &shop, QWidget *parent)
     , m_shop(shop)
     , m_ledger(static_cast<CommissionListModel *>(model()))
     , m_payouts(new PayoutListModel(shop.lists(ListKind::Payouts), this))
+    , m_overrides(new ProductListModel(shop.lists(ListKind::Products), this))
     , m_distributorFilter(new QLineEdit(this))
     , m_stateFilter(new QComboBox(this))
+    , m_dateFilterCheck(new QCheckBox(this))
+    , m_fromDate(new QDateEdit(Dates::today().addDays(-30), this))
+    , m_toDate(new QDateEdit(Dates::today(), this))
     , m_rules(new QLabel(this))
+    , m_payoutsTitle(new QLabel(this))
 {
     setObjectName(QStringLiteral("commissionListPage"));
     setTitle([] { return tr("Commissions"); });
@@ -35,8 +44,23 @@ CommissionListPage::CommissionListPage(ShopContext &shop, QWidget *parent)
     m_distributorFilter->setObjectName(QStringLiteral("distributorFilter"));
     m_distributorFilter->setMaximumWidth(130);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_dateFilterCheck->setObjectName(QStringLiteral("dateFilterCheck"));
+    for (QDateEdit *date : {m_fromDate, m_toDate}) {
+        date->setCalendarPopup(true);
+        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        date->setEnabled(false);
+        connect(date, &QDateEdit::dateChanged, this, &CommissionListPage::applyDateFilter);
+    }
+    connect(m_dateFilterCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_fromDate->setEnabled(on);
+        m_toDate->setEnabled(on);
+        applyDateFilter();
+    });
     addFilter(m_distributorFilter);
     addFilter(m_stateFilter);
+    addFilter(m_dateFilterCheck);
+    addFilter(m_fromDate);
+    addFilter(m_toDate);
     fillFilters();
     connect(m_distributorFilter, &QLineEdit::textChanged, this, [this](const QString &code) {
         m_ledger->setFilter(QStringLiteral("distributor"), code.trimmed());
@@ -56,7 +80,24 @@ CommissionListPage::CommissionListPage(ShopContext &shop, QWidget *parent)
     payouts->sortByColumn(PayoutListModel::Id, Qt::DescendingOrder);
     payouts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     payouts->horizontalHeader()->setStretchLastSection(true);
+    // The products whose own rates replace the shop's at some level.
+    m_overrides->setFilter(QStringLiteral("overrides"), true);
+    auto *overrides = new QTableView(this);
+    overrides->setObjectName(QStringLiteral("overridesView"));
+    overrides->setModel(m_overrides);
+    overrides->verticalHeader()->hide();
+    overrides->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    overrides->setMaximumHeight(150);
+    for (int column = 0; column < m_overrides->columnCount(); ++column) {
+        const bool shown = column == ProductListModel::Sku || column == ProductListModel::Name
+                           || column >= ProductListModel::Rate1;
+        overrides->setColumnHidden(column, !shown);
+    }
+    overrides->horizontalHeader()->setStretchLastSection(true);
+    m_payoutsTitle->setStyleSheet(QStringLiteral("font-weight: bold;"));
     detailsLayout()->addWidget(m_rules);
+    detailsLayout()->addWidget(overrides);
+    detailsLayout()->addWidget(m_payoutsTitle);
     detailsLayout()->addWidget(payouts, 1);
 
     addActionButton(
@@ -81,10 +122,22 @@ void CommissionListPage::fillFilters()
                                QString::fromLatin1(code));
     m_stateFilter->setCurrentIndex(qMax(0, m_stateFilter->findData(state)));
     m_distributorFilter->setPlaceholderText(tr("Distributor code"));
+    m_dateFilterCheck->setText(tr("Dates:"));
+    m_payoutsTitle->setText(tr("Payouts"));
+}
+
+void CommissionListPage::applyDateFilter()
+{
+    const bool on = m_dateFilterCheck->isChecked();
+    m_ledger->setFilter(QStringLiteral("from"),
+                        on ? QVariant(Dates::toText(m_fromDate->date())) : QVariant());
+    m_ledger->setFilter(QStringLiteral("to"),
+                        on ? QVariant(Dates::toText(m_toDate->date())) : QVariant());
 }
 
 void CommissionListPage::showDetails(qint64)
 {
+    m_overrides->refresh(); // products may have changed on their page
     const ShopSettings &settings = m_shop.settings;
     QStringList rates;
     for (int level = 1; level <= settings.commissionLevels(); ++level)
@@ -92,9 +145,9 @@ void CommissionListPage::showDetails(qint64)
             tr("level %1: %2 %").arg(level).arg(settings.commissionRate(level).toString()));
     m_rules->setText(
         tr("<h3>Rules</h3><p>%1 level(s) paid — %2.<br>Available %3 day(s) after an order "
-           "is completed. A product may override a level's rate (its editor shows it); "
-           "a rate of 0 pays nothing.</p><p>Only real sales earn: no joining fees, no "
-           "rewards for recruiting. Change the rules in Settings.</p><h3>Payouts</h3>")
+           "is completed.</p><p>Only real sales earn: no joining fees, no rewards for "
+           "recruiting. Change the rules in Settings.</p><p>Products with rates of their own "
+           "(empty: the shop's rate; 0 pays nothing):</p>")
             .arg(settings.commissionLevels())
             .arg(rates.join(QStringLiteral(", ")))
             .arg(settings.holdDays()));
@@ -104,6 +157,7 @@ void CommissionListPage::retranslate()
 {
     fillFilters();
     m_payouts->retranslate();
+    m_overrides->retranslate();
     ListPage::retranslate();
 }
 

@@ -2,7 +2,9 @@
 
 #include "ListPage.h"
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 
@@ -10,6 +12,7 @@ namespace MicroShop {
 
 class CommissionListModel;
 class PayoutListModel;
+class ProductListModel;
 struct ShopContext;
 
 // The Commissions page: the rules in force, the ledger filtered by distributor and state, the
@@ -29,13 +32,19 @@ protected:
 
 private:
     void fillFilters();
+    void applyDateFilter();
 
     ShopContext &m_shop;
     CommissionListModel *m_ledger;
     PayoutListModel *m_payouts;
+    ProductListModel *m_overrides;
     QLineEdit *m_distributorFilter;
     QComboBox *m_stateFilter;
+    QCheckBox *m_dateFilterCheck;
+    QDateEdit *m_fromDate;
+    QDateEdit *m_toDate;
     QLabel *m_rules;
+    QLabel *m_payoutsTitle;
 };
 
 } // namespace MicroShop

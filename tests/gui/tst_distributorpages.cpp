@@ -12,6 +12,7 @@
 
 #include "CommissionListModel.h"
 #include "DistributorTreeModel.h"
+#include "ProductListModel.h"
 
 #include "TestValues.h"
 
@@ -248,10 +249,24 @@ void TestDistributorPages::settlementIsPreviewedThenMade()
     m_services->workflow.pay(QStringLiteral("SO-1"), at("2026-03-01 11:00"), PaymentMethod::WeChat);
     m_services->workflow.complete(QStringLiteral("SO-1"), at("2026-03-02 12:00"));
 
+    Product gift;
+    gift.sku = QStringLiteral("GIFT");
+    gift.name = QStringLiteral("赠品");
+    gift.rates[0] = Rate::fromBasisPoints(0);
+    gift.rates[2] = Rate::fromBasisPoints(1250);
+    m_services->catalog.create(gift, at("2026-01-01"));
+
     m_window->showPage(MainWindow::Commissions);
     auto *page = static_cast<CommissionListPage *>(m_window->listPage(MainWindow::Commissions));
     page->refresh();
     QCOMPARE(page->model()->rowCount(), 2);
+    // The products that replace the shop's rates are listed with their own rates.
+    QAbstractItemModel *overrides = child<QTableView>(page, "overridesView")->model();
+    QCOMPARE(overrides->rowCount(), 1);
+    QCOMPARE(overrides->index(0, ProductListModel::Rate1).data().toString(), QStringLiteral("0"));
+    QCOMPARE(overrides->index(0, ProductListModel::Rate2).data().toString(), QString());
+    QCOMPARE(overrides->index(0, ProductListModel::Rate3).data().toString(),
+             QStringLiteral("12.5"));
     QString empty;
     int previewRows = -1;
     QString total;

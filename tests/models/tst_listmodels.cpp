@@ -98,7 +98,7 @@ void TestListModels::productsPassTheModelTester()
     ProductListModel model(ShopLists::products(*m_database));
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 450);
-    QCOMPARE(model.columnCount(), 10);
+    QCOMPARE(model.columnCount(), 13);
     model.setSearch(QStringLiteral("绿茶"));
     model.sort(ProductListModel::Price, Qt::DescendingOrder);
     model.setFilter(QStringLiteral("category"), QStringLiteral("茶叶"));
