@@ -696,7 +696,7 @@
         <translation>打款记录</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+19" />
         <source>level %1: %2 %</source>
         <translation>%1级：%2%</translation>
     </message>
@@ -1228,7 +1228,7 @@ Distributor code for %1 (empty: none):</source>
 <context>
     <name>MicroShop::DistributorTreePage</name>
     <message>
-        <location filename="../src/ui/DistributorTreePage.cpp" line="+149" />
+        <location filename="../src/ui/DistributorTreePage.cpp" line="+163" />
         <source>&amp;New distributor</source>
         <translation>新建分销员(&amp;N)</translation>
     </message>
@@ -1259,37 +1259,49 @@ Distributor code for %1 (empty: none):</source>
     </message>
     <message>
         <location line="+39" />
-        <location line="+107" />
+        <location line="+122" />
         <location line="+12" />
         <source>Move distributor</source>
         <translation>调整上级</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-87" />
         <source>No distributor matches.</source>
         <translation>没有匹配的分销员。</translation>
     </message>
     <message numerus="yes">
-        <location line="+1" />
+        <location line="+2" />
         <source>%n found</source>
         <translation>
             <numerusform>找到 %n 位</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+12" />
         <source>Select a distributor to see their team, sales and commissions. Drag a distributor onto another to change their upline.</source>
         <translation>选择一位分销员，查看其团队、业绩和佣金。把分销员拖到另一位分销员上，即可更换上级。</translation>
     </message>
     <message>
         <location line="+10" />
-        <source>&lt;h3&gt;%1 · %2&lt;/h3&gt;&lt;p&gt;%3 · depth %4 · team of %5 · upline %6&lt;br&gt;%7 %8 · joined %9&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1 · %2&lt;/h3&gt;&lt;p&gt;%3 · 第 %4 层 · 团队 %5 人 · 上级 %6&lt;br&gt;%7 %8 · %9 加入&lt;/p&gt;</translation>
+        <source>%1 · depth %2 · team of %3
+Upline: %4
+Phone %5 · WeChat %6
+Joined %7</source>
+        <translation>%1 · 第 %2 层 · 团队 %3 人
+上级：%4
+电话 %5 · 微信 %6
+%7 加入</translation>
     </message>
     <message>
         <location line="+5" />
         <source>none (a root)</source>
         <translation>无（顶级分销员）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+6" />
@@ -2125,7 +2137,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+22" />
         <source>Low on stock: %1 left, restock at %2</source>
         <translation>库存不足：剩余 %1，预警值 %2，请补货</translation>
     </message>

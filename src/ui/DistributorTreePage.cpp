@@ -60,6 +60,7 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     , m_searchDelay(new QTimer(this))
     , m_found(new QLabel(this))
     , m_tree(new QTreeView(this))
+    , m_name(new QLabel(this))
     , m_details(new QLabel(this))
     , m_from(new QDateEdit(QDate(Dates::today().year(), Dates::today().month(), 1), this))
     , m_to(new QDateEdit(Dates::today(), this))
@@ -71,6 +72,7 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(280);
     m_found->setObjectName(QStringLiteral("foundLabel"));
+    m_found->setMinimumWidth(140);
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
@@ -86,13 +88,24 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     m_tree->setDragEnabled(true);
     m_tree->setAcceptDrops(true);
     m_tree->setDropIndicatorShown(true);
-    m_tree->header()->resizeSection(DistributorTreeModel::CodeAndName, 240);
+    // Twelve levels deep must still leave room for the names.
+    m_tree->setIndentation(14);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(DistributorTreeModel::CodeAndName, QHeaderView::Stretch);
+    m_tree->header()->resizeSection(DistributorTreeModel::Status, 70);
+    m_tree->header()->resizeSection(DistributorTreeModel::TeamSize, 80);
+    m_tree->header()->resizeSection(DistributorTreeModel::Phone, 110);
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &DistributorTreePage::showDetails);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DistributorTreePage::showDetails);
 
+    m_name->setObjectName(QStringLiteral("nameLabel"));
+    m_name->setStyleSheet(QStringLiteral("font-size: 13pt; font-weight: bold;"));
+    m_name->setWordWrap(true);
+    m_name->setTextFormat(Qt::PlainText);
     m_details->setObjectName(QStringLiteral("detailsLabel"));
-    m_details->setWordWrap(true);
+    m_details->setWordWrap(false); // short lines: all of them keep their height
+    m_details->setTextFormat(Qt::RichText);
     m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_figures->setObjectName(QStringLiteral("figuresLabel"));
@@ -114,6 +127,7 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     tabs->addTab(smallTable(m_payouts, this), QString());
     auto *panel = new QWidget(this);
     auto *panelLayout = new QVBoxLayout(panel);
+    panelLayout->addWidget(m_name);
     panelLayout->addWidget(m_details);
     panelLayout->addLayout(period);
     panelLayout->addWidget(m_figures);
@@ -229,12 +243,13 @@ void DistributorTreePage::search()
 {
     const QString text = m_search->text().trimmed();
     if (text.isEmpty()) {
+        m_matches = -1;
         m_found->clear();
         return;
     }
     const QList<Distributor> matches = m_shop.distributorRepository.search(text, 50);
-    m_found->setText(matches.isEmpty() ? tr("No distributor matches.")
-                                       : tr("%n found", nullptr, int(matches.size())));
+    m_matches = int(matches.size());
+    showMatchCount();
     if (matches.isEmpty())
         return;
     // Enter again: the next match.
@@ -246,6 +261,16 @@ void DistributorTreePage::search()
     select(matches.at(next).id);
 }
 
+void DistributorTreePage::showMatchCount()
+{
+    if (m_matches < 0)
+        m_found->clear();
+    else if (m_matches == 0)
+        m_found->setText(tr("No distributor matches."));
+    else
+        m_found->setText(tr("%n found", nullptr, m_matches));
+}
+
 void DistributorTreePage::showDetails()
 {
     const qint64 id = currentId();
@@ -253,24 +278,28 @@ void DistributorTreePage::showDetails()
         button->setEnabled(id != 0);
     const auto distributor = id ? m_shop.distributorRepository.findById(id) : std::nullopt;
     if (!distributor) {
-        m_details->setText(tr("Select a distributor to see their team, sales and commissions. Drag "
+        m_name->clear();
+        m_details->clear();
+        m_figures->setText(tr("Select a distributor to see their team, sales and commissions. Drag "
                               "a distributor onto another to change their upline."));
-        m_figures->clear();
         m_customers->setFilter(QStringLiteral("distributor"), QStringLiteral("\u0001"));
         m_ledger->setFilter(QStringLiteral("distributor"), QStringLiteral("\u0001"));
         m_payouts->setFilter(QStringLiteral("distributor"), QStringLiteral("\u0001"));
         return;
     }
     const QString upline = m_shop.distributors.codeOf(distributor->uplineId);
-    m_details->setText(
-        tr("<h3>%1 · %2</h3><p>%3 · depth %4 · team of %5 · upline %6<br>%7 %8 · joined %9</p>")
-            .arg(distributor->code.toHtmlEscaped(), distributor->name.toHtmlEscaped(),
-                 DistributorStatuses::displayName(distributor->status))
-            .arg(distributor->depth)
-            .arg(m_shop.distributorRepository.teamSize(id))
-            .arg(upline.isEmpty() ? tr("none (a root)") : upline.toHtmlEscaped(),
-                 distributor->phone.toHtmlEscaped(), distributor->wechat.toHtmlEscaped(),
-                 Dates::toText(distributor->joined)));
+    m_name->setText(QStringLiteral("%1 · %2").arg(distributor->code, distributor->name));
+    // Rich text: its height follows the fonts really drawn (Chinese falls back to a taller one).
+    const QString lines = tr("%1 · depth %2 · team of %3\nUpline: %4\nPhone %5 · WeChat %6\n"
+                             "Joined %7")
+                              .arg(DistributorStatuses::displayName(distributor->status))
+                              .arg(distributor->depth)
+                              .arg(m_shop.distributorRepository.teamSize(id))
+                              .arg(upline.isEmpty() ? tr("none (a root)") : upline,
+                                   distributor->phone.isEmpty() ? tr("none") : distributor->phone,
+                                   distributor->wechat.isEmpty() ? tr("none") : distributor->wechat,
+                                   Dates::toText(distributor->joined));
+    m_details->setText(lines.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")));
     const DistributorFigures figures = m_shop.distributorRepository.figures(
         id, m_from->date(), m_to->date(), Dates::today());
     m_figures->setText(
@@ -369,6 +398,7 @@ void DistributorTreePage::retranslate()
         tabs->setTabText(1, tr("Ledger"));
         tabs->setTabText(2, tr("Payouts"));
     }
+    showMatchCount();
     m_model->retranslate();
     m_customers->retranslate();
     m_ledger->retranslate();

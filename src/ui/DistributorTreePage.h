@@ -51,6 +51,7 @@ private:
     void search();
     void showDetails();
     void retranslate();
+    void showMatchCount();
 
     ShopContext &m_shop;
     DistributorTreeModel *m_model;
@@ -62,11 +63,13 @@ private:
     QTimer *m_searchDelay;
     QLabel *m_found;
     QTreeView *m_tree;
+    QLabel *m_name;
     QLabel *m_details;
     QDateEdit *m_from;
     QDateEdit *m_to;
     QLabel *m_figures;
     QList<QPushButton *> m_needSelection;
+    int m_matches = -1; // of the last search; -1: none
     QList<std::pair<QPushButton *, QString (*)()>> m_buttons;
 };
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fills translations/microshop_zh_CN.ts from Python dictionaries of English -> Chinese.
+"""Fills the unfinished messages of translations/microshop_zh_CN.ts from Python dictionaries of
+English -> Chinese; finished (reviewed) translations are left as they are.
 
 Usage: apply_translations.py TS_FILE DICTIONARY.py...
 Each dictionary file defines dicts T* (source -> translation), and optionally CONTEXT
@@ -28,6 +29,8 @@ for context in tree.getroot().findall('context'):
     for message in context.findall('message'):
         source = message.find('source').text or ''
         translation = message.find('translation')
+        if translation.get('type') != 'unfinished':
+            continue
         is_numerus = message.get('numerus') == 'yes'
         text = context_table.get((context_name, source)) or (numerus.get(source) if is_numerus else table.get(source))
         if text is None:
