@@ -5,6 +5,7 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "ShopDocuments.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
 #include "ShopReports.h"
@@ -20,6 +21,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QTextDocument>
 
 namespace MicroShop {
 
@@ -56,6 +58,11 @@ const QString usageText = QStringLiteral(
     "  report products [--from D] [--to D] [--top N]\n"
     "  report distributors [--from D] [--to D]\n"
     "  report commissions [--as-of D] [--distributor CODE]\n"
+    "  report channels [--from D] [--to D]\n"
+    "  report stock\n"
+    "  report customers [--from D] [--to D] [--min-orders N] [--top N]\n"
+    "  report lapsed --days N [--as-of D]\n"
+    "  report statement --distributor CODE --from D --to D --pdf FILE\n"
     "  demo [--products N] [--customers N] [--distributors N] [--orders N] [--seed S]\n"
     "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
     "  order ship NO --courier C --tracking T [--date D]\n"
@@ -67,18 +74,32 @@ const QString usageText = QStringLiteral(
 
 // Every option of spec/cli.md; each command accepts its own (allowOptions).
 const QStringList valueOptions = {
-    QStringLiteral("--db"),       QStringLiteral("--format"),    QStringLiteral("--date"),
-    QStringLiteral("--method"),   QStringLiteral("--courier"),   QStringLiteral("--tracking"),
-    QStringLiteral("--lines"),    QStringLiteral("--until"),     QStringLiteral("--distributor"),
-    QStringLiteral("--by"),       QStringLiteral("--from"),      QStringLiteral("--to"),
-    QStringLiteral("--top"),      QStringLiteral("--as-of"),     QStringLiteral("--pdf"),
-    QStringLiteral("--products"), QStringLiteral("--customers"), QStringLiteral("--distributors"),
-    QStringLiteral("--orders"),   QStringLiteral("--seed"),      QStringLiteral("--upline")};
+    QStringLiteral("--db"),         QStringLiteral("--format"),    QStringLiteral("--date"),
+    QStringLiteral("--method"),     QStringLiteral("--courier"),   QStringLiteral("--tracking"),
+    QStringLiteral("--lines"),      QStringLiteral("--until"),     QStringLiteral("--distributor"),
+    QStringLiteral("--by"),         QStringLiteral("--from"),      QStringLiteral("--to"),
+    QStringLiteral("--top"),        QStringLiteral("--as-of"),     QStringLiteral("--pdf"),
+    QStringLiteral("--products"),   QStringLiteral("--customers"), QStringLiteral("--distributors"),
+    QStringLiteral("--orders"),     QStringLiteral("--seed"),      QStringLiteral("--upline"),
+    QStringLiteral("--min-orders"), QStringLiteral("--days")};
 const QStringList flagOptions = {QStringLiteral("--help"),    QStringLiteral("--version"),
                                  QStringLiteral("--restock"), QStringLiteral("--shipping"),
                                  QStringLiteral("--root"),    QStringLiteral("--team")};
 
 } // namespace
+
+bool CommandLineTool::needsGuiApplication(const QStringList &arguments)
+{
+    QStringList words;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (!argument.startsWith(QStringLiteral("--")) || argument.size() == 2)
+            words.append(argument);
+        else if (valueOptions.contains(argument)) // "--name value", not "--name=value"
+            ++i;
+    }
+    return words.value(0) == u"report" && words.value(1) == u"statement";
+}
 
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal,
                                  bool progressIsTerminal)
@@ -441,8 +462,10 @@ int CommandLineTool::report(const Invocation &invocation)
 {
     const QString which = invocation.words.value(1);
     if (invocation.words.size() != 2)
-        usageError(
-            QStringLiteral("report takes one of sales, products, distributors, commissions"));
+        usageError(QStringLiteral("report takes one of sales, products, distributors, "
+                                  "commissions, channels, stock, customers, lapsed, statement"));
+    if (which == u"statement")
+        return statement(invocation);
     const QString from = QStringLiteral("--from");
     const QString to = QStringLiteral("--to");
     const QString distributorOption = QStringLiteral("--distributor");
@@ -455,10 +478,21 @@ int CommandLineTool::report(const Invocation &invocation)
         allowOptions(invocation, {from, to});
     else if (which == u"commissions")
         allowOptions(invocation, {QStringLiteral("--as-of"), distributorOption});
+    else if (which == u"channels")
+        allowOptions(invocation, {from, to});
+    else if (which == u"stock")
+        allowOptions(invocation, {});
+    else if (which == u"customers")
+        allowOptions(invocation,
+                     {from, to, QStringLiteral("--min-orders"), QStringLiteral("--top")});
+    else if (which == u"lapsed")
+        allowOptions(invocation, {QStringLiteral("--days"), QStringLiteral("--as-of")});
     else
-        usageError(
-            QStringLiteral("report takes sales, products, distributors or commissions, not \"%1\"")
-                .arg(which));
+        usageError(QStringLiteral("report takes sales, products, distributors, commissions, "
+                                  "channels, stock, customers, lapsed or statement, not \"%1\"")
+                       .arg(which));
+    if (which == u"lapsed" && !invocation.has(QStringLiteral("--days")))
+        usageError(QStringLiteral("report lapsed needs --days N"));
     if (invocation.has(QStringLiteral("--team")) && !invocation.has(distributorOption))
         usageError(QStringLiteral("--team goes with --distributor CODE"));
 
@@ -474,15 +508,22 @@ int CommandLineTool::report(const Invocation &invocation)
         else
             usageError(QStringLiteral("report sales needs --by day, week or month"));
     }
-    int top = 0;
-    if (invocation.has(QStringLiteral("--top"))) {
+    // A whole number option of at least `least`, or `absent` without it.
+    const auto count = [&invocation](const QString &option, int least, int absent) {
+        if (!invocation.has(option))
+            return absent;
         bool ok = false;
-        top = invocation.option(QStringLiteral("--top")).toInt(&ok);
-        if (!ok || top < 1)
-            throw InputError(
-                QStringLiteral("--top must be a whole number of at least 1, not \"%1\"")
-                    .arg(invocation.option(QStringLiteral("--top"))));
-    }
+        const int value = invocation.option(option).toInt(&ok);
+        if (!ok || value < least)
+            throw InputError(QStringLiteral("%1 must be a whole number of at least %2, not \"%3\"")
+                                 .arg(option)
+                                 .arg(least)
+                                 .arg(invocation.option(option)));
+        return value;
+    };
+    const int top = count(QStringLiteral("--top"), 1, 0);
+    const int minOrders = count(QStringLiteral("--min-orders"), 1, 1);
+    const int days = count(QStringLiteral("--days"), 0, 0);
     const QDate fromDay = dayOption(invocation, from);
     const QDate toDay = dayOption(invocation, to);
     const QDate asOf = invocation.has(QStringLiteral("--as-of"))
@@ -507,9 +548,49 @@ int CommandLineTool::report(const Invocation &invocation)
         table = reports.products(fromDay, toDay, top);
     else if (which == u"distributors")
         table = reports.distributors(fromDay, toDay);
+    else if (which == u"channels")
+        table = reports.channels(fromDay, toDay);
+    else if (which == u"stock")
+        table = reports.stock();
+    else if (which == u"customers")
+        table = reports.customers(fromDay, toDay, minOrders, top);
+    else if (which == u"lapsed")
+        table = reports.lapsedCustomers(asOf, days);
     else
         table = reports.commissions(asOf, distributorId);
     printTable(table.columns, table.rows, invocation.format);
+    return Done;
+}
+
+int CommandLineTool::statement(const Invocation &invocation)
+{
+    const QStringList required = {QStringLiteral("--distributor"), QStringLiteral("--from"),
+                                  QStringLiteral("--to"), QStringLiteral("--pdf")};
+    allowOptions(invocation, required);
+    for (const QString &option : required) {
+        if (!invocation.has(option))
+            usageError(QStringLiteral("report statement needs --distributor CODE --from D --to D "
+                                      "--pdf FILE (%1 is missing)")
+                           .arg(option));
+    }
+    const QDate from = dayOption(invocation, QStringLiteral("--from"));
+    const QDate to = dayOption(invocation, QStringLiteral("--to"));
+    if (from > to)
+        throw InputError(QStringLiteral("--from %1 is after --to %2")
+                             .arg(Dates::toText(from), Dates::toText(to)));
+    const QString file = invocation.option(QStringLiteral("--pdf"));
+
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    const Distributor distributor = shop.distributorService.distributorByCode(
+        invocation.option(QStringLiteral("--distributor")));
+    ShopDocuments documents(shop);
+    const auto document = documents.statement(distributor.id, from, to);
+    QString error;
+    if (!ShopDocuments::writePdf(*document, ShopDocuments::Paper::A4, file, &error))
+        throw InputError(error);
+    m_out << QStringLiteral("Wrote the statement of %1 for %2 to %3 into %4.\n")
+                 .arg(distributor.code, Dates::toText(from), Dates::toText(to), file);
     return Done;
 }
 

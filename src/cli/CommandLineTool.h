@@ -28,6 +28,9 @@ public:
 
     int run(const QStringList &arguments); // arguments without the program name
 
+    // Whether the command needs a QGuiApplication (fonts, PDF): only `report statement`.
+    static bool needsGuiApplication(const QStringList &arguments);
+
 private:
     struct Invocation
     {
@@ -56,6 +59,7 @@ private:
     int distributor(const Invocation &invocation);
     int settle(const Invocation &invocation);
     int report(const Invocation &invocation);
+    int statement(const Invocation &invocation);
     QDate dayOption(const Invocation &invocation, const QString &name);
     int exportFile(const Invocation &invocation);
 

@@ -2,9 +2,11 @@
 #include "CommandLineTool.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -18,7 +20,19 @@
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication application(argc, argv);
+    // Printed documents need fonts, hence a QGuiApplication; with no display by default, so
+    // that a statement can be written by a scheduled job on a server.
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    std::unique_ptr<QCoreApplication> application;
+    if (MicroShop::CommandLineTool::needsGuiApplication(arguments)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setOrganizationName(QStringLiteral("MicroShop"));
     QCoreApplication::setApplicationName(QStringLiteral("MicroShop"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MICROSHOP_VERSION));

@@ -81,6 +81,26 @@ ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distribut
     return table;
 }
 
+ReportTable ShopReports::channels(QDate from, QDate to)
+{
+    QVariantList values;
+    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT c.channel, count(DISTINCT o.id), sum(l.net), sum(l.refunded_amount) "
+                       "FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_lines l "
+                       "ON l.order_id = o.id WHERE %1 GROUP BY c.channel ORDER BY c.channel")
+            .arg(where),
+        values);
+    ReportTable table{QStringLiteral("channel,orders,gross,refunds,net").split(u','), {}};
+    while (query.next()) {
+        const qint64 gross = query.value(2).toLongLong();
+        const qint64 refunds = query.value(3).toLongLong();
+        table.rows.append({query.value(0).toString(), query.value(1).toString(), money(gross),
+                           money(refunds), money(gross - refunds)});
+    }
+    return table;
+}
+
 ReportTable ShopReports::products(QDate from, QDate to, int top)
 {
     QVariantList values;
@@ -114,6 +134,83 @@ ReportTable ShopReports::products(QDate from, QDate to, int top)
     for (const Row &row : rows)
         table.rows.append({row.sku, row.name, QString::number(row.quantity), money(row.net),
                            money(row.cost), money(row.net - row.cost)});
+    return table;
+}
+
+ReportTable ShopReports::stock()
+{
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT sku, name, stock, cost, stock * cost FROM products WHERE active = 1 "
+                       "ORDER BY sku"));
+    ReportTable table{QStringLiteral("sku,name,stock,cost,value").split(u','), {}};
+    while (query.next())
+        table.rows.append({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toString(), money(query.value(3)),
+                           money(query.value(4))});
+    return table;
+}
+
+ReportTable ShopReports::customers(QDate from, QDate to, int minOrders, int top)
+{
+    QVariantList values;
+    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    values.append(qMax(1, minOrders));
+    QSqlQuery query = m_database.exec(
+        QStringLiteral(
+            "SELECT c.code, c.name, count(DISTINCT o.id), sum(l.net - l.refunded_amount), "
+            "max(substr(o.date, 1, 10)) FROM orders o JOIN customers c ON c.id = "
+            "o.customer_id JOIN order_lines l ON l.order_id = o.id WHERE %1 "
+            "GROUP BY c.code, c.name HAVING count(DISTINCT o.id) >= ?")
+            .arg(where),
+        values);
+    struct Row
+    {
+        QString code, name;
+        qint64 orders, net;
+        QString lastOrder;
+    };
+    QList<Row> rows;
+    while (query.next())
+        rows.append({query.value(0).toString(), query.value(1).toString(),
+                     query.value(2).toLongLong(), query.value(3).toLongLong(),
+                     query.value(4).toString()});
+    if (top > 0 && rows.size() > top) {
+        // The best customers by net (ties by code), then listed by code like every report.
+        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+            return a.net != b.net ? a.net > b.net : a.code < b.code;
+        });
+        rows.resize(top);
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.code < b.code; });
+    ReportTable table{QStringLiteral("code,name,orders,net,last_order").split(u','), {}};
+    for (const Row &row : rows)
+        table.rows.append(
+            {row.code, row.name, QString::number(row.orders), money(row.net), row.lastOrder});
+    return table;
+}
+
+ReportTable ShopReports::lapsedCustomers(QDate asOf, int days)
+{
+    // Bought by asOf, last time at least `days` days before it.
+    const QVariantList values{Dates::toText(asOf.addDays(1)),
+                              Dates::toText(asOf.addDays(-qMax(0, days)))};
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT c.code, c.name, c.phone, c.wechat, count(DISTINCT o.id), "
+                       "sum(l.net - l.refunded_amount), max(substr(o.date, 1, 10)) FROM orders o "
+                       "JOIN customers c ON c.id = o.customer_id JOIN order_lines l ON l.order_id "
+                       "= o.id WHERE %1 AND o.date < ? GROUP BY c.code, c.name, c.phone, c.wechat "
+                       "HAVING max(substr(o.date, 1, 10)) <= ? ORDER BY c.code")
+            .arg(counted),
+        values);
+    ReportTable table{
+        QStringLiteral("code,name,phone,wechat,orders,net,last_order,days").split(u','), {}};
+    while (query.next()) {
+        const QDate last = Dates::parseDate(query.value(6).toString()).value_or(asOf);
+        table.rows.append({query.value(0).toString(), query.value(1).toString(),
+                           query.value(2).toString(), query.value(3).toString(),
+                           query.value(4).toString(), money(query.value(5)),
+                           query.value(6).toString(), QString::number(last.daysTo(asOf))});
+    }
     return table;
 }
 
@@ -182,6 +279,45 @@ ReportTable ShopReports::commissions(QDate asOf, qint64 distributorId)
                            money(query.value(2)), money(query.value(3)), money(query.value(4)),
                            money(query.value(5)), money(query.value(6))});
     return table;
+}
+
+DashboardFigures ShopReports::dashboard(QDate today)
+{
+    DashboardFigures figures;
+    const auto sum = [](const ReportTable &table, qint64 *orders, Money *net) {
+        for (const QStringList &row : table.rows) {
+            *orders += row.at(1).toLongLong();
+            *net += Money::parse(row.at(4)).value_or(Money());
+        }
+    };
+    sum(sales(Period::Day, today, today), &figures.todayOrders, &figures.todaySales);
+    sum(sales(Period::Month, QDate(today.year(), today.month(), 1), today), &figures.monthOrders,
+        &figures.monthSales);
+    QSqlQuery toShip = m_database.exec(
+        QStringLiteral("SELECT count(*) FROM orders WHERE status = 'paid'"));
+    figures.ordersToShip = toShip.next() ? toShip.value(0).toLongLong() : 0;
+    // The Products page's "Low stock only" filter, so that the tile and the list agree.
+    QSqlQuery lowStock = m_database.exec(
+        QStringLiteral("SELECT count(*) FROM products WHERE stock <= low_stock"));
+    figures.lowStockProducts = lowStock.next() ? lowStock.value(0).toLongLong() : 0;
+    for (const QStringList &row : commissions(today).rows) {
+        const Money available = Money::parse(row.at(6)).value_or(Money());
+        figures.commissionsAvailable += available;
+        figures.distributorsToPay += available > Money() ? 1 : 0;
+    }
+    // Every one of the 30 days, those without sales as zeros: a chart without holes.
+    const QDate first = today.addDays(-29);
+    const ReportTable days = sales(Period::Day, first, today);
+    figures.lastDays.columns = days.columns;
+    int next = 0;
+    for (QDate day = first; day <= today; day = day.addDays(1)) {
+        const QString text = Dates::toText(day);
+        if (next < days.rows.size() && days.rows.at(next).constFirst() == text)
+            figures.lastDays.rows.append(days.rows.at(next++));
+        else
+            figures.lastDays.rows.append({text, QStringLiteral("0"), money(0), money(0), money(0)});
+    }
+    return figures;
 }
 
 } // namespace MicroShop

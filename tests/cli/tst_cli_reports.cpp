@@ -62,6 +62,9 @@ private:
 //  O4 2026-02-10 C2 via M: 4 x A - 2.00 = 38.00, paid then cancelled: M 3.80 and R 1.90, reversed.
 //  O5 2026-02-14 C1 (bound to S): 1 x B = 25.50, completed 02-16: S 2.55, M 1.28; available 02-23.
 //  Settled up to 2026-01-31: M 2.28, S 4.55.
+// C1 (甲) buys through WeChat Moments, C2 (乙) in a WeChat group. Stock on hand: A 100 - 2 (O1)
+// = 98 (O4's 4 came back when it was cancelled; O3 was never paid); B 100 - 1 (O1) - 3 (O2)
+// + 1 (O2's refund, restocked) - 1 (O5) = 96.
 void TestCliReports::initTestCase()
 {
     QString why;
@@ -100,10 +103,12 @@ void TestCliReports::initTestCase()
     Customer c1;
     c1.code = QStringLiteral("C1");
     c1.name = QStringLiteral("甲");
+    c1.channel = Channel::Moments;
     c1 = shop.customerService.create(c1);
     Customer c2;
     c2.code = QStringLiteral("C2");
     c2.name = QStringLiteral("乙");
+    c2.channel = Channel::Group;
     c2 = shop.customerService.create(c2);
 
     auto order = [&](const char *no, const char *date, qint64 customer, qint64 seller,
@@ -165,6 +170,23 @@ void TestCliReports::reportsMatchHandComputedFiles_data()
         << args("report commissions --as-of 2026-02-20") << "commissions-0220.csv";
     QTest::newRow("commissions as of 01-10")
         << args("report commissions --as-of 2026-01-10") << "commissions-0110.csv";
+    // moments: O1 45.50 + O5 25.50; group: O2 76.50 less its 25.50 refund (O4 was cancelled).
+    QTest::newRow("channels") << args("report channels") << "channels.csv";
+    QTest::newRow("channels, January")
+        << args("report channels --from 2026-01-01 --to 2026-01-31") << "channels-january.csv";
+    // A: 98 x 4.00; B: 96 x 10.00.
+    QTest::newRow("stock value") << args("report stock") << "stock.csv";
+    // C1: O1 and O5, 71.00, last 02-14; C2: O2, 51.00, last 01-20.
+    QTest::newRow("customers") << args("report customers") << "customers.csv";
+    QTest::newRow("repeat buyers")
+        << args("report customers --min-orders 2") << "customers-repeat.csv";
+    QTest::newRow("best customer") << args("report customers --top 1") << "customers-repeat.csv";
+    // As of 02-28, 30 days: C2's last order (01-20) is 39 days old; C1's (02-14) only 14.
+    QTest::newRow("lapsed 30 days at 02-28")
+        << args("report lapsed --days 30 --as-of 2026-02-28") << "lapsed-0228-30.csv";
+    // As of 01-31, only January's orders count: C1 26 days since 01-05, C2 11 since 01-20.
+    QTest::newRow("lapsed 7 days at 01-31")
+        << args("report lapsed --days 7 --as-of 2026-01-31") << "lapsed-0131-7.csv";
 }
 
 void TestCliReports::reportsMatchHandComputedFiles()
@@ -203,6 +225,20 @@ void TestCliReports::reportsRefuseBadOptions()
                   QStringLiteral("--distributor"), QStringLiteral("NOPE")})
                  .status,
              1);
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("lapsed")}).status, 2); // --days
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("lapsed"), QStringLiteral("--days"),
+                  QStringLiteral("-3")})
+                 .status,
+             1);
+    const CliResult minOrders = cli({QStringLiteral("report"), QStringLiteral("customers"),
+                                     QStringLiteral("--min-orders"), QStringLiteral("two")});
+    QCOMPARE(minOrders.status, 1);
+    QVERIFY2(minOrders.err.contains(QStringLiteral("--min-orders must be a whole number")),
+             qPrintable(minOrders.err));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("stock"), QStringLiteral("--from"),
+                  QStringLiteral("2026-01-01")})
+                 .status,
+             2);
     QCOMPARE(cli({QStringLiteral("settle")}).status, 2);
     QCOMPARE(
         cli({QStringLiteral("settle"), QStringLiteral("--until"), QStringLiteral("31/01/2026")})

@@ -1,0 +1,649 @@
+#include "ShopDocuments.h"
+
+#include "ShopLists.h"
+#include "ShopServices.h"
+
+#include "Dates.h"
+#include "Error.h"
+#include "Money.h"
+#include "Order.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QHash>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QScreen>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextTable>
+#include <QUrl>
+
+namespace MicroShop {
+
+namespace {
+
+using Paper = ShopDocuments::Paper;
+
+// PDF pages are laid out at this resolution (lengths in the document scale to it).
+constexpr int pdfResolution = 300;
+
+// An image with this property is scaled to the width of the page when the document is printed;
+// the second property keeps its height / width.
+constexpr int fitToWidthProperty = QTextFormat::UserProperty + 1;
+constexpr int aspectRatioProperty = QTextFormat::UserProperty + 2;
+
+// The resolution QTextDocument measures images and lengths in before scaling them to the paint
+// device: Qt's default DPI, the primary screen's logical DPI (96 with Qt::AA_Use96Dpi).
+int documentDpi()
+{
+    if (QCoreApplication::testAttribute(Qt::AA_Use96Dpi))
+        return 96;
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    return screen ? qRound(screen->logicalDotsPerInchY()) : 100;
+}
+
+// Font sizes (points) and cell padding of one paper: a receipt is small print on a narrow roll.
+struct Style
+{
+    qreal text;
+    qreal title;
+    qreal heading;
+    qreal small;
+    qreal padding;
+};
+
+Style styleOf(Paper paper)
+{
+    return paper == Paper::Receipt80mm ? Style{7.5, 10, 8.5, 6.5, 1} : Style{10, 16, 12, 8.5, 3};
+}
+
+std::unique_ptr<QTextDocument> newDocument(Paper paper, const QString &title)
+{
+    auto document = std::make_unique<QTextDocument>();
+    QFont font;
+    // Latin letters and digits from a Latin face, Chinese from Noto Sans CJK. Not Noto Sans CJK
+    // for everything: in Latin runs it substitutes its digits with glyphs that Qt's PDF writer
+    // maps to no character, so "SO2026" would be copied (and found by pdftotext) as "SO".
+    font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans"),
+                      QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
+                      QStringLiteral("PingFang SC"), QStringLiteral("sans-serif")});
+    font.setStyleHint(QFont::SansSerif);
+    font.setPointSizeF(styleOf(paper).text);
+    document->setDefaultFont(font);
+    document->setDocumentMargin(0); // the page layout has the margins
+    document->setUseDesignMetrics(true);
+    document->setMetaInformation(QTextDocument::DocumentTitle, title);
+    return document;
+}
+
+QString money(Money amount)
+{
+    return amount.toString();
+}
+
+QString money(const QVariant &minorUnits)
+{
+    return Money::fromMinorUnits(minorUnits.toLongLong()).toString();
+}
+
+// A number as reports write them (money "12.30", counts "3"): right-aligned in printed tables.
+bool isNumber(const QString &text)
+{
+    static const QRegularExpression number(QStringLiteral("^-?[0-9]+(\\.[0-9]+)?$"));
+    return number.match(text).hasMatch();
+}
+
+// Appends headings, label-value lines and tables to a document in the style of one paper.
+class DocumentWriter final
+{
+public:
+    struct Column
+    {
+        QString title;
+        bool right = false; // numbers
+    };
+
+    DocumentWriter(QTextDocument &document, Paper paper)
+        : m_cursor(&document)
+        , m_style(styleOf(paper))
+    {}
+
+    const Style &style() const { return m_style; }
+
+    void paragraph(const QString &text, qreal pointSize = 0, bool bold = false,
+                   Qt::Alignment alignment = Qt::AlignLeft, qreal spaceBefore = 0)
+    {
+        QTextBlockFormat block;
+        block.setAlignment(alignment);
+        block.setTopMargin(spaceBefore);
+        QTextCharFormat format;
+        if (pointSize > 0)
+            format.setFontPointSize(pointSize);
+        if (bold)
+            format.setFontWeight(QFont::Bold);
+        newBlock(block, format);
+        m_cursor.insertText(text, format);
+    }
+
+    void grey(const QString &text)
+    {
+        newBlock(QTextBlockFormat(), QTextCharFormat());
+        QTextCharFormat format;
+        format.setForeground(QColor(0x55, 0x55, 0x55));
+        m_cursor.insertText(text, format);
+    }
+
+    // The shop's name, then what the document is.
+    void title(const QString &shopName, const QString &documentTitle)
+    {
+        if (!shopName.isEmpty())
+            paragraph(shopName, m_style.title, true);
+        paragraph(documentTitle, m_style.heading, false, Qt::AlignLeft, m_style.padding);
+    }
+
+    void heading(const QString &text) { paragraph(text, m_style.heading, true, Qt::AlignLeft, 8); }
+
+    // "Label: value" lines.
+    void fields(const QList<std::pair<QString, QString>> &fields, qreal spaceBefore = 4)
+    {
+        bool first = true;
+        for (const auto &[label, value] : fields) {
+            QTextBlockFormat block;
+            block.setTopMargin(first ? spaceBefore : 0);
+            first = false;
+            newBlock(block, QTextCharFormat());
+            QTextCharFormat bold;
+            bold.setFontWeight(QFont::Bold);
+            m_cursor.insertText(label + QStringLiteral(": "), bold);
+            m_cursor.insertText(value, QTextCharFormat());
+        }
+    }
+
+    void rule()
+    {
+        QTextBlockFormat block;
+        block.setProperty(QTextFormat::BlockTrailingHorizontalRulerWidth,
+                          QTextLength(QTextLength::PercentageLength, 100));
+        m_cursor.movePosition(QTextCursor::End);
+        m_cursor.insertBlock(block, QTextCharFormat()); // the block after a table draws no rule
+        m_reuseBlock = false;
+    }
+
+    void image(const QImage &image)
+    {
+        QTextDocument *document = m_cursor.document();
+        const QUrl name(QStringLiteral("microshop-image://%1").arg(++m_images));
+        document->addResource(QTextDocument::ImageResource, name, image);
+        QTextBlockFormat block;
+        block.setTopMargin(6);
+        block.setBottomMargin(8);
+        newBlock(block, QTextCharFormat());
+        QTextImageFormat format;
+        format.setName(name.toString());
+        format.setWidth(image.width());
+        format.setHeight(image.height());
+        format.setProperty(fitToWidthProperty, true);
+        format.setProperty(aspectRatioProperty, qreal(image.height()) / image.width());
+        m_cursor.insertImage(format);
+    }
+
+    // A table as wide as the text; with a header row (repeated on every page) unless the columns
+    // have no titles; framed unless `plain`; `width` in percent of the text width; the last row
+    // in bold when it is `lastIsTotal`.
+    void table(const QList<Column> &columns, const QList<QStringList> &rows, bool plain = false,
+               qreal width = 100, bool lastIsTotal = false)
+    {
+        if (columns.isEmpty())
+            return;
+        bool hasHeader = false;
+        for (const Column &column : columns)
+            hasHeader = hasHeader || !column.title.isEmpty();
+        QTextTableFormat format;
+        format.setWidth(QTextLength(QTextLength::PercentageLength, width));
+        format.setAlignment(width < 100 ? Qt::AlignRight : Qt::AlignLeft);
+        format.setCellPadding(m_style.padding);
+        format.setCellSpacing(0);
+        format.setBorder(plain ? 0 : 0.5);
+        format.setBorderBrush(QColor(0x99, 0x99, 0x99));
+        format.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        format.setBorderCollapse(true);
+        format.setHeaderRowCount(hasHeader ? 1 : 0);
+        format.setTopMargin(4);
+        const int headerRows = hasHeader ? 1 : 0;
+        if (m_reuseBlock)
+            m_cursor.movePosition(QTextCursor::End);
+        QTextTable *table = m_cursor.insertTable(int(rows.size()) + headerRows, int(columns.size()),
+                                                 format);
+        QTextCharFormat bold;
+        bold.setFontWeight(QFont::Bold);
+        QTextTableCellFormat cellFormat;
+        QTextTableCellFormat headerCell = cellFormat;
+        headerCell.setBackground(QColor(0xee, 0xee, 0xee));
+        for (int column = 0; column < columns.size(); ++column) {
+            const bool right = columns.at(column).right;
+            if (hasHeader) {
+                QTextTableCell cell = table->cellAt(0, column);
+                cell.setFormat(headerCell);
+                fillCell(cell, columns.at(column).title, right, bold);
+            }
+            for (int row = 0; row < rows.size(); ++row) {
+                QTextTableCell cell = table->cellAt(row + headerRows, column);
+                cell.setFormat(cellFormat);
+                fillCell(cell, rows.at(row).value(column), right,
+                         lastIsTotal && row == rows.size() - 1 ? bold : QTextCharFormat());
+            }
+        }
+        m_cursor.movePosition(QTextCursor::End);
+        m_reuseBlock = true; // the empty block after the table
+    }
+
+private:
+    void newBlock(const QTextBlockFormat &block, const QTextCharFormat &format)
+    {
+        if (m_reuseBlock) {
+            m_cursor.movePosition(QTextCursor::End);
+            m_cursor.setBlockFormat(block);
+            m_cursor.setBlockCharFormat(format);
+            m_reuseBlock = false;
+        } else {
+            m_cursor.insertBlock(block, format);
+        }
+    }
+
+    void fillCell(const QTextTableCell &cell, const QString &text, bool right,
+                  const QTextCharFormat &format) const
+    {
+        QTextCursor cursor = cell.firstCursorPosition();
+        QTextBlockFormat block;
+        block.setAlignment(right ? Qt::AlignRight : Qt::AlignLeft);
+        // Lines of one fixed height put the baseline at 4/5 of it whatever the font: Chinese
+        // (Noto Sans CJK) and Latin text (another face) have different ascents, and would
+        // otherwise sit at different heights in a row, or even be split by a page break.
+        block.setLineHeight(m_style.text * 1.45 * documentDpi() / 72,
+                            QTextBlockFormat::FixedHeight);
+        cursor.setBlockFormat(block);
+        cursor.insertText(text, format);
+    }
+
+    QTextCursor m_cursor;
+    Style m_style;
+    bool m_reuseBlock = true; // a new document has one empty block
+    int m_images = 0;
+};
+
+// Scales the images marked fitToWidthProperty to `width` (in the document's own units).
+void fitImages(QTextDocument &document, qreal width)
+{
+    struct Found
+    {
+        int position;
+        int length;
+        QTextImageFormat format;
+    };
+    QList<Found> images;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            const QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat() && format.boolProperty(fitToWidthProperty))
+                images.append({fragment.position(), fragment.length(), format.toImageFormat()});
+        }
+    }
+    for (Found &image : images) {
+        image.format.setWidth(width);
+        image.format.setHeight(width * image.format.doubleProperty(aspectRatioProperty));
+        QTextCursor cursor(&document);
+        cursor.setPosition(image.position);
+        cursor.setPosition(image.position + image.length, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(image.format);
+    }
+}
+
+// Every row of a list source for one query, in its order.
+QList<QVariantList> allRows(const ListSource &source, const ListQuery &query)
+{
+    return source.fetch(query, 0, int(source.count(query)));
+}
+
+} // namespace
+
+QString ShopDocuments::columnTitle(const QString &column)
+{
+    static const QHash<QString, const char *> titles = {
+        {QStringLiteral("period"), QT_TR_NOOP("Period")},
+        {QStringLiteral("orders"), QT_TR_NOOP("Orders")},
+        {QStringLiteral("gross"), QT_TR_NOOP("Gross")},
+        {QStringLiteral("refunds"), QT_TR_NOOP("Refunds")},
+        {QStringLiteral("net"), QT_TR_NOOP("Net")},
+        {QStringLiteral("channel"), QT_TR_NOOP("Channel")},
+        {QStringLiteral("sku"), QT_TR_NOOP("SKU")},
+        {QStringLiteral("name"), QT_TR_NOOP("Name")},
+        {QStringLiteral("quantity"), QT_TR_NOOP("Quantity")},
+        {QStringLiteral("cost"), QT_TR_NOOP("Cost")},
+        {QStringLiteral("margin"), QT_TR_NOOP("Margin")},
+        {QStringLiteral("stock"), QT_TR_NOOP("Stock")},
+        {QStringLiteral("value"), QT_TR_NOOP("Value")},
+        {QStringLiteral("code"), QT_TR_NOOP("Code")},
+        {QStringLiteral("phone"), QT_TR_NOOP("Phone")},
+        {QStringLiteral("wechat"), QT_TR_NOOP("WeChat ID")},
+        {QStringLiteral("last_order"), QT_TR_NOOP("Last order")},
+        {QStringLiteral("days"), QT_TR_NOOP("Days since")},
+        {QStringLiteral("upline"), QT_TR_NOOP("Upline")},
+        {QStringLiteral("depth"), QT_TR_NOOP("Depth")},
+        {QStringLiteral("team_size"), QT_TR_NOOP("Team size")},
+        {QStringLiteral("direct_sales"), QT_TR_NOOP("Direct sales")},
+        {QStringLiteral("team_sales"), QT_TR_NOOP("Team sales")},
+        {QStringLiteral("earned"), QT_TR_NOOP("Earned")},
+        {QStringLiteral("reversed"), QT_TR_NOOP("Reversed")},
+        {QStringLiteral("settled"), QT_TR_NOOP("Settled")},
+        {QStringLiteral("pending"), QT_TR_NOOP("Pending")},
+        {QStringLiteral("available"), QT_TR_NOOP("Available")},
+    };
+    const auto it = titles.constFind(column);
+    if (it != titles.cend())
+        return tr(*it);
+    QString title = column;
+    title.replace(u'_', u' ');
+    if (!title.isEmpty())
+        title[0] = title.at(0).toUpper();
+    return title;
+}
+
+std::unique_ptr<QTextDocument> ShopDocuments::packingSlip(const Order &order, Paper paper)
+{
+    return orderDocument(order, paper, false);
+}
+
+std::unique_ptr<QTextDocument> ShopDocuments::invoice(const Order &order, Paper paper)
+{
+    return orderDocument(order, paper, true);
+}
+
+std::unique_ptr<QTextDocument> ShopDocuments::orderDocument(const Order &order, Paper paper,
+                                                            bool invoice)
+{
+    const QString title = invoice ? tr("Invoice") : tr("Packing slip");
+    auto document = newDocument(paper, QStringLiteral("%1 %2").arg(title, order.orderNo));
+    DocumentWriter writer(*document, paper);
+    writer.title(m_shop.settings.shopName(), title);
+
+    const std::optional<Customer> customer = m_shop.customers.findById(order.customerId);
+    Address address; // where it went, else where it would go now
+    if (order.shipment) {
+        address = order.shipment->address;
+    } else if (customer) {
+        if (const Address *byDefault = customer->defaultAddress())
+            address = *byDefault;
+    }
+    QList<std::pair<QString, QString>> fields{
+        {tr("Order"), order.orderNo},
+        {tr("Date"), Dates::toText(order.date.date())},
+        {tr("Customer"),
+         customer ? QStringList{customer->name, customer->phone}.join(u' ').trimmed() : QString()},
+        {tr("Ship to"), address.isEmpty() ? tr("(no address)") : address.oneLine()},
+    };
+    if (order.shipment)
+        fields.append({tr("Shipped"), QStringLiteral("%1 %2 %3")
+                                          .arg(Dates::toText(order.shipment->shippedAt.date()),
+                                               order.shipment->courier, order.shipment->tracking)
+                                          .trimmed()});
+    writer.fields(fields);
+
+    const bool receipt = paper == Paper::Receipt80mm;
+    QList<QStringList> rows;
+    qint64 units = 0;
+    for (const OrderLine &line : order.lines) {
+        units += line.quantity;
+        if (receipt && invoice) {
+            QString detail = QStringLiteral("%1  %2 × %3")
+                                 .arg(line.sku)
+                                 .arg(line.quantity)
+                                 .arg(money(line.unitPrice));
+            if (!line.discount.isZero())
+                detail += QStringLiteral(" − %1").arg(money(line.discount));
+            rows.append({line.productName + QChar(QChar::LineSeparator) + detail, money(line.net)});
+        } else if (receipt) {
+            rows.append({line.productName + QChar(QChar::LineSeparator) + line.sku,
+                         QStringLiteral("×%1").arg(line.quantity)});
+        } else if (invoice) {
+            rows.append({line.sku, line.productName, QString::number(line.quantity),
+                         money(line.unitPrice), money(line.discount), money(line.net)});
+        } else {
+            rows.append({line.sku, line.productName, QString::number(line.quantity)});
+        }
+    }
+    using Column = DocumentWriter::Column;
+    if (receipt) {
+        writer.rule();
+        writer.table({Column{}, Column{{}, true}}, rows, true);
+    } else if (invoice) {
+        writer.table({{tr("SKU")},
+                      {tr("Product")},
+                      {tr("Quantity"), true},
+                      {tr("Unit price"), true},
+                      {tr("Discount"), true},
+                      {tr("Net"), true}},
+                     rows);
+    } else {
+        writer.table({{tr("SKU")}, {tr("Product")}, {tr("Quantity"), true}}, rows);
+    }
+
+    if (invoice) {
+        const QList<QStringList> totals{
+            {tr("Goods total"), money(order.goodsTotal())},
+            {tr("Shipping"), money(order.shippingFee)},
+            {tr("Refunded"), money(order.refundedTotal)},
+            {tr("Total due"), money(order.total() - order.refundedTotal)},
+        };
+        if (receipt)
+            writer.rule();
+        writer.table({Column{}, Column{{}, true}}, totals, true, receipt ? 100 : 45, true);
+    } else {
+        writer.paragraph(tr("Units: %1").arg(units), 0, true, Qt::AlignRight, 4);
+    }
+    if (!order.notes.isEmpty())
+        writer.fields({{tr("Notes"), order.notes}}, 8);
+    return document;
+}
+
+std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QDate from, QDate to)
+{
+    if (!from.isValid() || !to.isValid() || from > to)
+        throw InputError(tr("A statement covers a period from one day to the same or a later day, "
+                            "not %1 to %2.")
+                             .arg(Dates::toText(from), Dates::toText(to)));
+    const std::optional<Distributor> distributor = m_shop.distributorRepository.findById(
+        distributorId);
+    if (!distributor)
+        throw InputError(tr("There is no distributor with the id %1.").arg(distributorId));
+    QString upline = tr("none (a root)");
+    if (distributor->uplineId != 0) {
+        if (const auto found = m_shop.distributorRepository.findById(distributor->uplineId))
+            upline = QStringLiteral("%1 %2").arg(found->code, found->name);
+    }
+    // The same figures as `report distributors` (for the period) and `report commissions` (as
+    // of its last day).
+    const DistributorFigures figures = m_shop.distributorRepository.figures(distributorId, from, to,
+                                                                            to);
+
+    const QString title = tr("Distributor statement");
+    auto document = newDocument(
+        Paper::A4, QStringLiteral("%1 %2 %3").arg(title, distributor->code, Dates::toText(to)));
+    DocumentWriter writer(*document, Paper::A4);
+    writer.title(m_shop.settings.shopName(), title);
+    writer.fields({
+        {tr("Distributor"), QStringLiteral("%1 %2").arg(distributor->code, distributor->name)},
+        {tr("Depth"), QString::number(distributor->depth)},
+        {tr("Upline"), upline},
+        {tr("Team size"), QString::number(m_shop.distributorRepository.teamSize(distributorId))},
+        {tr("Period"), tr("%1 to %2").arg(Dates::toText(from), Dates::toText(to))},
+    });
+
+    writer.heading(tr("Sales in the period"));
+    writer.table({{tr("Direct sales"), true}, {tr("Team sales"), true}},
+                 {{money(figures.directSales), money(figures.teamSales)}});
+
+    writer.heading(tr("Commissions as of %1").arg(Dates::toText(to)));
+    writer.table({{tr("Earned"), true},
+                  {tr("Reversed"), true},
+                  {tr("Settled"), true},
+                  {tr("Pending"), true},
+                  {tr("Available"), true}},
+                 {{money(figures.earned), money(figures.reversed), money(figures.settled),
+                   money(figures.pending), money(figures.available)}});
+
+    // The payouts, for the periods they settled and to tell settled entries as of `to`.
+    ListQuery payoutQuery;
+    payoutQuery.filters.insert(QStringLiteral("distributor"), distributor->code);
+    payoutQuery.sortColumn = 3; // period_end
+    QHash<qint64, QDate> payoutEnds;
+    QList<QStringList> payouts;
+    // key, id, code, name, period_end, amount, entries, created_at
+    for (const QVariantList &row : allRows(*ShopLists::payouts(m_shop.database), payoutQuery)) {
+        const QDate end = Dates::parseDate(row.at(4).toString()).value_or(QDate());
+        payoutEnds.insert(row.at(0).toLongLong(), end);
+        if (end >= from && end <= to)
+            payouts.append({row.at(1).toString(), Dates::toText(end), row.at(7).toString().left(10),
+                            row.at(6).toString(), money(row.at(5))});
+    }
+
+    ListQuery entryQuery;
+    entryQuery.filters.insert(QStringLiteral("distributor"), distributor->code);
+    entryQuery.filters.insert(QStringLiteral("from"), Dates::toText(from));
+    entryQuery.filters.insert(QStringLiteral("to"), Dates::toText(to));
+    QList<QStringList> entries;
+    Money total;
+    // key, date, order_no, distributor code, level, amount, state (today), available_on, payout
+    for (const QVariantList &row : allRows(*ShopLists::commissions(m_shop.database), entryQuery)) {
+        // The state as of `to`, as `report commissions` counts it.
+        const QDate availableOn = Dates::parseDate(row.at(7).toString()).value_or(QDate());
+        const QDate settledUpTo = row.at(8).isNull() ? QDate()
+                                                     : payoutEnds.value(row.at(8).toLongLong());
+        QString state = tr("Pending");
+        if (settledUpTo.isValid() && settledUpTo <= to)
+            state = tr("Settled");
+        else if (availableOn.isValid() && availableOn <= to)
+            state = tr("Available");
+        const Money amount = Money::fromMinorUnits(row.at(5).toLongLong());
+        total += amount;
+        entries.append({row.at(1).toString(), row.at(2).toString(), row.at(4).toString(),
+                        money(amount), state});
+    }
+    writer.heading(tr("Ledger entries in the period"));
+    if (entries.isEmpty()) {
+        writer.paragraph(tr("No commission entries in this period."));
+    } else {
+        writer.table(
+            {{tr("Date")}, {tr("Order")}, {tr("Level"), true}, {tr("Amount"), true}, {tr("State")}},
+            entries);
+        writer.paragraph(tr("Total of the period: %1").arg(money(total)), 0, true, Qt::AlignRight,
+                         4);
+    }
+
+    writer.heading(tr("Payouts in the period"));
+    if (payouts.isEmpty())
+        writer.paragraph(tr("No payouts in this period."));
+    else
+        writer.table({{tr("Payout")},
+                      {tr("Settled up to")},
+                      {tr("Made on")},
+                      {tr("Entries"), true},
+                      {tr("Amount"), true}},
+                     payouts);
+    return document;
+}
+
+std::unique_ptr<QTextDocument> ShopDocuments::report(const QString &title, const QString &subtitle,
+                                                     const ReportTable &table, const QImage &chart)
+{
+    auto document = newDocument(Paper::A4, title);
+    DocumentWriter writer(*document, Paper::A4);
+    writer.paragraph(title, writer.style().title, true);
+    if (!subtitle.isEmpty())
+        writer.grey(subtitle);
+    if (!chart.isNull())
+        writer.image(chart);
+
+    QList<DocumentWriter::Column> columns;
+    for (qsizetype column = 0; column < table.columns.size(); ++column) {
+        // Numbers (money and counts) are right-aligned: a column of nothing else.
+        bool numbers = false;
+        bool others = false;
+        for (const QStringList &row : table.rows) {
+            const QString cell = row.value(column);
+            if (cell.isEmpty())
+                continue;
+            (isNumber(cell) ? numbers : others) = true;
+        }
+        columns.append({columnTitle(table.columns.at(column)), numbers && !others});
+    }
+    writer.table(columns, table.rows);
+    if (table.rows.isEmpty())
+        writer.paragraph(tr("Nothing to report."), 0, false, Qt::AlignLeft, 4);
+    return document;
+}
+
+QPageLayout ShopDocuments::pageLayout(Paper paper)
+{
+    if (paper == Paper::Receipt80mm)
+        return QPageLayout(QPageSize(QSizeF(80, 297), QPageSize::Millimeter, tr("Receipt 80 mm"),
+                                     QPageSize::ExactMatch),
+                           QPageLayout::Portrait, QMarginsF(4, 4, 4, 4), QPageLayout::Millimeter);
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(15, 15, 15, 15),
+                       QPageLayout::Millimeter);
+}
+
+void ShopDocuments::print(QTextDocument &document, QPagedPaintDevice &device)
+{
+    // Laid out for the device itself (fonts and lengths at its resolution), one page the size
+    // of its paint rectangle: QTextDocument::print() then paints the pages as they are.
+    const int resolution = device.logicalDpiY();
+    const QRect page = device.pageLayout().paintRectPixels(resolution);
+    const QSizeF pageSizeBefore = document.pageSize();
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    layout->setPaintDevice(&device);
+    fitImages(document, page.width() * qreal(documentDpi()) / resolution);
+    document.setPageSize(page.size());
+    document.print(&device);
+    layout->setPaintDevice(nullptr); // the device may go; the document stays usable
+    document.setPageSize(pageSizeBefore);
+}
+
+bool ShopDocuments::writePdf(QTextDocument &document, Paper paper, const QString &fileName,
+                             QString *error)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(fileName), file.errorString());
+        return false;
+    }
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(pdfResolution);
+        writer.setPageLayout(pageLayout(paper));
+        writer.setTitle(document.metaInformation(QTextDocument::DocumentTitle));
+        writer.setCreator(QStringLiteral("MicroShop"));
+        print(document, writer);
+    }
+    file.close();
+    if (file.error() != QFileDevice::NoError || file.size() == 0) {
+        if (error)
+            *error = tr("Cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(fileName),
+                              file.error() != QFileDevice::NoError
+                                  ? file.errorString()
+                                  : tr("nothing could be printed"));
+        file.remove();
+        return false;
+    }
+    return true;
+}
+
+} // namespace MicroShop
