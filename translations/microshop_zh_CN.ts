@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../src/app/Application.cpp" line="+33" />
+        <location filename="../src/app/Application.cpp" line="+35" />
         <source>Daily backup saved to %1.</source>
         <translation>每日备份已保存到 %1。</translation>
     </message>
@@ -1135,6 +1135,106 @@ Distributor code for %1 (empty: none):</source>
     </message>
 </context>
 <context>
+    <name>MicroShop::DashboardPage</name>
+    <message numerus="yes">
+        <location filename="../src/ui/DashboardPage.cpp" line="+112" />
+        <location line="+2" />
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>paid, waiting to ship</source>
+        <translation>已付款，待发货</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>to restock</source>
+        <translation>需要补货</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3" />
+        <source>%n distributor(s) to pay</source>
+        <translation>
+            <numerusform>%n 位分销员待打款</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Net sales</source>
+        <translation>实收销售额</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Sales of the last 30 days</source>
+        <translation>近 30 天销售额</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The figures again, as of now (F5)</source>
+        <translation>按当前数据重新计算（F5）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales today</source>
+        <translation>今日销售额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Orders to ship</source>
+        <translation>待发货订单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Low-stock products</source>
+        <translation>库存不足的商品</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Commissions to settle</source>
+        <translation>可结算佣金</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Opens the %1 page, filtered to these.</source>
+        <translation>打开“%1”页面，只显示这些记录。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+1" />
+        <location line="+1" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+</context>
+<context>
     <name>MicroShop::DistributorEditor</name>
     <message>
         <location filename="../src/ui/DistributorEditor.cpp" line="+33" />
@@ -1228,7 +1328,7 @@ Distributor code for %1 (empty: none):</source>
 <context>
     <name>MicroShop::DistributorTreePage</name>
     <message>
-        <location filename="../src/ui/DistributorTreePage.cpp" line="+163" />
+        <location filename="../src/ui/DistributorTreePage.cpp" line="+165" />
         <source>&amp;New distributor</source>
         <translation>新建分销员(&amp;N)</translation>
     </message>
@@ -1248,7 +1348,12 @@ Distributor code for %1 (empty: none):</source>
         <translation>状态(&amp;T)…</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+3" />
+        <source>&amp;Print statement…</source>
+        <translation>打印对账单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+11" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1258,7 +1363,22 @@ Distributor code for %1 (empty: none):</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+22" />
+        <source>Statement of %1</source>
+        <translation>%1 的对账单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>statement-%1-%2-%3</source>
+        <translation>对账单-%1-%2-%3</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Print statement</source>
+        <translation>打印对账单</translation>
+    </message>
+    <message>
+        <location line="+31" />
         <location line="+122" />
         <location line="+12" />
         <source>Move distributor</source>
@@ -1368,7 +1488,7 @@ Joined %7</source>
         <translation>导出 CSV…</translation>
     </message>
     <message numerus="yes">
-        <location line="+43" />
+        <location line="+50" />
         <source>%n shown</source>
         <translation>
             <numerusform>显示 %n 条</numerusform>
@@ -1378,7 +1498,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+49" />
+        <location filename="../src/ui/MainWindow.cpp" line="+50" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -1418,17 +1538,7 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+13" />
-        <source>Not built yet. Here you will see today's and this month's sales and orders, orders waiting to ship, low-stock products, commissions ready to settle and a 30-day sales chart.</source>
-        <translation>尚未完成。这里将显示今日和本月的销售额与订单、待发货订单、库存不足的商品、可结算佣金，以及近 30 天销售图表。</translation>
-    </message>
-    <message>
-        <location line="+4" />
-        <source>Not built yet. Here you will find sales, product, customer, team and commission reports as charts, tables, printouts and CSV files. Meanwhile microshop-cli prints them: report sales, report products, report distributors, report commissions.</source>
-        <translation>尚未完成。这里将提供销售、商品、客户、团队和佣金报表，包括图表、表格、打印和 CSV。目前可用 microshop-cli 输出：report sales、report products、report distributors、report commissions。</translation>
-    </message>
-    <message>
-        <location line="+126" />
+        <location line="+139" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1714,13 +1824,13 @@ Joined %7</source>
 <context>
     <name>MicroShop::OrderListPage</name>
     <message>
-        <location filename="../src/ui/OrderListPage.cpp" line="+43" />
-        <location line="+261" />
+        <location filename="../src/ui/OrderListPage.cpp" line="+46" />
+        <location line="+325" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-259" />
+        <location line="-323" />
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -1760,7 +1870,32 @@ Joined %7</source>
         <translation>退款(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+11" />
+        <source>Pr&amp;int</source>
+        <translation>打印(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Packing slip (A4)…</source>
+        <translation>发货单（A4）…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Packing slip (80 mm receipt)…</source>
+        <translation>发货单（80 毫米小票）…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Invoice (A4)…</source>
+        <translation>销售单（A4）…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Invoice (80 mm receipt)…</source>
+        <translation>销售单（80 毫米小票）…</translation>
+    </message>
+    <message>
+        <location line="+21" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -1775,7 +1910,17 @@ Joined %7</source>
         <translation>分销员编号</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+20" />
+        <source>Invoice %1</source>
+        <translation>销售单 %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Packing slip %1</source>
+        <translation>发货单 %1</translation>
+    </message>
+    <message>
+        <location line="+36" />
         <source>Select an order to see it here, with a button for each next step.</source>
         <translation>选择一个订单即可在这里查看，并用按钮办理下一步。</translation>
     </message>
@@ -1850,7 +1995,7 @@ Joined %7</source>
         <translation>商品 %1 · 运费 %2 · &lt;b&gt;合计 %3&lt;/b&gt; · 已退款 %4</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+69" />
         <source>Cancel order %1? Its units go back into stock and its commissions are reversed.</source>
         <translation>取消订单 %1？已售商品会退回库存，相关佣金会冲回。</translation>
     </message>
@@ -2146,12 +2291,12 @@ Joined %7</source>
     <name>MicroShop::ProductListPage</name>
     <message>
         <location filename="../src/ui/ProductListPage.cpp" line="+42" />
-        <location line="+187" />
+        <location line="+197" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-186" />
+        <location line="-196" />
         <source>Search SKU, name or barcode (a scanner works too)</source>
         <translation>搜索 SKU、名称或条码（可用扫码枪）</translation>
     </message>
@@ -2353,6 +2498,260 @@ Joined %7</source>
         <location line="+16" />
         <source>Choose units to refund, or the shipping fee.</source>
         <translation>请选择要退款的商品数量，或勾选退还运费。</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::ReportsPage</name>
+    <message>
+        <location filename="../src/ui/ReportsPage.cpp" line="+143" />
+        <location line="+369" />
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="-369" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+338" />
+        <source>Export the report to CSV</source>
+        <translation>将报表导出为 CSV</translation>
+    </message>
+    <message>
+        <location line="-338" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location line="+368" />
+        <source>Save the chart as a picture</source>
+        <translation>将图表保存为图片</translation>
+    </message>
+    <message>
+        <location line="-368" />
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+113" />
+        <source>Not bought for (days):</source>
+        <translation>未购买天数：</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Chart the top:</source>
+        <translation>图表显示前：</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The range ends before it starts: pick a "to" date on or after %1.</source>
+        <translation>结束日期早于开始日期：请选择 %1 当天或之后的结束日期。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>No distributor has the code %1: type another or clear it.</source>
+        <translation>没有编号为 %1 的分销员：请输入其他编号或清空。</translation>
+    </message>
+    <message>
+        <location line="+129" />
+        <source>Sales by %1</source>
+        <translation>按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales by %1 of %2's team</source>
+        <translation>%2 团队按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sales by %1 of %2</source>
+        <translation>%2 按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <location line="+125" />
+        <source>Sales by channel</source>
+        <translation>各渠道销售额</translation>
+    </message>
+    <message>
+        <location line="-123" />
+        <location line="+123" />
+        <source>Best sellers</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <location line="-121" />
+        <location line="+122" />
+        <source>Product margins</source>
+        <translation>商品毛利</translation>
+    </message>
+    <message>
+        <location line="-120" />
+        <source>Stock value at cost</source>
+        <translation>库存金额（按成本）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+118" />
+        <source>Top customers</source>
+        <translation>消费最多的客户</translation>
+    </message>
+    <message>
+        <location line="-116" />
+        <location line="+117" />
+        <source>Repeat buyers</source>
+        <translation>回头客</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-115" />
+        <source>Customers not seen for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未购买的客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Distributors and their teams</source>
+        <translation>分销员及其团队</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Commissions by state</source>
+        <translation>各状态佣金</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <location line="+2" />
+        <source>%1 · as of %2</source>
+        <translation>%1 · 截至 %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 · %2 to %3</source>
+        <translation>%1 · %2 至 %3</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Cannot write %1: %2. Choose another folder or file name.</source>
+        <translation>无法写入 %1：%2。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Cannot write %1. Choose another folder or file name.</source>
+        <translation>无法写入 %1。请选择其他文件夹或文件名。</translation>
+    </message>
+    <message>
+        <location line="+28" />
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sales over time</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Customers not seen for a while</source>
+        <translation>久未购买的客户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Distributors and teams</source>
+        <translation>分销员与团队</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Last 30 days</source>
+        <translation>近 30 天</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Custom range</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>By:</source>
+        <translation>按：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Distributor code</source>
+        <translation>分销员编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>With the team</source>
+        <translation>含团队</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Save chart PNG…</source>
+        <translation>保存图表 PNG…</translation>
     </message>
 </context>
 <context>
@@ -2833,6 +3232,30 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../src/ui/PrintPreview.cpp" line="+25" />
+        <source>Print preview: %1</source>
+        <translation>打印预览：%1</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+7" />
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="-6" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>Rate</name>
     <message>
         <location filename="../src/core/Rate.cpp" line="+15" />
@@ -2991,6 +3414,378 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+5" />
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ShopDocuments</name>
+    <message>
+        <location filename="../src/reports/ShopDocuments.cpp" line="+318" />
+        <location line="+166" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="-165" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Gross</source>
+        <translation>销售额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refunds</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+108" />
+        <source>Net</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <location line="-107" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+101" />
+        <location line="+8" />
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location line="-108" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+101" />
+        <location line="+6" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="-106" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>WeChat ID</source>
+        <translation>微信号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last order</source>
+        <translation>最近下单</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Days since</source>
+        <translation>未购天数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+146" />
+        <source>Upline</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <location line="-145" />
+        <location line="+144" />
+        <source>Depth</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location line="-143" />
+        <location line="+145" />
+        <source>Team size</source>
+        <translation>团队人数</translation>
+    </message>
+    <message>
+        <location line="-144" />
+        <location line="+149" />
+        <source>Direct sales</source>
+        <translation>本人销售额</translation>
+    </message>
+    <message>
+        <location line="-148" />
+        <location line="+148" />
+        <source>Team sales</source>
+        <translation>团队销售额</translation>
+    </message>
+    <message>
+        <location line="-147" />
+        <location line="+151" />
+        <source>Earned</source>
+        <translation>已获得</translation>
+    </message>
+    <message>
+        <location line="-150" />
+        <location line="+151" />
+        <source>Reversed</source>
+        <translation>已冲回</translation>
+    </message>
+    <message>
+        <location line="-150" />
+        <location line="+151" />
+        <location line="+35" />
+        <source>Settled</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <location line="-185" />
+        <location line="+151" />
+        <location line="+32" />
+        <source>Pending</source>
+        <translation>待结算</translation>
+    </message>
+    <message>
+        <location line="-182" />
+        <location line="+151" />
+        <location line="+35" />
+        <source>Available</source>
+        <translation>可结算</translation>
+    </message>
+    <message>
+        <location line="-161" />
+        <source>Invoice</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Packing slip</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <location line="+158" />
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="-157" />
+        <location line="+157" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="-156" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Ship to</source>
+        <translation>收货地址</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>(no address)</source>
+        <translation>（无地址）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <location line="+7" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Goods total</source>
+        <translation>商品合计</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Shipping</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Total due</source>
+        <translation>应付合计</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Units: %1</source>
+        <translation>件数：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>A statement covers a period from one day to the same or a later day, not %1 to %2.</source>
+        <translation>对账期间须从某日到同日或之后的日期，不能是 %1 至 %2。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>There is no distributor with the id %1.</source>
+        <translation>没有 ID 为 %1 的分销员。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>none (a root)</source>
+        <translation>无（顶级分销员）</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Distributor statement</source>
+        <translation>分销员对账单</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Distributor</source>
+        <translation>分销员</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sales in the period</source>
+        <translation>期间销售额</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Commissions as of %1</source>
+        <translation>截至 %1 的佣金</translation>
+    </message>
+    <message>
+        <location line="+46" />
+        <source>Ledger entries in the period</source>
+        <translation>期间佣金明细</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No commission entries in this period.</source>
+        <translation>此期间没有佣金记录。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+14" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="-14" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Total of the period: %1</source>
+        <translation>期间合计：%1</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Payouts in the period</source>
+        <translation>期间打款</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>No payouts in this period.</source>
+        <translation>此期间没有打款。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Payout</source>
+        <translation>打款</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Settled up to</source>
+        <translation>结算截至</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Made on</source>
+        <translation>打款日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>Nothing to report.</source>
+        <translation>没有可显示的数据。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Receipt 80 mm</source>
+        <translation>80 毫米小票</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <location line="+15" />
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>nothing could be printed</source>
+        <translation>没有可打印的内容</translation>
     </message>
 </context>
 <context>

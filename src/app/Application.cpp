@@ -2,6 +2,8 @@
 
 #include "BackupService.h"
 #include "Database.h"
+#include "ShopDocuments.h"
+#include "ShopReports.h"
 #include "ShopServices.h"
 
 #include "Dates.h"
@@ -78,7 +80,11 @@ int runDesktopApplication(int argc, char *argv[])
     }
 
     ShopServices services(*database);
+    ShopReports reports(*database);
+    ShopDocuments documents(services);
     ShopContext shop = services.context();
+    shop.reports = &reports;
+    shop.documents = &documents;
     MainWindow window(shop, languages);
     window.show();
 

@@ -19,6 +19,8 @@ class ExportSource;
 class OrderRepository;
 class OrderWorkflow;
 class ProductRepository;
+class ReportSource;
+class ShopDocuments;
 class ShopSettings;
 class Transactor;
 
@@ -45,6 +47,10 @@ struct ShopContext
     ExportSource &exports;
     std::function<std::unique_ptr<ListSource>(ListKind)> lists;
     std::function<QStringList()> productCategories; // distinct, sorted
+    // The reports and the printed documents (src/reports; the app wires them in, as they are
+    // not services of the database layer): the pages that show figures or print need them.
+    ReportSource *reports;
+    ShopDocuments *documents;
 };
 
 } // namespace MicroShop

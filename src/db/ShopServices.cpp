@@ -68,7 +68,9 @@ ShopContext ShopServices::context()
                            while (query.next())
                                categories.append(query.value(0).toString());
                            return categories;
-                       }};
+                       },
+                       nullptr,
+                       nullptr};
 }
 
 } // namespace MicroShop

@@ -161,6 +161,15 @@ void CommissionListPage::retranslate()
     ListPage::retranslate();
 }
 
+void CommissionListPage::showState(const QString &state)
+{
+    clearSearch();
+    m_distributorFilter->clear();
+    m_dateFilterCheck->setChecked(false);
+    m_stateFilter->setCurrentIndex(qMax(0, m_stateFilter->findData(state)));
+    m_ledger->setFilter(QStringLiteral("state"), m_stateFilter->currentData());
+}
+
 void CommissionListPage::settle()
 {
     SettlementDialog dialog(m_shop, this);

@@ -25,6 +25,7 @@ public:
     explicit CommissionListPage(ShopContext &shop, QWidget *parent = nullptr);
 
     void settle();
+    void showState(const QString &state); // the ledger entries in that state, all distributors
 
 protected:
     void showDetails(qint64 id) override;

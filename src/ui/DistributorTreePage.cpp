@@ -1,6 +1,7 @@
 #include "DistributorTreePage.h"
 
 #include "DistributorEditor.h"
+#include "PrintPreview.h"
 
 #include "CommissionListModel.h"
 #include "CustomerListModel.h"
@@ -27,6 +28,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -171,6 +173,9 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     addButton(
         "statusButton", [] { return tr("S&tatus…"); }, QKeySequence(Qt::CTRL | Qt::Key_T),
         &DistributorTreePage::changeStatus, true);
+    addButton(
+        "statementButton", [] { return tr("&Print statement…"); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &DistributorTreePage::printStatement, true);
     auto *importButton = new QPushButton(this);
     importButton->setObjectName(QStringLiteral("importButton"));
     connect(importButton, &QPushButton::clicked, this, &DistributorTreePage::importRequested);
@@ -190,6 +195,24 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
     retranslate();
+}
+
+void DistributorTreePage::printStatement()
+{
+    const qint64 id = currentId();
+    if (!id || !m_shop.documents)
+        return;
+    try {
+        const std::unique_ptr<QTextDocument> statement = m_shop.documents->statement(
+            id, m_from->date(), m_to->date());
+        const QString code = m_shop.distributors.codeOf(id);
+        PrintPreview::show(
+            this, *statement, ShopDocuments::Paper::A4, tr("Statement of %1").arg(code),
+            tr("statement-%1-%2-%3")
+                .arg(code, Dates::toText(m_from->date()), Dates::toText(m_to->date())));
+    } catch (const Error &error) {
+        QMessageBox::warning(this, tr("Print statement"), error.message());
+    }
 }
 
 qint64 DistributorTreePage::currentId() const

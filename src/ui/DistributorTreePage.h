@@ -39,6 +39,7 @@ public:
     void editDistributor();
     void moveDistributor();
     void changeStatus();
+    void printStatement(); // the selected distributor's, for the period of the panel
 
 signals:
     void importRequested();

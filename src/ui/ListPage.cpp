@@ -163,6 +163,13 @@ void ListPage::selectId(qint64 id)
     m_view->scrollTo(m_model->index(row, 0));
 }
 
+void ListPage::clearSearch()
+{
+    m_search->clear();
+    m_searchDelay->stop();
+    m_model->setSearch(QString());
+}
+
 void ListPage::refresh()
 {
     const qint64 selected = currentId();

@@ -33,6 +33,7 @@ public:
     qint64 currentId() const; // 0 when nothing is selected
     void selectId(qint64 id);
     void refresh(); // the list again, keeping the selected record when it is still there
+    void clearSearch();
 
 signals:
     void importRequested();

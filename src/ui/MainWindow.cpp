@@ -3,11 +3,12 @@
 #include "CommissionListPage.h"
 #include "CsvImportDialog.h"
 #include "CustomerListPage.h"
+#include "DashboardPage.h"
 #include "DistributorTreePage.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
-#include "PlaceholderPage.h"
 #include "ProductListPage.h"
+#include "ReportsPage.h"
 #include "SettingsPage.h"
 
 #include "Dates.h"
@@ -67,25 +68,6 @@ QString pageTitle(MainWindow::Page page)
     return QString();
 }
 
-// What each page not built yet will hold, said plainly (a function, so that the text is
-// translated again when the language changes).
-QString placeholderText(MainWindow::Page page)
-{
-    switch (page) {
-    case MainWindow::Dashboard:
-        return MainWindow::tr("Not built yet. Here you will see today's and this month's sales and "
-                              "orders, orders waiting to ship, low-stock products, commissions "
-                              "ready to settle and a 30-day sales chart.");
-    case MainWindow::Reports:
-        return MainWindow::tr("Not built yet. Here you will find sales, product, customer, team "
-                              "and commission reports as charts, tables, printouts and CSV "
-                              "files. Meanwhile microshop-cli prints them: report sales, report "
-                              "products, report distributors, report commissions.");
-    default:
-        return QString();
-    }
-}
-
 } // namespace
 
 MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *parent)
@@ -126,13 +108,12 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
         } else if (page == Products) {
             addListPage(Products, new ProductListPage(shop, this),
                         int(ShopImporter::Kind::Products), int(ExportKind::Products));
+        } else if (page == Reports) {
+            m_reportsPage = new ReportsPage(shop, this);
+            m_pages->addWidget(m_reportsPage);
         } else {
-            const Page which = Page(page);
-            auto *placeholder = new PlaceholderPage([which] { return pageTitle(which); },
-                                                    [which] { return placeholderText(which); },
-                                                    this);
-            placeholder->setObjectName(QStringLiteral("page%1").arg(page));
-            m_pages->addWidget(placeholder);
+            m_dashboardPage = new DashboardPage(shop, this);
+            m_pages->addWidget(m_dashboardPage);
         }
     }
 
@@ -168,6 +149,22 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
     connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);
+
+    // The dashboard's tiles open the page behind their figure, filtered to what they count.
+    connect(m_dashboardPage, &DashboardPage::ordersRequested, this,
+            [this](const QString &status, QDate from, QDate to) {
+                showPage(Orders);
+                static_cast<OrderListPage *>(listPage(Orders))->showOrders(status, from, to);
+            });
+    connect(m_dashboardPage, &DashboardPage::lowStockRequested, this, [this] {
+        showPage(Products);
+        static_cast<ProductListPage *>(listPage(Products))->showLowStock();
+    });
+    connect(m_dashboardPage, &DashboardPage::commissionsRequested, this,
+            [this](const QString &state) {
+                showPage(Commissions);
+                static_cast<CommissionListPage *>(listPage(Commissions))->showState(state);
+            });
 
     createMenus();
     retranslate();

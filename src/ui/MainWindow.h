@@ -10,8 +10,10 @@ class QStackedWidget;
 namespace MicroShop {
 
 class LanguageManager;
+class DashboardPage;
 class DistributorTreePage;
 class ListPage;
+class ReportsPage;
 class SettingsPage;
 struct ShopContext;
 
@@ -42,6 +44,8 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; }
     ListPage *listPage(Page page) const; // the Products, Customers, Orders or Commissions page
     DistributorTreePage *distributorPage() const { return m_distributorPage; }
+    DashboardPage *dashboardPage() const { return m_dashboardPage; }
+    ReportsPage *reportsPage() const { return m_reportsPage; }
 
 public slots:
     void showAbout();
@@ -71,6 +75,8 @@ private:
     QList<QAction *> m_pageActions;
     QHash<int, ListPage *> m_listPages;
     DistributorTreePage *m_distributorPage = nullptr;
+    DashboardPage *m_dashboardPage = nullptr;
+    ReportsPage *m_reportsPage = nullptr;
 };
 
 } // namespace MicroShop

@@ -2,6 +2,7 @@
 
 #include "OrderEditor.h"
 #include "PayOrderDialog.h"
+#include "PrintPreview.h"
 #include "RefundOrderDialog.h"
 #include "ShipOrderDialog.h"
 
@@ -18,10 +19,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace MicroShop {
@@ -127,6 +130,35 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
                                  QString::fromLatin1(each.name), each.text, each.shortcut,
                                  [this, move] { this->move(move); }, true));
     }
+    m_printButton = addActionButton(
+        QStringLiteral("printButton"), [] { return tr("Pr&int"); },
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { m_printButton->showMenu(); },
+        true);
+    auto *printMenu = new QMenu(m_printButton);
+    const struct
+    {
+        const char *name;
+        bool invoice;
+        ShopDocuments::Paper paper;
+        QString (*text)();
+    } documents[] = {
+        {"packingSlipA4", false, ShopDocuments::Paper::A4, [] { return tr("Packing slip (A4)…"); }},
+        {"packingSlipReceipt", false, ShopDocuments::Paper::Receipt80mm,
+         [] { return tr("Packing slip (80 mm receipt)…"); }},
+        {"invoiceA4", true, ShopDocuments::Paper::A4, [] { return tr("Invoice (A4)…"); }},
+        {"invoiceReceipt", true, ShopDocuments::Paper::Receipt80mm,
+         [] { return tr("Invoice (80 mm receipt)…"); }},
+    };
+    for (const auto &each : documents) {
+        QAction *action = printMenu->addAction(each.text());
+        action->setObjectName(QString::fromLatin1(each.name));
+        const bool invoice = each.invoice;
+        const ShopDocuments::Paper paper = each.paper;
+        connect(action, &QAction::triggered, this,
+                [this, invoice, paper] { printDocument(invoice, paper); });
+        m_printActions.append({action, each.text});
+    }
+    m_printButton->setMenu(printMenu);
     addImportExportActions();
     showDetails(0);
     updateActions();
@@ -151,6 +183,39 @@ void OrderListPage::applyDateFilter()
                         on ? QVariant(Dates::toText(m_fromDate->date())) : QVariant());
     m_orders->setFilter(QStringLiteral("to"),
                         on ? QVariant(Dates::toText(m_toDate->date())) : QVariant());
+}
+
+void OrderListPage::printDocument(bool invoice, ShopDocuments::Paper paper)
+{
+    const std::optional<Order> order = selectedOrder();
+    if (!order || !m_shop.documents)
+        return;
+    const std::unique_ptr<QTextDocument> document = invoice
+                                                        ? m_shop.documents->invoice(*order, paper)
+                                                        : m_shop.documents->packingSlip(*order,
+                                                                                        paper);
+    const QString title = invoice ? tr("Invoice %1").arg(order->orderNo)
+                                  : tr("Packing slip %1").arg(order->orderNo);
+    PrintPreview::show(this, *document, paper, title, title);
+}
+
+void OrderListPage::showOrders(const QString &status, QDate from, QDate to)
+{
+    clearSearch();
+    m_distributorFilter->clear();
+    m_statusFilter->setCurrentIndex(qMax(0, m_statusFilter->findData(status)));
+    m_orders->setFilter(QStringLiteral("status"), m_statusFilter->currentData());
+    const bool dated = from.isValid() && to.isValid();
+    if (dated) {
+        const QSignalBlocker blockFrom(m_fromDate);
+        const QSignalBlocker blockTo(m_toDate);
+        m_fromDate->setDate(from);
+        m_toDate->setDate(to);
+    }
+    if (m_dateFilterCheck->isChecked() == dated)
+        applyDateFilter();
+    else
+        m_dateFilterCheck->setChecked(dated); // applies the dates
 }
 
 std::optional<Order> OrderListPage::selectedOrder() const
@@ -242,6 +307,8 @@ void OrderListPage::updateActions()
 void OrderListPage::retranslate()
 {
     fillFilters();
+    for (const auto &[action, text] : std::as_const(m_printActions))
+        action->setText(text());
     ListPage::retranslate();
 }
 

@@ -2,9 +2,12 @@
 
 #include "ListPage.h"
 #include "OrderWorkflow.h"
+#include "ShopDocuments.h"
 
 #include <QHash>
+#include <QList>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -29,6 +32,10 @@ public:
     explicit OrderListPage(ShopContext &shop, QWidget *parent = nullptr);
 
     void newOrder();
+    // The orders of a status (empty: all) dated from..to (invalid dates: any date).
+    void showOrders(const QString &status, QDate from, QDate to);
+    // The selected order's packing slip or invoice, in print preview.
+    void printDocument(bool invoice, ShopDocuments::Paper paper);
     void editOrder();
     void move(OrderWorkflow::Move move);
     QPushButton *moveButton(OrderWorkflow::Move move) const
@@ -58,6 +65,8 @@ private:
     QLabel *m_totals;
     QPushButton *m_editButton = nullptr;
     QHash<int, QPushButton *> m_moveButtons;
+    QPushButton *m_printButton = nullptr;
+    QList<std::pair<QAction *, QString (*)()>> m_printActions;
 };
 
 } // namespace MicroShop

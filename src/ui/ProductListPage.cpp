@@ -193,6 +193,16 @@ void ProductListPage::retranslate()
     ListPage::retranslate();
 }
 
+void ProductListPage::showLowStock()
+{
+    clearSearch();
+    m_categoryFilter->setCurrentIndex(0);
+    m_products->setFilter(QStringLiteral("category"), m_categoryFilter->currentData());
+    m_statusFilter->setCurrentIndex(0);
+    m_products->setFilter(QStringLiteral("active"), m_statusFilter->currentData());
+    m_lowStockFilter->setChecked(true);
+}
+
 void ProductListPage::newProduct()
 {
     Product draft;

@@ -24,6 +24,7 @@ public:
     explicit ProductListPage(ShopContext &shop, QWidget *parent = nullptr);
 
     void newProduct();
+    void showLowStock(); // the products to restock, whatever the other filters were
     void editProduct();
     void toggleActive();
     void restock();

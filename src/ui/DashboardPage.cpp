@@ -1,0 +1,166 @@
+#include "DashboardPage.h"
+
+#include "ReportChart.h"
+
+#include "Dates.h"
+#include "ReportSource.h"
+#include "ShopContext.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
+    : QWidget(parent)
+    , m_shop(shop)
+    , m_title(new QLabel(this))
+    , m_date(new QLabel(this))
+    , m_refresh(new QPushButton(this))
+    , m_today(addTile("todayTile"))
+    , m_month(addTile("monthTile"))
+    , m_toShip(addTile("toShipTile"))
+    , m_lowStock(addTile("lowStockTile"))
+    , m_commissions(addTile("commissionsTile"))
+    , m_chart(new QChartView(this))
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
+    m_date->setObjectName(QStringLiteral("dateLabel"));
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
+    m_chart->setObjectName(QStringLiteral("salesChart"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(260);
+
+    connect(m_today.button, &QPushButton::clicked, this,
+            [this] { emit ordersRequested(QString(), Dates::today(), Dates::today()); });
+    connect(m_month.button, &QPushButton::clicked, this, [this] {
+        const QDate today = Dates::today();
+        emit ordersRequested(QString(), QDate(today.year(), today.month(), 1), today);
+    });
+    connect(m_toShip.button, &QPushButton::clicked, this,
+            [this] { emit ordersRequested(QStringLiteral("paid"), QDate(), QDate()); });
+    connect(m_lowStock.button, &QPushButton::clicked, this, &DashboardPage::lowStockRequested);
+    connect(m_commissions.button, &QPushButton::clicked, this,
+            [this] { emit commissionsRequested(QStringLiteral("available")); });
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title);
+    header->addSpacing(12);
+    header->addWidget(m_date, 0, Qt::AlignBottom);
+    header->addStretch();
+    header->addWidget(m_refresh);
+    auto *tiles = new QGridLayout;
+    tiles->setSpacing(12);
+    int column = 0;
+    for (const Tile *tile : {&m_today, &m_month, &m_toShip, &m_lowStock, &m_commissions})
+        tiles->addWidget(tile->button, 0, column++);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(12);
+    layout->addLayout(header);
+    layout->addLayout(tiles);
+    layout->addWidget(m_chart, 1);
+    setStyleSheet(QStringLiteral(
+        "QPushButton[tile=\"true\"] { background: white; border: 1px solid #dcdfe3;"
+        " border-radius: 8px; text-align: left; }"
+        "QPushButton[tile=\"true\"]:hover { border-color: #07c160; }"
+        "QPushButton[tile=\"true\"]:focus { border: 2px solid #07c160; }"
+        "QLabel[role=\"caption\"] { color: #646a73; }"
+        "QLabel[role=\"figure\"] { font-size: 20pt; font-weight: bold; color: #1f2329; }"
+        "QLabel[role=\"note\"] { color: #646a73; }"));
+    retranslate();
+}
+
+DashboardPage::Tile DashboardPage::addTile(const char *name)
+{
+    Tile tile{new QPushButton(this), new QLabel, new QLabel, new QLabel};
+    tile.button->setObjectName(QString::fromLatin1(name));
+    tile.button->setProperty("tile", true);
+    tile.button->setMinimumSize(170, 110);
+    tile.button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    tile.button->setCursor(Qt::PointingHandCursor);
+    auto *layout = new QVBoxLayout(tile.button);
+    layout->setContentsMargins(14, 10, 14, 10);
+    const std::pair<QLabel *, const char *> labels[] = {
+        {tile.caption, "caption"}, {tile.figure, "figure"}, {tile.note, "note"}};
+    for (const auto &[label, role] : labels) {
+        label->setProperty("role", QString::fromLatin1(role));
+        label->setObjectName(QString::fromLatin1(role));
+        label->setAttribute(Qt::WA_TransparentForMouseEvents); // the button takes the click
+        layout->addWidget(label);
+    }
+    return tile;
+}
+
+void DashboardPage::refresh()
+{
+    if (!m_shop.reports)
+        return;
+    const QDate today = Dates::today();
+    const DashboardFigures figures = m_shop.reports->dashboard(today);
+    m_date->setText(Dates::toText(today));
+    m_today.figure->setText(figures.todaySales.toString());
+    m_today.note->setText(tr("%n order(s)", nullptr, int(figures.todayOrders)));
+    m_month.figure->setText(figures.monthSales.toString());
+    m_month.note->setText(tr("%n order(s)", nullptr, int(figures.monthOrders)));
+    m_toShip.figure->setText(QString::number(figures.ordersToShip));
+    m_toShip.note->setText(tr("paid, waiting to ship"));
+    m_lowStock.figure->setText(QString::number(figures.lowStockProducts));
+    m_lowStock.note->setText(tr("to restock"));
+    m_commissions.figure->setText(figures.commissionsAvailable.toString());
+    m_commissions.note->setText(
+        tr("%n distributor(s) to pay", nullptr, int(figures.distributorsToPay)));
+
+    // Days as "MM-dd" on the axis; the table keeps the whole date.
+    ReportTable days = figures.lastDays;
+    for (QStringList &row : days.rows)
+        row[0] = row.at(0).mid(5);
+    QChart *chart = ReportChart::make(ReportChart::Kind::Bars, days, 0, {{4, tr("Net sales")}},
+                                      tr("Sales of the last 30 days"));
+    QChart *old = m_chart->chart();
+    m_chart->setChart(chart);
+    delete old;
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refresh(); // what changed on the other pages shows on return
+}
+
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::retranslate()
+{
+    m_title->setText(tr("Dashboard"));
+    m_refresh->setText(tr("Refresh"));
+    m_refresh->setToolTip(tr("The figures again, as of now (F5)"));
+    m_today.caption->setText(tr("Sales today"));
+    m_month.caption->setText(tr("Sales this month"));
+    m_toShip.caption->setText(tr("Orders to ship"));
+    m_lowStock.caption->setText(tr("Low-stock products"));
+    m_commissions.caption->setText(tr("Commissions to settle"));
+    const QString opens = tr("Opens the %1 page, filtered to these.");
+    m_today.button->setToolTip(opens.arg(tr("Orders")));
+    m_month.button->setToolTip(opens.arg(tr("Orders")));
+    m_toShip.button->setToolTip(opens.arg(tr("Orders")));
+    m_lowStock.button->setToolTip(opens.arg(tr("Products")));
+    m_commissions.button->setToolTip(opens.arg(tr("Commissions")));
+    if (isVisible())
+        refresh();
+}
+
+} // namespace MicroShop

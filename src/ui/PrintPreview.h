@@ -1,0 +1,27 @@
+#pragma once
+
+#include "ShopDocuments.h"
+
+#include <QCoreApplication>
+
+class QTextDocument;
+class QWidget;
+
+namespace MicroShop {
+
+// Shows a printed document as it will come out of the printer (Qt's print preview), on the
+// document's paper, with Save PDF beside Print; and saves documents as PDF files.
+class PrintPreview final
+{
+    Q_DECLARE_TR_FUNCTIONS(PrintPreview)
+
+public:
+    // fileName: the name offered when saving as PDF, without folder or ".pdf".
+    static void show(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
+                     const QString &title, const QString &fileName);
+    // Asks where, then writes; false (after saying why) when it could not.
+    static bool savePdf(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
+                        const QString &fileName);
+};
+
+} // namespace MicroShop

@@ -1,0 +1,579 @@
+#include "ReportsPage.h"
+
+#include "ShopDocuments.h"
+
+#include "PrintPreview.h"
+
+#include "CsvWriter.h"
+
+#include "Customer.h"
+#include "Dates.h"
+#include "Money.h"
+#include "ReportSource.h"
+#include "ShopContext.h"
+#include "ShopRepositories.h"
+#include "ShopSettings.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTextDocument>
+#include <QVBoxLayout>
+
+namespace MicroShop {
+
+namespace {
+
+enum QuickRange { LastThirtyDays, ThisMonth, LastMonth, ThisYear, AllTime, Custom };
+
+bool isText(const QString &column)
+{
+    static const QStringList texts = {
+        QStringLiteral("period"), QStringLiteral("channel"), QStringLiteral("sku"),
+        QStringLiteral("name"),   QStringLiteral("code"),    QStringLiteral("last_order"),
+        QStringLiteral("phone"),  QStringLiteral("wechat"),  QStringLiteral("upline")};
+    return texts.contains(column);
+}
+
+// A channel's code as its name; any other cell as it is.
+QString displayed(const QString &column, const QString &cell)
+{
+    if (column == u"channel") {
+        if (const auto channel = Channels::fromCode(cell))
+            return Channels::displayName(*channel);
+    }
+    return cell;
+}
+
+} // namespace
+
+ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
+    : QWidget(parent)
+    , m_shop(shop)
+    , m_title(new QLabel(this))
+    , m_report(new QComboBox(this))
+    , m_quickRange(new QComboBox(this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+    , m_periodLabel(new QLabel(this))
+    , m_period(new QComboBox(this))
+    , m_distributor(new QLineEdit(this))
+    , m_team(new QCheckBox(this))
+    , m_countLabel(new QLabel(this))
+    , m_count(new QSpinBox(this))
+    , m_problem(new QLabel(this))
+    , m_chart(new QChartView(this))
+    , m_view(new QTableView(this))
+    , m_model(new QStandardItemModel(this))
+    , m_print(new QPushButton(this))
+    , m_pdf(new QPushButton(this))
+    , m_csv(new QPushButton(this))
+    , m_png(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("reportsPage"));
+    m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
+    m_report->setObjectName(QStringLiteral("reportCombo"));
+    m_quickRange->setObjectName(QStringLiteral("rangeCombo"));
+    m_from->setObjectName(QStringLiteral("fromDate"));
+    m_to->setObjectName(QStringLiteral("toDate"));
+    for (QDateEdit *date : {m_from, m_to}) {
+        date->setCalendarPopup(true);
+        date->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        connect(date, &QDateEdit::dateChanged, this, [this] {
+            m_quickRange->setCurrentIndex(Custom);
+            refresh();
+        });
+    }
+    m_period->setObjectName(QStringLiteral("periodCombo"));
+    m_distributor->setObjectName(QStringLiteral("distributorEdit"));
+    m_distributor->setMaximumWidth(150);
+    m_distributor->setClearButtonEnabled(true);
+    m_team->setObjectName(QStringLiteral("teamCheck"));
+    m_count->setObjectName(QStringLiteral("countSpin"));
+    m_count->setRange(1, 3650);
+    m_problem->setObjectName(QStringLiteral("problemLabel"));
+    m_problem->setStyleSheet(QStringLiteral("color: #d93026;"));
+    m_problem->hide();
+    m_chart->setObjectName(QStringLiteral("reportChart"));
+    m_chart->setRenderHint(QPainter::Antialiasing);
+    m_chart->setMinimumHeight(300);
+    m_view->setObjectName(QStringLiteral("reportTable"));
+    m_view->setModel(m_model);
+    m_view->setSortingEnabled(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->horizontalHeader()->setMinimumSectionSize(70);
+    m_model->setSortRole(Qt::UserRole);
+
+    for (QComboBox *combo : {m_report, m_quickRange, m_period})
+        connect(combo, &QComboBox::activated, this, [this, combo](int index) {
+            if (combo == m_quickRange)
+                applyQuickRange(index);
+            updateOptions();
+            refresh();
+        });
+    connect(m_distributor, &QLineEdit::editingFinished, this, &ReportsPage::refresh);
+    connect(m_team, &QCheckBox::toggled, this, &ReportsPage::refresh);
+    connect(m_count, &QSpinBox::editingFinished, this, &ReportsPage::refresh);
+
+    m_print->setObjectName(QStringLiteral("printButton"));
+    m_print->setShortcut(QKeySequence::Print);
+    connect(m_print, &QPushButton::clicked, this, &ReportsPage::printPreview);
+    m_pdf->setObjectName(QStringLiteral("pdfButton"));
+    connect(m_pdf, &QPushButton::clicked, this, [this] {
+        chooseFile(tr("Save the report as PDF"), tr("PDF files (*.pdf)"), QStringLiteral("pdf"),
+                   &ReportsPage::savePdf);
+    });
+    m_csv->setObjectName(QStringLiteral("csvButton"));
+    connect(m_csv, &QPushButton::clicked, this, [this] {
+        chooseFile(tr("Export the report to CSV"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
+                   &ReportsPage::saveCsv);
+    });
+    m_png->setObjectName(QStringLiteral("pngButton"));
+    connect(m_png, &QPushButton::clicked, this, [this] {
+        chooseFile(tr("Save the chart as a picture"), tr("PNG pictures (*.png)"),
+                   QStringLiteral("png"), &ReportsPage::savePng);
+    });
+
+    auto *choice = new QHBoxLayout;
+    choice->addWidget(m_report);
+    choice->addSpacing(12);
+    choice->addWidget(m_quickRange);
+    choice->addWidget(m_from);
+    choice->addWidget(new QLabel(QStringLiteral("–"), this));
+    choice->addWidget(m_to);
+    choice->addStretch();
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_periodLabel);
+    options->addWidget(m_period);
+    options->addWidget(m_distributor);
+    options->addWidget(m_team);
+    options->addWidget(m_countLabel);
+    options->addWidget(m_count);
+    options->addWidget(m_problem);
+    options->addStretch();
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_chart);
+    splitter->addWidget(m_view);
+    splitter->setSizes({440, 220});
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    auto *actions = new QHBoxLayout;
+    for (QPushButton *button : {m_print, m_pdf, m_csv, m_png})
+        actions->addWidget(button);
+    actions->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->addWidget(m_title);
+    layout->addLayout(choice);
+    layout->addLayout(options);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(actions);
+
+    retranslate();
+    m_quickRange->setCurrentIndex(LastThirtyDays);
+    applyQuickRange(LastThirtyDays);
+    m_count->setValue(10);
+    updateOptions();
+}
+
+ReportsPage::Report ReportsPage::currentReport() const
+{
+    return Report(qMax(0, m_report->currentIndex()));
+}
+
+void ReportsPage::showReport(Report report)
+{
+    m_report->setCurrentIndex(int(report));
+    updateOptions();
+    refresh();
+}
+
+void ReportsPage::setRange(QDate from, QDate to)
+{
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+    m_quickRange->setCurrentIndex(Custom);
+    refresh();
+}
+
+void ReportsPage::applyQuickRange(int index)
+{
+    const QDate today = Dates::today();
+    QDate from = m_from->date();
+    QDate to = today;
+    switch (index) {
+    case LastThirtyDays:
+        from = today.addDays(-29);
+        break;
+    case ThisMonth:
+        from = QDate(today.year(), today.month(), 1);
+        break;
+    case LastMonth:
+        to = QDate(today.year(), today.month(), 1).addDays(-1);
+        from = QDate(to.year(), to.month(), 1);
+        break;
+    case ThisYear:
+        from = QDate(today.year(), 1, 1);
+        break;
+    case AllTime:
+        from = QDate(2000, 1, 1);
+        break;
+    default:
+        return;
+    }
+    const QSignalBlocker blockFrom(m_from);
+    const QSignalBlocker blockTo(m_to);
+    m_from->setDate(from);
+    m_to->setDate(to);
+}
+
+void ReportsPage::updateOptions()
+{
+    const Report report = currentReport();
+    const bool sales = report == Report::SalesOverTime;
+    m_periodLabel->setVisible(sales);
+    m_period->setVisible(sales);
+    m_distributor->setVisible(sales);
+    m_team->setVisible(sales);
+    const bool counted = report != Report::SalesOverTime && report != Report::SalesByChannel
+                         && report != Report::RepeatBuyers;
+    m_countLabel->setVisible(counted);
+    m_count->setVisible(counted);
+    // Customers not seen for N days count days; the others show the N largest in their chart.
+    const bool days = report == Report::LapsedCustomers;
+    m_countLabel->setText(days ? tr("Not bought for (days):") : tr("Chart the top:"));
+    if (days && m_count->value() == 10)
+        m_count->setValue(60);
+    else if (!days && m_count->value() == 60)
+        m_count->setValue(10);
+    // The stock and the commissions are as of the end of the range, not over it.
+    m_from->setEnabled(report != Report::StockValue && report != Report::Commissions
+                       && report != Report::LapsedCustomers);
+    m_to->setEnabled(report != Report::StockValue);
+}
+
+ReportTable ReportsPage::compute(Report report, QString *problem)
+{
+    ReportSource &reports = *m_shop.reports;
+    const QDate from = m_from->date();
+    const QDate to = m_to->date();
+    if (from > to && m_from->isEnabled()) {
+        *problem = tr("The range ends before it starts: pick a \"to\" date on or after %1.")
+                       .arg(Dates::toText(from));
+        return {};
+    }
+    switch (report) {
+    case Report::SalesOverTime: {
+        qint64 distributorId = 0;
+        const QString code = m_distributor->text().trimmed();
+        if (!code.isEmpty()) {
+            const auto id = m_shop.distributors.idOfCode(code);
+            if (!id) {
+                *problem
+                    = tr("No distributor has the code %1: type another or clear it.").arg(code);
+                return {};
+            }
+            distributorId = *id;
+        }
+        return reports.sales(ReportSource::Period(m_period->currentIndex()), from, to,
+                             distributorId, distributorId != 0 && m_team->isChecked());
+    }
+    case Report::SalesByChannel:
+        return reports.channels(from, to);
+    case Report::BestSellers:
+        return reports.products(from, to, m_count->value());
+    case Report::ProductMargins:
+        return reports.products(from, to);
+    case Report::StockValue:
+        return reports.stock();
+    case Report::TopCustomers:
+        return reports.customers(from, to, 1, m_count->value());
+    case Report::RepeatBuyers:
+        return reports.customers(from, to, 2);
+    case Report::LapsedCustomers:
+        return reports.lapsedCustomers(to, m_count->value());
+    case Report::Distributors:
+        return reports.distributors(from, to);
+    case Report::Commissions:
+        return reports.commissions(to);
+    }
+    return {};
+}
+
+void ReportsPage::refresh()
+{
+    if (!m_shop.reports || !m_shown)
+        return;
+    QString problem;
+    m_table = compute(currentReport(), &problem);
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
+    showTable();
+    QChart *old = m_chart->chart();
+    m_chart->setChart(makeChart());
+    delete old;
+}
+
+void ReportsPage::showTable()
+{
+    m_model->clear();
+    m_model->setColumnCount(int(m_table.columns.size()));
+    for (int column = 0; column < m_table.columns.size(); ++column)
+        m_model->setHeaderData(column, Qt::Horizontal,
+                               ShopDocuments::columnTitle(m_table.columns.at(column)));
+    for (const QStringList &row : std::as_const(m_table.rows)) {
+        QList<QStandardItem *> items;
+        for (int column = 0; column < row.size(); ++column) {
+            const QString &name = m_table.columns.at(column);
+            auto *item = new QStandardItem(displayed(name, row.at(column)));
+            if (isText(name)) {
+                item->setData(item->text(), Qt::UserRole);
+            } else {
+                // Sorted by value: money by its fen, counts as numbers.
+                const auto money = Money::parse(row.at(column));
+                item->setData(money ? money->minorUnits() : row.at(column).toLongLong(),
+                              Qt::UserRole);
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            }
+            items.append(item);
+        }
+        m_model->appendRow(items);
+    }
+    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->resizeColumnsToContents();
+}
+
+QChart *ReportsPage::makeChart() const
+{
+    using Kind = ReportChart::Kind;
+    const int top = m_count->value();
+    ReportTable table = m_table;
+    const int channel = int(table.columns.indexOf(QStringLiteral("channel")));
+    if (channel >= 0) {
+        for (QStringList &row : table.rows)
+            row[channel] = displayed(QStringLiteral("channel"), row.at(channel));
+    }
+    const auto column = [&table](const char *name) {
+        return int(table.columns.indexOf(QString::fromLatin1(name)));
+    };
+    const auto values = [&](std::initializer_list<const char *> names) {
+        QList<ReportChart::Values> list;
+        for (const char *name : names)
+            list.append({column(name), ShopDocuments::columnTitle(QString::fromLatin1(name))});
+        return list;
+    };
+    if (table.columns.isEmpty())
+        return ReportChart::make(Kind::Bars, table, 0, {}, title());
+    switch (currentReport()) {
+    case Report::SalesOverTime:
+        return ReportChart::make(Kind::Line, table, 0, values({"net", "refunds"}), title());
+    case Report::SalesByChannel:
+        return ReportChart::make(Kind::Pie, table, 0, values({"net"}), title());
+    case Report::BestSellers:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(), top);
+    case Report::ProductMargins:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"margin", "net"}), title(),
+                                 top);
+    case Report::StockValue:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"value"}), title(), top);
+    case Report::TopCustomers:
+    case Report::RepeatBuyers:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(),
+                                 currentReport() == Report::RepeatBuyers ? 10 : top);
+    case Report::LapsedCustomers:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(), 10);
+    case Report::Distributors:
+        return ReportChart::make(Kind::RankedBars, table, 1, values({"team_sales", "direct_sales"}),
+                                 title(), top);
+    case Report::Commissions:
+        return ReportChart::make(Kind::StackedRanked, table, 1,
+                                 values({"settled", "available", "pending"}), title(), top);
+    }
+    return ReportChart::make(Kind::Bars, table, 0, {}, title());
+}
+
+QString ReportsPage::title() const
+{
+    switch (currentReport()) {
+    case Report::SalesOverTime: {
+        const QString code = m_distributor->text().trimmed();
+        const QString by = m_period->currentText();
+        if (code.isEmpty())
+            return tr("Sales by %1").arg(by);
+        return m_team->isChecked() ? tr("Sales by %1 of %2's team").arg(by, code)
+                                   : tr("Sales by %1 of %2").arg(by, code);
+    }
+    case Report::SalesByChannel:
+        return tr("Sales by channel");
+    case Report::BestSellers:
+        return tr("Best sellers");
+    case Report::ProductMargins:
+        return tr("Product margins");
+    case Report::StockValue:
+        return tr("Stock value at cost");
+    case Report::TopCustomers:
+        return tr("Top customers");
+    case Report::RepeatBuyers:
+        return tr("Repeat buyers");
+    case Report::LapsedCustomers:
+        return tr("Customers not seen for %n day(s)", nullptr, m_count->value());
+    case Report::Distributors:
+        return tr("Distributors and their teams");
+    case Report::Commissions:
+        return tr("Commissions by state");
+    }
+    return {};
+}
+
+QString ReportsPage::subtitle() const
+{
+    const QString shop = m_shop.settings.shopName();
+    const Report report = currentReport();
+    if (report == Report::StockValue)
+        return tr("%1 · as of %2").arg(shop, Dates::toText(Dates::today()));
+    if (report == Report::Commissions || report == Report::LapsedCustomers)
+        return tr("%1 · as of %2").arg(shop, Dates::toText(m_to->date()));
+    return tr("%1 · %2 to %3")
+        .arg(shop, Dates::toText(m_from->date()), Dates::toText(m_to->date()));
+}
+
+void ReportsPage::chooseFile(const QString &caption, const QString &filter, const QString &suffix,
+                             bool (ReportsPage::*save)(const QString &))
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(
+                                       QStandardPaths::DocumentsLocation))
+                                  .filePath(QStringLiteral("%1-%2.%3")
+                                                .arg(title(), Dates::toText(Dates::today()), suffix)
+                                                .replace(u'/', u'-'));
+    const QString file = QFileDialog::getSaveFileName(this, caption, suggested, filter);
+    if (!file.isEmpty())
+        (this->*save)(file);
+}
+
+bool ReportsPage::saveCsv(const QString &fileName)
+{
+    QSaveFile file(fileName);
+    bool written = file.open(QIODevice::WriteOnly);
+    if (written) {
+        CsvWriter writer(&file);
+        writer.writeRow(m_table.columns); // spec/cli.md's names, as microshop-cli writes them
+        for (const QStringList &row : std::as_const(m_table.rows))
+            writer.writeRow(row);
+        written = writer.ok() && file.commit();
+    }
+    if (!written)
+        QMessageBox::warning(this, tr("Export the report to CSV"),
+                             tr("Cannot write %1: %2. Choose another folder or file name.")
+                                 .arg(QDir::toNativeSeparators(fileName), file.errorString()));
+    return written;
+}
+
+std::unique_ptr<QTextDocument> ReportsPage::document()
+{
+    // The printed table shows what the page shows: channels by their names.
+    ReportTable printed{m_table.columns, {}};
+    for (const QStringList &row : std::as_const(m_table.rows)) {
+        QStringList cells;
+        for (int column = 0; column < row.size(); ++column)
+            cells.append(displayed(m_table.columns.at(column), row.at(column)));
+        printed.rows.append(cells);
+    }
+    const QImage chart = ReportChart::render(makeChart(), QSize(1000, 480));
+    return ShopDocuments::report(title(), subtitle(), printed, chart);
+}
+
+bool ReportsPage::savePdf(const QString &fileName)
+{
+    const std::unique_ptr<QTextDocument> sheet = document();
+    QString error;
+    if (ShopDocuments::writePdf(*sheet, ShopDocuments::Paper::A4, fileName, &error))
+        return true;
+    QMessageBox::warning(this, tr("Save the report as PDF"), error);
+    return false;
+}
+
+bool ReportsPage::savePng(const QString &fileName)
+{
+    const QImage chart = ReportChart::render(makeChart(), QSize(1600, 900));
+    if (chart.save(fileName, "PNG"))
+        return true;
+    QMessageBox::warning(this, tr("Save the chart as a picture"),
+                         tr("Cannot write %1. Choose another folder or file name.")
+                             .arg(QDir::toNativeSeparators(fileName)));
+    return false;
+}
+
+void ReportsPage::printPreview()
+{
+    const std::unique_ptr<QTextDocument> sheet = document();
+    PrintPreview::show(this, *sheet, ShopDocuments::Paper::A4, title(),
+                       QStringLiteral("%1-%2").arg(title(), Dates::toText(Dates::today())));
+}
+
+void ReportsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_shown = true; // nothing is computed before the page is first looked at
+    refresh();
+}
+
+void ReportsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void ReportsPage::retranslate()
+{
+    m_title->setText(tr("Reports"));
+    const int report = qMax(0, m_report->currentIndex());
+    m_report->clear();
+    m_report->addItems({tr("Sales over time"), tr("Sales by channel"), tr("Best sellers"),
+                        tr("Product margins"), tr("Stock value"), tr("Top customers"),
+                        tr("Repeat buyers"), tr("Customers not seen for a while"),
+                        tr("Distributors and teams"), tr("Commissions")});
+    m_report->setCurrentIndex(report);
+    const int range = qMax(0, m_quickRange->currentIndex());
+    m_quickRange->clear();
+    m_quickRange->addItems({tr("Last 30 days"), tr("This month"), tr("Last month"), tr("This year"),
+                            tr("All time"), tr("Custom range")});
+    m_quickRange->setCurrentIndex(range);
+    const int period = qMax(0, m_period->currentIndex());
+    m_period->clear();
+    m_period->addItems({tr("day"), tr("week"), tr("month")});
+    m_period->setCurrentIndex(period);
+    m_periodLabel->setText(tr("By:"));
+    m_distributor->setPlaceholderText(tr("Distributor code"));
+    m_team->setText(tr("With the team"));
+    m_print->setText(tr("&Print preview…"));
+    m_pdf->setText(tr("Save PDF…"));
+    m_csv->setText(tr("Export CSV…"));
+    m_png->setText(tr("Save chart PNG…"));
+    updateOptions();
+    refresh();
+}
+
+} // namespace MicroShop
