@@ -5,6 +5,7 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "ScaleDemoGenerator.h"
 #include "ShopDocuments.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
@@ -19,6 +20,7 @@
 #include "OrderWorkflow.h"
 #include "ShopSettings.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTextDocument>
@@ -63,7 +65,8 @@ const QString usageText = QStringLiteral(
     "  report customers [--from D] [--to D] [--min-orders N] [--top N]\n"
     "  report lapsed --days N [--as-of D]\n"
     "  report statement --distributor CODE --from D --to D --pdf FILE\n"
-    "  demo [--products N] [--customers N] [--distributors N] [--orders N] [--seed S]\n"
+    "  demo [--scale] [--products N] [--customers N] [--distributors N] [--orders N] "
+    "[--seed S]\n"
     "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
     "  order ship NO --courier C --tracking T [--date D]\n"
     "  order complete NO [--date D]\n"
@@ -82,9 +85,10 @@ const QStringList valueOptions = {
     QStringLiteral("--products"),   QStringLiteral("--customers"), QStringLiteral("--distributors"),
     QStringLiteral("--orders"),     QStringLiteral("--seed"),      QStringLiteral("--upline"),
     QStringLiteral("--min-orders"), QStringLiteral("--days")};
-const QStringList flagOptions = {QStringLiteral("--help"),    QStringLiteral("--version"),
-                                 QStringLiteral("--restock"), QStringLiteral("--shipping"),
-                                 QStringLiteral("--root"),    QStringLiteral("--team")};
+const QStringList flagOptions = {QStringLiteral("--help"),     QStringLiteral("--scale"),
+                                 QStringLiteral("--version"),  QStringLiteral("--restock"),
+                                 QStringLiteral("--shipping"), QStringLiteral("--root"),
+                                 QStringLiteral("--team")};
 
 } // namespace
 
@@ -669,7 +673,8 @@ int CommandLineTool::demo(const Invocation &invocation)
         usageError(QStringLiteral("demo takes no arguments, only options"));
     const QStringList counts = {QStringLiteral("--products"), QStringLiteral("--customers"),
                                 QStringLiteral("--distributors"), QStringLiteral("--orders")};
-    allowOptions(invocation, counts + QStringList{QStringLiteral("--seed")});
+    allowOptions(invocation,
+                 counts + QStringList{QStringLiteral("--seed"), QStringLiteral("--scale")});
     auto number = [&](const QString &name, qint64 fallback, qint64 maximum) -> qint64 {
         if (!invocation.has(name))
             return fallback;
@@ -682,22 +687,40 @@ int CommandLineTool::demo(const Invocation &invocation)
                                  .arg(invocation.option(name)));
         return value;
     };
+    // --scale: spec/product.md's shop (or the counts given), written in bulk into SQLite.
+    const bool scale = invocation.has(QStringLiteral("--scale"));
+    const DemoGenerator::Size small;
+    const ScaleDemoGenerator::Size large;
     DemoGenerator::Size size;
-    size.products = int(number(counts.at(0), size.products, 1000000));
-    size.customers = int(number(counts.at(1), size.customers, 10000000));
-    size.distributors = int(number(counts.at(2), size.distributors, 10000000));
-    size.orders = int(number(counts.at(3), size.orders, 100000000));
+    size.products = int(number(counts.at(0), scale ? large.products : small.products, 1000000));
+    size.customers = int(number(counts.at(1), scale ? large.customers : small.customers, 10000000));
+    size.distributors = int(
+        number(counts.at(2), scale ? large.distributors : small.distributors, 10000000));
+    size.orders = int(number(counts.at(3), scale ? large.orders : small.orders, 100000000));
     const auto seed = quint32(number(QStringLiteral("--seed"), 1, 4294967295LL));
 
     auto database = openDatabase(invocation, false);
     ShopServices shop(*database);
-    DemoGenerator generator(shop, size, seed, Dates::today());
-    generator.run([this](qint64 done, qint64 total) {
-        if (m_progressIsTerminal) {
+    QElapsedTimer clock;
+    clock.start();
+    const auto progress = [this, &clock, scale](qint64 done, qint64 total) {
+        if (!m_progressIsTerminal)
+            return;
+        if (scale)
+            m_err << QStringLiteral("\rdemo: %1 of %2 orders, %3 s")
+                         .arg(done)
+                         .arg(total)
+                         .arg(clock.elapsed() / 1000);
+        else
             m_err << QStringLiteral("\rdemo: %1 of %2 records").arg(done).arg(total);
-            m_err.flush();
-        }
-    });
+        m_err.flush();
+    };
+    if (scale)
+        ScaleDemoGenerator(shop, {size.products, size.customers, size.distributors, size.orders},
+                           seed, Dates::today())
+            .run(progress);
+    else
+        DemoGenerator(shop, size, seed, Dates::today()).run(progress);
     if (m_progressIsTerminal)
         m_err << "\n";
     m_out << QStringLiteral("Demo shop made with seed %1: %2 products, %3 customers, %4 "

@@ -60,6 +60,7 @@ private slots:
     void restoreRefusesAnInvalidBackup();
     void checkReportsFindings();
     void demoFillsAnEmptyShopReproducibly();
+    void scaleDemoWritesTheSameRulesInBulk();
 
 private:
     TestDatabases m_databases;
@@ -398,6 +399,100 @@ void TestCli::demoFillsAnEmptyShopReproducibly()
         QCOMPARE(rows.size(), 150);
         // Every status a merchant meets is in the demo.
         for (const char *status : {"pending", "completed", "cancelled", "shipped", "refunded"})
+            QVERIFY2(statuses.contains(QString::fromLatin1(status)), status);
+        dumps.append(rows.join(u'\n'));
+    }
+    QCOMPARE(dumps.at(0), dumps.at(1)); // the same seed, the same shop
+}
+
+// demo --scale writes rows itself: what it wrote is checked here against the rules it claims
+// (and `check`), on a small shop of the same kind.
+void TestCli::scaleDemoWritesTheSameRulesInBulk()
+{
+    const QStringList size = {QStringLiteral("--scale"), QStringLiteral("--products"),
+                              QStringLiteral("40"),      QStringLiteral("--customers"),
+                              QStringLiteral("300"),     QStringLiteral("--distributors"),
+                              QStringLiteral("200"),     QStringLiteral("--orders"),
+                              QStringLiteral("4000"),    QStringLiteral("--seed"),
+                              QStringLiteral("9")};
+    if (m_databases.isPostgres()) {
+        FRESH_DB(db);
+        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+        const CliResult refused = runCli(
+            QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+        QCOMPARE(refused.status, 1);
+        QVERIFY2(refused.err.contains(QStringLiteral("SQLite")), qPrintable(refused.err));
+        return;
+    }
+    QStringList dumps;
+    for (int run = 0; run < 2; ++run) {
+        FRESH_DB(db);
+        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+        RUN_OK(demo, QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+        QVERIFY(demo.out.contains(QStringLiteral("4000 orders")));
+        RUN_OK(check, {QStringLiteral("--db"), db, QStringLiteral("check")});
+
+        auto database = Database::open(*DatabaseLocation::parse(db));
+        const auto none = [&database](const char *sql) {
+            QSqlQuery query = database->exec(QString::fromLatin1(sql));
+            return !query.next();
+        };
+        QVERIFY(none("PRAGMA foreign_key_check"));
+        QCOMPARE(database->scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
+        QCOMPARE(database->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        // Each commission is its lines' nets at the basis rate, rounded half up line by line.
+        QVERIFY(none("SELECT e.id FROM commission_entries e WHERE e.kind = 'commission' AND "
+                     "e.amount <> (SELECT sum((l.net * b.rate + 5000) / 10000) FROM "
+                     "commission_basis b JOIN order_lines l ON l.id = b.order_line_id WHERE "
+                     "l.order_id = e.order_id AND b.level = e.level)"));
+        // ... earned by the seller (level 1) and its uplines (2, 3), never by an inactive one.
+        QVERIFY(none("SELECT e.id FROM commission_entries e JOIN orders o ON o.id = e.order_id "
+                     "WHERE NOT EXISTS (SELECT 1 FROM distributor_closure c WHERE c.ancestor_id "
+                     "= e.distributor_id AND c.descendant_id = o.distributor_id AND c.distance = "
+                     "e.level - 1)"));
+        QVERIFY(none("SELECT e.id FROM commission_entries e JOIN distributors d ON d.id = "
+                     "e.distributor_id WHERE d.status <> 'active'"));
+        // ... for paid orders only, taken back in full when cancelled, available after the hold.
+        QVERIFY(none("SELECT o.id FROM orders o JOIN commission_entries e ON e.order_id = o.id "
+                     "WHERE o.status = 'pending' OR (o.status = 'cancelled' AND o.paid_at IS "
+                     "NULL)"));
+        QVERIFY(none("SELECT o.id FROM orders o JOIN commission_entries e ON e.order_id = o.id "
+                     "WHERE o.status = 'cancelled' GROUP BY o.id HAVING sum(e.amount) <> 0"));
+        QVERIFY(none("SELECT e.id FROM commission_entries e JOIN orders o ON o.id = e.order_id "
+                     "WHERE e.kind = 'commission' AND (o.status = 'completed') <> "
+                     "(e.available_on IS NOT NULL)"));
+        QVERIFY(!none("SELECT 1 FROM commission_entries WHERE kind = 'reversal'"));
+        // Customers are bound to the distributor of their orders; stock never went below zero.
+        QVERIFY(none("SELECT o.id FROM orders o JOIN customers c ON c.id = o.customer_id WHERE "
+                     "o.distributor_id IS NOT c.distributor_id"));
+        QVERIFY(none("SELECT id FROM products WHERE stock < 0"));
+        QVERIFY(none("SELECT o.id FROM orders o WHERE o.status IN ('shipped', 'completed') AND "
+                     "NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)"));
+        // A forest up to 12 deep.
+        QCOMPARE(database->scalar(QStringLiteral("SELECT max(depth) FROM distributors")).toInt(),
+                 12);
+        QVERIFY(database
+                    ->scalar(QStringLiteral("SELECT count(*) FROM distributors WHERE "
+                                            "upline_id IS NULL"))
+                    .toInt()
+                > 10);
+
+        QStringList rows;
+        QSet<QString> statuses;
+        QSqlQuery orders = database->exec(QStringLiteral(
+            "SELECT o.order_no, o.status, o.goods_total, COALESCE(d.code, ''), (SELECT "
+            "COALESCE(sum(amount), 0) FROM commission_entries e WHERE e.order_id = o.id) FROM "
+            "orders o LEFT JOIN distributors d ON d.id = o.distributor_id ORDER BY o.id"));
+        while (orders.next()) {
+            QStringList values;
+            for (int i = 0; i < 5; ++i)
+                values.append(orders.value(i).toString());
+            statuses.insert(orders.value(1).toString());
+            rows.append(values.join(u'|'));
+        }
+        QCOMPARE(rows.size(), 4000);
+        for (const char *status : {"pending", "paid", "shipped", "completed", "cancelled"})
             QVERIFY2(statuses.contains(QString::fromLatin1(status)), status);
         dumps.append(rows.join(u'\n'));
     }

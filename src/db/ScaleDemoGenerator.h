@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QDate>
+
+#include <functional>
+
+namespace MicroShop {
+
+class ShopServices;
+
+// The shop of spec/product.md's scale (5,000 products, 200,000 customers, 100,000 distributors,
+// 1,000,000 orders) written straight into an empty SQLite file in one transaction, in about a
+// minute: rows are made here and bound through SQLite's own statements, not one service call per
+// order. What the services would have written is written too, by the same rules (stock sale and
+// cancel movements; customers bound to their distributor; commissions per line at the shop's
+// rates for the active levels of the tree as it is, reversed when a paid order is cancelled,
+// available after the hold once completed), so that `microshop-cli check` passes. Simpler than
+// DemoGenerator's shop: no refunds, payouts, restocks or product rate overrides; one payment
+// method per order.
+class ScaleDemoGenerator final
+{
+    Q_DECLARE_TR_FUNCTIONS(ScaleDemoGenerator)
+
+public:
+    struct Size
+    {
+        int products = 5000;
+        int customers = 200000;
+        int distributors = 100000;
+        int orders = 1000000;
+    };
+
+    ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today);
+
+    // Refuses a database that is not SQLite or not empty; all or nothing. progress(done, total)
+    // is called now and then, in orders.
+    void run(const std::function<void(qint64 done, qint64 total)> &progress = {});
+
+private:
+    ShopServices &m_shop;
+    Size m_size;
+    quint32 m_seed;
+    QDate m_today;
+};
+
+} // namespace MicroShop
