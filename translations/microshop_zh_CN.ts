@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../src/app/Application.cpp" line="+35" />
+        <location filename="../src/app/Application.cpp" line="+40" />
         <source>Daily backup saved to %1.</source>
         <translation>每日备份已保存到 %1。</translation>
     </message>
@@ -14,7 +14,7 @@
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+48" />
         <source>MicroShop desktop back office</source>
         <translation>MicroShop 桌面后台</translation>
     </message>
@@ -208,6 +208,7 @@
     </message>
     <message>
         <location line="+6" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+529" />
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -509,11 +510,13 @@
     <name>DemoGenerator</name>
     <message>
         <location filename="../src/db/DemoGenerator.cpp" line="+107" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-382" />
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
     <message>
         <location line="+3" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+4" />
         <source>demo needs at least 1 product and 1 customer, and no negative counts.</source>
         <translation>demo 至少需要 1 个商品和 1 个客户，数量不能为负。</translation>
     </message>
@@ -1137,7 +1140,7 @@ Distributor code for %1 (empty: none):</source>
 <context>
     <name>MicroShop::DashboardPage</name>
     <message numerus="yes">
-        <location filename="../src/ui/DashboardPage.cpp" line="+112" />
+        <location filename="../src/ui/DashboardPage.cpp" line="+111" />
         <location line="+2" />
         <source>%n order(s)</source>
         <translation>
@@ -1162,12 +1165,12 @@ Distributor code for %1 (empty: none):</source>
         </translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+6" />
         <source>Net sales</source>
         <translation>实收销售额</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Sales of the last 30 days</source>
         <translation>近 30 天销售额</translation>
     </message>
@@ -1353,7 +1356,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>打印对账单(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+10" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1373,7 +1376,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>对账单-%1-%2-%3</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Print statement</source>
         <translation>打印对账单</translation>
     </message>
@@ -1875,7 +1878,7 @@ Joined %7</source>
         <translation>打印(&amp;I)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+11" />
         <source>Packing slip (A4)…</source>
         <translation>发货单（A4）…</translation>
     </message>
@@ -1910,7 +1913,7 @@ Joined %7</source>
         <translation>分销员编号</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Invoice %1</source>
         <translation>销售单 %1</translation>
     </message>
@@ -2504,34 +2507,34 @@ Joined %7</source>
     <name>MicroShop::ReportsPage</name>
     <message>
         <location filename="../src/ui/ReportsPage.cpp" line="+143" />
-        <location line="+369" />
+        <location line="+370" />
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location line="-369" />
+        <location line="-370" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+338" />
+        <location line="+339" />
         <source>Export the report to CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location line="-338" />
+        <location line="-339" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+368" />
+        <location line="+369" />
         <source>Save the chart as a picture</source>
         <translation>将图表保存为图片</translation>
     </message>
     <message>
-        <location line="-368" />
+        <location line="-369" />
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2551,7 +2554,7 @@ Joined %7</source>
         <translation>结束日期早于开始日期：请选择 %1 当天或之后的结束日期。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+12" />
         <source>No distributor has the code %1: type another or clear it.</source>
         <translation>没有编号为 %1 的分销员：请输入其他编号或清空。</translation>
     </message>
@@ -2689,12 +2692,12 @@ Joined %7</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+0" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>All time</source>
         <translation>全部时间</translation>
     </message>
@@ -3244,7 +3247,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+15" />
         <location line="+7" />
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
@@ -3266,6 +3269,19 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+4" />
         <source>%1 % is more than 100 %: a commission cannot exceed the sale.</source>
         <translation>%1% 超过了 100%：佣金不能超过销售额。</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDemoGenerator</name>
+    <message>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-14" />
+        <source>demo --scale writes an SQLite file; for a team server, make the shop in a file and restore it there, or use demo without --scale.</source>
+        <translation>demo --scale 只能写入 SQLite 文件；团队服务器请先在文件中生成演示店铺再恢复到服务器，或使用不带 --scale 的 demo。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The SQLite connection cannot be reached for writing in bulk.</source>
+        <translation>无法取得 SQLite 连接进行批量写入。</translation>
     </message>
 </context>
 <context>

@@ -10,14 +10,19 @@
 #include "Error.h"
 
 #include "LanguageManager.h"
+#include "ListPage.h"
 #include "MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QIcon>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTableView>
+#include <QTextStream>
+#include <QTimer>
 #include <QtConcurrent>
 
 namespace MicroShop {
@@ -37,6 +42,32 @@ QString makeDailyBackup(const DatabaseLocation &location)
         return QApplication::translate("Application", "The daily backup failed: %1")
             .arg(error.message());
     }
+}
+
+// Prints what bench/ measures once the Orders page shows its first rows (or, scrolled to its
+// end, its last ones), then quits.
+void reportForBenchmark(MainWindow &window, const QString &what)
+{
+    ListPage *orders = window.listPage(MainWindow::Orders);
+    QAbstractItemModel *model = orders->view()->model();
+    if (what == u"orders-scrolled") {
+        orders->view()->scrollToBottom();
+        QCoreApplication::processEvents();
+    }
+    const int row = what == u"orders-scrolled" ? model->rowCount() - 1 : 0;
+    const QString first = model->index(qMax(0, row), 0).data().toString();
+    orders->view()->viewport()->repaint();
+    QFile status(QStringLiteral("/proc/self/status"));
+    QByteArray peak;
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                peak = line.mid(6).simplified();
+        }
+    }
+    QTextStream(stdout) << "rows " << model->rowCount() << " shown " << first << " peak " << peak
+                        << Qt::endl;
+    QCoreApplication::quit();
 }
 
 } // namespace
@@ -86,7 +117,13 @@ int runDesktopApplication(int argc, char *argv[])
     shop.reports = &reports;
     shop.documents = &documents;
     MainWindow window(shop, languages);
+    // bench/ measures the start and the memory: MICROSHOP_BENCH=orders-shown|orders-scrolled.
+    const QString bench = qEnvironmentVariable("MICROSHOP_BENCH");
+    if (!bench.isEmpty())
+        window.showPage(MainWindow::Orders);
     window.show();
+    if (!bench.isEmpty())
+        QTimer::singleShot(0, &window, [&window, bench] { reportForBenchmark(window, bench); });
 
     QFutureWatcher<QString> dailyBackup;
     if (database->isSqlite() && qEnvironmentVariable("MICROSHOP_NO_DAILY_BACKUP").isEmpty()) {

@@ -27,7 +27,10 @@ public:
     virtual ~ListSource() = default;
     virtual int columnCount() const = 0;
     virtual qint64 count(const ListQuery &query) const = 0;
-    virtual QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit) const = 0;
+    // Rows offset .. offset + limit - 1; total: the count just taken (-1: unknown), which lets a
+    // source reach rows near the end from the end.
+    virtual QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
+                                      qint64 total) const = 0;
 };
 
 } // namespace MicroShop

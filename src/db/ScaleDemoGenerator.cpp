@@ -144,11 +144,13 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
                                  "count(*) FROM orders)"))
               .toLongLong();
     if (existing > 0)
-        throw InputError(tr("demo fills an empty shop, and this one already has products, "
-                            "customers, distributors or orders. Use a new database file."));
+        throw InputError(QCoreApplication::translate(
+            "DemoGenerator", "demo fills an empty shop, and this one already has products, "
+                             "customers, distributors or orders. Use a new database file."));
     if (m_size.products < 1 || m_size.customers < 1 || m_size.distributors < 0 || m_size.orders < 0)
-        throw InputError(tr("demo needs at least 1 product and 1 customer, and no negative "
-                            "counts."));
+        throw InputError(QCoreApplication::translate(
+            "DemoGenerator", "demo needs at least 1 product and 1 customer, and no negative "
+                             "counts."));
 
     const QVariant handle = database.connection().driver()->handle();
     sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;
@@ -523,7 +525,8 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
         Statement initial(db, "INSERT INTO stock_movements (product_id, moved_at, kind, quantity, "
                               "reference, actor) VALUES (?, ?, 'initial', ?, ?, ?)");
         Statement stock(db, "UPDATE products SET stock = ? WHERE id = ?");
-        const QByteArray reference = tr("opening stock").toUtf8();
+        const QByteArray reference
+            = QCoreApplication::translate("CatalogService", "opening stock").toUtf8();
         for (int i = 0; i < items.size(); ++i) {
             const qint64 left = random.bounded(60);
             if (items.at(i).sold + left > 0) {

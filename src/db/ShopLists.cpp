@@ -60,6 +60,7 @@ std::unique_ptr<ListSource> customers(Database &database)
     SqlListSource::Definition definition;
     definition.from = QStringLiteral(
         "customers c LEFT JOIN distributors d ON d.id = c.distributor_id");
+    definition.countFrom = QStringLiteral("customers c");
     definition.key = QStringLiteral("c.id");
     definition.columns = {QStringLiteral("c.code"),          QStringLiteral("c.name"),
                           QStringLiteral("c.phone"),         QStringLiteral("c.wechat"),
@@ -92,6 +93,7 @@ std::unique_ptr<ListSource> orders(Database &database)
     definition.from = QStringLiteral("orders o JOIN customers c ON c.id = o.customer_id "
                                      "LEFT JOIN distributors d ON d.id = o.distributor_id "
                                      "LEFT JOIN shipments s ON s.order_id = o.id");
+    definition.countFrom = QStringLiteral("orders o"); // one customer, at most one shipment
     definition.key = QStringLiteral("o.id");
     definition.columns = {QStringLiteral("o.order_no"),
                           QStringLiteral("o.date"),
@@ -138,6 +140,7 @@ std::unique_ptr<ListSource> stockMovements(Database &database)
 {
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("stock_movements m LEFT JOIN orders o ON o.id = m.order_id");
+    definition.countFrom = QStringLiteral("stock_movements m");
     definition.key = QStringLiteral("m.id");
     definition.columns = {QStringLiteral("m.moved_at"), QStringLiteral("m.kind"),
                           QStringLiteral("m.quantity"), QStringLiteral("m.reference"),
@@ -162,6 +165,7 @@ std::unique_ptr<ListSource> commissions(Database &database)
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("commission_entries e JOIN orders o ON o.id = e.order_id "
                                      "JOIN distributors d ON d.id = e.distributor_id");
+    definition.countFrom = QStringLiteral("commission_entries e");
     definition.key = QStringLiteral("e.id");
     const QString state = commissionStateSql(Dates::toText(Dates::today()));
     definition.columns = {QStringLiteral("substr(e.created_at, 1, 10)"),
@@ -201,6 +205,7 @@ std::unique_ptr<ListSource> payouts(Database &database)
 {
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("payouts p JOIN distributors d ON d.id = p.distributor_id");
+    definition.countFrom = QStringLiteral("payouts p");
     definition.key = QStringLiteral("p.id");
     definition.columns = {QStringLiteral("p.id"),        QStringLiteral("d.code"),
                           QStringLiteral("d.name"),      QStringLiteral("p.period_end"),

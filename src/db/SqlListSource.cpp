@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <algorithm>
+
 namespace MicroShop {
 
 SqlListSource::SqlListSource(Database &database, Definition definition)
@@ -41,17 +43,28 @@ qint64 SqlListSource::count(const ListQuery &query) const
 {
     QVariantList values;
     const QString where = whereClause(query, values);
-    return m_database
-        .scalar(QStringLiteral("SELECT count(*) FROM ") + m_definition.from + where, values)
+    const QString &from = where.isEmpty() && !m_definition.countFrom.isEmpty()
+                              ? m_definition.countFrom
+                              : m_definition.from;
+    return m_database.scalar(QStringLiteral("SELECT count(*) FROM ") + from + where, values)
         .toLongLong();
 }
 
-QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, int limit) const
+QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, int limit,
+                                         qint64 total) const
 {
     QVariantList values;
     const QString where = whereClause(query, values);
     const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
-    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // Both orders are total (the key breaks ties) and exact mirrors, NULLs included.
+    const bool fromEnd = total > 0 && offset > total / 2 && offset < total;
+    if (fromEnd) {
+        const qint64 end = qMin(offset + limit, total);
+        limit = int(end - offset);
+        offset = total - end;
+    }
+    const QString direction = query.descending != fromEnd ? QStringLiteral(" DESC")
+                                                          : QStringLiteral(" ASC");
     const QString sql = QStringLiteral(
                             "SELECT %1, %2 FROM %3%4 ORDER BY %5%6, %1%6 LIMIT %7 OFFSET %8")
                             .arg(m_definition.key, m_definition.columns.join(QStringLiteral(", ")),
@@ -70,6 +83,8 @@ QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, 
             row.append(rows.value(i));
         result.append(row);
     }
+    if (fromEnd)
+        std::reverse(result.begin(), result.end());
     return result;
 }
 

@@ -18,7 +18,10 @@ class SqlListSource final : public ListSource
 public:
     struct Definition
     {
-        QString from;                  // "products p LEFT JOIN ..."
+        QString from; // "products p LEFT JOIN ..."
+        // The first table alone ("orders o"), counted when nothing is searched or filtered: the
+        // joins of `from` must then be ones that neither add nor drop rows (to-one joins).
+        QString countFrom;
         QString key;                   // "p.id"
         QStringList columns;           // one SQL expression per column
         QStringList searchExpressions; // matched with the search text
@@ -30,7 +33,10 @@ public:
 
     int columnCount() const override { return int(m_definition.columns.size()); }
     qint64 count(const ListQuery &query) const override;
-    QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit) const override;
+    // Rows past the middle are read in the opposite order from the end, then turned round: the
+    // database skips fewer rows (the last page of a million is as quick as the first).
+    QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
+                              qint64 total) const override;
 
     // A LIKE pattern that finds text anywhere, with the user's % and _ taken literally.
     static QString containsPattern(const QString &text);

@@ -65,7 +65,7 @@ const QVariantList *PagedTableModel::rowAt(int row) const
     const qint64 page = row / pageSize;
     auto found = m_pages.find(page);
     if (found == m_pages.end()) {
-        found = m_pages.insert(page, m_source->fetch(m_query, page * pageSize, pageSize));
+        found = m_pages.insert(page, m_source->fetch(m_query, page * pageSize, pageSize, m_count));
         if (m_recentPages.size() >= pagesKept)
             m_pages.remove(m_recentPages.takeFirst());
     } else {

@@ -307,7 +307,7 @@ void fitImages(QTextDocument &document, qreal width)
 // Every row of a list source for one query, in its order.
 QList<QVariantList> allRows(const ListSource &source, const ListQuery &query)
 {
-    return source.fetch(query, 0, int(source.count(query)));
+    return source.fetch(query, 0, int(source.count(query)), -1);
 }
 
 } // namespace

@@ -168,7 +168,7 @@ void OrderEditor::searchCustomers(const QString &text)
     if (!query.search.isEmpty()) {
         const auto source = m_shop.lists(ListKind::Customers);
         // customers: key, code, name, phone, wechat, ...
-        for (const QVariantList &row : source->fetch(query, 0, completionCount)) {
+        for (const QVariantList &row : source->fetch(query, 0, completionCount, -1)) {
             const QString shown = QStringLiteral("%1 · %2 · %3")
                                       .arg(row.value(2).toString(), row.value(3).toString(),
                                            row.value(1).toString());
@@ -202,7 +202,7 @@ void OrderEditor::searchProducts(const QString &text)
     QStringList completions;
     if (!query.search.isEmpty()) {
         const auto source = m_shop.lists(ListKind::Products);
-        for (const QVariantList &row : source->fetch(query, 0, completionCount))
+        for (const QVariantList &row : source->fetch(query, 0, completionCount, -1))
             completions.append(row.value(1).toString() + QStringLiteral(" · ")
                                + row.value(2).toString());
     }

@@ -1,0 +1,477 @@
+// microshop-bench: builds spec/product.md's shop once (microshop-cli demo --scale) and prints, for
+// each item of the scale issue, MicroShop's figure beside the same work done by the sqlite3 tool
+// on the same file in the same run, and their ratio. It measures and prints; it asserts nothing
+// about speed (bench/README.md). `microshop-bench --help` for the options.
+#include "Database.h"
+#include "ShopLists.h"
+#include "ShopServices.h"
+
+#include "DistributorTreeModel.h"
+#include "OrderListModel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+#include <QWidget>
+
+#include <cstdio>
+
+using namespace MicroShop;
+
+namespace {
+
+QTextStream out(stdout);
+
+[[noreturn]] void fail(const QString &what)
+{
+    QTextStream(stderr) << "microshop-bench: " << what << Qt::endl;
+    std::exit(1);
+}
+
+struct Figure
+{
+    QString what;
+    double seconds = -1;   // MicroShop's (megabytes for the memory item)
+    double reference = -1; // sqlite3's, or a bare Qt window's (-1: none)
+    QString target;        // e.g. "ratio <= 2"
+    double maxRatio = -1;  // the target's ratio, if any
+    double maxSeconds = -1;
+    QString note;
+};
+
+// A program run to its end: its wall time in seconds; stdout kept in *output or written to file.
+double timed(const QString &program, const QStringList &arguments, QString *output = nullptr,
+             const QString &outputFile = {},
+             const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    if (!outputFile.isEmpty())
+        process.setStandardOutputFile(outputFile);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    if (!process.waitForStarted(30000))
+        fail(QStringLiteral("cannot start %1").arg(program));
+    process.waitForFinished(-1);
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        fail(QStringLiteral("%1 %2 failed: %3")
+                 .arg(program, arguments.join(u' '),
+                      QString::fromUtf8(process.readAllStandardError()).trimmed()));
+    if (output)
+        *output = QString::fromUtf8(process.readAllStandardOutput());
+    return seconds;
+}
+
+QString cli()
+{
+    return QStringLiteral(MICROSHOP_CLI_PATH);
+}
+
+QString sqlite3()
+{
+    const QString found = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (found.isEmpty())
+        fail(QStringLiteral("the sqlite3 tool is needed (apt install sqlite3)"));
+    return found;
+}
+
+// Money as cli.md prints it, computed by SQLite from the fen.
+QString money(const char *column)
+{
+    return QStringLiteral("printf('%d.%02d', %1 / 100, %1 % 100)").arg(QLatin1String(column));
+}
+
+QString text(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("-");
+    return seconds < 1 ? QStringLiteral("%1 ms").arg(seconds * 1000, 0, 'f', 1)
+                       : QStringLiteral("%1 s").arg(seconds, 0, 'f', 2);
+}
+
+void print(const QList<Figure> &figures, const QString &machine)
+{
+    out << "\nMicroShop scale benchmark on " << machine << "\n\n";
+    out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+               .arg(QStringLiteral("what"), QStringLiteral("MicroShop"),
+                    QStringLiteral("reference"), QStringLiteral("ratio"), QStringLiteral("target"),
+                    QStringLiteral("met"));
+    out << "| --- | --- | --- | --- | --- | --- |\n";
+    for (const Figure &figure : figures) {
+        const double ratio = figure.reference > 0 ? figure.seconds / figure.reference : -1;
+        bool met = true;
+        if (figure.maxRatio > 0)
+            met = met && ratio >= 0 && ratio <= figure.maxRatio;
+        if (figure.maxSeconds > 0)
+            met = met && figure.seconds <= figure.maxSeconds;
+        out << QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                   .arg(figure.what, figure.note.isEmpty() ? text(figure.seconds) : figure.note,
+                        text(figure.reference),
+                        ratio < 0 ? QStringLiteral("-") : QString::number(ratio, 'f', 2),
+                        figure.target, met ? QStringLiteral("yes") : QStringLiteral("NO"));
+    }
+    out.flush();
+}
+
+QString machineDescription()
+{
+    QString cpu;
+    QFile info(QStringLiteral("/proc/cpuinfo"));
+    if (info.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : info.readAll().split('\n')) {
+            if (line.startsWith("model name")) {
+                cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).trimmed();
+                break;
+            }
+        }
+    }
+    return QStringLiteral("%1, %2 cores, %3")
+        .arg(cpu)
+        .arg(QThread::idealThreadCount())
+        .arg(QSysInfo::prettyProductName());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --bare-window: the reference of the app's start, a bare Qt window shown then closed.
+    if (argc == 2 && qstrcmp(argv[1], "--bare-window") == 0) {
+        QApplication application(argc, argv);
+        QWidget window;
+        window.resize(1200, 780);
+        window.show();
+        QTimer::singleShot(0, &window, [&window] {
+            window.repaint();
+            QCoreApplication::quit();
+        });
+        return QApplication::exec();
+    }
+
+    QApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Builds a demo shop and prints MicroShop's figures beside sqlite3's on the same file."));
+    parser.addHelpOption();
+    const QCommandLineOption work(QStringLiteral("work"),
+                                  QStringLiteral("Folder for the data set (default: temporary)."),
+                                  QStringLiteral("folder"));
+    const QCommandLineOption products(QStringLiteral("products"), QStringLiteral("Products."),
+                                      QStringLiteral("n"), QStringLiteral("5000"));
+    const QCommandLineOption customers(QStringLiteral("customers"), QStringLiteral("Customers."),
+                                       QStringLiteral("n"), QStringLiteral("200000"));
+    const QCommandLineOption distributors(QStringLiteral("distributors"),
+                                          QStringLiteral("Distributors."), QStringLiteral("n"),
+                                          QStringLiteral("100000"));
+    const QCommandLineOption orders(QStringLiteral("orders"), QStringLiteral("Orders."),
+                                    QStringLiteral("n"), QStringLiteral("1000000"));
+    const QCommandLineOption importLines(
+        QStringLiteral("import-lines"),
+        QStringLiteral("Order lines imported from CSV (default: all of them)."),
+        QStringLiteral("n"));
+    parser.addOptions({work, products, customers, distributors, orders, importLines});
+    parser.process(application);
+
+    QTemporaryDir temporary;
+    const QDir folder(parser.isSet(work) ? parser.value(work) : temporary.path());
+    if (!folder.exists() && !QDir().mkpath(folder.path()))
+        fail(QStringLiteral("cannot make %1").arg(folder.path()));
+    const QString shop = folder.filePath(QStringLiteral("shop.db"));
+    const QStringList size = {QStringLiteral("--products"),     parser.value(products),
+                              QStringLiteral("--customers"),    parser.value(customers),
+                              QStringLiteral("--distributors"), parser.value(distributors),
+                              QStringLiteral("--orders"),       parser.value(orders)};
+    QList<Figure> figures;
+    const bool full = parser.value(orders).toLongLong() >= 1000000;
+
+    // The data set, once.
+    for (const QString &file :
+         QStringList{shop, shop + QStringLiteral("-wal"), shop + QStringLiteral("-shm")})
+        QFile::remove(file);
+    timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("init")});
+    out << "Making the data set (" << size.join(u' ') << ")..." << Qt::endl;
+    figures.append({QStringLiteral("demo --scale (the data set)"),
+                    timed(cli(), QStringList{QStringLiteral("--db"), shop, QStringLiteral("demo"),
+                                             QStringLiteral("--scale")}
+                                     + size),
+                    -1,
+                    full ? QStringLiteral("under 60 s") : QStringLiteral("(small set)"),
+                    -1,
+                    full ? 60.0 : -1.0,
+                    {}});
+
+    // Export of every order line, and sqlite3's CSV of the same columns.
+    const QString exported = folder.filePath(QStringLiteral("orders.csv"));
+    const double exportSeconds = timed(cli(),
+                                       {QStringLiteral("--db"), shop, QStringLiteral("export"),
+                                        QStringLiteral("orders"), exported});
+    const QString exportSql
+        = QStringLiteral(
+              "SELECT o.order_no, o.date, o.status, c.code, COALESCE(d.code, ''), p.sku, "
+              "l.quantity, %1, %2, %3, COALESCE(o.paid_at, ''), COALESCE(o.shipped_at, ''), "
+              "COALESCE(o.completed_at, ''), COALESCE(s.courier, ''), COALESCE(s.tracking, ''), "
+              "o.notes FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON "
+              "p.id = l.product_id JOIN customers c ON c.id = o.customer_id LEFT JOIN "
+              "distributors d ON d.id = o.distributor_id LEFT JOIN shipments s ON s.order_id = "
+              "o.id ORDER BY o.order_no, l.line_no")
+              .arg(money("l.unit_price"), money("l.discount"), money("o.shipping_fee"));
+    const QString referenceFile = folder.filePath(QStringLiteral("orders-sqlite3.csv"));
+    figures.append(
+        {QStringLiteral("export all order lines to CSV"),
+         exportSeconds,
+         timed(sqlite3(), {QStringLiteral("-csv"), shop, exportSql}, nullptr, referenceFile),
+         QStringLiteral("ratio <= 1.5"),
+         1.5,
+         -1,
+         {}});
+
+    // Import of order lines, validated with all their effects, into a shop with the same
+    // products, customers and distributors; and sqlite3's .import of the same file.
+    QFile all(exported);
+    if (!all.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("cannot read %1").arg(exported));
+    const qint64 wanted = parser.isSet(importLines) ? parser.value(importLines).toLongLong() : -1;
+    const QString sample = folder.filePath(QStringLiteral("import.csv"));
+    QFile sampleFile(sample);
+    if (!sampleFile.open(QIODevice::WriteOnly))
+        fail(QStringLiteral("cannot write %1").arg(sample));
+    qint64 lines = -1; // the header is not a line
+    QByteArray previousOrder;
+    while (!all.atEnd()) {
+        const QByteArray line = all.readLine();
+        const QByteArray order = line.left(line.indexOf(','));
+        // Whole orders only: stop at an order's first line once enough are taken.
+        if (wanted >= 0 && lines >= wanted && order != previousOrder)
+            break;
+        sampleFile.write(line);
+        previousOrder = order;
+        ++lines;
+    }
+    sampleFile.close();
+    const QString target = folder.filePath(QStringLiteral("import.db"));
+    QFile::remove(target);
+    timed(cli(), {QStringLiteral("--db"), target, QStringLiteral("init")});
+    QStringList noOrders = size;
+    noOrders.last() = QStringLiteral("0");
+    timed(cli(), QStringList{QStringLiteral("--db"), target, QStringLiteral("demo"),
+                             QStringLiteral("--scale")}
+                     + noOrders);
+    // The target shop's stock is not the one the orders were sold from.
+    timed(cli(), {QStringLiteral("--db"), target, QStringLiteral("config"), QStringLiteral("set"),
+                  QStringLiteral("stock.allow_negative"), QStringLiteral("true")});
+    out << "Importing " << lines << " order lines..." << Qt::endl;
+    const double importSeconds = timed(cli(),
+                                       {QStringLiteral("--db"), target, QStringLiteral("import"),
+                                        QStringLiteral("orders"), sample});
+    const QString bare = folder.filePath(QStringLiteral("bare.db"));
+    QFile::remove(bare);
+    QStringList columns;
+    for (int i = 1; i <= 16; ++i)
+        columns.append(QStringLiteral("c%1 TEXT").arg(i));
+    const double bareImport = timed(
+        sqlite3(), {bare, QStringLiteral("CREATE TABLE bare (%1)").arg(columns.join(u',')),
+                    QStringLiteral(".import --csv --skip 1 %1 bare").arg(sample)});
+    figures.append({QStringLiteral("import %1 order lines from CSV").arg(lines),
+                    importSeconds,
+                    bareImport,
+                    QStringLiteral("ratio <= 2"),
+                    2,
+                    -1,
+                    {}});
+
+    // Reports, and the same figures by SQL.
+    const QString counted = QStringLiteral("o.status NOT IN ('pending', 'cancelled')");
+    figures.append(
+        {QStringLiteral("report sales --by month, everything"),
+         timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("report"),
+                       QStringLiteral("sales"), QStringLiteral("--by"), QStringLiteral("month"),
+                       QStringLiteral("--format"), QStringLiteral("csv")}),
+         timed(sqlite3(),
+               {QStringLiteral("-csv"), shop,
+                QStringLiteral("SELECT substr(o.date, 1, 7), count(DISTINCT o.id), %1, %2, %3 "
+                               "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE %4 "
+                               "GROUP BY substr(o.date, 1, 7) ORDER BY 1")
+                    .arg(money("sum(l.net)"), money("sum(l.refunded_amount)"),
+                         money("sum(l.net - l.refunded_amount)"), counted)}),
+         QStringLiteral("ratio <= 1.5"),
+         1.5,
+         -1,
+         {}});
+    figures.append(
+        {QStringLiteral("report distributors (team sales of all)"),
+         timed(cli(),
+               {QStringLiteral("--db"), shop, QStringLiteral("report"),
+                QStringLiteral("distributors"), QStringLiteral("--format"), QStringLiteral("csv")}),
+         timed(
+             sqlite3(),
+             {QStringLiteral("-csv"), shop,
+              QStringLiteral(
+                  "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - "
+                  "l.refunded_amount) AS net FROM orders o JOIN order_lines l ON l.order_id = "
+                  "o.id WHERE %1 AND o.distributor_id IS NOT NULL GROUP BY o.distributor_id), "
+                  "team AS (SELECT c.ancestor_id AS id, sum(direct.net) AS net FROM "
+                  "distributor_closure c JOIN direct ON direct.id = c.descendant_id GROUP BY "
+                  "c.ancestor_id), sizes AS (SELECT ancestor_id AS id, count(*) - 1 AS size "
+                  "FROM distributor_closure GROUP BY ancestor_id) SELECT d.code, d.name, "
+                  "COALESCE(u.code, ''), d.depth, COALESCE(s.size, 0), %2, %3 FROM "
+                  "distributors d LEFT JOIN distributors u ON u.id = d.upline_id LEFT JOIN "
+                  "direct ON direct.id = d.id LEFT JOIN team ON team.id = d.id LEFT JOIN sizes "
+                  "s ON s.id = d.id ORDER BY d.code")
+                  .arg(counted, money("COALESCE(direct.net, 0)"), money("COALESCE(team.net, 0)"))}),
+         QStringLiteral("ratio <= 2, under 2 s"),
+         2,
+         2,
+         {}});
+
+    // The desktop app's start to the Orders page showing rows, and a bare Qt window's start.
+    QProcessEnvironment app = QProcessEnvironment::systemEnvironment();
+    app.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.insert(QStringLiteral("MICROSHOP_NO_DAILY_BACKUP"), QStringLiteral("1"));
+    app.insert(QStringLiteral("XDG_CONFIG_HOME"), folder.filePath(QStringLiteral("config")));
+    const auto bestOfThree = [](const std::function<double()> &run) {
+        double best = run();
+        for (int i = 0; i < 2; ++i)
+            best = std::min(best, run());
+        return best;
+    };
+    QProcessEnvironment shown = app;
+    shown.insert(QStringLiteral("MICROSHOP_BENCH"), QStringLiteral("orders-shown"));
+    QString said;
+    const double start = bestOfThree([&] {
+        return timed(QStringLiteral(MICROSHOP_APP_PATH), {QStringLiteral("--db"), shop}, &said, {},
+                     shown);
+    });
+    if (!said.startsWith(QStringLiteral("rows ")))
+        fail(QStringLiteral("the app did not show the Orders page: %1").arg(said));
+    figures.append({QStringLiteral("app start to the Orders page showing rows"),
+                    start,
+                    bestOfThree([&] {
+                        return timed(QCoreApplication::applicationFilePath(),
+                                     {QStringLiteral("--bare-window")}, nullptr, {}, app);
+                    }),
+                    QStringLiteral("ratio <= 1.5 (best of 3)"),
+                    1.5,
+                    -1,
+                    {}});
+
+    // The Orders list itself: sort a million by another column; search as you type.
+    {
+        auto database = Database::open(DatabaseLocation::sqliteFile(shop));
+        OrderListModel model(ShopLists::orders(*database));
+        model.index(0, 0).data(); // the first page, as the page opens
+        QElapsedTimer clock;
+        clock.start();
+        model.sort(OrderListModel::Customer, Qt::AscendingOrder);
+        model.index(0, OrderListModel::Customer).data();
+        const double sort = double(clock.nsecsElapsed()) / 1e9;
+        figures.append(
+            {QStringLiteral("sort all orders by customer"),
+             sort,
+             timed(sqlite3(),
+                   {shop, QStringLiteral("SELECT o.id, o.order_no, c.name FROM orders o JOIN "
+                                         "customers c ON c.id = o.customer_id ORDER BY c.name, "
+                                         "o.id LIMIT 100")}),
+             QStringLiteral("under 1 s"),
+             -1,
+             1,
+             {}});
+        model.sort(OrderListModel::Date, Qt::DescendingOrder);
+        model.index(0, 0).data();
+        // Typing an order number, then a customer's name, key by key: the slowest key counts.
+        double slowest = 0;
+        QString slowestText;
+        for (const QString &typed :
+             {QStringLiteral("S"), QStringLiteral("SO"), QStringLiteral("SO2026"),
+              QStringLiteral("SO202611"), QStringLiteral("SO20261126-"), QStringLiteral("张"),
+              QStringLiteral("张伟"), QStringLiteral("139")}) {
+            clock.restart();
+            model.setSearch(typed);
+            model.rowCount();
+            model.index(0, 0).data();
+            const double seconds = double(clock.nsecsElapsed()) / 1e9;
+            if (seconds > slowest) {
+                slowest = seconds;
+                slowestText = typed;
+            }
+        }
+        figures.append(
+            {QStringLiteral("search as you type, slowest key (\"%1\")").arg(slowestText),
+             slowest,
+             timed(sqlite3(), {shop, QStringLiteral("SELECT id, order_no FROM orders WHERE "
+                                                    "order_no >= 'SO2026' ORDER BY order_no "
+                                                    "LIMIT 100")}),
+             QStringLiteral("under 100 ms"),
+             -1,
+             0.1,
+             {}});
+    }
+
+    // A distributor with 1,000 direct recruits, expanded in the tree.
+    {
+        auto database = Database::open(DatabaseLocation::sqliteFile(shop));
+        ShopServices services(*database);
+        qint64 root = 0;
+        database->inTransaction([&] {
+            Distributor distributor;
+            distributor.joined = QDate::currentDate();
+            distributor.code = QStringLiteral("BENCH");
+            distributor.name = QStringLiteral("基准");
+            root = services.distributorService.create(distributor).id;
+            distributor.uplineId = root;
+            for (int i = 0; i < 1000; ++i) {
+                distributor.code = QStringLiteral("BENCH-%1").arg(i, 4, 10, QLatin1Char('0'));
+                services.distributorService.create(distributor);
+            }
+        });
+        DistributorTreeModel tree(services.distributorRepository);
+        const QModelIndex node = tree.reveal(root);
+        QElapsedTimer clock;
+        clock.start();
+        if (tree.canFetchMore(node))
+            tree.fetchMore(node);
+        const int children = tree.rowCount(node);
+        tree.index(children - 1, 0, node).data();
+        const double expand = double(clock.nsecsElapsed()) / 1e9;
+        if (children != 1000)
+            fail(QStringLiteral("the tree shows %1 recruits of BENCH, not 1000").arg(children));
+        figures.append({QStringLiteral("expand a distributor with 1,000 recruits"),
+                        expand,
+                        -1,
+                        QStringLiteral("under 100 ms"),
+                        -1,
+                        0.1,
+                        {}});
+    }
+
+    // The app's peak memory once the Orders list is scrolled to its end.
+    QProcessEnvironment scrolled = app;
+    scrolled.insert(QStringLiteral("MICROSHOP_BENCH"), QStringLiteral("orders-scrolled"));
+    const double scrollSeconds = timed(QStringLiteral(MICROSHOP_APP_PATH),
+                                       {QStringLiteral("--db"), shop}, &said, {}, scrolled);
+    const QString peak = said.section(QStringLiteral(" peak "), 1).trimmed(); // "95672 kB"
+    const double megabytes = peak.section(u' ', 0, 0).toDouble() / 1024;
+    Figure memory{QStringLiteral("app peak memory, Orders scrolled to the end"),
+                  megabytes,
+                  -1,
+                  QStringLiteral("under 200 MB"),
+                  -1,
+                  200,
+                  QStringLiteral("%1 MB (start and scroll: %2)")
+                      .arg(megabytes, 0, 'f', 0)
+                      .arg(text(scrollSeconds))};
+    figures.append(memory);
+
+    print(figures, machineDescription());
+    return 0;
+}
