@@ -208,7 +208,7 @@
     </message>
     <message>
         <location line="+6" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+529" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+539" />
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -435,7 +435,7 @@
         <translation>此 SQLite 库不支持强制外键约束，而 MicroShop 需要它来保证数据一致。</translation>
     </message>
     <message>
-        <location line="+80" />
+        <location line="+83" />
         <source>The database %1 stayed busy (another program is writing to it). Try again in a moment. (%2)</source>
         <translation>数据库 %1 持续繁忙（有其他程序正在写入）。请稍后重试。（%2）</translation>
     </message>
@@ -510,7 +510,7 @@
     <name>DemoGenerator</name>
     <message>
         <location filename="../src/db/DemoGenerator.cpp" line="+107" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-382" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-391" />
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
@@ -1490,8 +1490,13 @@ Joined %7</source>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
+    <message>
+        <location line="+53" />
+        <source>More than %L1 found: type more to narrow them</source>
+        <translation>找到超过 %L1 条：请继续输入以缩小范围</translation>
+    </message>
     <message numerus="yes">
-        <location line="+50" />
+        <location line="+2" />
         <source>%n shown</source>
         <translation>
             <numerusform>显示 %n 条</numerusform>

@@ -24,6 +24,10 @@ struct ListQuery
 class ListSource
 {
 public:
+    // A search counts its matches up to this many: a key that matches most of a million rows
+    // answers at once, and the page says "more than" (type on to narrow it).
+    static constexpr qint64 searchCountLimit = 100000;
+
     virtual ~ListSource() = default;
     virtual int columnCount() const = 0;
     virtual qint64 count(const ListQuery &query) const = 0;

@@ -289,8 +289,11 @@ void Database::migrate(const QList<Migration> &migrations, int target)
                     exec(QStringLiteral("PRAGMA application_id = %1")
                              .arg(Migrations::sqliteApplicationId));
             }
-            for (const QString &statement : migration.statements)
-                exec(dialect.translate(statement));
+            for (const QString &statement : migration.statements) {
+                const QString translated = dialect.translate(statement);
+                if (!translated.isEmpty()) // a statement of the other backend's
+                    exec(translated);
+            }
             exec(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
                                 "VALUES (?, ?, ?)"),
                  {migration.version, migration.description, Dates::toText(Dates::now())});

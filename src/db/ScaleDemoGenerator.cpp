@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <tuple>
 
 namespace MicroShop {
 
@@ -206,14 +207,23 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
         database.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     });
     // The secondary indexes are built once at the end, from sorted rows, not row by row.
-    QList<std::pair<QString, QString>> indexes; // name, CREATE statement
-    QSqlQuery found = database.exec(QStringLiteral(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"));
+    // So are the triggers that keep the customers' search index; it is rebuilt once at the end.
+    QList<std::tuple<QString, QString, QString>> derived; // type, name, CREATE statement
+    QSqlQuery found = database.exec(
+        QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', "
+                       "'trigger') AND sql IS NOT NULL"));
     while (found.next())
-        indexes.append({found.value(0).toString(), found.value(1).toString()});
+        derived.append(
+            {found.value(0).toString(), found.value(1).toString(), found.value(2).toString()});
+    const bool customerSearch
+        = database
+              .scalar(QStringLiteral(
+                  "SELECT count(*) FROM sqlite_master WHERE name = 'customer_search'"))
+              .toInt()
+          > 0;
     database.inTransaction([&] {
-        for (const auto &[name, create] : std::as_const(indexes))
-            database.exec(QStringLiteral("DROP INDEX %1").arg(name));
+        for (const auto &[type, name, create] : std::as_const(derived))
+            database.exec(QStringLiteral("DROP %1 %2").arg(type.toUpper(), name));
         // Products, their stock written last (the opening stock covers a year of sales).
         struct Item
         {
@@ -537,8 +547,11 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
             stock << left << qint64(i + 1);
             stock.run();
         }
-        for (const auto &[name, create] : std::as_const(indexes))
+        for (const auto &[type, name, create] : std::as_const(derived))
             database.exec(create);
+        if (customerSearch)
+            database.exec(
+                QStringLiteral("INSERT INTO customer_search (customer_search) VALUES ('rebuild')"));
         if (progress)
             progress(m_size.orders, m_size.orders);
     });

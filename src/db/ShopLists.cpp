@@ -7,6 +7,8 @@
 
 #include <QDate>
 
+#include <algorithm>
+
 namespace MicroShop::ShopLists {
 
 namespace {
@@ -55,28 +57,63 @@ std::unique_ptr<ListSource> products(Database &database)
     return std::make_unique<SqlListSource>(database, definition);
 }
 
+namespace {
+
+// The ids of the customers with `text` in their name, phone, WeChat ID or remark: from the
+// trigram index on SQLite (3 characters or more), by LIKE otherwise (ILIKE: any case).
+QString customersMatching(const QString &text, bool sqlite, QVariantList &values)
+{
+    if (sqlite && text.size() >= 3) {
+        values.append(QString(u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"'));
+        return QStringLiteral("SELECT rowid FROM customer_search WHERE customer_search MATCH ?");
+    }
+    // Phones and WeChat IDs are Latin letters and digits: text with other characters (a
+    // Chinese name) can only be in a name or a remark.
+    const bool latin = std::all_of(text.cbegin(), text.cend(),
+                                   [](QChar c) { return c.unicode() < 0x80; });
+    QStringList columns = {QStringLiteral("name"), QStringLiteral("wechat_remark")};
+    if (latin)
+        columns << QStringLiteral("phone") << QStringLiteral("wechat");
+    // SQLite's LIKE ignores the case of Latin letters by itself; PostgreSQL's ILIKE too.
+    const QString like = sqlite ? QStringLiteral(" LIKE ? ESCAPE '\\'")
+                                : QStringLiteral(" ILIKE ? ESCAPE '\\'");
+    for (QString &column : columns) {
+        column += like;
+        values.append(SqlListSource::containsPattern(text));
+    }
+    return QStringLiteral("SELECT id FROM customers WHERE ") + columns.join(QStringLiteral(" OR "));
+}
+
+} // namespace
+
 std::unique_ptr<ListSource> customers(Database &database)
 {
     SqlListSource::Definition definition;
     definition.from = QStringLiteral(
         "customers c LEFT JOIN distributors d ON d.id = c.distributor_id");
     definition.countFrom = QStringLiteral("customers c");
+    definition.conditionsOnFirstTable = true;
     definition.key = QStringLiteral("c.id");
     definition.columns = {QStringLiteral("c.code"),          QStringLiteral("c.name"),
                           QStringLiteral("c.phone"),         QStringLiteral("c.wechat"),
                           QStringLiteral("c.wechat_remark"), QStringLiteral("c.channel"),
                           QStringLiteral("d.code"),          QStringLiteral("c.last_order_date"),
                           QStringLiteral("c.tags")};
-    definition.searchExpressions = {QStringLiteral("c.code"), QStringLiteral("c.name"),
-                                    QStringLiteral("c.phone"), QStringLiteral("c.wechat"),
-                                    QStringLiteral("c.wechat_remark")};
+    const bool sqlite = database.isSqlite();
+    definition.search = [sqlite](const QString &text, QVariantList &values) -> QString {
+        const QString code = SqlListSource::startsWith(QStringLiteral("c.code"), text.toUpper(),
+                                                       sqlite, values);
+        return code
+               + QStringLiteral(" OR c.id IN (%1)").arg(customersMatching(text, sqlite, values));
+    };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
         if (has(query, "channel")) {
             where.append(QStringLiteral("c.channel = ?"));
             values.append(filter(query, "channel"));
         }
         if (has(query, "distributor")) {
-            where.append(QStringLiteral("d.code = ?"));
+            where.append(
+                QStringLiteral("c.distributor_id IN (SELECT id FROM distributors WHERE code = ?)"));
             values.append(filter(query, "distributor"));
         }
         if (has(query, "notBoughtSince")) {
@@ -94,6 +131,7 @@ std::unique_ptr<ListSource> orders(Database &database)
                                      "LEFT JOIN distributors d ON d.id = o.distributor_id "
                                      "LEFT JOIN shipments s ON s.order_id = o.id");
     definition.countFrom = QStringLiteral("orders o"); // one customer, at most one shipment
+    definition.conditionsOnFirstTable = true;
     definition.key = QStringLiteral("o.id");
     definition.columns = {QStringLiteral("o.order_no"),
                           QStringLiteral("o.date"),
@@ -106,8 +144,24 @@ std::unique_ptr<ListSource> orders(Database &database)
                           QStringLiteral("(o.goods_total + o.shipping_fee)"),
                           QStringLiteral("o.refunded_total"),
                           QStringLiteral("s.tracking")};
-    definition.searchExpressions = {QStringLiteral("o.order_no"), QStringLiteral("c.name"),
-                                    QStringLiteral("c.phone"), QStringLiteral("s.tracking")};
+    // A million orders: numbers and tracking numbers from their start (as typed or copied),
+    // customers by any part of their name, phone or WeChat ID (200,000 of them, few per key).
+    const bool sqlite = database.isSqlite();
+    definition.search = [sqlite](const QString &text, QVariantList &values) {
+        QStringList any;
+        for (const QString &typed : QSet<QString>{text, text.toUpper()})
+            any.append(
+                SqlListSource::startsWith(QStringLiteral("o.order_no"), typed, sqlite, values));
+        any.append(
+            QStringLiteral("o.customer_id IN (%1)").arg(customersMatching(text, sqlite, values)));
+        QStringList shipped;
+        for (const QString &typed : QSet<QString>{text, text.toUpper()})
+            shipped.append(
+                SqlListSource::startsWith(QStringLiteral("tracking"), typed, sqlite, values));
+        any.append(QStringLiteral("o.id IN (SELECT order_id FROM shipments WHERE %1)")
+                       .arg(shipped.join(QStringLiteral(" OR "))));
+        return any.join(QStringLiteral(" OR "));
+    };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
         if (has(query, "status")) {
             where.append(QStringLiteral("o.status = ?"));
@@ -125,7 +179,8 @@ std::unique_ptr<ListSource> orders(Database &database)
                               .toString(Qt::ISODate));
         }
         if (has(query, "distributor")) {
-            where.append(QStringLiteral("d.code = ?"));
+            where.append(
+                QStringLiteral("o.distributor_id IN (SELECT id FROM distributors WHERE code = ?)"));
             values.append(filter(query, "distributor"));
         }
         if (has(query, "customer")) {

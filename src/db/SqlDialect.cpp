@@ -4,6 +4,13 @@ namespace MicroShop {
 
 QString SqlDialect::translate(QString statement) const
 {
+    // "{sqlite} ...": SQLite's alone (full-text search); nothing on PostgreSQL.
+    const QString sqliteOnly = QStringLiteral("{sqlite} ");
+    if (statement.startsWith(sqliteOnly)) {
+        if (!isSqlite())
+            return QString();
+        statement.remove(0, sqliteOnly.size());
+    }
     if (isSqlite()) {
         // INTEGER PRIMARY KEY makes the column the rowid: 64-bit and the fastest key SQLite has.
         statement.replace(QStringLiteral("{id}"), QStringLiteral("INTEGER PRIMARY KEY"));

@@ -6,6 +6,20 @@
 
 namespace MicroShop {
 
+namespace {
+
+// The text with LIKE's wildcards (and the escape) taken literally.
+QString escapedForLike(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return escaped;
+}
+
+} // namespace
+
 SqlListSource::SqlListSource(Database &database, Definition definition)
     : m_database(database)
     , m_definition(std::move(definition))
@@ -13,18 +27,30 @@ SqlListSource::SqlListSource(Database &database, Definition definition)
 
 QString SqlListSource::containsPattern(const QString &text)
 {
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped.toLower() + u'%';
+    return u'%' + escapedForLike(text).toLower() + u'%';
+}
+
+QString SqlListSource::startsWith(const QString &column, const QString &text, bool sqlite,
+                                  QVariantList &values)
+{
+    if (!sqlite) {
+        values.append(QString(escapedForLike(text) + u'%'));
+        return QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(column);
+    }
+    QString after = text;
+    after.back() = QChar(after.back().unicode() + 1); // the first text past every "text..."
+    values.append(text);
+    values.append(after);
+    return QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
 }
 
 QString SqlListSource::whereClause(const ListQuery &query, QVariantList &values) const
 {
     QStringList where;
     const QString search = query.search.trimmed();
-    if (!search.isEmpty() && !m_definition.searchExpressions.isEmpty()) {
+    if (!search.isEmpty() && m_definition.search) {
+        where.append(u'(' + m_definition.search(search, values) + u')');
+    } else if (!search.isEmpty() && !m_definition.searchExpressions.isEmpty()) {
         QStringList alternatives;
         const QString pattern = containsPattern(search);
         for (const QString &expression : m_definition.searchExpressions) {
@@ -43,10 +69,18 @@ qint64 SqlListSource::count(const ListQuery &query) const
 {
     QVariantList values;
     const QString where = whereClause(query, values);
-    const QString &from = where.isEmpty() && !m_definition.countFrom.isEmpty()
+    const QString &from = (where.isEmpty() || m_definition.conditionsOnFirstTable)
+                                  && !m_definition.countFrom.isEmpty()
                               ? m_definition.countFrom
                               : m_definition.from;
-    return m_database.scalar(QStringLiteral("SELECT count(*) FROM ") + from + where, values)
+    if (query.search.trimmed().isEmpty())
+        return m_database.scalar(QStringLiteral("SELECT count(*) FROM ") + from + where, values)
+            .toLongLong();
+    return m_database
+        .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1%2 LIMIT %3) AS matches")
+                    .arg(from, where)
+                    .arg(searchCountLimit),
+                values)
         .toLongLong();
 }
 
@@ -65,11 +99,17 @@ QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, 
     }
     const QString direction = query.descending != fromEnd ? QStringLiteral(" DESC")
                                                           : QStringLiteral(" ASC");
+    // A search that matches few rows: SQLite finds them through the search's indexes, then
+    // sorts them ("+" keeps it from walking the sort column's index past a million rows that do
+    // not match). Many matches: walking the sort index finds a page of them soonest.
+    const bool fewMatches = m_database.isSqlite() && !query.search.trimmed().isEmpty() && total >= 0
+                            && total <= 20000;
+    const QString plus = fewMatches ? QStringLiteral("+") : QString();
     const QString sql = QStringLiteral(
-                            "SELECT %1, %2 FROM %3%4 ORDER BY %5%6, %1%6 LIMIT %7 OFFSET %8")
+                            "SELECT %1, %2 FROM %3%4 ORDER BY %5%6, %7%1%6 LIMIT %8 OFFSET %9")
                             .arg(m_definition.key, m_definition.columns.join(QStringLiteral(", ")),
-                                 m_definition.from, where, m_definition.columns.at(sortColumn),
-                                 direction)
+                                 m_definition.from, where,
+                                 plus + m_definition.columns.at(sortColumn), direction, plus)
                             .arg(limit)
                             .arg(offset);
     QSqlQuery rows = m_database.exec(sql, values);

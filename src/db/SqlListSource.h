@@ -19,12 +19,17 @@ public:
     struct Definition
     {
         QString from; // "products p LEFT JOIN ..."
-        // The first table alone ("orders o"), counted when nothing is searched or filtered: the
-        // joins of `from` must then be ones that neither add nor drop rows (to-one joins).
+        // The first table alone ("orders o"), counted when nothing is searched or filtered (or
+        // always, with conditionsOnFirstTable): the joins of `from` must then be ones that
+        // neither add nor drop rows (to-one joins).
         QString countFrom;
-        QString key;                   // "p.id"
-        QStringList columns;           // one SQL expression per column
-        QStringList searchExpressions; // matched with the search text
+        bool conditionsOnFirstTable = false; // every search and filter names the first table only
+        QString key;                         // "p.id"
+        QStringList columns;                 // one SQL expression per column
+        QStringList searchExpressions;       // matched with the search text
+        // Instead of searchExpressions: the condition (with ? placeholders, values appended) for
+        // the text typed, for lists too long to scan on every key.
+        std::function<QString(const QString &text, QVariantList &values)> search;
         // Adds WHERE clauses (with ? placeholders) and their values for the query's filters.
         std::function<void(const ListQuery &, QStringList &where, QVariantList &values)> filter;
     };
@@ -40,6 +45,11 @@ public:
 
     // A LIKE pattern that finds text anywhere, with the user's % and _ taken literally.
     static QString containsPattern(const QString &text);
+    // "column starts with text", answered from the column's index: on SQLite (code point order)
+    // the range [text, text's successor); on PostgreSQL, whose collation may skip punctuation in
+    // a range, LIKE 'text%'.
+    static QString startsWith(const QString &column, const QString &text, bool sqlite,
+                              QVariantList &values);
 
 private:
     QString whereClause(const ListQuery &query, QVariantList &values) const;

@@ -194,7 +194,12 @@ void ListPage::updateActions()
 
 void ListPage::updateCount()
 {
-    m_count->setText(tr("%n shown", nullptr, m_model->rowCount()));
+    const int rows = m_model->rowCount();
+    if (rows >= ListSource::searchCountLimit && !m_model->query().search.trimmed().isEmpty())
+        m_count->setText(
+            tr("More than %L1 found: type more to narrow them").arg(ListSource::searchCountLimit));
+    else
+        m_count->setText(tr("%n shown", nullptr, rows));
 }
 
 void ListPage::retranslate()

@@ -441,6 +441,26 @@ void TestCli::scaleDemoWritesTheSameRulesInBulk()
         QCOMPARE(database->scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
         QCOMPARE(database->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        // The customers' search index, rebuilt at the end, matches them; its triggers are back.
+        QVERIFY(database
+                    ->exec(QStringLiteral("INSERT INTO customer_search (customer_search, "
+                                          "rank) VALUES ('integrity-check', 1)"))
+                    .isActive());
+        QCOMPARE(database
+                     ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type "
+                                             "= 'trigger'"))
+                     .toInt(),
+                 3);
+        const QString someone = database
+                                    ->scalar(QStringLiteral("SELECT phone FROM customers "
+                                                            "WHERE id = 7"))
+                                    .toString();
+        QVERIFY(database
+                    ->scalar(QStringLiteral("SELECT count(*) FROM customer_search WHERE "
+                                            "customer_search MATCH ?"),
+                             {QString(u'"' + someone + u'"')})
+                    .toInt()
+                >= 1);
         // Each commission is its lines' nets at the basis rate, rounded half up line by line.
         QVERIFY(none("SELECT e.id FROM commission_entries e WHERE e.kind = 'commission' AND "
                      "e.amount <> (SELECT sum((l.net * b.rate + 5000) / 10000) FROM "

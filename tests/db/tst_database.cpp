@@ -166,8 +166,18 @@ void TestDatabase::createsTheWholeSchema()
                                                    "ORDER BY table_name");
     QStringList tables;
     QSqlQuery query = database->exec(tablesSql);
-    while (query.next())
-        tables.append(query.value(0).toString());
+    while (query.next()) {
+        // SQLite's full-text index of customers (FTS5 and its own tables) is not copied by
+        // backups: its triggers fill it from the customers copied.
+        if (!query.value(0).toString().startsWith(QStringLiteral("customer_search")))
+            tables.append(query.value(0).toString());
+    }
+    if (database->isSqlite())
+        QCOMPARE(database
+                     ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name "
+                                             "= 'customer_search'"))
+                     .toInt(),
+                 1);
     QStringList expected = Migrations::tablesInDependencyOrder();
     expected.append(QStringLiteral("schema_version"));
     expected.sort();
@@ -347,10 +357,10 @@ void TestDatabase::upgradeBacksUpSqliteFirst()
     if (!location.isSqlite())
         return;
     const QDir folder(Database::backupFolder(location));
-    const QStringList backups = folder.entryList({QStringLiteral("before-upgrade-v1-to-v2-*.db")},
-                                                 QDir::Files);
+    const QStringList backups = folder.entryList(
+        {QStringLiteral("before-upgrade-v%1-to-v%2-*.db").arg(next - 1).arg(next)}, QDir::Files);
     QCOMPARE(backups.size(), 1);
-    // The backup is the old database: version 1, the same rows.
+    // The backup is the old database: the version before, the same rows.
     QCOMPARE(BackupService::verify(folder.filePath(backups.constFirst())),
              Migrations::latestVersion());
 }

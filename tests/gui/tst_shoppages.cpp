@@ -363,7 +363,8 @@ void TestShopPages::searchOrdersByTrackingNumberAsYouType()
     QTest::keyClicks(search, QStringLiteral("nothing-like-this"));
     QTRY_COMPARE(page->model()->rowCount(), 0);
     search->clear();
-    QTest::keyClicks(search, QStringLiteral("1234567"));
+    // Tracking numbers match from their start, in any case (docs/decisions.md, "Scale").
+    QTest::keyClicks(search, QStringLiteral("sf12345"));
     QTRY_COMPARE(page->model()->rowCount(), 1);
     QCOMPARE(child<QLabel>(page, "countLabel")->text(), QStringLiteral("1 shown"));
 }

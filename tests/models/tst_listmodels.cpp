@@ -212,6 +212,26 @@ void TestListModels::customersSearchAndFilter()
     QCOMPARE(model.rowCount(), 1); // only C3 bought, last on 2026-03-03
     model.setFilter(QStringLiteral("notBoughtSince"), QStringLiteral("2026-03-03"));
     QCOMPARE(model.rowCount(), 0);
+    model.setFilter(QStringLiteral("notBoughtSince"), QVariant());
+
+    // The search index follows every change: a new name is found, the old one no longer; a
+    // deleted customer is gone; part of a WeChat remark, in any case, is found.
+    Customer renamed = m_shop->customerService.customerByCode(QStringLiteral("C5"));
+    renamed.name = QStringLiteral("欧阳娜娜");
+    renamed.wechatRemark = QStringLiteral("Big Buyer");
+    m_shop->customerService.update(renamed);
+    model.setSearch(QStringLiteral("阳娜娜"));
+    QCOMPARE(model.rowCount(), 1);
+    model.setSearch(QStringLiteral("big buy"));
+    QCOMPARE(model.rowCount(), 1);
+    model.setSearch(QStringLiteral("Customer 5"));
+    QCOMPARE(model.rowCount(), 0);
+    m_shop->customerService.remove(QStringLiteral("C5"));
+    model.setSearch(QStringLiteral("阳娜娜"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setSearch(QStringLiteral("Customer"));
+    QCOMPARE(model.rowCount(), 3); // C1, C2, C4
+    model.setSearch(QString());
 }
 
 void TestListModels::ordersFilterByStatusAndDate()
@@ -238,6 +258,23 @@ void TestListModels::ordersFilterByStatusAndDate()
     model.setFilter(QStringLiteral("from"), QVariant());
     model.setSearch(QStringLiteral("王小明"));
     QCOMPARE(model.rowCount(), 3);
+    // Order numbers from their start, as typed in any case; customers by any part of their
+    // name or phone; not the middle of an order number (docs/decisions.md, "Scale").
+    model.setSearch(QStringLiteral("so-2"));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.data(model.index(0, OrderListModel::OrderNo)).toString(),
+             QStringLiteral("SO-2"));
+    model.setSearch(QStringLiteral("SO-"));
+    QCOMPARE(model.rowCount(), 3);
+    model.setSearch(QStringLiteral("小明"));
+    QCOMPARE(model.rowCount(), 3);
+    model.setSearch(QStringLiteral("00003"));
+    QCOMPARE(model.rowCount(), 3);
+    model.setSearch(QStringLiteral("O-2"));
+    QCOMPARE(model.rowCount(), 0);
+    model.setSearch(QStringLiteral("SO_")); // "_" is not a wildcard
+    QCOMPARE(model.rowCount(), 0);
+    model.setSearch(QString());
 }
 
 void TestListModels::stockHistoryOfOneProduct()
