@@ -1,0 +1,200 @@
+// The Orders page over a generated shop of 30,000 orders (demo --scale's generator), offscreen:
+// scrolled to its end, sorted by clicking a header, searched as you type; the rows on screen are
+// checked against the same question asked of the database in SQL.
+#include "Database.h"
+#include "ScaleDemoGenerator.h"
+#include "ShopDocuments.h"
+#include "ShopReports.h"
+#include "ShopServices.h"
+
+#include "LanguageManager.h"
+#include "ListPage.h"
+#include "MainWindow.h"
+
+#include "OrderListModel.h"
+
+#include "Dates.h"
+
+#include <QHeaderView>
+#include <QInputMethodEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace MicroShop;
+
+class TestOrdersAtScale : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void scrolledToTheEndShowsTheOldestOrders();
+    void headerClickSortsByCustomerEverywhere();
+    void searchAsYouTypeFindsWhatSqlFinds();
+
+private:
+    QStringList shownOrderNumbers() const; // the rows on screen, top to bottom
+    QStringList sql(const QString &query, const QVariantList &values = {}) const;
+
+    QTemporaryDir m_folder;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ShopServices> m_services;
+    std::unique_ptr<ShopReports> m_reports;
+    std::unique_ptr<ShopDocuments> m_documents;
+    std::unique_ptr<ShopContext> m_shop;
+    LanguageManager m_languages;
+    std::unique_ptr<MainWindow> m_window;
+    ListPage *m_page = nullptr;
+};
+
+QStringList TestOrdersAtScale::shownOrderNumbers() const
+{
+    QTableView *view = m_page->view();
+    QCoreApplication::processEvents();
+    const int first = view->rowAt(0);
+    int last = view->rowAt(view->viewport()->height() - 1);
+    if (last < 0)
+        last = view->model()->rowCount() - 1;
+    QStringList shown;
+    for (int row = first; row >= 0 && row <= last; ++row)
+        shown.append(view->model()->index(row, OrderListModel::OrderNo).data().toString());
+    return shown;
+}
+
+QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &values) const
+{
+    QStringList found;
+    QSqlQuery rows = m_database->exec(query, values);
+    while (rows.next())
+        found.append(rows.value(0).toString());
+    return found;
+}
+
+void TestOrdersAtScale::initTestCase()
+{
+    m_database = Database::open(
+        DatabaseLocation::sqliteFile(m_folder.filePath(QStringLiteral("shop.db"))),
+        Database::OpenMode::CreateOrUpgrade);
+    m_services = std::make_unique<ShopServices>(*m_database);
+    ScaleDemoGenerator(*m_services, {200, 3000, 1500, 30000}, 3, Dates::today()).run();
+    m_reports = std::make_unique<ShopReports>(*m_database);
+    m_documents = std::make_unique<ShopDocuments>(*m_services);
+    m_shop = std::make_unique<ShopContext>(m_services->context());
+    m_shop->reports = m_reports.get();
+    m_shop->documents = m_documents.get();
+    m_languages.setLanguage(QStringLiteral("en"));
+    m_window = std::make_unique<MainWindow>(*m_shop, m_languages);
+    m_window->resize(1300, 820);
+    m_window->showPage(MainWindow::Orders);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_page = m_window->listPage(MainWindow::Orders);
+    QCOMPARE(m_page->model()->rowCount(), 30000);
+}
+
+void TestOrdersAtScale::scrolledToTheEndShowsTheOldestOrders()
+{
+    // Newest first, as the page opens.
+    const QStringList top = shownOrderNumbers();
+    QVERIFY(top.size() > 10);
+    QCOMPARE(top, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
+                                     "LIMIT %1")
+                          .arg(top.size())));
+    // The end, as the scroll bar's handle dragged to the bottom.
+    QScrollBar *bar = m_page->view()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    const QStringList bottom = shownOrderNumbers();
+    QVERIFY(bottom.size() > 10);
+    QCOMPARE(bottom.constLast(),
+             sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date ASC, id ASC LIMIT 1"))
+                 .constFirst());
+    QCOMPARE(bottom, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
+                                        "LIMIT %1 OFFSET %2")
+                             .arg(bottom.size())
+                             .arg(30000 - bottom.size())));
+    // And the middle.
+    bar->setValue(bar->maximum() / 2);
+    const QStringList middle = shownOrderNumbers();
+    const int first = m_page->view()->rowAt(0);
+    QCOMPARE(middle, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
+                                        "LIMIT %1 OFFSET %2")
+                             .arg(middle.size())
+                             .arg(first)));
+}
+
+void TestOrdersAtScale::headerClickSortsByCustomerEverywhere()
+{
+    QHeaderView *header = m_page->view()->horizontalHeader();
+    const int x = header->sectionViewportPosition(OrderListModel::Customer) + 10;
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+    const Qt::SortOrder order = header->sortIndicatorOrder();
+    QCOMPARE(header->sortIndicatorSection(), int(OrderListModel::Customer));
+    const QString direction = order == Qt::AscendingOrder ? QStringLiteral("ASC")
+                                                          : QStringLiteral("DESC");
+    const QString sorted = QStringLiteral("SELECT o.order_no FROM orders o JOIN customers c ON "
+                                          "c.id = o.customer_id ORDER BY c.name %1, o.id %1 "
+                                          "LIMIT %2 OFFSET %3");
+    QScrollBar *bar = m_page->view()->verticalScrollBar();
+    for (const int value : {0, bar->maximum() / 3, bar->maximum()}) {
+        bar->setValue(value);
+        const QStringList shown = shownOrderNumbers();
+        QCOMPARE(shown, sql(sorted.arg(direction).arg(shown.size()).arg(m_page->view()->rowAt(0))));
+    }
+    // Back to newest first.
+    m_page->view()->sortByColumn(OrderListModel::Date, Qt::DescendingOrder);
+    bar->setValue(0);
+}
+
+void TestOrdersAtScale::searchAsYouTypeFindsWhatSqlFinds()
+{
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(search);
+    search->setFocus();
+    // The search of docs/decisions.md, asked of the database without the index.
+    const QString matching = QStringLiteral(
+        "FROM orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN shipments s ON "
+        "s.order_id = o.id WHERE substr(o.order_no, 1, length(?)) = upper(?) OR "
+        "substr(s.tracking, 1, length(?)) = upper(?) OR instr(c.name, ?) OR "
+        "instr(c.phone, ?) OR instr(lower(c.wechat), lower(?)) OR "
+        "instr(lower(c.wechat_remark), lower(?))");
+    const QString phone
+        = sql(QStringLiteral("SELECT phone FROM customers WHERE id = 42")).constFirst();
+    const QString name
+        = sql(QStringLiteral("SELECT name FROM customers WHERE id = 42")).constFirst();
+    const QString recent = sql(QStringLiteral("SELECT order_no FROM orders ORDER BY id DESC "
+                                              "LIMIT 1"))
+                               .constFirst();
+    // Typed key by key: an order number, part of a phone, a name (2 and 3+ characters).
+    for (const QString &typed : {recent.left(6).toLower(), recent.left(12), recent, phone.mid(3, 5),
+                                 name, name.right(2)}) {
+        search->clear();
+        for (const QChar key : typed) {
+            if (key.unicode() < 0x80) {
+                QTest::keyClick(search, key.toLatin1());
+            } else { // Chinese comes through an input method, a character at a time here
+                QInputMethodEvent commit;
+                commit.setCommitString(QString(key));
+                QCoreApplication::sendEvent(search, &commit);
+            }
+        }
+        const QVariantList values(8, typed);
+        const qint64 expected
+            = sql(QStringLiteral("SELECT count(*) ") + matching, values).constFirst().toLongLong();
+        QTRY_COMPARE(qint64(m_page->model()->rowCount()), expected);
+        QVERIFY2(expected > 0, qPrintable(typed));
+        const QStringList shown = shownOrderNumbers();
+        QCOMPARE(
+            shown,
+            sql(QStringLiteral("SELECT o.order_no ") + matching
+                    + QStringLiteral(" ORDER BY o.date DESC, o.id DESC LIMIT %1").arg(shown.size()),
+                values));
+    }
+    search->clear();
+}
+
+QTEST_MAIN(TestOrdersAtScale)
+#include "tst_ordersatscale.moc"
