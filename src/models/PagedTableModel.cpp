@@ -17,11 +17,15 @@ PagedTableModel::~PagedTableModel() = default;
 
 void PagedTableModel::setQuery(const ListQuery &query)
 {
+    // Another order of the same rows: the count stands.
+    const bool sameRows = query.search == m_query.search && query.filters == m_query.filters;
     beginResetModel();
     m_query = query;
     m_pages.clear();
     m_recentPages.clear();
-    m_count = m_source->count(m_query);
+    if (!sameRows || m_countStale)
+        m_count = m_source->count(m_query);
+    m_countStale = false;
     endResetModel();
 }
 
@@ -48,6 +52,7 @@ void PagedTableModel::setFilter(const QString &name, const QVariant &value)
 
 void PagedTableModel::refresh()
 {
+    m_countStale = true; // rows may have come or gone
     setQuery(m_query);
 }
 

@@ -45,12 +45,14 @@ ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distribut
                       : QStringLiteral(" AND o.distributor_id = ?");
         values.append(qlonglong(distributorId));
     }
-    // By day in SQL; weeks (ISO) and months are folded here, the same on every database.
+    // Days and months in SQL; ISO weeks are folded here from days, the same on every database.
+    const QString bucket = by == Period::Month ? QStringLiteral("substr(o.date, 1, 7)")
+                                               : QStringLiteral("substr(o.date, 1, 10)");
     QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT substr(o.date, 1, 10), count(DISTINCT o.id), sum(l.net), "
-                       "sum(l.refunded_amount) FROM orders o JOIN order_lines l ON l.order_id = "
-                       "o.id WHERE %1 GROUP BY substr(o.date, 1, 10)")
-            .arg(where),
+        QStringLiteral("SELECT %2, count(DISTINCT o.id), sum(l.net), sum(l.refunded_amount) "
+                       "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE %1 GROUP BY "
+                       "%2")
+            .arg(where, bucket),
         values);
     struct Sums
     {

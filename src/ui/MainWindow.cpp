@@ -82,39 +82,12 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
     m_pages->setObjectName(QStringLiteral("pages"));
 
+    // Pages are built the first time they are shown (or asked for): the window opens on one.
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(m_sidebar);
         item->setSizeHint(QSize(0, 36));
-        if (page == Settings) {
-            m_pages->addWidget(m_settingsPage);
-        } else if (page == Distributors) {
-            auto *tree = new DistributorTreePage(shop, this);
-            m_pages->addWidget(tree);
-            m_distributorPage = tree;
-            connect(tree, &DistributorTreePage::importRequested, this, [this] {
-                importCsv(MainWindow::Distributors, int(ShopImporter::Kind::Distributors));
-            });
-            connect(tree, &DistributorTreePage::exportRequested, this,
-                    [this] { exportCsv(int(ExportKind::Distributors)); });
-        } else if (page == Commissions) {
-            addListPage(Commissions, new CommissionListPage(shop, this), -1,
-                        int(ExportKind::Commissions));
-        } else if (page == Orders) {
-            addListPage(Orders, new OrderListPage(shop, this), int(ShopImporter::Kind::Orders),
-                        int(ExportKind::Orders));
-        } else if (page == Customers) {
-            addListPage(Customers, new CustomerListPage(shop, this),
-                        int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
-        } else if (page == Products) {
-            addListPage(Products, new ProductListPage(shop, this),
-                        int(ShopImporter::Kind::Products), int(ExportKind::Products));
-        } else if (page == Reports) {
-            m_reportsPage = new ReportsPage(shop, this);
-            m_pages->addWidget(m_reportsPage);
-        } else {
-            m_dashboardPage = new DashboardPage(shop, this);
-            m_pages->addWidget(m_dashboardPage);
-        }
+        m_pages->addWidget(page == Settings ? static_cast<QWidget *>(m_settingsPage)
+                                            : new QWidget(this));
     }
 
     // The sidebar column: the shop's name over the list of pages.
@@ -146,25 +119,13 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    connect(m_sidebar, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < PageCount)
+            buildPage(Page(row));
+        m_pages->setCurrentIndex(row);
+    });
     connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
     connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);
-
-    // The dashboard's tiles open the page behind their figure, filtered to what they count.
-    connect(m_dashboardPage, &DashboardPage::ordersRequested, this,
-            [this](const QString &status, QDate from, QDate to) {
-                showPage(Orders);
-                static_cast<OrderListPage *>(listPage(Orders))->showOrders(status, from, to);
-            });
-    connect(m_dashboardPage, &DashboardPage::lowStockRequested, this, [this] {
-        showPage(Products);
-        static_cast<ProductListPage *>(listPage(Products))->showLowStock();
-    });
-    connect(m_dashboardPage, &DashboardPage::commissionsRequested, this,
-            [this](const QString &state) {
-                showPage(Commissions);
-                static_cast<CommissionListPage *>(listPage(Commissions))->showState(state);
-            });
 
     createMenus();
     retranslate();
@@ -179,20 +140,98 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int exportKind)
+void MainWindow::buildPage(Page page)
 {
-    m_pages->addWidget(listPage);
+    if (page == Settings || m_built.contains(page))
+        return;
+    m_built.insert(page);
+    QWidget *built = nullptr;
+    if (page == Distributors) {
+        auto *tree = new DistributorTreePage(m_shop, this);
+        m_distributorPage = tree;
+        built = tree;
+        connect(tree, &DistributorTreePage::importRequested, this, [this] {
+            importCsv(MainWindow::Distributors, int(ShopImporter::Kind::Distributors));
+        });
+        connect(tree, &DistributorTreePage::exportRequested, this,
+                [this] { exportCsv(int(ExportKind::Distributors)); });
+    } else if (page == Commissions) {
+        built = addListPage(Commissions, new CommissionListPage(m_shop, this), -1,
+                            int(ExportKind::Commissions));
+    } else if (page == Orders) {
+        built = addListPage(Orders, new OrderListPage(m_shop, this),
+                            int(ShopImporter::Kind::Orders), int(ExportKind::Orders));
+    } else if (page == Customers) {
+        built = addListPage(Customers, new CustomerListPage(m_shop, this),
+                            int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
+    } else if (page == Products) {
+        built = addListPage(Products, new ProductListPage(m_shop, this),
+                            int(ShopImporter::Kind::Products), int(ExportKind::Products));
+    } else if (page == Reports) {
+        m_reportsPage = new ReportsPage(m_shop, this);
+        built = m_reportsPage;
+    } else {
+        m_dashboardPage = new DashboardPage(m_shop, this);
+        built = m_dashboardPage;
+        // The dashboard's tiles open the page behind their figure, filtered to what they count.
+        connect(m_dashboardPage, &DashboardPage::ordersRequested, this,
+                [this](const QString &status, QDate from, QDate to) {
+                    showPage(Orders);
+                    static_cast<OrderListPage *>(listPage(Orders))->showOrders(status, from, to);
+                });
+        connect(m_dashboardPage, &DashboardPage::lowStockRequested, this, [this] {
+            showPage(Products);
+            static_cast<ProductListPage *>(listPage(Products))->showLowStock();
+        });
+        connect(m_dashboardPage, &DashboardPage::commissionsRequested, this,
+                [this](const QString &state) {
+                    showPage(Commissions);
+                    static_cast<CommissionListPage *>(listPage(Commissions))->showState(state);
+                });
+    }
+    // In the stack, in place of the empty page that held its place.
+    const bool current = m_pages->currentIndex() == int(page);
+    QWidget *placeholder = m_pages->widget(int(page));
+    m_pages->insertWidget(int(page), built);
+    m_pages->removeWidget(placeholder);
+    placeholder->deleteLater();
+    if (current)
+        m_pages->setCurrentIndex(int(page));
+}
+
+ListPage *MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int exportKind)
+{
     m_listPages.insert(page, listPage);
     connect(listPage, &ListPage::importRequested, this,
             [this, page, importKind] { importCsv(page, importKind); });
     connect(listPage, &ListPage::exportRequested, this,
             [this, exportKind] { exportCsv(exportKind); });
     connect(listPage, &ListPage::exportKindRequested, this, [this](int kind) { exportCsv(kind); });
+    return listPage;
 }
 
-ListPage *MainWindow::listPage(Page page) const
+ListPage *MainWindow::listPage(Page page)
 {
+    buildPage(page);
     return m_listPages.value(page);
+}
+
+DistributorTreePage *MainWindow::distributorPage()
+{
+    buildPage(Distributors);
+    return m_distributorPage;
+}
+
+DashboardPage *MainWindow::dashboardPage()
+{
+    buildPage(Dashboard);
+    return m_dashboardPage;
+}
+
+ReportsPage *MainWindow::reportsPage()
+{
+    buildPage(Reports);
+    return m_reportsPage;
 }
 
 void MainWindow::importCsv(Page page, int kind)
@@ -207,7 +246,8 @@ void MainWindow::importCsv(Page page, int kind)
                              10000);
     for (ListPage *listPage : std::as_const(m_listPages))
         listPage->refresh();
-    m_distributorPage->refresh();
+    if (m_distributorPage)
+        m_distributorPage->refresh();
     Q_UNUSED(page);
 }
 

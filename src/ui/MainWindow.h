@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QMainWindow>
+#include <QSet>
 
 class QLabel;
 class QListWidget;
@@ -42,10 +43,11 @@ public:
     Page currentPage() const;
     void showPage(Page page);
     SettingsPage *settingsPage() const { return m_settingsPage; }
-    ListPage *listPage(Page page) const; // the Products, Customers, Orders or Commissions page
-    DistributorTreePage *distributorPage() const { return m_distributorPage; }
-    DashboardPage *dashboardPage() const { return m_dashboardPage; }
-    ReportsPage *reportsPage() const { return m_reportsPage; }
+    // The pages, built if they were not yet.
+    ListPage *listPage(Page page); // the Products, Customers, Orders or Commissions page
+    DistributorTreePage *distributorPage();
+    DashboardPage *dashboardPage();
+    ReportsPage *reportsPage();
 
 public slots:
     void showAbout();
@@ -56,7 +58,8 @@ protected:
 
 private:
     void createMenus();
-    void addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
+    void buildPage(Page page);
+    ListPage *addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
     void importCsv(Page page, int kind);
     void exportCsv(int kind);
     void retranslate();
@@ -77,6 +80,7 @@ private:
     DistributorTreePage *m_distributorPage = nullptr;
     DashboardPage *m_dashboardPage = nullptr;
     ReportsPage *m_reportsPage = nullptr;
+    QSet<int> m_built; // pages built so far
 };
 
 } // namespace MicroShop
