@@ -39,6 +39,19 @@
     </message>
 </context>
 <context>
+    <name>BackgroundTask</name>
+    <message>
+        <location filename="../src/ui/BackgroundTask.cpp" line="+20" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>%L1 done</source>
+        <translation>已完成 %L1</translation>
+    </message>
+</context>
+<context>
     <name>BackupService</name>
     <message>
         <location filename="../src/db/BackupService.cpp" line="+59" />
@@ -712,7 +725,7 @@
 <context>
     <name>MicroShop::CsvImportDialog</name>
     <message>
-        <location filename="../src/ui/CsvImportDialog.cpp" line="+46" />
+        <location filename="../src/ui/CsvImportDialog.cpp" line="+48" />
         <source>Import %1 from CSV</source>
         <translation>从 CSV 导入%1</translation>
     </message>
@@ -827,7 +840,17 @@
         <translation>准备就绪：会先检查每一行，只要有一行有误就不会导入任何数据。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+16" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Import cancelled: nothing was saved.</source>
+        <translation>导入已取消：没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1506,7 +1529,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+50" />
+        <location filename="../src/ui/MainWindow.cpp" line="+51" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -1546,25 +1569,35 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+139" />
+        <location line="+178" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
     <message>
-        <location line="+21" />
-        <location line="+10" />
+        <location line="+22" />
+        <location line="+25" />
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-24" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+11" />
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>Exported %1 row(s) to %2.</source>
         <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：没有写入文件。</translation>
     </message>
     <message>
         <location line="+40" />
@@ -3812,7 +3845,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ShopExporter</name>
     <message>
-        <location filename="../src/io/ShopExporter.cpp" line="+23" />
+        <location filename="../src/io/ShopExporter.cpp" line="+28" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>Writing the CSV file failed: %1</source>
         <translation>写入 CSV 文件失败：%1</translation>
     </message>
@@ -3845,7 +3883,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>%1 至少为 %2，不能是 %3。</translation>
     </message>
     <message>
-        <location line="+114" />
+        <location line="+96" />
+        <source>The import was cancelled; nothing of it was saved.</source>
+        <translation>导入已取消，没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+24" />
         <source>unknown column "%1": the columns of %2 are %3.</source>
         <translation>未知列“%1”：%2 文件的列为 %3。</translation>
     </message>
@@ -3890,7 +3933,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>新商品的库存不能为负。</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+35" />
         <source>the customer code %1 is already on line %2.</source>
         <translation>客户编号 %1 已在第 %2 行出现。</translation>
     </message>
@@ -3901,12 +3944,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+13" />
-        <location line="+243" />
+        <location line="+246" />
         <source>there is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
     <message>
-        <location line="-192" />
+        <location line="-193" />
         <source>the distributor %1 is already on line %2.</source>
         <translation>分销员 %1 已在第 %2 行出现。</translation>
     </message>
@@ -3926,7 +3969,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>把 %1 放到 %2 下面会形成循环：%2 在 %1 的团队里。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+44" />
         <source>the uplines of this file cannot be put in order.</source>
         <translation>本文件中的上级关系无法排出先后顺序（分销员之间互为上级，形成了循环）。</translation>
     </message>
@@ -3976,7 +4019,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>商品 %1 已停售：请先启用再导入其订单。</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+44" />
         <source>order %1: %2</source>
         <translation>订单 %1：%2</translation>
     </message>

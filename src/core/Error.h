@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include <exception>
 
 namespace MicroShop {
@@ -46,5 +48,15 @@ public:
 private:
     QList<FieldProblem> m_problems;
 };
+
+// Long work stopped by the person who started it (Cancel); what it was writing was rolled back.
+class Cancelled : public Error
+{
+public:
+    using Error::Error;
+};
+
+// Told how far long work has come (done of total); false asks it to stop (it throws Cancelled).
+using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
 
 } // namespace MicroShop

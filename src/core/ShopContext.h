@@ -51,6 +51,9 @@ struct ShopContext
     // not services of the database layer): the pages that show figures or print need them.
     ReportSource *reports;
     ShopDocuments *documents;
+    // Runs work with the same services on a connection of its own, in the calling thread: what
+    // long work off the UI thread uses (a connection belongs to the thread that opened it).
+    std::function<void(const std::function<void(ShopContext &)> &work)> onOwnConnection;
 };
 
 } // namespace MicroShop

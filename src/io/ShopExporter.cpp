@@ -14,11 +14,18 @@ qint64 ShopExporter::exportTo(ExportKind kind, QIODevice *device, bool withByteO
     CsvWriter writer(device, withByteOrderMark);
     writer.writeRow(ExportSource::columns(kind));
     qint64 rows = 0;
+    bool cancelled = false;
     m_source.read(kind, [&](const QStringList &row) {
         writer.writeRow(row);
         ++rows;
+        if (m_progress && rows % 1000 == 0 && !m_progress(rows, -1)) {
+            cancelled = true;
+            return false;
+        }
         return writer.ok();
     });
+    if (cancelled)
+        throw Cancelled(tr("The export was cancelled; no file was written."));
     if (!writer.ok())
         throw InputError(tr("Writing the CSV file failed: %1").arg(device->errorString()));
     return rows;

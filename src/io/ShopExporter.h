@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Error.h"
+
 #include "ExportSource.h"
 
 #include <QCoreApplication>
@@ -25,9 +27,13 @@ public:
     qint64 exportToFile(ExportKind kind, const QString &path);
     // To an open device; withByteOrderMark false for standard output (cli.md).
     qint64 exportTo(ExportKind kind, QIODevice *device, bool withByteOrderMark);
+    // Told of every thousand rows written (total unknown: -1); false cancels: the export throws
+    // Cancelled and exportToFile leaves no file.
+    void setProgress(ProgressCallback progress) { m_progress = std::move(progress); }
 
 private:
     ExportSource &m_source;
+    ProgressCallback m_progress;
 };
 
 } // namespace MicroShop

@@ -180,6 +180,12 @@ ShopImporter::Report ShopImporter::importFile(Kind kind, const QString &path,
     return import(kind, CsvReader::fromFile(path), path, mapping);
 }
 
+void ShopImporter::advance(qint64 done, qint64 total) const
+{
+    if (m_progress && done % 100 == 0 && !m_progress(done, total))
+        throw Cancelled(tr("The import was cancelled; nothing of it was saved."));
+}
+
 ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                                           const QString &fileName,
                                           const QHash<QString, QString> &mapping)
@@ -334,7 +340,9 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
             parsed.append({product, !existing, &record});
         }
         apply = [&, parsed] {
+            qint64 applied = 0;
             for (const Parsed &item : parsed) {
+                advance(applied++, parsed.size());
                 try {
                     m_shop.catalog.createOrUpdate(item.product, now);
                 } catch (const ValidationError &error) {
@@ -426,7 +434,9 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
             parsed.append({customer, !existing, &record});
         }
         apply = [&, parsed] {
+            qint64 applied = 0;
             for (const Parsed &item : parsed) {
+                advance(applied++, parsed.size());
                 try {
                     m_shop.customers.createOrUpdate(item.customer);
                 } catch (const ValidationError &error) {
@@ -547,6 +557,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                         ++it;
                         continue;
                     }
+                    advance(done.size(), parsed.size());
                     try {
                         Distributor distributor = it->distributor;
                         if (it->isNew) {
@@ -719,7 +730,9 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
             return a.paidAt.value_or(a.draft.date) < b.paidAt.value_or(b.draft.date);
         });
         apply = [&, parsed] {
+            qint64 applied = 0;
             for (const Parsed &order : parsed) {
+                advance(applied++, parsed.size());
                 try {
                     OrderWorkflow &workflow = m_shop.orders;
                     const QString no = order.draft.orderNo;
@@ -754,6 +767,10 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
         return report;
     try {
         m_shop.transactor.inTransaction(apply);
+        if (m_progress)
+            m_progress(report.rows, report.rows);
+    } catch (const Cancelled &) {
+        throw; // rolled back: the caller says so
     } catch (const Error &error) {
         report.created = 0;
         report.updated = 0;

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "Error.h"
+
 namespace MicroShop {
 
 class CsvReader;
@@ -32,6 +34,9 @@ public:
     static constexpr int maxErrors = 500;
 
     explicit ShopImporter(ShopContext &shop);
+    // Told of every hundred records applied; false cancels: the import throws Cancelled and
+    // nothing of it stays in the database.
+    void setProgress(ProgressCallback progress) { m_progress = std::move(progress); }
 
     static QStringList columns(Kind kind);         // csv.md's columns
     static QStringList requiredColumns(Kind kind); // the ones that may not be missing
@@ -44,7 +49,10 @@ public:
                   const QHash<QString, QString> &mapping = {});
 
 private:
+    void advance(qint64 done, qint64 total) const;
+
     ShopContext &m_shop;
+    ProgressCallback m_progress;
 };
 
 } // namespace MicroShop

@@ -1,5 +1,7 @@
 #include "CsvImportDialog.h"
 
+#include "BackgroundTask.h"
+
 #include "CsvReader.h"
 
 #include "ShopContext.h"
@@ -240,10 +242,28 @@ bool CsvImportDialog::importNow()
 {
     if (!m_reader)
         return false;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    ShopImporter importer(m_shop);
-    m_report = importer.import(m_kind, *m_reader, QFileInfo(m_path).fileName(), mapping());
-    QApplication::restoreOverrideCursor();
+    // Off the UI thread, on a connection of its own: progress, Cancel, and a window that paints.
+    const QString fileName = QFileInfo(m_path).fileName();
+    const QHash<QString, QString> columns = mapping();
+    const CsvReader &reader = *m_reader;
+    const ShopImporter::Kind kind = m_kind;
+    ShopImporter::Report report;
+    QString message;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Importing %1…").arg(fileName),
+        [&](ShopContext &shop, const ProgressCallback &progress) {
+            ShopImporter importer(shop);
+            importer.setProgress(progress);
+            report = importer.import(kind, reader, fileName, columns);
+        },
+        &message);
+    if (outcome != BackgroundTask::Outcome::Done) {
+        m_statusLabel->setText(outcome == BackgroundTask::Outcome::Cancelled
+                                   ? tr("Import cancelled: nothing was saved.")
+                                   : message);
+        return false;
+    }
+    m_report = report;
     if (m_report.ok()) {
         m_statusLabel->setText(tr("Imported %1 row(s): %2 created, %3 updated.")
                                    .arg(m_report.rows)

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BackgroundTask.h"
 #include "CommissionListPage.h"
 #include "CsvImportDialog.h"
 #include "CustomerListPage.h"
@@ -265,14 +266,29 @@ void MainWindow::exportCsv(int kind)
                                                       tr("CSV files (*.csv)"));
     if (file.isEmpty())
         return;
-    try {
-        ShopExporter exporter(m_shop.exports);
-        const qint64 rows = exporter.exportToFile(ExportKind(kind), file);
+    exportCsvTo(kind, file);
+}
+
+bool MainWindow::exportCsvTo(int kind, const QString &file)
+{
+    qint64 rows = 0;
+    QString message;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Exporting to %1…").arg(QDir::toNativeSeparators(file)),
+        [&rows, kind, file](ShopContext &shop, const ProgressCallback &progress) {
+            ShopExporter exporter(shop.exports);
+            exporter.setProgress(progress);
+            rows = exporter.exportToFile(ExportKind(kind), file);
+        },
+        &message);
+    if (outcome == BackgroundTask::Outcome::Done)
         statusBar()->showMessage(
             tr("Exported %1 row(s) to %2.").arg(rows).arg(QDir::toNativeSeparators(file)), 10000);
-    } catch (const Error &error) {
-        QMessageBox::warning(this, tr("Export to CSV"), error.message());
-    }
+    else if (outcome == BackgroundTask::Outcome::Cancelled)
+        statusBar()->showMessage(tr("Export cancelled: no file was written."), 10000);
+    else
+        QMessageBox::warning(this, tr("Export to CSV"), message);
+    return outcome == BackgroundTask::Outcome::Done;
 }
 
 MainWindow::Page MainWindow::currentPage() const

@@ -48,6 +48,8 @@ public:
     DistributorTreePage *distributorPage();
     DashboardPage *dashboardPage();
     ReportsPage *reportsPage();
+    // Writes the export of that kind (ExportKind) off the UI thread, with progress and Cancel.
+    bool exportCsvTo(int kind, const QString &file);
 
 public slots:
     void showAbout();

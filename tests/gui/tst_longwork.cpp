@@ -1,0 +1,189 @@
+// Long work off the UI thread: an import of 20,000 products and an export of every order line run
+// behind a progress dialog while the window keeps handling events; Cancel leaves the database as
+// it was (and no file); run to the end, they do what the command line does.
+#include "Database.h"
+#include "ScaleDemoGenerator.h"
+#include "ShopDocuments.h"
+#include "ShopReports.h"
+#include "ShopServices.h"
+
+#include "BackgroundTask.h"
+#include "CsvImportDialog.h"
+#include "LanguageManager.h"
+#include "MainWindow.h"
+
+#include "Dates.h"
+#include "ExportSource.h"
+#include "ShopContext.h"
+#include "ShopExporter.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+using namespace MicroShop;
+
+namespace {
+
+// Presses Cancel on the progress dialog as soon as it shows.
+void cancelWhenShown(bool *pressed)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, pressed] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<QProgressDialog *>(widget);
+            if (dialog && dialog->isVisible() && dialog->objectName() == u"backgroundProgress") {
+                QTest::mouseClick(dialog->findChild<QPushButton *>(), Qt::LeftButton);
+                *pressed = true;
+                timer->stop();
+                timer->deleteLater();
+                return;
+            }
+        }
+    });
+    timer->start();
+}
+
+} // namespace
+
+class TestLongWork : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cancelledImportChangesNothing();
+    void importRunsWhileTheWindowPaints();
+    void cancelledExportLeavesNoFile();
+    void exportWritesWhatTheCommandLineWrites();
+
+private:
+    qint64 count(const char *sql) const;
+
+    QTemporaryDir m_folder;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<ShopServices> m_services;
+    std::unique_ptr<ShopReports> m_reports;
+    std::unique_ptr<ShopDocuments> m_documents;
+    std::unique_ptr<ShopContext> m_shop;
+    LanguageManager m_languages;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_products; // a CSV file of 20,000 new products
+};
+
+qint64 TestLongWork::count(const char *sql) const
+{
+    return m_database->scalar(QString::fromLatin1(sql)).toLongLong();
+}
+
+void TestLongWork::initTestCase()
+{
+    m_database = Database::open(
+        DatabaseLocation::sqliteFile(m_folder.filePath(QStringLiteral("shop.db"))),
+        Database::OpenMode::CreateOrUpgrade);
+    m_services = std::make_unique<ShopServices>(*m_database);
+    ScaleDemoGenerator(*m_services, {50, 2000, 500, 40000}, 5, Dates::today()).run();
+    m_reports = std::make_unique<ShopReports>(*m_database);
+    m_documents = std::make_unique<ShopDocuments>(*m_services);
+    m_shop = std::make_unique<ShopContext>(m_services->context());
+    m_shop->reports = m_reports.get();
+    m_shop->documents = m_documents.get();
+    m_languages.setLanguage(QStringLiteral("en"));
+    m_window = std::make_unique<MainWindow>(*m_shop, m_languages);
+    m_window->showPage(MainWindow::Orders);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    m_products = m_folder.filePath(QStringLiteral("products.csv"));
+    QFile file(m_products);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("sku,name,price,stock\n");
+    for (int i = 0; i < 20000; ++i)
+        file.write(QStringLiteral("NEW-%1,新品 %1,%2.50,%3\n")
+                       .arg(i)
+                       .arg(10 + i % 90)
+                       .arg(i % 7)
+                       .toUtf8());
+}
+
+void TestLongWork::cancelledImportChangesNothing()
+{
+    const qint64 products = count("SELECT count(*) FROM products");
+    const qint64 movements = count("SELECT count(*) FROM stock_movements");
+    CsvImportDialog dialog(*m_shop, ShopImporter::Kind::Products, m_window.get());
+    dialog.openFile(m_products);
+    bool pressed = false;
+    cancelWhenShown(&pressed);
+    QVERIFY(!dialog.importNow());
+    QVERIFY(pressed);
+    QVERIFY2(dialog.findChild<QLabel *>(QStringLiteral("statusLabel"))
+                 ->text()
+                 .contains(QStringLiteral("cancelled")),
+             "the dialog says the import was cancelled");
+    QCOMPARE(count("SELECT count(*) FROM products"), products);
+    QCOMPARE(count("SELECT count(*) FROM stock_movements"), movements);
+}
+
+void TestLongWork::importRunsWhileTheWindowPaints()
+{
+    const qint64 products = count("SELECT count(*) FROM products");
+    int ticks = 0; // the UI thread's event loop, counted while the import runs
+    QTimer ticker;
+    ticker.setInterval(10);
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start();
+    CsvImportDialog dialog(*m_shop, ShopImporter::Kind::Products, m_window.get());
+    dialog.openFile(m_products);
+    QVERIFY(dialog.importNow());
+    ticker.stop();
+    QCOMPARE(dialog.report().created, 20000);
+    QCOMPARE(count("SELECT count(*) FROM products"), products + 20000);
+    QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
+}
+
+void TestLongWork::cancelledExportLeavesNoFile()
+{
+    const QString file = m_folder.filePath(QStringLiteral("cancelled.csv"));
+    bool pressed = false;
+    cancelWhenShown(&pressed);
+    // Slowed down enough for the dialog to show: every thousand rows waits a little.
+    QString message;
+    const auto outcome = BackgroundTask::run(
+        m_window.get(), *m_shop, QStringLiteral("export"),
+        [file](ShopContext &shop, const ProgressCallback &progress) {
+            ShopExporter exporter(shop.exports);
+            exporter.setProgress([&progress](qint64 done, qint64 total) {
+                QThread::msleep(20);
+                return progress(done, total);
+            });
+            exporter.exportToFile(ExportKind::Orders, file);
+        },
+        &message);
+    QVERIFY(pressed);
+    QCOMPARE(outcome, BackgroundTask::Outcome::Cancelled);
+    QVERIFY(!QFile::exists(file));
+}
+
+void TestLongWork::exportWritesWhatTheCommandLineWrites()
+{
+    const QString file = m_folder.filePath(QStringLiteral("orders.csv"));
+    QVERIFY(m_window->exportCsvTo(int(ExportKind::Orders), file));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    qint64 lines = 0;
+    while (!written.atEnd()) {
+        written.readLine();
+        ++lines;
+    }
+    QCOMPARE(lines - 1, count("SELECT count(*) FROM order_lines"));
+}
+
+QTEST_MAIN(TestLongWork)
+#include "tst_longwork.moc"
