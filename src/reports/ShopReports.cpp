@@ -5,6 +5,7 @@
 #include "Dates.h"
 #include "Money.h"
 
+#include <QHash>
 #include <QMap>
 
 namespace MicroShop {
@@ -220,30 +221,60 @@ ReportTable ShopReports::distributors(QDate from, QDate to)
 {
     QVariantList values;
     const QString range = dateRange(QStringLiteral("o.date"), from, to, values);
-    // Direct sales per distributor, then summed up the tree through the closure table.
-    QSqlQuery query = m_database.exec(
-        QStringLiteral(
-            "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS "
-            "net FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE %1%2 AND "
-            "o.distributor_id IS NOT NULL GROUP BY o.distributor_id), "
-            "team AS (SELECT c.ancestor_id AS id, sum(direct.net) AS net FROM "
-            "distributor_closure c JOIN direct ON direct.id = c.descendant_id GROUP BY "
-            "c.ancestor_id), "
-            "sizes AS (SELECT ancestor_id AS id, count(*) - 1 AS size FROM distributor_closure "
-            "GROUP BY ancestor_id) "
-            "SELECT d.code, d.name, COALESCE(u.code, ''), d.depth, COALESCE(s.size, 0), "
-            "COALESCE(direct.net, 0), COALESCE(team.net, 0) FROM distributors d "
-            "LEFT JOIN distributors u ON u.id = d.upline_id LEFT JOIN direct ON direct.id = d.id "
-            "LEFT JOIN team ON team.id = d.id LEFT JOIN sizes s ON s.id = d.id ORDER BY d.code")
+    // Direct sales per distributor in SQL; then, in memory, every distributor's sales and size
+    // added to each of its uplines (at most 12 above): one pass over the tree, where a join
+    // through the closure table would read hundreds of thousands of rows again.
+    struct Row
+    {
+        QString code, name;
+        qint64 upline = 0;
+        int depth = 1;
+        qint64 size = 0;
+        qint64 direct = 0;
+        qint64 team = 0;
+    };
+    QHash<qint64, Row> rows;
+    QList<qint64> order; // by code
+    QSqlQuery tree = m_database.exec(QStringLiteral(
+        "SELECT id, code, name, COALESCE(upline_id, 0), depth FROM distributors ORDER BY code"));
+    while (tree.next()) {
+        const qint64 id = tree.value(0).toLongLong();
+        rows.insert(id, {tree.value(1).toString(), tree.value(2).toString(),
+                         tree.value(3).toLongLong(), tree.value(4).toInt()});
+        order.append(id);
+    }
+    // An order's goods total is the sum of its lines' nets (`check` verifies it): the lines are
+    // read only for the orders with refunds.
+    QSqlQuery direct = m_database.exec(
+        QStringLiteral("SELECT o.distributor_id, sum(o.goods_total - CASE WHEN o.refunded_total "
+                       "> 0 THEN (SELECT COALESCE(sum(l.refunded_amount), 0) FROM order_lines l "
+                       "WHERE l.order_id = o.id) ELSE 0 END) FROM orders o WHERE %1%2 AND "
+                       "o.distributor_id IS NOT NULL GROUP BY o.distributor_id")
             .arg(counted, range),
         values);
+    while (direct.next()) {
+        const auto found = rows.find(direct.value(0).toLongLong());
+        if (found != rows.end())
+            found->direct = direct.value(1).toLongLong();
+    }
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        // Itself and each upline, as the closure table pairs them.
+        for (qint64 id = it.key(); id != 0;) {
+            Row &ancestor = rows[id];
+            ancestor.team += it->direct;
+            ancestor.size += id != it.key() ? 1 : 0;
+            id = ancestor.upline;
+        }
+    }
     ReportTable table{
         QStringLiteral("code,name,upline,depth,team_size,direct_sales,team_sales").split(u','), {}};
-    while (query.next())
-        table.rows.append({query.value(0).toString(), query.value(1).toString(),
-                           query.value(2).toString(), query.value(3).toString(),
-                           query.value(4).toString(), money(query.value(5)),
-                           money(query.value(6))});
+    table.rows.reserve(order.size());
+    for (const qint64 id : std::as_const(order)) {
+        const Row &row = rows.value(id);
+        table.rows.append({row.code, row.name, row.upline ? rows.value(row.upline).code : QString(),
+                           QString::number(row.depth), QString::number(row.size), money(row.direct),
+                           money(row.team)});
+    }
     return table;
 }
 

@@ -83,6 +83,7 @@ private slots:
     void dashboardTilesOpenTheirPageFiltered();
     void everyReportShowsATableAndAChart();
     void salesOverTimeAddUpToEveryCountedOrder();
+    void distributorsReportAgreesWithTheLinesAndTheClosure();
     void badChoicesSayWhatToFix();
     void columnsSortByValue();
     void exportsHoldWhatThePageShows();
@@ -281,6 +282,34 @@ void TestReportPages::salesOverTimeAddUpToEveryCountedOrder()
     child<QCheckBox>(page, "teamCheck")->setChecked(false);
     child<QLineEdit>(page, "distributorEdit")->clear();
     page->refresh();
+}
+
+// The report adds goods totals up the tree in memory; the same figures, asked of the lines and of
+// the closure table in SQL (the demo has refunds and cancellations on distributors' orders).
+void TestReportPages::distributorsReportAgreesWithTheLinesAndTheClosure()
+{
+    QVERIFY(count(QStringLiteral("SELECT count(*) FROM orders WHERE refunded_total > 0 AND "
+                                 "distributor_id IS NOT NULL"))
+            > 0);
+    const ReportTable table = m_reports->distributors(QDate(), QDate());
+    QSqlQuery expected = m_database->exec(QStringLiteral(
+        "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS net "
+        "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status NOT IN "
+        "('pending', 'cancelled') AND o.distributor_id IS NOT NULL GROUP BY o.distributor_id) "
+        "SELECT d.code, (SELECT count(*) - 1 FROM distributor_closure c WHERE c.ancestor_id = "
+        "d.id), COALESCE((SELECT net FROM direct WHERE direct.id = d.id), 0), COALESCE((SELECT "
+        "sum(direct.net) FROM distributor_closure c JOIN direct ON direct.id = c.descendant_id "
+        "WHERE c.ancestor_id = d.id), 0) FROM distributors d ORDER BY d.code"));
+    int row = 0;
+    for (; expected.next(); ++row) {
+        QVERIFY(row < table.rows.size());
+        const QStringList &shown = table.rows.at(row);
+        QCOMPARE(shown.at(0), expected.value(0).toString());
+        QCOMPARE(shown.at(4), expected.value(1).toString());
+        QCOMPARE(shown.at(5), Money::fromMinorUnits(expected.value(2).toLongLong()).toString());
+        QCOMPARE(shown.at(6), Money::fromMinorUnits(expected.value(3).toLongLong()).toString());
+    }
+    QCOMPARE(row, int(table.rows.size()));
 }
 
 void TestReportPages::badChoicesSayWhatToFix()
