@@ -290,6 +290,14 @@
     </message>
 </context>
 <context>
+    <name>CommissionLedger</name>
+    <message>
+        <location filename="../src/core/CommissionLedger.cpp" line="+105" />
+        <source>The settlement was cancelled; no payout was made.</source>
+        <translation>结算已取消，没有生成任何打款。</translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <location filename="../src/io/CsvReader.cpp" line="+55" />
@@ -2872,7 +2880,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>MicroShop::SettlementDialog</name>
     <message>
-        <location filename="../src/ui/SettlementDialog.cpp" line="+24" />
+        <location filename="../src/ui/SettlementDialog.cpp" line="+26" />
         <source>Settle commissions</source>
         <translation>佣金结算</translation>
     </message>
@@ -2912,6 +2920,16 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>
             <numerusform>共 %n 笔打款，合计 &lt;b&gt;%1&lt;/b&gt;。点击“确定”生成打款记录，相关佣金明细将变为已结算。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Settling up to %1…</source>
+        <translation>正在结算截至 %1 的佣金…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Settlement cancelled: no payout was made.</source>
+        <translation>结算已取消：没有生成任何打款。</translation>
     </message>
 </context>
 <context>

@@ -93,12 +93,16 @@ QList<PayoutPreview> CommissionLedger::previewSettlement(QDate until, qint64 dis
     return m_commissions.settlementPreview(until, distributorId);
 }
 
-QList<Payout> CommissionLedger::settle(QDate until, qint64 distributorId)
+QList<Payout> CommissionLedger::settle(QDate until, qint64 distributorId,
+                                       const ProgressCallback &progress)
 {
     QList<Payout> payouts;
     m_transactor.inTransaction([&] {
         const QDateTime at = Dates::now();
-        for (const PayoutPreview &preview : m_commissions.settlementPreview(until, distributorId)) {
+        const QList<PayoutPreview> previews = m_commissions.settlementPreview(until, distributorId);
+        for (const PayoutPreview &preview : previews) {
+            if (progress && payouts.size() % 100 == 0 && !progress(payouts.size(), previews.size()))
+                throw Cancelled(tr("The settlement was cancelled; no payout was made."));
             payouts.append(m_commissions.settle(preview, until, at));
             m_audit.append({QStringLiteral("commission.payout"), QStringLiteral("distributor"),
                             preview.code,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Error.h"
+
 #include "CommissionRepositories.h"
 #include "Repositories.h"
 #include "ShopRepositories.h"
@@ -30,7 +32,9 @@ public:
     // What settling up to `until` would pay (all distributors, or one when distributorId != 0).
     QList<PayoutPreview> previewSettlement(QDate until, qint64 distributorId = 0) const;
     // Creates those payouts, all in one transaction; audited.
-    QList<Payout> settle(QDate until, qint64 distributorId = 0);
+    // progress: told of every hundred payouts; false cancels (Cancelled; no payout is made).
+    QList<Payout> settle(QDate until, qint64 distributorId = 0,
+                         const ProgressCallback &progress = {});
 
 private:
     // Brings each beneficiary's balance on the order to what its lines' remaining nets earn.

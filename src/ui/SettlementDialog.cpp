@@ -1,5 +1,7 @@
 #include "SettlementDialog.h"
 
+#include "BackgroundTask.h"
+
 #include "CommissionLedger.h"
 #include "Dates.h"
 #include "ShopContext.h"
@@ -71,7 +73,24 @@ void SettlementDialog::preview()
 
 bool SettlementDialog::apply()
 {
-    return attempt([this] { m_payouts = int(m_shop.ledger.settle(m_until->date()).size()); });
+    // Off the UI thread, on a connection of its own: thousands of payouts take a while.
+    const QDate until = m_until->date();
+    int payouts = 0;
+    QString message;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Settling up to %1…").arg(Dates::toText(until)),
+        [&payouts, until](ShopContext &shop, const ProgressCallback &progress) {
+            payouts = int(shop.ledger.settle(until, 0, progress).size());
+        },
+        &message);
+    if (outcome == BackgroundTask::Outcome::Done) {
+        m_payouts = payouts;
+        return true;
+    }
+    showError(outcome == BackgroundTask::Outcome::Cancelled
+                  ? tr("Settlement cancelled: no payout was made.")
+                  : message);
+    return false;
 }
 
 } // namespace MicroShop

@@ -12,6 +12,7 @@
 #include "LanguageManager.h"
 #include "MainWindow.h"
 
+#include "CommissionLedger.h"
 #include "Dates.h"
 #include "ExportSource.h"
 #include "ShopContext.h"
@@ -63,6 +64,7 @@ private slots:
     void importRunsWhileTheWindowPaints();
     void cancelledExportLeavesNoFile();
     void exportWritesWhatTheCommandLineWrites();
+    void cancelledSettlementMakesNoPayout();
 
 private:
     qint64 count(const char *sql) const;
@@ -183,6 +185,28 @@ void TestLongWork::exportWritesWhatTheCommandLineWrites()
         ++lines;
     }
     QCOMPARE(lines - 1, count("SELECT count(*) FROM order_lines"));
+}
+
+void TestLongWork::cancelledSettlementMakesNoPayout()
+{
+    const qint64 available = count("SELECT count(DISTINCT distributor_id) FROM commission_entries "
+                                   "WHERE payout_id IS NULL AND available_on IS NOT NULL");
+    QVERIFY2(available > 300, qPrintable(QString::number(available)));
+    bool pressed = false;
+    cancelWhenShown(&pressed);
+    const auto outcome = BackgroundTask::run(
+        m_window.get(), *m_shop, QStringLiteral("settle"),
+        [](ShopContext &shop, const ProgressCallback &progress) {
+            // Slowed down enough for the dialog to show: every hundred payouts waits a little.
+            shop.ledger.settle(Dates::today(), 0, [&progress](qint64 done, qint64 total) {
+                QThread::msleep(200);
+                return progress(done, total);
+            });
+        });
+    QVERIFY(pressed);
+    QCOMPARE(outcome, BackgroundTask::Outcome::Cancelled);
+    QCOMPARE(count("SELECT count(*) FROM payouts"), 0);
+    QCOMPARE(count("SELECT count(*) FROM commission_entries WHERE payout_id IS NOT NULL"), 0);
 }
 
 QTEST_MAIN(TestLongWork)
