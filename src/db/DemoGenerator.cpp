@@ -93,9 +93,8 @@ DemoGenerator::DemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate 
     , m_today(today)
 {}
 
-void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
+void DemoGenerator::refuseUnlessEmpty(Database &database, Size size)
 {
-    Database &database = m_shop.database;
     const qint64 existing
         = database
               .scalar(
@@ -106,9 +105,15 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
     if (existing > 0)
         throw InputError(tr("demo fills an empty shop, and this one already has products, "
                             "customers, distributors or orders. Use a new database file."));
-    if (m_size.products < 1 || m_size.customers < 1 || m_size.distributors < 0 || m_size.orders < 0)
+    if (size.products < 1 || size.customers < 1 || size.distributors < 0 || size.orders < 0)
         throw InputError(tr("demo needs at least 1 product and 1 customer, and no negative "
                             "counts."));
+}
+
+void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
+{
+    Database &database = m_shop.database;
+    refuseUnlessEmpty(database, m_size);
 
     QRandomGenerator random(m_seed);
     const qint64 total = qint64(m_size.products) + m_size.customers + m_size.distributors

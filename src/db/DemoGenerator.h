@@ -7,6 +7,7 @@
 
 namespace MicroShop {
 
+class Database;
 class ShopServices;
 
 // `microshop-cli demo`: a realistic shop from a seed — Chinese products, customers and
@@ -31,6 +32,9 @@ public:
     // All in one transaction; refuses a database that already has products, customers,
     // distributors or orders. progress(done, total) is called now and then.
     void run(const std::function<void(qint64 done, qint64 total)> &progress = {});
+    // Refuses (InputError) a shop that has products, customers, distributors or orders, and
+    // sizes with no product, no customer or a negative count.
+    static void refuseUnlessEmpty(Database &database, Size size);
 
 private:
     ShopServices &m_shop;

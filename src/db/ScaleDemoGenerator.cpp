@@ -2,6 +2,7 @@
 
 #include "Database.h"
 #include "DatabaseError.h"
+#include "DemoGenerator.h"
 #include "ShopServices.h"
 
 #include "Customer.h"
@@ -137,21 +138,8 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
     if (!database.isSqlite())
         throw InputError(tr("demo --scale writes an SQLite file; for a team server, make the "
                             "shop in a file and restore it there, or use demo without --scale."));
-    const qint64 existing
-        = database
-              .scalar(
-                  QStringLiteral("SELECT (SELECT count(*) FROM products) + (SELECT count(*) FROM "
-                                 "customers) + (SELECT count(*) FROM distributors) + (SELECT "
-                                 "count(*) FROM orders)"))
-              .toLongLong();
-    if (existing > 0)
-        throw InputError(QCoreApplication::translate(
-            "DemoGenerator", "demo fills an empty shop, and this one already has products, "
-                             "customers, distributors or orders. Use a new database file."));
-    if (m_size.products < 1 || m_size.customers < 1 || m_size.distributors < 0 || m_size.orders < 0)
-        throw InputError(QCoreApplication::translate(
-            "DemoGenerator", "demo needs at least 1 product and 1 customer, and no negative "
-                             "counts."));
+    DemoGenerator::refuseUnlessEmpty(
+        database, {m_size.products, m_size.customers, m_size.distributors, m_size.orders});
 
     const QVariant handle = database.connection().driver()->handle();
     sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;

@@ -1,7 +1,7 @@
 // Long work off the UI thread: an import of 20,000 products and an export of every order line run
 // behind a progress dialog while the window keeps handling events; Cancel leaves the database as
 // it was (and no file); run to the end, they do what the command line does.
-#include "Database.h"
+#include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
 #include "ShopDocuments.h"
 #include "ShopReports.h"
@@ -29,6 +29,7 @@
 #include <QTimer>
 
 using namespace MicroShop;
+using namespace MicroShop::Testing;
 
 namespace {
 
@@ -70,11 +71,7 @@ private:
     qint64 count(const char *sql) const;
 
     QTemporaryDir m_folder;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ShopServices> m_services;
-    std::unique_ptr<ShopReports> m_reports;
-    std::unique_ptr<ShopDocuments> m_documents;
-    std::unique_ptr<ShopContext> m_shop;
+    std::unique_ptr<DesktopShop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
     QString m_products; // a CSV file of 20,000 new products
@@ -82,23 +79,15 @@ private:
 
 qint64 TestLongWork::count(const char *sql) const
 {
-    return m_database->scalar(QString::fromLatin1(sql)).toLongLong();
+    return m_desktop->database->scalar(QString::fromLatin1(sql)).toLongLong();
 }
 
 void TestLongWork::initTestCase()
 {
-    m_database = Database::open(
-        DatabaseLocation::sqliteFile(m_folder.filePath(QStringLiteral("shop.db"))),
-        Database::OpenMode::CreateOrUpgrade);
-    m_services = std::make_unique<ShopServices>(*m_database);
-    ScaleDemoGenerator(*m_services, {50, 2000, 500, 40000}, 5, Dates::today()).run();
-    m_reports = std::make_unique<ShopReports>(*m_database);
-    m_documents = std::make_unique<ShopDocuments>(*m_services);
-    m_shop = std::make_unique<ShopContext>(m_services->context());
-    m_shop->reports = m_reports.get();
-    m_shop->documents = m_documents.get();
+    m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
+    ScaleDemoGenerator(m_desktop->services, {50, 2000, 500, 40000}, 5, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_shop, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->showPage(MainWindow::Orders);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -119,7 +108,7 @@ void TestLongWork::cancelledImportChangesNothing()
 {
     const qint64 products = count("SELECT count(*) FROM products");
     const qint64 movements = count("SELECT count(*) FROM stock_movements");
-    CsvImportDialog dialog(*m_shop, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     bool pressed = false;
     cancelWhenShown(&pressed);
@@ -141,7 +130,7 @@ void TestLongWork::importRunsWhileTheWindowPaints()
     ticker.setInterval(10);
     connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
     ticker.start();
-    CsvImportDialog dialog(*m_shop, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     QVERIFY(dialog.importNow());
     ticker.stop();
@@ -158,7 +147,7 @@ void TestLongWork::cancelledExportLeavesNoFile()
     // Slowed down enough for the dialog to show: every thousand rows waits a little.
     QString message;
     const auto outcome = BackgroundTask::run(
-        m_window.get(), *m_shop, QStringLiteral("export"),
+        m_window.get(), m_desktop->context, QStringLiteral("export"),
         [file](ShopContext &shop, const ProgressCallback &progress) {
             ShopExporter exporter(shop.exports);
             exporter.setProgress([&progress](qint64 done, qint64 total) {
@@ -195,7 +184,7 @@ void TestLongWork::cancelledSettlementMakesNoPayout()
     bool pressed = false;
     cancelWhenShown(&pressed);
     const auto outcome = BackgroundTask::run(
-        m_window.get(), *m_shop, QStringLiteral("settle"),
+        m_window.get(), m_desktop->context, QStringLiteral("settle"),
         [](ShopContext &shop, const ProgressCallback &progress) {
             // Slowed down enough for the dialog to show: every hundred payouts waits a little.
             shop.ledger.settle(Dates::today(), 0, [&progress](qint64 done, qint64 total) {

@@ -1,6 +1,6 @@
 // The main window as a person uses it, offscreen: sidebar clicks, live language switch, settings
 // typed and applied (or refused), the About box, and the page remembered between runs.
-#include "Database.h"
+#include "DesktopShop.h"
 #include "Migrations.h"
 #include "ShopDocuments.h"
 #include "ShopReports.h"
@@ -27,32 +27,9 @@
 #include <QTimer>
 
 using namespace MicroShop;
+using namespace MicroShop::Testing;
 
 namespace {
-
-// The objects the app's main() wires together, on a new SQLite file.
-struct Shop
-{
-    explicit Shop(const QString &path)
-        : database(
-            Database::open(DatabaseLocation::sqliteFile(path), Database::OpenMode::CreateOrUpgrade))
-        , services(*database)
-        , reports(*database)
-        , documents(services)
-        , context(services.context())
-        , settings(services.settings)
-    {
-        context.reports = &reports;
-        context.documents = &documents;
-    }
-
-    std::unique_ptr<Database> database;
-    ShopServices services;
-    ShopReports reports;
-    ShopDocuments documents;
-    ShopContext context;
-    ShopSettings &settings;
-};
 
 template<typename T>
 T *child(QWidget *parent, const char *name)
@@ -95,7 +72,7 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_folder;
-    std::unique_ptr<Shop> m_shop;
+    std::unique_ptr<DesktopShop> m_shop;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -103,7 +80,7 @@ private:
 void TestMainWindow::init()
 {
     m_folder = std::make_unique<QTemporaryDir>();
-    m_shop = std::make_unique<Shop>(m_folder->filePath(QStringLiteral("shop.db")));
+    m_shop = std::make_unique<DesktopShop>(m_folder->filePath(QStringLiteral("shop.db")));
     m_languages = std::make_unique<LanguageManager>();
     m_languages->setLanguage(QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
@@ -192,10 +169,10 @@ void TestMainWindow::typedSettingsAreApplied()
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
 
-    QCOMPARE(m_shop->settings.shopName(), QStringLiteral("小美的店"));
-    QCOMPARE(m_shop->settings.commissionLevels(), 3);
-    QCOMPARE(m_shop->settings.commissionRate(1).basisPoints(), 750);
-    QCOMPARE(m_shop->settings.allowNegativeStock(), true);
+    QCOMPARE(m_shop->services.settings.shopName(), QStringLiteral("小美的店"));
+    QCOMPARE(m_shop->services.settings.commissionLevels(), 3);
+    QCOMPARE(m_shop->services.settings.commissionRate(1).basisPoints(), 750);
+    QCOMPARE(m_shop->services.settings.allowNegativeStock(), true);
     QCOMPARE(rate1->text(), QStringLiteral("7.5")); // shown as stored
     QCOMPARE(child<QLabel>(m_window.get(), "statusLabel")->text(),
              QStringLiteral("Settings saved."));
@@ -223,8 +200,9 @@ void TestMainWindow::badSettingsAreRefusedAndNothingChanges()
 
     const QString status = child<QLabel>(m_window.get(), "statusLabel")->text();
     QVERIFY2(status.contains(QStringLiteral("two decimals")), qPrintable(status));
-    QCOMPARE(m_shop->settings.commissionRate(2).basisPoints(), 500);
-    QCOMPARE(m_shop->settings.holdDays(), 7); // the valid edit beside it was not stored either
+    QCOMPARE(m_shop->services.settings.commissionRate(2).basisPoints(), 500);
+    QCOMPARE(m_shop->services.settings.holdDays(),
+             7); // the valid edit beside it was not stored either
     QCOMPARE(m_shop->database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 0);
 
     QTest::mouseClick(child<QPushButton>(m_window.get(), "revertButton"), Qt::LeftButton);

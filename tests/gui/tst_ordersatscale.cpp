@@ -1,7 +1,7 @@
 // The Orders page over a generated shop of 30,000 orders (demo --scale's generator), offscreen:
 // scrolled to its end, sorted by clicking a header, searched as you type; the rows on screen are
 // checked against the same question asked of the database in SQL.
-#include "Database.h"
+#include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
 #include "ShopDocuments.h"
 #include "ShopReports.h"
@@ -25,6 +25,7 @@
 #include <QTest>
 
 using namespace MicroShop;
+using namespace MicroShop::Testing;
 
 class TestOrdersAtScale : public QObject
 {
@@ -41,11 +42,7 @@ private:
     QStringList sql(const QString &query, const QVariantList &values = {}) const;
 
     QTemporaryDir m_folder;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ShopServices> m_services;
-    std::unique_ptr<ShopReports> m_reports;
-    std::unique_ptr<ShopDocuments> m_documents;
-    std::unique_ptr<ShopContext> m_shop;
+    std::unique_ptr<DesktopShop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
     ListPage *m_page = nullptr;
@@ -68,7 +65,7 @@ QStringList TestOrdersAtScale::shownOrderNumbers() const
 QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &values) const
 {
     QStringList found;
-    QSqlQuery rows = m_database->exec(query, values);
+    QSqlQuery rows = m_desktop->database->exec(query, values);
     while (rows.next())
         found.append(rows.value(0).toString());
     return found;
@@ -76,18 +73,10 @@ QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &val
 
 void TestOrdersAtScale::initTestCase()
 {
-    m_database = Database::open(
-        DatabaseLocation::sqliteFile(m_folder.filePath(QStringLiteral("shop.db"))),
-        Database::OpenMode::CreateOrUpgrade);
-    m_services = std::make_unique<ShopServices>(*m_database);
-    ScaleDemoGenerator(*m_services, {200, 3000, 1500, 30000}, 3, Dates::today()).run();
-    m_reports = std::make_unique<ShopReports>(*m_database);
-    m_documents = std::make_unique<ShopDocuments>(*m_services);
-    m_shop = std::make_unique<ShopContext>(m_services->context());
-    m_shop->reports = m_reports.get();
-    m_shop->documents = m_documents.get();
+    m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
+    ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, 30000}, 3, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_shop, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->showPage(MainWindow::Orders);
     m_window->show();

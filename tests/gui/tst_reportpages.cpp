@@ -2,8 +2,8 @@
 // against the database and the page it opens; every report as a table and a chart; the CSV file
 // against microshop-cli's, the PDF's text and the chart's PNG. MICROSHOP_SCREENSHOT_DIR=/folder
 // also saves the pages and charts (in Chinese) to look at.
-#include "Database.h"
 #include "DemoGenerator.h"
+#include "DesktopShop.h"
 #include "ShopDocuments.h"
 #include "ShopReports.h"
 #include "ShopServices.h"
@@ -96,18 +96,14 @@ private:
 
     QTemporaryDir m_folder;
     QString m_path;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ShopServices> m_services;
-    std::unique_ptr<ShopReports> m_reports;
-    std::unique_ptr<ShopDocuments> m_documents;
-    std::unique_ptr<ShopContext> m_shop;
+    std::unique_ptr<DesktopShop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
 };
 
 qint64 TestReportPages::count(const QString &sql)
 {
-    QSqlQuery query = m_database->exec(sql);
+    QSqlQuery query = m_desktop->database->exec(sql);
     return query.next() ? query.value(0).toLongLong() : -1;
 }
 
@@ -119,18 +115,11 @@ Money TestReportPages::money(const QString &sql)
 void TestReportPages::initTestCase()
 {
     m_path = m_folder.filePath(QStringLiteral("shop.db"));
-    m_database = Database::open(DatabaseLocation::sqliteFile(m_path),
-                                Database::OpenMode::CreateOrUpgrade);
-    m_services = std::make_unique<ShopServices>(*m_database);
-    m_services->settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
-    DemoGenerator(*m_services, {30, 120, 25, 500}, 7, Dates::today()).run();
-    m_reports = std::make_unique<ShopReports>(*m_database);
-    m_documents = std::make_unique<ShopDocuments>(*m_services);
-    m_shop = std::make_unique<ShopContext>(m_services->context());
-    m_shop->reports = m_reports.get();
-    m_shop->documents = m_documents.get();
+    m_desktop = std::make_unique<DesktopShop>(m_path);
+    m_desktop->services.settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
+    DemoGenerator(m_desktop->services, {30, 120, 25, 500}, 7, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_shop, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->show();
     m_window->showPage(MainWindow::Dashboard);
@@ -263,7 +252,7 @@ void TestReportPages::salesOverTimeAddUpToEveryCountedOrder()
         QCOMPARE(net, expected);
     }
     // One distributor's team sells at least what it sells alone.
-    const QString code = m_services->distributors.codeOf(
+    const QString code = m_desktop->services.distributors.codeOf(
         count(QStringLiteral("SELECT distributor_id FROM orders WHERE distributor_id IS NOT NULL "
                              "ORDER BY id LIMIT 1")));
     child<QLineEdit>(page, "distributorEdit")->setText(code);
@@ -291,8 +280,8 @@ void TestReportPages::distributorsReportAgreesWithTheLinesAndTheClosure()
     QVERIFY(count(QStringLiteral("SELECT count(*) FROM orders WHERE refunded_total > 0 AND "
                                  "distributor_id IS NOT NULL"))
             > 0);
-    const ReportTable table = m_reports->distributors(QDate(), QDate());
-    QSqlQuery expected = m_database->exec(QStringLiteral(
+    const ReportTable table = m_desktop->reports.distributors(QDate(), QDate());
+    QSqlQuery expected = m_desktop->database->exec(QStringLiteral(
         "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS net "
         "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status NOT IN "
         "('pending', 'cancelled') AND o.distributor_id IS NOT NULL GROUP BY o.distributor_id) "

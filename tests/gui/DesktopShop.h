@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Database.h"
+#include "ShopDocuments.h"
+#include "ShopReports.h"
+#include "ShopServices.h"
+
+#include <memory>
+
+namespace MicroShop::Testing {
+
+// The objects the app's main() wires together for its window, on a new SQLite file: what every
+// GUI test opens its MainWindow (or pages) on.
+struct DesktopShop
+{
+    explicit DesktopShop(const QString &path)
+        : database(
+            Database::open(DatabaseLocation::sqliteFile(path), Database::OpenMode::CreateOrUpgrade))
+        , services(*database)
+        , reports(*database)
+        , documents(services)
+        , context(services.context())
+    {
+        context.reports = &reports;
+        context.documents = &documents;
+    }
+
+    std::unique_ptr<Database> database;
+    ShopServices services;
+    ShopReports reports;
+    ShopDocuments documents;
+    ShopContext context;
+};
+
+} // namespace MicroShop::Testing
