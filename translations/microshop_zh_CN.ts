@@ -221,7 +221,7 @@
     </message>
     <message>
         <location line="+6" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+539" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+527" />
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -530,19 +530,17 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../src/db/DemoGenerator.cpp" line="+107" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-391" />
+        <location filename="../src/db/DemoGenerator.cpp" line="+106" />
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
     <message>
         <location line="+3" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+4" />
         <source>demo needs at least 1 product and 1 customer, and no negative counts.</source>
         <translation>demo 至少需要 1 个商品和 1 个客户，数量不能为负。</translation>
     </message>
     <message>
-        <location line="+169" />
+        <location line="+175" />
         <source>demo restock</source>
         <translation>演示补货</translation>
     </message>
@@ -2552,35 +2550,35 @@ Joined %7</source>
 <context>
     <name>MicroShop::ReportsPage</name>
     <message>
-        <location filename="../src/ui/ReportsPage.cpp" line="+143" />
-        <location line="+370" />
+        <location filename="../src/ui/ReportsPage.cpp" line="+144" />
+        <location line="+386" />
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location line="-370" />
+        <location line="-386" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+339" />
+        <location line="+355" />
         <source>Export the report to CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location line="-339" />
+        <location line="-355" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+369" />
+        <location line="+385" />
         <source>Save the chart as a picture</source>
         <translation>将图表保存为图片</translation>
     </message>
     <message>
-        <location line="-369" />
+        <location line="-385" />
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2595,17 +2593,22 @@ Joined %7</source>
         <translation>图表显示前：</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+16" />
         <source>The range ends before it starts: pick a "to" date on or after %1.</source>
         <translation>结束日期早于开始日期：请选择 %1 当天或之后的结束日期。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+8" />
         <source>No distributor has the code %1: type another or clear it.</source>
         <translation>没有编号为 %1 的分销员：请输入其他编号或清空。</translation>
     </message>
     <message>
-        <location line="+129" />
+        <location line="+48" />
+        <source>Computing the report…</source>
+        <translation>正在计算报表…</translation>
+    </message>
+    <message>
+        <location line="+102" />
         <source>Sales by %1</source>
         <translation>按%1统计的销售额</translation>
     </message>
@@ -3330,12 +3333,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ScaleDemoGenerator</name>
     <message>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-14" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-388" />
         <source>demo --scale writes an SQLite file; for a team server, make the shop in a file and restore it there, or use demo without --scale.</source>
         <translation>demo --scale 只能写入 SQLite 文件；团队服务器请先在文件中生成演示店铺再恢复到服务器，或使用不带 --scale 的 demo。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+9" />
         <source>The SQLite connection cannot be reached for writing in bulk.</source>
         <translation>无法取得 SQLite 连接进行批量写入。</translation>
     </message>

@@ -111,11 +111,18 @@ int runDesktopApplication(int argc, char *argv[])
     }
 
     ShopServices services(*database);
-    ShopReports reports(*database);
-    ShopDocuments documents(services);
+    // Reports and printed documents, for the window's context and for those of work done off the
+    // UI thread.
+    services.complete = [](ShopServices &own, ShopContext &context) {
+        auto parts = std::make_shared<std::pair<ShopReports, ShopDocuments>>(
+            std::piecewise_construct, std::forward_as_tuple(own.database),
+            std::forward_as_tuple(own));
+        context.reports = &parts->first;
+        context.documents = &parts->second;
+        return std::shared_ptr<void>(parts);
+    };
     ShopContext shop = services.context();
-    shop.reports = &reports;
-    shop.documents = &documents;
+    const std::shared_ptr<void> parts = services.complete(services, shop);
     MainWindow window(shop, languages);
     // bench/ measures the start and the memory: MICROSHOP_BENCH=orders-shown|orders-scrolled.
     const QString bench = qEnvironmentVariable("MICROSHOP_BENCH");

@@ -19,6 +19,9 @@
 #include "ShopContext.h"
 #include "ShopSettings.h"
 
+#include <functional>
+#include <memory>
+
 namespace MicroShop {
 
 class Database;
@@ -51,7 +54,12 @@ public:
     CommissionLedger ledger;
     OrderWorkflow workflow; // tells `ledger` (or the hook given) what happens to orders
 
-    // The same services for the desktop pages.
+    // Completes a context with what lives above this layer (reports, printed documents); what it
+    // returns is kept for as long as the context is used. Set before context(): the contexts of
+    // onOwnConnection get it too.
+    std::function<std::shared_ptr<void>(ShopServices &, ShopContext &)> complete;
+
+    // The same services for the desktop pages (reports and documents as complete() sets them).
     ShopContext context();
 };
 

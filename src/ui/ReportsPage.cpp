@@ -2,6 +2,7 @@
 
 #include "ShopDocuments.h"
 
+#include "BackgroundTask.h"
 #include "PrintPreview.h"
 
 #include "CsvWriter.h"
@@ -35,6 +36,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace MicroShop {
@@ -274,46 +276,48 @@ void ReportsPage::updateOptions()
     m_to->setEnabled(report != Report::StockValue);
 }
 
-ReportTable ReportsPage::compute(Report report, QString *problem)
+ReportsPage::Choice ReportsPage::choice(QString *problem) const
 {
-    ReportSource &reports = *m_shop.reports;
-    const QDate from = m_from->date();
-    const QDate to = m_to->date();
-    if (from > to && m_from->isEnabled()) {
+    Choice choice{currentReport(), m_from->date(),  m_to->date(), m_period->currentIndex(), 0,
+                  false,           m_count->value()};
+    if (choice.from > choice.to && m_from->isEnabled()) {
         *problem = tr("The range ends before it starts: pick a \"to\" date on or after %1.")
-                       .arg(Dates::toText(from));
-        return {};
+                       .arg(Dates::toText(choice.from));
+        return choice;
     }
-    switch (report) {
-    case Report::SalesOverTime: {
-        qint64 distributorId = 0;
-        const QString code = m_distributor->text().trimmed();
-        if (!code.isEmpty()) {
-            const auto id = m_shop.distributors.idOfCode(code);
-            if (!id) {
-                *problem
-                    = tr("No distributor has the code %1: type another or clear it.").arg(code);
-                return {};
-            }
-            distributorId = *id;
-        }
-        return reports.sales(ReportSource::Period(m_period->currentIndex()), from, to,
-                             distributorId, distributorId != 0 && m_team->isChecked());
+    const QString code = m_distributor->text().trimmed();
+    if (choice.report == Report::SalesOverTime && !code.isEmpty()) {
+        const auto id = m_shop.distributors.idOfCode(code);
+        if (!id)
+            *problem = tr("No distributor has the code %1: type another or clear it.").arg(code);
+        choice.distributorId = id.value_or(0);
+        choice.team = m_team->isChecked();
     }
+    return choice;
+}
+
+ReportTable ReportsPage::compute(ReportSource &reports, const Choice &choice)
+{
+    const QDate from = choice.from;
+    const QDate to = choice.to;
+    switch (choice.report) {
+    case Report::SalesOverTime:
+        return reports.sales(ReportSource::Period(choice.period), from, to, choice.distributorId,
+                             choice.distributorId != 0 && choice.team);
     case Report::SalesByChannel:
         return reports.channels(from, to);
     case Report::BestSellers:
-        return reports.products(from, to, m_count->value());
+        return reports.products(from, to, choice.count);
     case Report::ProductMargins:
         return reports.products(from, to);
     case Report::StockValue:
         return reports.stock();
     case Report::TopCustomers:
-        return reports.customers(from, to, 1, m_count->value());
+        return reports.customers(from, to, 1, choice.count);
     case Report::RepeatBuyers:
         return reports.customers(from, to, 2);
     case Report::LapsedCustomers:
-        return reports.lapsedCustomers(to, m_count->value());
+        return reports.lapsedCustomers(to, choice.count);
     case Report::Distributors:
         return reports.distributors(from, to);
     case Report::Commissions:
@@ -326,8 +330,38 @@ void ReportsPage::refresh()
 {
     if (!m_shop.reports || !m_shown)
         return;
+    // A change made while a report is being computed (events flow meanwhile) computes it again
+    // once that one is done, rather than inside it.
+    if (m_computing) {
+        m_computeAgain = true;
+        return;
+    }
+    m_computing = true;
+    do {
+        m_computeAgain = false;
+        computeAndShow();
+    } while (m_computeAgain);
+    m_computing = false;
+}
+
+void ReportsPage::computeAndShow()
+{
     QString problem;
-    m_table = compute(currentReport(), &problem);
+    const Choice chosen = choice(&problem);
+    ReportTable table;
+    if (problem.isEmpty()) {
+        // On a connection of its own, off the UI thread: a year of a million orders takes a
+        // second or two, and the window keeps answering (Cancel keeps the report shown before).
+        const auto outcome = BackgroundTask::run(
+            this, m_shop, tr("Computing the report…"),
+            [&table, chosen](ShopContext &own, const ProgressCallback &) {
+                table = compute(*own.reports, chosen);
+            },
+            &problem);
+        if (outcome == BackgroundTask::Outcome::Cancelled)
+            return;
+    }
+    m_table = table;
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     showTable();
@@ -573,7 +607,8 @@ void ReportsPage::retranslate()
     m_csv->setText(tr("Export CSV…"));
     m_png->setText(tr("Save chart PNG…"));
     updateOptions();
-    refresh();
+    // Not inside the language change itself: the report is computed while events flow.
+    QTimer::singleShot(0, this, &ReportsPage::refresh);
 }
 
 } // namespace MicroShop

@@ -3,6 +3,7 @@
 #include "ReportChart.h"
 #include "ReportTable.h"
 
+#include <QDate>
 #include <QWidget>
 
 class QChartView;
@@ -19,6 +20,7 @@ class QTextDocument;
 
 namespace MicroShop {
 
+class ReportSource;
 struct ShopContext;
 
 // The report center (spec/product.md "Reports"): sales over time and by channel, products,
@@ -66,9 +68,22 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // What the options ask for, read on the UI thread; *problem says what to fix, if anything.
+    struct Choice
+    {
+        Report report;
+        QDate from;
+        QDate to;
+        int period; // ReportSource::Period
+        qint64 distributorId;
+        bool team;
+        int count; // top N, or days
+    };
     Report currentReport() const;
-    ReportTable compute(Report report, QString *problem);
+    Choice choice(QString *problem) const;
+    static ReportTable compute(ReportSource &reports, const Choice &choice);
     QChart *makeChart() const;
+    void computeAndShow();
     void showTable();
     void updateOptions();
     void applyQuickRange(int index);
@@ -98,6 +113,8 @@ private:
     QPushButton *m_png;
     ReportTable m_table;
     bool m_shown = false;
+    bool m_computing = false;    // a report is being computed
+    bool m_computeAgain = false; // and something changed meanwhile
 };
 
 } // namespace MicroShop

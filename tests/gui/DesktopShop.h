@@ -19,10 +19,21 @@ struct DesktopShop
         , services(*database)
         , reports(*database)
         , documents(services)
-        , context(services.context())
+        , context((services.complete = completeContext, services.context()))
     {
         context.reports = &reports;
         context.documents = &documents;
+    }
+
+    // As the app completes the contexts of work off the UI thread.
+    static std::shared_ptr<void> completeContext(ShopServices &own, ShopContext &context)
+    {
+        auto parts = std::make_shared<std::pair<ShopReports, ShopDocuments>>(
+            std::piecewise_construct, std::forward_as_tuple(own.database),
+            std::forward_as_tuple(own));
+        context.reports = &parts->first;
+        context.documents = &parts->second;
+        return parts;
     }
 
     std::unique_ptr<Database> database;
