@@ -2,8 +2,7 @@
 
 #include "BackupService.h"
 #include "Database.h"
-#include "ShopDocuments.h"
-#include "ShopReports.h"
+#include "ShopParts.h"
 #include "ShopServices.h"
 
 #include "Dates.h"
@@ -113,14 +112,7 @@ int runDesktopApplication(int argc, char *argv[])
     ShopServices services(*database);
     // Reports and printed documents, for the window's context and for those of work done off the
     // UI thread.
-    services.complete = [](ShopServices &own, ShopContext &context) {
-        auto parts = std::make_shared<std::pair<ShopReports, ShopDocuments>>(
-            std::piecewise_construct, std::forward_as_tuple(own.database),
-            std::forward_as_tuple(own));
-        context.reports = &parts->first;
-        context.documents = &parts->second;
-        return std::shared_ptr<void>(parts);
-    };
+    services.complete = completeWithReportsAndDocuments;
     ShopContext shop = services.context();
     const std::shared_ptr<void> parts = services.complete(services, shop);
     MainWindow window(shop, languages);

@@ -3,8 +3,6 @@
 // it was (and no file); run to the end, they do what the command line does.
 #include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
-#include "ShopDocuments.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
 
 #include "BackgroundTask.h"
@@ -87,7 +85,7 @@ void TestLongWork::initTestCase()
     m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
     ScaleDemoGenerator(m_desktop->services, {50, 2000, 500, 40000}, 5, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->showPage(MainWindow::Orders);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -108,7 +106,7 @@ void TestLongWork::cancelledImportChangesNothing()
 {
     const qint64 products = count("SELECT count(*) FROM products");
     const qint64 movements = count("SELECT count(*) FROM stock_movements");
-    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(*m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     bool pressed = false;
     cancelWhenShown(&pressed);
@@ -130,7 +128,7 @@ void TestLongWork::importRunsWhileTheWindowPaints()
     ticker.setInterval(10);
     connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
     ticker.start();
-    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(*m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     QVERIFY(dialog.importNow());
     ticker.stop();
@@ -147,7 +145,7 @@ void TestLongWork::cancelledExportLeavesNoFile()
     // Slowed down enough for the dialog to show: every thousand rows waits a little.
     QString message;
     const auto outcome = BackgroundTask::run(
-        m_window.get(), m_desktop->context, QStringLiteral("export"),
+        m_window.get(), *m_desktop->context, QStringLiteral("export"),
         [file](ShopContext &shop, const ProgressCallback &progress) {
             ShopExporter exporter(shop.exports);
             exporter.setProgress([&progress](qint64 done, qint64 total) {
@@ -184,7 +182,7 @@ void TestLongWork::cancelledSettlementMakesNoPayout()
     bool pressed = false;
     cancelWhenShown(&pressed);
     const auto outcome = BackgroundTask::run(
-        m_window.get(), m_desktop->context, QStringLiteral("settle"),
+        m_window.get(), *m_desktop->context, QStringLiteral("settle"),
         [](ShopContext &shop, const ProgressCallback &progress) {
             // Slowed down enough for the dialog to show: every hundred payouts waits a little.
             shop.ledger.settle(Dates::today(), 0, [&progress](qint64 done, qint64 total) {

@@ -2,8 +2,6 @@
 // typed and applied (or refused), the About box, and the page remembered between runs.
 #include "DesktopShop.h"
 #include "Migrations.h"
-#include "ShopDocuments.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
 
 #include "LanguageManager.h"
@@ -83,7 +81,7 @@ void TestMainWindow::init()
     m_shop = std::make_unique<DesktopShop>(m_folder->filePath(QStringLiteral("shop.db")));
     m_languages = std::make_unique<LanguageManager>();
     m_languages->setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
+    m_window = std::make_unique<MainWindow>(*m_shop->context, *m_languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -231,7 +229,7 @@ void TestMainWindow::remembersTheLastPage()
     clickSidebar(child<QListWidget>(m_window.get(), "sidebar"), MainWindow::Customers);
     m_window->resize(1280, 760);
     QVERIFY(m_window->close());
-    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
+    m_window = std::make_unique<MainWindow>(*m_shop->context, *m_languages);
     QCOMPARE(m_window->currentPage(), MainWindow::Customers);
     QCOMPARE(m_window->size(), QSize(1280, 760));
 }

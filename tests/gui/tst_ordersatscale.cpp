@@ -3,8 +3,6 @@
 // checked against the same question asked of the database in SQL.
 #include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
-#include "ShopDocuments.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
 
 #include "LanguageManager.h"
@@ -76,7 +74,7 @@ void TestOrdersAtScale::initTestCase()
     m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
     ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, 30000}, 3, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->showPage(MainWindow::Orders);
     m_window->show();

@@ -4,8 +4,7 @@
 // also saves the pages and charts (in Chinese) to look at.
 #include "DemoGenerator.h"
 #include "DesktopShop.h"
-#include "ShopDocuments.h"
-#include "ShopReports.h"
+#include "ReportSource.h"
 #include "ShopServices.h"
 
 #include "CommissionListPage.h"
@@ -119,7 +118,7 @@ void TestReportPages::initTestCase()
     m_desktop->services.settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
     DemoGenerator(m_desktop->services, {30, 120, 25, 500}, 7, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->show();
     m_window->showPage(MainWindow::Dashboard);
@@ -280,7 +279,7 @@ void TestReportPages::distributorsReportAgreesWithTheLinesAndTheClosure()
     QVERIFY(count(QStringLiteral("SELECT count(*) FROM orders WHERE refunded_total > 0 AND "
                                  "distributor_id IS NOT NULL"))
             > 0);
-    const ReportTable table = m_desktop->reports.distributors(QDate(), QDate());
+    const ReportTable table = m_desktop->context->reports->distributors(QDate(), QDate());
     QSqlQuery expected = m_desktop->database->exec(QStringLiteral(
         "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS net "
         "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status NOT IN "
