@@ -693,14 +693,11 @@ int CommandLineTool::demo(const Invocation &invocation)
     };
     // --scale: spec/product.md's shop (or the counts given), written in bulk into SQLite.
     const bool scale = invocation.has(QStringLiteral("--scale"));
-    const DemoGenerator::Size small;
-    const ScaleDemoGenerator::Size large;
-    DemoGenerator::Size size;
-    size.products = int(number(counts.at(0), scale ? large.products : small.products, 1000000));
-    size.customers = int(number(counts.at(1), scale ? large.customers : small.customers, 10000000));
-    size.distributors = int(
-        number(counts.at(2), scale ? large.distributors : small.distributors, 10000000));
-    size.orders = int(number(counts.at(3), scale ? large.orders : small.orders, 100000000));
+    DemoGenerator::Size size = scale ? ScaleDemoGenerator::productScale : DemoGenerator::Size();
+    size.products = int(number(counts.at(0), size.products, 1000000));
+    size.customers = int(number(counts.at(1), size.customers, 10000000));
+    size.distributors = int(number(counts.at(2), size.distributors, 10000000));
+    size.orders = int(number(counts.at(3), size.orders, 100000000));
     const auto seed = quint32(number(QStringLiteral("--seed"), 1, 4294967295LL));
 
     auto database = openDatabase(invocation, false);
@@ -720,9 +717,7 @@ int CommandLineTool::demo(const Invocation &invocation)
         m_err.flush();
     };
     if (scale)
-        ScaleDemoGenerator(shop, {size.products, size.customers, size.distributors, size.orders},
-                           seed, Dates::today())
-            .run(progress);
+        ScaleDemoGenerator(shop, size, seed, Dates::today()).run(progress);
     else
         DemoGenerator(shop, size, seed, Dates::today()).run(progress);
     if (m_progressIsTerminal)

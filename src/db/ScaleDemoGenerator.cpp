@@ -138,8 +138,7 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
     if (!database.isSqlite())
         throw InputError(tr("demo --scale writes an SQLite file; for a team server, make the "
                             "shop in a file and restore it there, or use demo without --scale."));
-    DemoGenerator::refuseUnlessEmpty(
-        database, {m_size.products, m_size.customers, m_size.distributors, m_size.orders});
+    DemoGenerator::refuseUnlessEmpty(database, m_size);
 
     const QVariant handle = database.connection().driver()->handle();
     sqlite3 *db = handle.isValid() ? *static_cast<sqlite3 *const *>(handle.constData()) : nullptr;

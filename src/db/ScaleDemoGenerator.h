@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QDate>
 
+#include "DemoGenerator.h"
+
 #include <functional>
 
 namespace MicroShop {
@@ -23,13 +25,8 @@ class ScaleDemoGenerator final
     Q_DECLARE_TR_FUNCTIONS(ScaleDemoGenerator)
 
 public:
-    struct Size
-    {
-        int products = 5000;
-        int customers = 200000;
-        int distributors = 100000;
-        int orders = 1000000;
-    };
+    using Size = DemoGenerator::Size;
+    static constexpr Size productScale{5000, 200000, 100000, 1000000}; // spec/product.md's
 
     ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today);
 
