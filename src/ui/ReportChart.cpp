@@ -98,6 +98,13 @@ QChart *ReportChart::make(Kind kind, const ReportTable &table, int categoryColum
             category += QStringLiteral(" · ") + row.constFirst();
         categories.append(category);
     }
+    // A horizontal series draws its first category lowest: its rows go in reversed, so that the
+    // largest is at the top.
+    const bool horizontal = kind == Kind::RankedBars || kind == Kind::StackedRanked;
+    if (horizontal) {
+        std::reverse(rows.begin(), rows.end());
+        std::reverse(categories.begin(), categories.end());
+    }
     qreal largest = 0;
     auto *categoryAxis = new QBarCategoryAxis;
     categoryAxis->append(categories);
@@ -132,15 +139,6 @@ QChart *ReportChart::make(Kind kind, const ReportTable &table, int categoryColum
         return chart;
     }
 
-    // A horizontal series draws its first category lowest: the rows go in reversed, so that the
-    // largest is at the top.
-    const bool horizontal = kind != Kind::Bars;
-    if (horizontal) {
-        std::reverse(rows.begin(), rows.end());
-        std::reverse(categories.begin(), categories.end());
-        categoryAxis->clear();
-        categoryAxis->append(categories);
-    }
     QAbstractBarSeries *series = nullptr;
     if (kind == Kind::Bars)
         series = new QBarSeries;

@@ -64,6 +64,20 @@ QString displayed(const QString &column, const QString &cell)
     return cell;
 }
 
+// The table as the page shows it, for its chart and its printed sheet: channels by their names.
+ReportTable shown(const ReportTable &table)
+{
+    ReportTable copy{table.columns, {}};
+    copy.rows.reserve(table.rows.size());
+    for (const QStringList &row : table.rows) {
+        QStringList cells;
+        for (int column = 0; column < row.size(); ++column)
+            cells.append(displayed(table.columns.at(column), row.at(column)));
+        copy.rows.append(cells);
+    }
+    return copy;
+}
+
 } // namespace
 
 ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
@@ -403,12 +417,7 @@ QChart *ReportsPage::makeChart() const
 {
     using Kind = ReportChart::Kind;
     const int top = m_count->value();
-    ReportTable table = m_table;
-    const int channel = int(table.columns.indexOf(QStringLiteral("channel")));
-    if (channel >= 0) {
-        for (QStringList &row : table.rows)
-            row[channel] = displayed(QStringLiteral("channel"), row.at(channel));
-    }
+    const ReportTable table = shown(m_table);
     const auto column = [&table](const char *name) {
         return int(table.columns.indexOf(QString::fromLatin1(name)));
     };
@@ -526,16 +535,8 @@ bool ReportsPage::saveCsv(const QString &fileName)
 
 std::unique_ptr<QTextDocument> ReportsPage::document()
 {
-    // The printed table shows what the page shows: channels by their names.
-    ReportTable printed{m_table.columns, {}};
-    for (const QStringList &row : std::as_const(m_table.rows)) {
-        QStringList cells;
-        for (int column = 0; column < row.size(); ++column)
-            cells.append(displayed(m_table.columns.at(column), row.at(column)));
-        printed.rows.append(cells);
-    }
     const QImage chart = ReportChart::render(makeChart(), QSize(1000, 480));
-    return ShopDocuments::report(title(), subtitle(), printed, chart);
+    return ShopDocuments::report(title(), subtitle(), shown(m_table), chart);
 }
 
 bool ReportsPage::savePdf(const QString &fileName)
