@@ -8,6 +8,7 @@
 
 #include "CliRunner.h"
 #include "TestDatabases.h"
+#include "TestValues.h"
 
 #include <QFile>
 #include <QTest>
@@ -16,11 +17,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-QDateTime at(const char *text)
-{
-    return *Dates::parseDateTime(QString::fromLatin1(text));
-}
 
 QString golden(const QString &name)
 {
@@ -112,15 +108,8 @@ void TestCliReports::initTestCase()
     c2 = shop.customerService.create(c2);
 
     auto order = [&](const char *no, const char *date, qint64 customer, qint64 seller,
-                     QList<OrderDraft::Line> lines, const char *shipping = "0") {
-        OrderDraft draft;
-        draft.orderNo = QString::fromLatin1(no);
-        draft.date = at(date);
-        draft.customerId = customer;
-        draft.distributorId = seller;
-        draft.lines = lines;
-        draft.shippingFee = *Money::parse(QString::fromLatin1(shipping));
-        return shop.workflow.create(draft);
+                     const QList<OrderDraft::Line> &lines, const char *shipping = "0") {
+        return shop.workflow.create(orderDraft(no, date, customer, seller, lines, shipping));
     };
     const Money none;
     order("O1", "2026-01-05 10:00", c1.id, s,

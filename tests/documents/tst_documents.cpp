@@ -216,15 +216,8 @@ void TestDocuments::initTestCase()
     c2 = shop.customerService.create(c2);
 
     auto order = [&](const char *no, const char *date, qint64 customer, qint64 seller,
-                     QList<OrderDraft::Line> lines, const char *shipping = "0") {
-        OrderDraft draft;
-        draft.orderNo = QString::fromLatin1(no);
-        draft.date = at(date);
-        draft.customerId = customer;
-        draft.distributorId = seller;
-        draft.lines = lines;
-        draft.shippingFee = yuan(shipping);
-        return shop.workflow.create(draft);
+                     const QList<OrderDraft::Line> &lines, const char *shipping = "0") {
+        return shop.workflow.create(orderDraft(no, date, customer, seller, lines, shipping));
     };
     const Money none;
     const Order o1 = order("O1", "2026-01-05 10:00", c1.id, s,

@@ -2,6 +2,7 @@
 
 #include "Dates.h"
 #include "Money.h"
+#include "OrderWorkflow.h"
 
 namespace MicroShop::Testing {
 
@@ -14,6 +15,22 @@ inline Money yuan(const char *text)
 inline QDateTime at(const char *text)
 {
     return *Dates::parseDateTime(QString::fromLatin1(text));
+}
+
+// An order as the tests write one: its number, its time, the customer, the seller (0: none), its
+// lines and its shipping fee in yuan.
+inline OrderDraft orderDraft(const char *orderNo, const char *date, qint64 customerId,
+                             qint64 distributorId, const QList<OrderDraft::Line> &lines,
+                             const char *shipping = "0")
+{
+    OrderDraft draft;
+    draft.orderNo = QString::fromLatin1(orderNo);
+    draft.date = at(date);
+    draft.customerId = customerId;
+    draft.distributorId = distributorId;
+    draft.lines = lines;
+    draft.shippingFee = yuan(shipping);
+    return draft;
 }
 
 } // namespace MicroShop::Testing
