@@ -16,6 +16,8 @@
 
 #include "TestValues.h"
 
+#include "Widgets.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDateEdit>
@@ -35,15 +37,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no %s", name);
-    return found;
-}
 
 // Runs `work` on the next modal dialog once it is open.
 void onDialog(std::function<void(QWidget *)> work)

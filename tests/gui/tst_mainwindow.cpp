@@ -8,6 +8,8 @@
 #include "MainWindow.h"
 #include "SettingsPage.h"
 
+#include "Widgets.h"
+
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,15 +30,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-template<typename T>
-T *child(QWidget *parent, const char *name)
-{
-    T *widget = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!widget)
-        qFatal("no widget named %s", name);
-    return widget;
-}
 
 // Chinese is typed through an input method, which commits whole words to the widget.
 void typeWithInputMethod(QWidget *widget, const QString &text)

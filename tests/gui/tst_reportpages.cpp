@@ -24,6 +24,8 @@
 #include "CliRunner.h"
 #include "Dates.h"
 
+#include "Widgets.h"
+
 #include <QAbstractBarSeries>
 #include <QAction>
 #include <QApplication>
@@ -49,15 +51,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no %s", name);
-    return found;
-}
 
 QString pdfText(const QString &file)
 {

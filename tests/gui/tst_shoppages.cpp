@@ -16,6 +16,8 @@
 #include "OrderListModel.h"
 #include "ProductListModel.h"
 
+#include "Widgets.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
@@ -37,17 +39,9 @@
 #include <QTimer>
 
 using namespace MicroShop;
+using namespace MicroShop::Testing;
 
 namespace {
-
-template<typename T>
-T *child(QObject *parent, const char *name)
-{
-    T *found = parent->findChild<T *>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no %s", name);
-    return found;
-}
 
 void typeChinese(QWidget *widget, const QString &text)
 {
