@@ -1,7 +1,12 @@
 #pragma once
 
+#include <QApplication>
 #include <QObject>
 #include <QString>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
 
 namespace MicroShop::Testing {
 
@@ -14,6 +19,22 @@ T *child(QObject *parent, const char *name)
     if (!found)
         qFatal("no %s", name);
     return found;
+}
+
+// Runs `work` on the next modal dialog once it is open (a test's hand on a dialog that exec()
+// keeps to itself).
+inline void onDialog(std::function<void(QWidget *)> work)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(10);
+    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
+        if (QWidget *dialog = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            work(dialog);
+        }
+    });
+    timer->start();
 }
 
 } // namespace MicroShop::Testing

@@ -36,24 +36,7 @@
 using namespace MicroShop;
 using namespace MicroShop::Testing;
 
-namespace {
-
-// Runs `work` on the next modal dialog once it is open.
-void onDialog(std::function<void(QWidget *)> work)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(10);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            work(dialog);
-        }
-    });
-    timer->start();
-}
-
-} // namespace
+namespace {} // namespace
 
 class TestDistributorPages : public QObject
 {

@@ -380,22 +380,6 @@ void TestReportPages::exportsHoldWhatThePageShows()
     QVERIFY(!page->saveCsv(QStringLiteral("/proc/no/such/folder/report.csv")));
 }
 
-// Runs `work` on the next modal dialog once it is open, then closes it.
-static void onDialog(std::function<void(QWidget *)> work)
-{
-    auto *timer = new QTimer;
-    timer->setInterval(20);
-    QObject::connect(timer, &QTimer::timeout, timer, [timer, work] {
-        if (QWidget *dialog = QApplication::activeModalWidget()) {
-            timer->stop();
-            timer->deleteLater();
-            work(dialog);
-            dialog->close();
-        }
-    });
-    timer->start();
-}
-
 void TestReportPages::printButtonsOpenThePreview()
 {
     // An order's invoice on receipt paper.
@@ -405,11 +389,14 @@ void TestReportPages::printButtonsOpenThePreview()
     orders->view()->selectRow(0);
     const QString orderNo = orders->model()->index(0, 0).data().toString();
     QString title;
-    onDialog([&title](QWidget *dialog) {
-        QCOMPARE(dialog->objectName(), QStringLiteral("printPreview"));
+    QString name;
+    onDialog([&title, &name](QWidget *dialog) {
+        name = dialog->objectName();
         title = dialog->windowTitle();
+        dialog->close();
     });
     child<QAction>(orders, "invoiceReceipt")->trigger();
+    QCOMPARE(name, QStringLiteral("printPreview"));
     QCOMPARE(title, QStringLiteral("Print preview: Invoice %1").arg(orderNo));
 
     // A distributor's statement for the panel's period.
@@ -417,7 +404,10 @@ void TestReportPages::printButtonsOpenThePreview()
     DistributorTreePage *tree = m_window->distributorPage();
     tree->view()->setCurrentIndex(tree->model()->index(0, 0));
     title.clear();
-    onDialog([&title](QWidget *dialog) { title = dialog->windowTitle(); });
+    onDialog([&title](QWidget *dialog) {
+        title = dialog->windowTitle();
+        dialog->close();
+    });
     QTest::mouseClick(child<QPushButton>(tree, "statementButton"), Qt::LeftButton);
     QVERIFY2(title.startsWith(QStringLiteral("Print preview: Statement of ")), qPrintable(title));
 
@@ -425,7 +415,10 @@ void TestReportPages::printButtonsOpenThePreview()
     m_window->showPage(MainWindow::Reports);
     m_window->reportsPage()->showReport(ReportsPage::Report::TopCustomers);
     title.clear();
-    onDialog([&title](QWidget *dialog) { title = dialog->windowTitle(); });
+    onDialog([&title](QWidget *dialog) {
+        title = dialog->windowTitle();
+        dialog->close();
+    });
     QTest::mouseClick(child<QPushButton>(m_window->reportsPage(), "printButton"), Qt::LeftButton);
     QCOMPARE(title, QStringLiteral("Print preview: Top customers"));
 }
