@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QMap>
 
+#include <algorithm>
+
 namespace MicroShop {
 
 namespace {
@@ -33,6 +35,21 @@ QString dateRange(const QString &column, QDate from, QDate to, QVariantList &val
 }
 
 const QString counted = QStringLiteral("o.status NOT IN ('pending', 'cancelled')");
+
+// top > 0: keeps the `top` rows of the largest net (ties by key); then every row is listed by
+// key, like every report.
+template<typename Row, typename Key>
+void keepTopByNet(QList<Row> &rows, int top, Key key)
+{
+    if (top > 0 && rows.size() > top) {
+        std::sort(rows.begin(), rows.end(), [key](const Row &a, const Row &b) {
+            return a.net != b.net ? a.net > b.net : a.*key < b.*key;
+        });
+        rows.resize(top);
+    }
+    std::sort(rows.begin(), rows.end(),
+              [key](const Row &a, const Row &b) { return a.*key < b.*key; });
+}
 
 } // namespace
 
@@ -125,14 +142,7 @@ ReportTable ShopReports::products(QDate from, QDate to, int top)
         rows.append({query.value(0).toString(), query.value(1).toString(),
                      query.value(2).toLongLong(), query.value(3).toLongLong(),
                      query.value(4).toLongLong()});
-    if (top > 0 && rows.size() > top) {
-        // The best sellers by net (ties by SKU), then listed by SKU like every report.
-        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-            return a.net != b.net ? a.net > b.net : a.sku < b.sku;
-        });
-        rows.resize(top);
-    }
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.sku < b.sku; });
+    keepTopByNet(rows, top, &Row::sku); // the best sellers
     ReportTable table{QStringLiteral("sku,name,quantity,net,cost,margin").split(u','), {}};
     for (const Row &row : rows)
         table.rows.append({row.sku, row.name, QString::number(row.quantity), money(row.net),
@@ -177,14 +187,7 @@ ReportTable ShopReports::customers(QDate from, QDate to, int minOrders, int top)
         rows.append({query.value(0).toString(), query.value(1).toString(),
                      query.value(2).toLongLong(), query.value(3).toLongLong(),
                      query.value(4).toString()});
-    if (top > 0 && rows.size() > top) {
-        // The best customers by net (ties by code), then listed by code like every report.
-        std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
-            return a.net != b.net ? a.net > b.net : a.code < b.code;
-        });
-        rows.resize(top);
-    }
-    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return a.code < b.code; });
+    keepTopByNet(rows, top, &Row::code); // the best customers
     ReportTable table{QStringLiteral("code,name,orders,net,last_order").split(u','), {}};
     for (const Row &row : rows)
         table.rows.append(
