@@ -18,14 +18,17 @@ PagedTableModel::~PagedTableModel() = default;
 void PagedTableModel::setQuery(const ListQuery &query)
 {
     // Another order of the same rows: the count stands.
-    const bool sameRows = query.search == m_query.search && query.filters == m_query.filters;
+    reload(query, query.search != m_query.search || query.filters != m_query.filters);
+}
+
+void PagedTableModel::reload(const ListQuery &query, bool recount)
+{
     beginResetModel();
     m_query = query;
     m_pages.clear();
     m_recentPages.clear();
-    if (!sameRows || m_countStale)
+    if (recount)
         m_count = m_source->count(m_query);
-    m_countStale = false;
     endResetModel();
 }
 
@@ -52,8 +55,7 @@ void PagedTableModel::setFilter(const QString &name, const QVariant &value)
 
 void PagedTableModel::refresh()
 {
-    m_countStale = true; // rows may have come or gone
-    setQuery(m_query);
+    reload(m_query, true); // rows may have come or gone
 }
 
 void PagedTableModel::retranslate()

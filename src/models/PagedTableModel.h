@@ -58,12 +58,12 @@ protected:
     static QString money(const QVariant &minorUnits);
 
 private:
+    void reload(const ListQuery &query, bool recount); // the pages dropped, counted if asked
     const QVariantList *rowAt(int row) const;
 
     std::unique_ptr<ListSource> m_source;
     ListQuery m_query;
     qint64 m_count = 0;
-    bool m_countStale = false; // refresh(): count again even for the same query
     mutable QHash<qint64, QList<QVariantList>> m_pages;
     mutable QList<qint64> m_recentPages; // most recent last
 };
