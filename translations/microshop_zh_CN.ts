@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../src/app/Application.cpp" line="+40" />
+        <location filename="../src/app/Application.cpp" line="+39" />
         <source>Daily backup saved to %1.</source>
         <translation>每日备份已保存到 %1。</translation>
     </message>
@@ -221,7 +221,7 @@
     </message>
     <message>
         <location line="+6" />
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+527" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+530" />
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -1168,8 +1168,19 @@ Distributor code for %1 (empty: none):</source>
 </context>
 <context>
     <name>MicroShop::DashboardPage</name>
+    <message>
+        <location filename="../src/ui/DashboardPage.cpp" line="+124" />
+        <location line="+101" />
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <location line="-68" />
+        <source>The figures could not be computed: %1</source>
+        <translation>无法计算数据：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../src/ui/DashboardPage.cpp" line="+111" />
+        <location line="+14" />
         <location line="+2" />
         <source>%n order(s)</source>
         <translation>
@@ -1194,7 +1205,7 @@ Distributor code for %1 (empty: none):</source>
         </translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>Net sales</source>
         <translation>实收销售额</translation>
     </message>
@@ -2550,35 +2561,35 @@ Joined %7</source>
 <context>
     <name>MicroShop::ReportsPage</name>
     <message>
-        <location filename="../src/ui/ReportsPage.cpp" line="+144" />
-        <location line="+386" />
+        <location filename="../src/ui/ReportsPage.cpp" line="+159" />
+        <location line="+389" />
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location line="-386" />
+        <location line="-389" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+355" />
+        <location line="+366" />
         <source>Export the report to CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location line="-355" />
+        <location line="-366" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+5" />
-        <location line="+385" />
+        <location line="+388" />
         <source>Save the chart as a picture</source>
         <translation>将图表保存为图片</translation>
     </message>
     <message>
-        <location line="-385" />
+        <location line="-388" />
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -2603,12 +2614,12 @@ Joined %7</source>
         <translation>没有编号为 %1 的分销员：请输入其他编号或清空。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+64" />
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location line="+102" />
+        <location line="+97" />
         <source>Sales by %1</source>
         <translation>按%1统计的销售额</translation>
     </message>
@@ -2624,41 +2635,41 @@ Joined %7</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+125" />
+        <location line="+117" />
         <source>Sales by channel</source>
         <translation>各渠道销售额</translation>
     </message>
     <message>
-        <location line="-123" />
-        <location line="+123" />
+        <location line="-115" />
+        <location line="+115" />
         <source>Best sellers</source>
         <translation>畅销商品</translation>
     </message>
     <message>
-        <location line="-121" />
-        <location line="+122" />
+        <location line="-113" />
+        <location line="+114" />
         <source>Product margins</source>
         <translation>商品毛利</translation>
     </message>
     <message>
-        <location line="-120" />
+        <location line="-112" />
         <source>Stock value at cost</source>
         <translation>库存金额（按成本）</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+118" />
+        <location line="+110" />
         <source>Top customers</source>
         <translation>消费最多的客户</translation>
     </message>
     <message>
-        <location line="-116" />
-        <location line="+117" />
+        <location line="-108" />
+        <location line="+109" />
         <source>Repeat buyers</source>
         <translation>回头客</translation>
     </message>
     <message numerus="yes">
-        <location line="-115" />
+        <location line="-107" />
         <source>Customers not seen for %n day(s)</source>
         <translation>
             <numerusform>%n 天未购买的客户</numerusform>
@@ -2691,7 +2702,7 @@ Joined %7</source>
         <translation>无法写入 %1：%2。请选择其他文件夹或文件名。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+27" />
         <source>Cannot write %1. Choose another folder or file name.</source>
         <translation>无法写入 %1。请选择其他文件夹或文件名。</translation>
     </message>
@@ -3333,12 +3344,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ScaleDemoGenerator</name>
     <message>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-388" />
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-391" />
         <source>demo --scale writes an SQLite file; for a team server, make the shop in a file and restore it there, or use demo without --scale.</source>
         <translation>demo --scale 只能写入 SQLite 文件；团队服务器请先在文件中生成演示店铺再恢复到服务器，或使用不带 --scale 的 demo。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>The SQLite connection cannot be reached for writing in bulk.</source>
         <translation>无法取得 SQLite 连接进行批量写入。</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "ReportChart.h"
 
 #include "Dates.h"
+#include "Error.h"
 #include "ReportSource.h"
 #include "ShopContext.h"
 
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace MicroShop {
 
@@ -21,6 +23,7 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     , m_shop(shop)
     , m_title(new QLabel(this))
     , m_date(new QLabel(this))
+    , m_status(new QLabel(this))
     , m_refresh(new QPushButton(this))
     , m_today(addTile("todayTile"))
     , m_month(addTile("monthTile"))
@@ -32,6 +35,8 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     setObjectName(QStringLiteral("dashboardPage"));
     m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
     m_date->setObjectName(QStringLiteral("dateLabel"));
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setStyleSheet(QStringLiteral("color: #646a73;"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
@@ -56,6 +61,7 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     header->addSpacing(12);
     header->addWidget(m_date, 0, Qt::AlignBottom);
     header->addStretch();
+    header->addWidget(m_status);
     header->addWidget(m_refresh);
     auto *tiles = new QGridLayout;
     tiles->setSpacing(12);
@@ -76,7 +82,13 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
         "QLabel[role=\"caption\"] { color: #646a73; }"
         "QLabel[role=\"figure\"] { font-size: 20pt; font-weight: bold; color: #1f2329; }"
         "QLabel[role=\"note\"] { color: #646a73; }"));
+    connect(&m_watcher, &QFutureWatcher<Computed>::finished, this, &DashboardPage::computed);
     retranslate();
+}
+
+DashboardPage::~DashboardPage()
+{
+    m_watcher.waitForFinished(); // it reads the shop, which may go next
 }
 
 DashboardPage::Tile DashboardPage::addTile(const char *name)
@@ -104,20 +116,70 @@ void DashboardPage::refresh()
 {
     if (!m_shop.reports)
         return;
+    m_updating = true;
+    if (m_watcher.isRunning()) {
+        m_refreshAgain = true; // something changed since these figures were asked for
+        return;
+    }
+    m_status->setText(tr("Updating…"));
+    m_status->setVisible(true);
     const QDate today = Dates::today();
-    const DashboardFigures figures = m_shop.reports->dashboard(today);
-    m_date->setText(Dates::toText(today));
-    m_today.figure->setText(figures.todaySales.toString());
+    ShopContext *shop = &m_shop;
+    m_watcher.setFuture(QtConcurrent::run([shop, today] {
+        Computed computed;
+        computed.day = today;
+        try {
+            if (shop->onOwnConnection)
+                shop->onOwnConnection(
+                    [&](ShopContext &own) { computed.figures = own.reports->dashboard(today); });
+            else
+                computed.figures = shop->reports->dashboard(today);
+        } catch (const Error &error) {
+            computed.problem = error.message();
+        }
+        return computed;
+    }));
+}
+
+void DashboardPage::computed()
+{
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+        return;
+    }
+    const Computed computed = m_watcher.result();
+    if (computed.problem.isEmpty()) {
+        m_figures = computed.figures;
+        m_day = computed.day;
+        m_status->setVisible(false);
+    } else {
+        m_status->setText(tr("The figures could not be computed: %1").arg(computed.problem));
+    }
+    showFigures();
+    m_updating = false;
+    emit updated();
+}
+
+void DashboardPage::showFigures()
+{
+    const QString none = QStringLiteral("–");
+    const DashboardFigures figures = m_figures.value_or(DashboardFigures{});
+    const bool known = m_figures.has_value();
+    m_date->setText(Dates::toText(known ? m_day : Dates::today()));
+    m_today.figure->setText(known ? figures.todaySales.toString() : none);
     m_today.note->setText(tr("%n order(s)", nullptr, int(figures.todayOrders)));
-    m_month.figure->setText(figures.monthSales.toString());
+    m_month.figure->setText(known ? figures.monthSales.toString() : none);
     m_month.note->setText(tr("%n order(s)", nullptr, int(figures.monthOrders)));
-    m_toShip.figure->setText(QString::number(figures.ordersToShip));
+    m_toShip.figure->setText(known ? QString::number(figures.ordersToShip) : none);
     m_toShip.note->setText(tr("paid, waiting to ship"));
-    m_lowStock.figure->setText(QString::number(figures.lowStockProducts));
+    m_lowStock.figure->setText(known ? QString::number(figures.lowStockProducts) : none);
     m_lowStock.note->setText(tr("to restock"));
-    m_commissions.figure->setText(figures.commissionsAvailable.toString());
+    m_commissions.figure->setText(known ? figures.commissionsAvailable.toString() : none);
     m_commissions.note->setText(
         tr("%n distributor(s) to pay", nullptr, int(figures.distributorsToPay)));
+    if (!known)
+        return;
 
     // Days as "MM-dd" on the axis; the table keeps the whole date.
     ReportTable days = figures.lastDays;
@@ -159,8 +221,9 @@ void DashboardPage::retranslate()
     m_toShip.button->setToolTip(opens.arg(tr("Orders")));
     m_lowStock.button->setToolTip(opens.arg(tr("Products")));
     m_commissions.button->setToolTip(opens.arg(tr("Commissions")));
-    if (isVisible())
-        refresh();
+    if (m_watcher.isRunning())
+        m_status->setText(tr("Updating…"));
+    showFigures();
 }
 
 } // namespace MicroShop

@@ -123,6 +123,12 @@ void TestReportPages::initTestCase()
 void TestReportPages::dashboardFiguresMatchTheDatabase()
 {
     DashboardPage *page = m_window->dashboardPage();
+    // Off the UI thread: refresh() returns before the figures are there, then they come.
+    page->refresh();
+    QVERIFY(page->isUpdating());
+    QVERIFY(child<QLabel>(page, "statusLabel")->isVisible());
+    QTRY_VERIFY(!page->isUpdating());
+    QVERIFY(!child<QLabel>(page, "statusLabel")->isVisible());
     const QString today = Dates::toText(Dates::today());
     const QString counted = QStringLiteral(
         "SELECT COALESCE(sum(l.net - l.refunded_amount), 0) FROM orders o JOIN order_lines l ON "
@@ -434,6 +440,7 @@ void TestReportPages::screenshots()
     m_window->grab().save(folder + QStringLiteral("/report-english.png"));
     m_languages.setLanguage(QStringLiteral("zh_CN"));
     m_window->showPage(MainWindow::Dashboard);
+    QTRY_VERIFY(!m_window->dashboardPage()->isUpdating());
     QTest::qWait(200);
     m_window->grab().save(folder + QStringLiteral("/dashboard.png"));
     m_window->showPage(MainWindow::Reports);
