@@ -90,8 +90,10 @@ QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, 
     QVariantList values;
     const QString where = whereClause(query, values);
     const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
-    // Both orders are total (the key breaks ties) and exact mirrors, NULLs included.
-    const bool fromEnd = total > 0 && offset > total / 2 && offset < total;
+    // Both orders are total (the key breaks ties) and exact mirrors, NULLs included. A search
+    // counted up to searchCountLimit has more rows past that: its end is not the list's end.
+    const bool capped = !query.search.trimmed().isEmpty() && total >= searchCountLimit;
+    const bool fromEnd = total > 0 && !capped && offset > total / 2 && offset < total;
     if (fromEnd) {
         const qint64 end = qMin(offset + limit, total);
         limit = int(end - offset);

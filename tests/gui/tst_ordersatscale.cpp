@@ -1,6 +1,7 @@
-// The Orders page over a generated shop of 30,000 orders (demo --scale's generator), offscreen:
-// scrolled to its end, sorted by clicking a header, searched as you type; the rows on screen are
-// checked against the same question asked of the database in SQL.
+// The Orders page over a generated shop of 100,500 orders (demo --scale's generator), offscreen:
+// scrolled to its end, sorted by clicking a header, searched as you type, a search matching more
+// than ListSource::searchCountLimit; the rows on screen are checked against the same question
+// asked of the database in SQL.
 #include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
 #include "ShopServices.h"
@@ -12,6 +13,7 @@
 #include "OrderListModel.h"
 
 #include "Dates.h"
+#include "ListSource.h"
 
 #include <QHeaderView>
 #include <QInputMethodEvent>
@@ -25,6 +27,14 @@
 using namespace MicroShop;
 using namespace MicroShop::Testing;
 
+namespace {
+
+// Enough for a search to match more than ListSource::searchCountLimit orders.
+constexpr int orderCount = 100500;
+static_assert(orderCount > ListSource::searchCountLimit);
+
+} // namespace
+
 class TestOrdersAtScale : public QObject
 {
     Q_OBJECT
@@ -34,6 +44,7 @@ private slots:
     void scrolledToTheEndShowsTheOldestOrders();
     void headerClickSortsByCustomerEverywhere();
     void searchAsYouTypeFindsWhatSqlFinds();
+    void searchCountStopsAtTheLimit();
 
 private:
     QStringList shownOrderNumbers() const; // the rows on screen, top to bottom
@@ -72,7 +83,7 @@ QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &val
 void TestOrdersAtScale::initTestCase()
 {
     m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
-    ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, 30000}, 3, Dates::today()).run();
+    ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, orderCount}, 3, Dates::today()).run();
     m_languages.setLanguage(QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->resize(1300, 820);
@@ -80,7 +91,7 @@ void TestOrdersAtScale::initTestCase()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_page = m_window->listPage(MainWindow::Orders);
-    QCOMPARE(m_page->model()->rowCount(), 30000);
+    QCOMPARE(m_page->model()->rowCount(), orderCount);
 }
 
 void TestOrdersAtScale::scrolledToTheEndShowsTheOldestOrders()
@@ -102,7 +113,7 @@ void TestOrdersAtScale::scrolledToTheEndShowsTheOldestOrders()
     QCOMPARE(bottom, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
                                         "LIMIT %1 OFFSET %2")
                              .arg(bottom.size())
-                             .arg(30000 - bottom.size())));
+                             .arg(orderCount - bottom.size())));
     // And the middle.
     bar->setValue(bar->maximum() / 2);
     const QStringList middle = shownOrderNumbers();
@@ -180,6 +191,47 @@ void TestOrdersAtScale::searchAsYouTypeFindsWhatSqlFinds()
                     + QStringLiteral(" ORDER BY o.date DESC, o.id DESC LIMIT %1").arg(shown.size()),
                 values));
     }
+    search->clear();
+}
+
+void TestOrdersAtScale::searchCountStopsAtTheLimit()
+{
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    auto *count = m_page->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QVERIFY(search && count);
+    const auto matching = [this](const QString &prefix) {
+        return sql(QStringLiteral("SELECT count(*) FROM orders WHERE order_no LIKE ?"),
+                   {QVariant(prefix + u'%')})
+            .constFirst()
+            .toLongLong();
+    };
+    // Every order number starts with "SO": more matches than are counted.
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("so"));
+    QCOMPARE(matching(QStringLiteral("SO")), orderCount);
+    QTRY_COMPARE(qint64(m_page->model()->rowCount()), ListSource::searchCountLimit);
+    QCOMPARE(count->text(), QStringLiteral("More than 100,000 found: type more to narrow them"));
+    // Its first rows are still the newest matches, and the last counted row can be reached.
+    const QStringList shown = shownOrderNumbers();
+    QCOMPARE(shown, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
+                                       "LIMIT %1")
+                            .arg(shown.size())));
+    QScrollBar *bar = m_page->view()->verticalScrollBar();
+    bar->setValue(bar->maximum());
+    const QStringList bottom = shownOrderNumbers();
+    QCOMPARE(bottom.constLast(),
+             sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
+                                "LIMIT 1 OFFSET %1")
+                     .arg(ListSource::searchCountLimit - 1))
+                 .constFirst());
+    bar->setValue(0);
+    // Typing on narrows it under the limit: counted exactly again.
+    const QString year = QStringLiteral("SO") + QString::number(Dates::today().year());
+    QTest::keyClicks(search, year.mid(2));
+    const qint64 thisYear = matching(year);
+    QVERIFY2(thisYear > 0 && thisYear < ListSource::searchCountLimit, qPrintable(year));
+    QTRY_COMPARE(qint64(m_page->model()->rowCount()), thisYear);
+    QCOMPARE(count->text(), QStringLiteral("%1 shown").arg(thisYear));
     search->clear();
 }
 
