@@ -35,7 +35,7 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     setObjectName(QStringLiteral("dashboardPage"));
     m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
     m_date->setObjectName(QStringLiteral("dateLabel"));
-    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setObjectName(QStringLiteral("updatingLabel"));
     m_status->setStyleSheet(QStringLiteral("color: #646a73;"));
     m_refresh->setObjectName(QStringLiteral("refreshButton"));
     m_refresh->setShortcut(QKeySequence::Refresh);

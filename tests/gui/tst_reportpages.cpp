@@ -126,9 +126,9 @@ void TestReportPages::dashboardFiguresMatchTheDatabase()
     // Off the UI thread: refresh() returns before the figures are there, then they come.
     page->refresh();
     QVERIFY(page->isUpdating());
-    QVERIFY(child<QLabel>(page, "statusLabel")->isVisible());
+    QVERIFY(child<QLabel>(page, "updatingLabel")->isVisible());
     QTRY_VERIFY(!page->isUpdating());
-    QVERIFY(!child<QLabel>(page, "statusLabel")->isVisible());
+    QVERIFY(!child<QLabel>(page, "updatingLabel")->isVisible());
     const QString today = Dates::toText(Dates::today());
     const QString counted = QStringLiteral(
         "SELECT COALESCE(sum(l.net - l.refunded_amount), 0) FROM orders o JOIN order_lines l ON "
