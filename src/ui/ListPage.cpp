@@ -46,6 +46,12 @@ ListPage::ListPage(PagedTableModel *model, QWidget *parent)
             [this] { m_model->setSearch(m_search->text()); });
 
     m_view->setObjectName(QStringLiteral("listView"));
+    // The headers set before the model comes: a section size set over a million rows is a
+    // million sectionResized signals.
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(26);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultSectionSize(92);
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -53,10 +59,6 @@ ListPage::ListPage(PagedTableModel *model, QWidget *parent)
     m_view->sortByColumn(0, Qt::AscendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->verticalHeader()->setDefaultSectionSize(26);
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setDefaultSectionSize(92);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateCount();
         showDetails(currentId());
