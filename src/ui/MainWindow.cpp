@@ -74,9 +74,9 @@ QString pageTitle(MainWindow::Page page)
 MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *parent)
     : QMainWindow(parent)
     , m_shop(shop)
+    , m_languages(languages)
     , m_sidebar(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
-    , m_settingsPage(new SettingsPage(shop.settings, shop.backups, languages, this))
     , m_shopHeader(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -87,8 +87,7 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     for (int page = 0; page < PageCount; ++page) {
         auto *item = new QListWidgetItem(m_sidebar);
         item->setSizeHint(QSize(0, 36));
-        m_pages->addWidget(page == Settings ? static_cast<QWidget *>(m_settingsPage)
-                                            : new QWidget(this));
+        m_pages->addWidget(new QWidget(this));
     }
 
     // The sidebar column: the shop's name over the list of pages.
@@ -125,8 +124,6 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
             buildPage(Page(row));
         m_pages->setCurrentIndex(row);
     });
-    connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
-    connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);
 
     createMenus();
     retranslate();
@@ -143,11 +140,16 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildPage(Page page)
 {
-    if (page == Settings || m_built.contains(page))
+    if (m_built.contains(page))
         return;
     m_built.insert(page);
     QWidget *built = nullptr;
-    if (page == Distributors) {
+    if (page == Settings) {
+        m_settingsPage = new SettingsPage(m_shop.settings, m_shop.backups, m_languages, this);
+        built = m_settingsPage;
+        connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
+        connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);
+    } else if (page == Distributors) {
         auto *tree = new DistributorTreePage(m_shop, this);
         m_distributorPage = tree;
         built = tree;
@@ -227,6 +229,12 @@ DashboardPage *MainWindow::dashboardPage()
 {
     buildPage(Dashboard);
     return m_dashboardPage;
+}
+
+SettingsPage *MainWindow::settingsPage()
+{
+    buildPage(Settings);
+    return m_settingsPage;
 }
 
 ReportsPage *MainWindow::reportsPage()
@@ -364,7 +372,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_settingsPage->hasUnappliedChanges()) {
+    if (m_settingsPage && m_settingsPage->hasUnappliedChanges()) {
         showPage(Settings);
         const auto answer = QMessageBox::question(
             this, tr("Unsaved settings"),

@@ -42,8 +42,8 @@ public:
 
     Page currentPage() const;
     void showPage(Page page);
-    SettingsPage *settingsPage() const { return m_settingsPage; }
     // The pages, built if they were not yet.
+    SettingsPage *settingsPage();
     ListPage *listPage(Page page); // the Products, Customers, Orders or Commissions page
     DistributorTreePage *distributorPage();
     DashboardPage *dashboardPage();
@@ -68,9 +68,10 @@ private:
     void updateTitle();
 
     ShopContext &m_shop;
+    LanguageManager &m_languages;
     QListWidget *m_sidebar;
     QStackedWidget *m_pages;
-    SettingsPage *m_settingsPage;
+    SettingsPage *m_settingsPage = nullptr;
     QLabel *m_shopHeader;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_goMenu = nullptr;
