@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -126,6 +127,7 @@ Database::Database(const DatabaseLocation &location)
 
 Database::~Database()
 {
+    m_kept.clear(); // before the connection goes
     {
         QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
         if (connection.isOpen() && m_transactionDepth > 0) {
@@ -328,26 +330,89 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
             ok = query.exec();
         }
     }
-    if (!ok) {
-        const QSqlError error = query.lastError();
-        const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-        const bool busy = text.contains(QStringLiteral("locked"))
-                          || text.contains(QStringLiteral("busy"));
-        throw DatabaseError(busy ? DatabaseError::Reason::Unreachable
-                                 : DatabaseError::Reason::Failed,
-                            busy ? tr("The database %1 stayed busy (another program is writing to "
-                                      "it). Try again in a moment. (%2)")
-                                       .arg(m_location.displayName(), text)
-                                 : tr("The database refused a statement: %1 [%2]")
-                                       .arg(text, sql.simplified().left(200)));
-    }
+    if (!ok)
+        refuse(query.lastError(), sql);
     return query;
+}
+
+void Database::refuse(const QSqlError &error, const QString &sql) const
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const bool busy = text.contains(QStringLiteral("locked"))
+                      || text.contains(QStringLiteral("busy"));
+    throw DatabaseError(busy ? DatabaseError::Reason::Unreachable : DatabaseError::Reason::Failed,
+                        busy ? tr("The database %1 stayed busy (another program is writing to "
+                                  "it). Try again in a moment. (%2)")
+                                   .arg(m_location.displayName(), text)
+                             : tr("The database refused a statement: %1 [%2]")
+                                   .arg(text, sql.simplified().left(200)));
+}
+
+Database::Kept &Database::kept(const QString &sql)
+{
+    auto found = m_kept.find(sql);
+    if (found != m_kept.end())
+        return *found->second;
+    if (m_kept.size() >= keptLimit)
+        std::erase_if(m_kept, [](const auto &entry) { return !entry.second->inUse; });
+    auto statement = std::make_unique<Kept>(Kept{QSqlQuery(connection()), false});
+    statement->query.setForwardOnly(true);
+    if (!statement->query.prepare(sql))
+        refuse(statement->query.lastError(), sql);
+    return *m_kept.emplace(sql, std::move(statement)).first->second;
+}
+
+QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList &values)
+{
+    for (int i = 0; i < int(values.size()); ++i)
+        kept.query.bindValue(i, values.at(i));
+    if (!kept.query.exec()) {
+        const QSqlError error = kept.query.lastError();
+        m_kept.erase(sql); // prepared again next time
+        refuse(error, sql);
+    }
+    return kept.query;
 }
 
 QVariant Database::scalar(const QString &sql, const QVariantList &values)
 {
-    QSqlQuery query = exec(sql, values);
-    return query.next() ? query.value(0) : QVariant();
+    if (values.isEmpty() || kept(sql).inUse) {
+        QSqlQuery query = exec(sql, values);
+        return query.next() ? query.value(0) : QVariant();
+    }
+    QSqlQuery &query = execKept(kept(sql), sql, values);
+    const QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish();
+    return value;
+}
+
+void Database::run(const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty() || kept(sql).inUse) {
+        exec(sql, values);
+        return;
+    }
+    execKept(kept(sql), sql, values).finish();
+}
+
+void Database::forEachRow(const QString &sql, const QVariantList &values,
+                          const std::function<void(const QSqlQuery &)> &row)
+{
+    if (values.isEmpty() || kept(sql).inUse) {
+        QSqlQuery query = exec(sql, values);
+        while (query.next())
+            row(query);
+        return;
+    }
+    Kept &statement = kept(sql);
+    QSqlQuery &query = execKept(statement, sql, values);
+    statement.inUse = true;
+    const auto release = qScopeGuard([&statement] {
+        statement.query.finish();
+        statement.inUse = false;
+    });
+    while (query.next())
+        row(query);
 }
 
 void Database::inTransaction(const std::function<void()> &work)

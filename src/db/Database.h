@@ -6,11 +6,14 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace MicroShop {
 
@@ -50,6 +53,11 @@ public:
     QSqlQuery exec(const QString &sql, const QVariantList &values = {});
     // The first column of the first row, or an invalid QVariant when there is no row.
     QVariant scalar(const QString &sql, const QVariantList &values = {});
+    // Runs a statement whose rows, if any, are not read (INSERT, UPDATE, DELETE).
+    void run(const QString &sql, const QVariantList &values = {});
+    // Calls row() for each row of the result, in order.
+    void forEachRow(const QString &sql, const QVariantList &values,
+                    const std::function<void(const QSqlQuery &row)> &row);
 
     // All or nothing; nests (only the outermost call commits). SQLite takes the write lock at
     // the start (BEGIN IMMEDIATE) so that two writers wait for each other instead of failing.
@@ -71,6 +79,22 @@ private:
     void configureSqlite();
     void migrate(const QList<Migration> &migrations, int target);
     void backupBeforeUpgrade(int from, int to);
+    [[noreturn]] void refuse(const QSqlError &error, const QString &sql) const;
+
+    // scalar(), run() and forEachRow() keep their statements prepared for the next call with
+    // the same text (parsing a statement costs more than running a small one) and reset them
+    // before returning, so that none holds a read transaction open. A statement in use (a
+    // forEachRow() calling itself) is not shared: the inner call prepares its own. Statements
+    // without values are run as they are (PostgreSQL prepares no SHOW or SET).
+    struct Kept
+    {
+        QSqlQuery query;
+        bool inUse = false;
+    };
+    static constexpr std::size_t keptLimit = 200; // statements kept; then those idle go
+    Kept &kept(const QString &sql);
+    QSqlQuery &execKept(Kept &kept, const QString &sql, const QVariantList &values);
+    std::unordered_map<QString, std::unique_ptr<Kept>> m_kept; // stable addresses
 
     DatabaseLocation m_location;
     QString m_connectionName;

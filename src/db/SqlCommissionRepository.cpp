@@ -9,7 +9,7 @@ using namespace SqlValues;
 
 void SqlCommissionRepository::addBasis(const CommissionBasis &basis)
 {
-    m_database.exec(
+    m_database.run(
         QStringLiteral("INSERT INTO commission_basis (order_line_id, level, "
                        "distributor_id, rate) VALUES (?, ?, ?, ?)"),
         {qlonglong(basis.lineId), basis.level, qlonglong(basis.distributorId), basis.rate});
@@ -31,7 +31,7 @@ QList<CommissionBasis> SqlCommissionRepository::basisOfOrder(qint64 orderId) con
 
 void SqlCommissionRepository::addEntry(const CommissionEntry &entry)
 {
-    m_database.exec(
+    m_database.run(
         QStringLiteral("INSERT INTO commission_entries (order_id, distributor_id, "
                        "level, kind, amount, created_at, available_on) VALUES (?, ?, "
                        "?, ?, ?, ?, ?)"),
@@ -67,7 +67,7 @@ std::optional<QDate> SqlCommissionRepository::availableOn(qint64 orderId) const
 
 void SqlCommissionRepository::setAvailableOn(qint64 orderId, QDate date)
 {
-    m_database.exec(
+    m_database.run(
         QStringLiteral("UPDATE commission_entries SET available_on = ? WHERE order_id = ?"),
         {Dates::toText(date), qlonglong(orderId)});
 }
@@ -108,10 +108,10 @@ Payout SqlCommissionRepository::settle(const PayoutPreview &preview, QDate until
                                    text(m_database.actor())})
                           .toLongLong();
     // Exactly the entries the preview summed: same conditions, inside the same transaction.
-    m_database.exec(QStringLiteral("UPDATE commission_entries SET payout_id = ? WHERE "
-                                   "distributor_id = ? AND payout_id IS NULL AND available_on IS "
-                                   "NOT NULL AND available_on <= ?"),
-                    {qlonglong(id), qlonglong(preview.distributorId), Dates::toText(until)});
+    m_database.run(QStringLiteral("UPDATE commission_entries SET payout_id = ? WHERE "
+                                  "distributor_id = ? AND payout_id IS NULL AND available_on IS "
+                                  "NOT NULL AND available_on <= ?"),
+                   {qlonglong(id), qlonglong(preview.distributorId), Dates::toText(until)});
     return {id, preview.distributorId, preview.code, until, preview.amount, preview.entries};
 }
 

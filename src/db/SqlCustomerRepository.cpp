@@ -16,43 +16,43 @@ const QString tagSeparator = QStringLiteral(";");
 std::optional<Customer> SqlCustomerRepository::findWhere(const QString &condition,
                                                          const QVariant &value) const
 {
-    QSqlQuery query = m_database.exec(
+    std::optional<Customer> found;
+    m_database.forEachRow(
         QStringLiteral("SELECT id, code, name, phone, wechat, wechat_remark, channel, "
                        "distributor_id, tags, notes FROM customers WHERE %1")
             .arg(condition),
-        {value});
-    if (!query.next())
+        {value}, [&found](const QSqlQuery &row) {
+            Customer customer;
+            customer.id = row.value(0).toLongLong();
+            customer.code = row.value(1).toString();
+            customer.name = row.value(2).toString();
+            customer.phone = row.value(3).toString();
+            customer.wechat = row.value(4).toString();
+            customer.wechatRemark = row.value(5).toString();
+            customer.channel = Channels::fromCode(row.value(6).toString()).value_or(Channel::Other);
+            customer.distributorId = row.value(7).toLongLong();
+            customer.tags = row.value(8).toString().split(tagSeparator, Qt::SkipEmptyParts);
+            customer.notes = row.value(9).toString();
+            found = customer;
+        });
+    if (!found)
         return std::nullopt;
-    Customer customer;
-    customer.id = query.value(0).toLongLong();
-    customer.code = query.value(1).toString();
-    customer.name = query.value(2).toString();
-    customer.phone = query.value(3).toString();
-    customer.wechat = query.value(4).toString();
-    customer.wechatRemark = query.value(5).toString();
-    customer.channel = Channels::fromCode(query.value(6).toString()).value_or(Channel::Other);
-    customer.distributorId = query.value(7).toLongLong();
-    customer.tags = query.value(8).toString().split(tagSeparator, Qt::SkipEmptyParts);
-    customer.notes = query.value(9).toString();
-    query.finish();
-
-    QSqlQuery addresses = m_database.exec(
+    m_database.forEachRow(
         QStringLiteral("SELECT id, receiver, phone, province, city, district, detail, is_default "
                        "FROM customer_addresses WHERE customer_id = ? ORDER BY id"),
-        {qlonglong(customer.id)});
-    while (addresses.next()) {
-        Address address;
-        address.id = addresses.value(0).toLongLong();
-        address.receiver = addresses.value(1).toString();
-        address.phone = addresses.value(2).toString();
-        address.province = addresses.value(3).toString();
-        address.city = addresses.value(4).toString();
-        address.district = addresses.value(5).toString();
-        address.detail = addresses.value(6).toString();
-        address.isDefault = addresses.value(7).toInt() != 0;
-        customer.addresses.append(address);
-    }
-    return customer;
+        {qlonglong(found->id)}, [&found](const QSqlQuery &row) {
+            Address address;
+            address.id = row.value(0).toLongLong();
+            address.receiver = row.value(1).toString();
+            address.phone = row.value(2).toString();
+            address.province = row.value(3).toString();
+            address.city = row.value(4).toString();
+            address.district = row.value(5).toString();
+            address.detail = row.value(6).toString();
+            address.isDefault = row.value(7).toInt() != 0;
+            found->addresses.append(address);
+        });
+    return found;
 }
 
 std::optional<Customer> SqlCustomerRepository::findById(qint64 id) const
@@ -68,12 +68,12 @@ std::optional<Customer> SqlCustomerRepository::findByCode(const QString &code) c
 void SqlCustomerRepository::insertAddresses(const Customer &customer, qint64 customerId)
 {
     for (const Address &address : customer.addresses) {
-        m_database.exec(QStringLiteral("INSERT INTO customer_addresses (customer_id, receiver, "
-                                       "phone, province, city, district, detail, is_default) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {qlonglong(customerId), text(address.receiver), text(address.phone),
-                         text(address.province), text(address.city), text(address.district),
-                         text(address.detail), address.isDefault ? 1 : 0});
+        m_database.run(QStringLiteral("INSERT INTO customer_addresses (customer_id, receiver, "
+                                      "phone, province, city, district, detail, is_default) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                       {qlonglong(customerId), text(address.receiver), text(address.phone),
+                        text(address.province), text(address.city), text(address.district),
+                        text(address.detail), address.isDefault ? 1 : 0});
     }
 }
 
@@ -96,21 +96,21 @@ qint64 SqlCustomerRepository::insert(const Customer &customer)
 
 void SqlCustomerRepository::update(const Customer &customer)
 {
-    m_database.exec(QStringLiteral("UPDATE customers SET code = ?, name = ?, phone = ?, "
-                                   "wechat = ?, wechat_remark = ?, channel = ?, tags = ?, "
-                                   "notes = ? WHERE id = ?"),
-                    {customer.code, text(customer.name), text(customer.phone),
-                     text(customer.wechat), text(customer.wechatRemark),
-                     Channels::code(customer.channel), text(customer.tags.join(tagSeparator)),
-                     text(customer.notes), qlonglong(customer.id)});
-    m_database.exec(QStringLiteral("DELETE FROM customer_addresses WHERE customer_id = ?"),
-                    {qlonglong(customer.id)});
+    m_database.run(QStringLiteral("UPDATE customers SET code = ?, name = ?, phone = ?, "
+                                  "wechat = ?, wechat_remark = ?, channel = ?, tags = ?, "
+                                  "notes = ? WHERE id = ?"),
+                   {customer.code, text(customer.name), text(customer.phone), text(customer.wechat),
+                    text(customer.wechatRemark), Channels::code(customer.channel),
+                    text(customer.tags.join(tagSeparator)), text(customer.notes),
+                    qlonglong(customer.id)});
+    m_database.run(QStringLiteral("DELETE FROM customer_addresses WHERE customer_id = ?"),
+                   {qlonglong(customer.id)});
     insertAddresses(customer, customer.id);
 }
 
 void SqlCustomerRepository::remove(qint64 id)
 {
-    m_database.exec(QStringLiteral("DELETE FROM customers WHERE id = ?"), {qlonglong(id)});
+    m_database.run(QStringLiteral("DELETE FROM customers WHERE id = ?"), {qlonglong(id)});
 }
 
 bool SqlCustomerRepository::hasOrders(qint64 id) const
@@ -123,16 +123,16 @@ bool SqlCustomerRepository::hasOrders(qint64 id) const
 
 void SqlCustomerRepository::setDistributor(qint64 customerId, qint64 distributorId)
 {
-    m_database.exec(QStringLiteral("UPDATE customers SET distributor_id = ? WHERE id = ?"),
-                    {idOrNull(distributorId), qlonglong(customerId)});
+    m_database.run(QStringLiteral("UPDATE customers SET distributor_id = ? WHERE id = ?"),
+                   {idOrNull(distributorId), qlonglong(customerId)});
 }
 
 void SqlCustomerRepository::noteOrderDate(qint64 customerId, QDate date)
 {
     const QString day = Dates::toText(date);
-    m_database.exec(QStringLiteral("UPDATE customers SET last_order_date = ? WHERE id = ? AND "
-                                   "(last_order_date IS NULL OR last_order_date < ?)"),
-                    {day, qlonglong(customerId), day});
+    m_database.run(QStringLiteral("UPDATE customers SET last_order_date = ? WHERE id = ? AND "
+                                  "(last_order_date IS NULL OR last_order_date < ?)"),
+                   {day, qlonglong(customerId), day});
 }
 
 QString SqlCustomerRepository::nextCode() const

@@ -35,12 +35,10 @@ Distributor distributorFromRow(const QSqlQuery &query)
 QList<Distributor> SqlDistributorRepository::listWhere(const QString &condition,
                                                        const QVariantList &values) const
 {
-    QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT %1 FROM distributors WHERE %2").arg(distributorColumns, condition),
-        values);
     QList<Distributor> result;
-    while (query.next())
-        result.append(distributorFromRow(query));
+    m_database.forEachRow(
+        QStringLiteral("SELECT %1 FROM distributors WHERE %2").arg(distributorColumns, condition),
+        values, [&result](const QSqlQuery &row) { result.append(distributorFromRow(row)); });
     return result;
 }
 
@@ -84,25 +82,25 @@ qint64 SqlDistributorRepository::insert(const Distributor &distributor)
                    Dates::toText(distributor.joined), text(distributor.notes),
                    idOrNull(distributor.uplineId), depth})
               .toLongLong();
-    m_database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, descendant_id, "
-                                   "distance) VALUES (?, ?, 0)"),
-                    {qlonglong(id), qlonglong(id)});
+    m_database.run(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, descendant_id, "
+                                  "distance) VALUES (?, ?, 0)"),
+                   {qlonglong(id), qlonglong(id)});
     if (distributor.uplineId != 0)
-        m_database.exec(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
-                                       "descendant_id, distance) SELECT ancestor_id, ?, distance "
-                                       "+ 1 FROM distributor_closure WHERE descendant_id = ?"),
-                        {qlonglong(id), qlonglong(distributor.uplineId)});
+        m_database.run(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, "
+                                      "descendant_id, distance) SELECT ancestor_id, ?, distance "
+                                      "+ 1 FROM distributor_closure WHERE descendant_id = ?"),
+                       {qlonglong(id), qlonglong(distributor.uplineId)});
     return id;
 }
 
 void SqlDistributorRepository::update(const Distributor &distributor)
 {
-    m_database.exec(QStringLiteral("UPDATE distributors SET code = ?, name = ?, phone = ?, "
-                                   "wechat = ?, status = ?, joined = ?, notes = ? WHERE id = ?"),
-                    {distributor.code, text(distributor.name), text(distributor.phone),
-                     text(distributor.wechat), DistributorStatuses::code(distributor.status),
-                     Dates::toText(distributor.joined), text(distributor.notes),
-                     qlonglong(distributor.id)});
+    m_database.run(QStringLiteral("UPDATE distributors SET code = ?, name = ?, phone = ?, "
+                                  "wechat = ?, status = ?, joined = ?, notes = ? WHERE id = ?"),
+                   {distributor.code, text(distributor.name), text(distributor.phone),
+                    text(distributor.wechat), DistributorStatuses::code(distributor.status),
+                    Dates::toText(distributor.joined), text(distributor.notes),
+                    qlonglong(distributor.id)});
 }
 
 bool SqlDistributorRepository::isInTeamOf(qint64 ancestorId, qint64 candidateId) const
@@ -118,7 +116,7 @@ void SqlDistributorRepository::move(qint64 id, qint64 newUplineId)
 {
     const QVariant subtree = qlonglong(id);
     // Cut the subtree off its old ancestors (pairs inside the subtree stay)...
-    m_database.exec(
+    m_database.run(
         QStringLiteral("DELETE FROM distributor_closure WHERE descendant_id IN (SELECT "
                        "descendant_id FROM distributor_closure WHERE ancestor_id = ?) AND "
                        "ancestor_id NOT IN (SELECT descendant_id FROM distributor_closure WHERE "
@@ -127,7 +125,7 @@ void SqlDistributorRepository::move(qint64 id, qint64 newUplineId)
     // ...and hang it under every ancestor of the new upline, the upline included.
     int uplineDepth = 0;
     if (newUplineId != 0) {
-        m_database.exec(
+        m_database.run(
             QStringLiteral("INSERT INTO distributor_closure (ancestor_id, descendant_id, "
                            "distance) SELECT a.ancestor_id, d.descendant_id, a.distance + "
                            "d.distance + 1 FROM distributor_closure a, distributor_closure d "
@@ -138,13 +136,13 @@ void SqlDistributorRepository::move(qint64 id, qint64 newUplineId)
                                   {qlonglong(newUplineId)})
                           .toInt();
     }
-    m_database.exec(QStringLiteral("UPDATE distributors SET upline_id = ? WHERE id = ?"),
-                    {idOrNull(newUplineId), subtree});
-    m_database.exec(QStringLiteral("UPDATE distributors SET depth = ? + (SELECT c.distance FROM "
-                                   "distributor_closure c WHERE c.ancestor_id = ? AND "
-                                   "c.descendant_id = distributors.id) WHERE id IN (SELECT "
-                                   "descendant_id FROM distributor_closure WHERE ancestor_id = ?)"),
-                    {uplineDepth + 1, subtree, subtree});
+    m_database.run(QStringLiteral("UPDATE distributors SET upline_id = ? WHERE id = ?"),
+                   {idOrNull(newUplineId), subtree});
+    m_database.run(QStringLiteral("UPDATE distributors SET depth = ? + (SELECT c.distance FROM "
+                                  "distributor_closure c WHERE c.ancestor_id = ? AND "
+                                  "c.descendant_id = distributors.id) WHERE id IN (SELECT "
+                                  "descendant_id FROM distributor_closure WHERE ancestor_id = ?)"),
+                   {uplineDepth + 1, subtree, subtree});
 }
 
 QList<Distributor> SqlDistributorRepository::chain(qint64 id, int count) const

@@ -28,30 +28,32 @@ QVariant imageOrNull(const QByteArray &image)
 std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
                                                        const QVariant &value) const
 {
-    QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT %1 FROM products WHERE %2").arg(productColumns, condition), {value});
-    if (!query.next())
-        return std::nullopt;
-    Product product;
-    product.id = query.value(0).toLongLong();
-    product.sku = query.value(1).toString();
-    product.name = query.value(2).toString();
-    product.category = query.value(3).toString();
-    product.unit = query.value(4).toString();
-    product.price = toMoney(query.value(5));
-    product.cost = toMoney(query.value(6));
-    product.stock = query.value(7).toLongLong();
-    product.lowStock = query.value(8).toLongLong();
-    product.barcode = query.value(9).toString();
-    product.active = query.value(10).toInt() != 0;
-    product.image = query.value(11).toByteArray();
-    product.notes = query.value(12).toString();
-    for (int level = 0; level < 3; ++level) {
-        const QVariant rate = query.value(13 + level);
-        if (!rate.isNull())
-            product.rates[level] = Rate::fromBasisPoints(rate.toInt());
-    }
-    return product;
+    std::optional<Product> found;
+    m_database.forEachRow(
+        QStringLiteral("SELECT %1 FROM products WHERE %2").arg(productColumns, condition), {value},
+        [&found](const QSqlQuery &row) {
+            Product product;
+            product.id = row.value(0).toLongLong();
+            product.sku = row.value(1).toString();
+            product.name = row.value(2).toString();
+            product.category = row.value(3).toString();
+            product.unit = row.value(4).toString();
+            product.price = toMoney(row.value(5));
+            product.cost = toMoney(row.value(6));
+            product.stock = row.value(7).toLongLong();
+            product.lowStock = row.value(8).toLongLong();
+            product.barcode = row.value(9).toString();
+            product.active = row.value(10).toInt() != 0;
+            product.image = row.value(11).toByteArray();
+            product.notes = row.value(12).toString();
+            for (int level = 0; level < 3; ++level) {
+                const QVariant rate = row.value(13 + level);
+                if (!rate.isNull())
+                    product.rates[level] = Rate::fromBasisPoints(rate.toInt());
+            }
+            found = product;
+        });
+    return found;
 }
 
 std::optional<Product> SqlProductRepository::findById(qint64 id) const
@@ -88,29 +90,28 @@ qint64 SqlProductRepository::insert(const Product &product)
 
 void SqlProductRepository::update(const Product &product)
 {
-    m_database.exec(QStringLiteral("UPDATE products SET sku = ?, name = ?, category = ?, unit = ?, "
-                                   "price = ?, cost = ?, low_stock = ?, barcode = ?, active = ?, "
-                                   "image = ?, notes = ?, rate1 = ?, rate2 = ?, rate3 = ?, "
-                                   "updated_at = ? WHERE id = ?"),
-                    {product.sku, text(product.name), text(product.category), text(product.unit),
-                     money(product.price), money(product.cost), qlonglong(product.lowStock),
-                     textOrNull(product.barcode), product.active ? 1 : 0,
-                     imageOrNull(product.image), text(product.notes), rateOrNull(product.rates[0]),
-                     rateOrNull(product.rates[1]), rateOrNull(product.rates[2]),
-                     dateTime(Dates::now()), qlonglong(product.id)});
+    m_database.run(QStringLiteral("UPDATE products SET sku = ?, name = ?, category = ?, unit = ?, "
+                                  "price = ?, cost = ?, low_stock = ?, barcode = ?, active = ?, "
+                                  "image = ?, notes = ?, rate1 = ?, rate2 = ?, rate3 = ?, "
+                                  "updated_at = ? WHERE id = ?"),
+                   {product.sku, text(product.name), text(product.category), text(product.unit),
+                    money(product.price), money(product.cost), qlonglong(product.lowStock),
+                    textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
+                    text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
+                    rateOrNull(product.rates[2]), dateTime(Dates::now()), qlonglong(product.id)});
 }
 
 void SqlProductRepository::applyStockMovement(const StockMovement &movement)
 {
-    m_database.exec(QStringLiteral("INSERT INTO stock_movements (product_id, moved_at, kind, "
-                                   "quantity, order_id, reference, actor) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    {qlonglong(movement.productId), dateTime(movement.at),
-                     StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
-                     idOrNull(movement.orderId), text(movement.reference),
-                     text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
-    m_database.exec(QStringLiteral("UPDATE products SET stock = stock + ? WHERE id = ?"),
-                    {qlonglong(movement.quantity), qlonglong(movement.productId)});
+    m_database.run(QStringLiteral("INSERT INTO stock_movements (product_id, moved_at, kind, "
+                                  "quantity, order_id, reference, actor) "
+                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                   {qlonglong(movement.productId), dateTime(movement.at),
+                    StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
+                    idOrNull(movement.orderId), text(movement.reference),
+                    text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
+    m_database.run(QStringLiteral("UPDATE products SET stock = stock + ? WHERE id = ?"),
+                   {qlonglong(movement.quantity), qlonglong(movement.productId)});
 }
 
 QList<StockMovement> SqlProductRepository::movements(qint64 productId) const

@@ -6,11 +6,10 @@ namespace MicroShop {
 
 std::optional<QString> SqlSettingsRepository::find(const QString &key) const
 {
-    QSqlQuery query = m_database.exec(QStringLiteral("SELECT value FROM settings WHERE key = ?"),
-                                      {key});
-    if (!query.next())
-        return std::nullopt;
-    return query.value(0).toString();
+    std::optional<QString> found;
+    m_database.forEachRow(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key},
+                          [&found](const QSqlQuery &row) { found = row.value(0).toString(); });
+    return found;
 }
 
 QList<std::pair<QString, QString>> SqlSettingsRepository::all() const
@@ -26,9 +25,9 @@ QList<std::pair<QString, QString>> SqlSettingsRepository::all() const
 void SqlSettingsRepository::store(const QString &key, const QString &value)
 {
     // ON CONFLICT ... DO UPDATE is understood by SQLite (3.24+) and PostgreSQL alike.
-    m_database.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                    {key, value});
+    m_database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                   {key, value});
 }
 
 } // namespace MicroShop

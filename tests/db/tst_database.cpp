@@ -135,6 +135,7 @@ private slots:
     void constraintsRefuseBadRows_data();
     void constraintsRefuseBadRows();
     void transactionsAreAllOrNothing();
+    void keptStatementsAreReusedSafely();
     void settingsStoreAndAudit();
     void backupAndRestoreRoundTrip();
     void restoreRefusesBadBackups_data();
@@ -470,6 +471,57 @@ void TestDatabase::transactionsAreAllOrNothing()
     QCOMPARE(count(), 1);
     QCOMPARE(database->scalar(QStringLiteral("SELECT key FROM settings")).toString(),
              QStringLiteral("outer"));
+}
+
+void TestDatabase::keptStatementsAreReusedSafely()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    const QString insert = QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?)");
+    for (int i = 1; i <= 5; ++i)
+        database->run(insert, {QStringLiteral("k%1").arg(i), QStringLiteral("v%1").arg(i)});
+    const QString valueOf = QStringLiteral("SELECT value FROM settings WHERE key = ?");
+    QCOMPARE(database->scalar(valueOf, {QStringLiteral("k2")}).toString(), QStringLiteral("v2"));
+    QCOMPARE(database->scalar(valueOf, {QStringLiteral("k4")}).toString(), QStringLiteral("v4"));
+    QVERIFY(database->scalar(valueOf, {QStringLiteral("none")}).isNull());
+
+    // The same statement inside its own rows: each call has its own values and rows.
+    const QString after = QStringLiteral("SELECT key FROM settings WHERE key > ? AND key LIKE "
+                                         "'k%' ORDER BY key");
+    QStringList pairs;
+    database->forEachRow(after, {QStringLiteral("k3")}, [&](const QSqlQuery &outer) {
+        const QString key = outer.value(0).toString();
+        database->forEachRow(after, {key}, [&](const QSqlQuery &inner) {
+            pairs.append(key + u'<' + inner.value(0).toString());
+        });
+    });
+    QCOMPARE(pairs, (QStringList{QStringLiteral("k4<k5")}));
+
+    // A refused statement says so and changes nothing; the next call with it works.
+    QVERIFY_THROWS_EXCEPTION(
+        DatabaseError, database->run(insert, {QStringLiteral("k1"), QStringLiteral("again")}));
+    database->run(insert, {QStringLiteral("k6"), QStringLiteral("v6")});
+    QCOMPARE(database->scalar(valueOf, {QStringLiteral("k1")}).toString(), QStringLiteral("v1"));
+    QCOMPARE(database->scalar(valueOf, {QStringLiteral("k6")}).toString(), QStringLiteral("v6"));
+
+    // A kept statement holds no read transaction: another connection's change shows at once.
+    auto other = Database::open(location);
+    other->run(QStringLiteral("UPDATE settings SET value = ? WHERE key = ?"),
+               {QStringLiteral("changed"), QStringLiteral("k2")});
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT value FROM settings WHERE key = ? AND "
+                                         "value <> ''"),
+                          {QStringLiteral("k2")})
+                 .toString(),
+             QStringLiteral("changed"));
+
+    // More statements than are kept: every one still answers right, the first one too.
+    for (int i = 0; i < 300; ++i) {
+        const QString sql
+            = QStringLiteral("SELECT count(*) + %1 FROM settings WHERE key <> ?").arg(i);
+        QCOMPARE(database->scalar(sql, {QStringLiteral("k1")}).toInt(), 5 + i);
+    }
+    QCOMPARE(database->scalar(valueOf, {QStringLiteral("k5")}).toString(), QStringLiteral("v5"));
 }
 
 void TestDatabase::settingsStoreAndAudit()
