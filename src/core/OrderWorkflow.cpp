@@ -166,28 +166,47 @@ Order OrderWorkflow::buildOrder(const OrderDraft &draft, const Order *existing) 
     return order;
 }
 
+Order OrderWorkflow::insertNew(const OrderDraft &draft)
+{
+    Order order = buildOrder(draft, nullptr);
+    if (m_orders.findByNumber(order.orderNo))
+        throw ValidationError({{QStringLiteral("order_no"),
+                                tr("The order number %1 is already used.").arg(order.orderNo)}});
+    m_orders.insert(order);
+    m_customers.noteOrderDate(order.customerId, order.date.date());
+    // domain.md: an unbound customer is bound, permanently, to its first order's distributor.
+    const auto customer = m_customers.findById(order.customerId);
+    if (customer && customer->distributorId == 0 && order.distributorId != 0) {
+        m_customers.setDistributor(customer->id, order.distributorId);
+        m_audit.append({QStringLiteral("customer.bind"), QStringLiteral("customer"), customer->code,
+                        QStringLiteral("-> %1 (order %2)")
+                            .arg(m_distributors.codeOf(order.distributorId), order.orderNo)});
+    }
+    return order;
+}
+
 Order OrderWorkflow::create(const OrderDraft &draft)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        order = buildOrder(draft, nullptr);
-        if (m_orders.findByNumber(order.orderNo))
-            throw ValidationError(
-                {{QStringLiteral("order_no"),
-                  tr("The order number %1 is already used.").arg(order.orderNo)}});
-        order.id = m_orders.insert(order);
-        m_customers.noteOrderDate(order.customerId, order.date.date());
-        // domain.md: an unbound customer is bound, permanently, to its first order's distributor.
-        const auto customer = m_customers.findById(order.customerId);
-        if (customer && customer->distributorId == 0 && order.distributorId != 0) {
-            m_customers.setDistributor(customer->id, order.distributorId);
-            m_audit.append({QStringLiteral("customer.bind"), QStringLiteral("customer"),
-                            customer->code,
-                            QStringLiteral("-> %1 (order %2)")
-                                .arg(m_distributors.codeOf(order.distributorId), order.orderNo)});
-        }
-    });
+    m_transactor.inTransaction([&] { order = insertNew(draft); });
     return orderByNumber(order.orderNo);
+}
+
+Order OrderWorkflow::record(const OrderDraft &draft, const OrderHistory &history)
+{
+    Order order;
+    m_transactor.inTransaction([&] {
+        order = insertNew(draft);
+        if (history.paidAt)
+            payOrder(order, *history.paidAt, history.method);
+        if (history.shippedAt)
+            shipOrder(order, history.courier, history.tracking, *history.shippedAt, std::nullopt);
+        if (history.completedAt)
+            completeOrder(order, *history.completedAt);
+        if (history.cancelledAt)
+            cancelOrder(order, *history.cancelledAt);
+    });
+    return order;
 }
 
 Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &draft)
@@ -213,65 +232,76 @@ Order OrderWorkflow::pay(const QString &orderNo, const QDateTime &at, PaymentMet
     Order order;
     m_transactor.inTransaction([&] {
         order = orderByNumber(orderNo);
-        if (!isAllowed(order.status, Move::Pay))
-            refuse(order, Move::Pay);
-        const QDateTime when = effectiveTime(order, at, order.date, Move::Pay);
-
-        // Check every product against the total the order takes, before moving any stock.
-        QHash<qint64, qint64> taken;
-        for (const OrderLine &line : std::as_const(order.lines))
-            taken[line.productId] += line.quantity;
-        QHash<qint64, Product> products;
-        for (auto it = taken.cbegin(); it != taken.cend(); ++it) {
-            Product product = *m_products.findById(it.key());
-            m_stock.checkAvailable(product, it.value(), tr("order %1").arg(orderNo));
-            products.insert(product.id, product);
-        }
-        for (const OrderLine &line : std::as_const(order.lines))
-            m_stock.move(products[line.productId], StockMovementKind::Sale, -line.quantity, when,
-                         orderNo, order.id);
-
-        order.status = OrderStatus::Paid;
-        order.paidAt = when;
-        order.payment = Payment{method, when, order.total()};
-        m_orders.addPayment(order.id, *order.payment);
-        m_orders.saveState(order);
-        m_commissions.orderPaid(order);
+        payOrder(order, at, method);
     });
     return order;
+}
+
+void OrderWorkflow::payOrder(Order &order, const QDateTime &at, PaymentMethod method)
+{
+    const QString orderNo = order.orderNo;
+    if (!isAllowed(order.status, Move::Pay))
+        refuse(order, Move::Pay);
+    const QDateTime when = effectiveTime(order, at, order.date, Move::Pay);
+
+    // Check every product against the total the order takes, before moving any stock.
+    QHash<qint64, qint64> taken;
+    for (const OrderLine &line : std::as_const(order.lines))
+        taken[line.productId] += line.quantity;
+    QHash<qint64, Product> products;
+    for (auto it = taken.cbegin(); it != taken.cend(); ++it) {
+        Product product = *m_products.findById(it.key());
+        m_stock.checkAvailable(product, it.value(), tr("order %1").arg(orderNo));
+        products.insert(product.id, product);
+    }
+    for (const OrderLine &line : std::as_const(order.lines))
+        m_stock.move(products[line.productId], StockMovementKind::Sale, -line.quantity, when,
+                     orderNo, order.id);
+
+    order.status = OrderStatus::Paid;
+    order.paidAt = when;
+    order.payment = Payment{method, when, order.total()};
+    m_orders.addPayment(order.id, *order.payment);
+    m_orders.saveState(order);
+    m_commissions.orderPaid(order);
 }
 
 Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const QString &tracking,
                           const QDateTime &at, const std::optional<Address> &address)
 {
-    if (courier.trimmed().isEmpty() || tracking.trimmed().isEmpty())
-        throw ValidationError(
-            {{QStringLiteral("tracking"),
-              tr("Shipping order %1 needs the courier and the tracking number.").arg(orderNo)}});
     Order order;
     m_transactor.inTransaction([&] {
         order = orderByNumber(orderNo);
-        if (!isAllowed(order.status, Move::Ship))
-            refuse(order, Move::Ship);
-        const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date),
-                                             Move::Ship);
-        Shipment shipment;
-        shipment.courier = courier.trimmed();
-        shipment.tracking = tracking.trimmed();
-        shipment.shippedAt = when;
-        if (address) {
-            shipment.address = *address;
-        } else if (const auto customer = m_customers.findById(order.customerId)) {
-            if (const Address *usual = customer->defaultAddress())
-                shipment.address = *usual;
-        }
-        order.status = OrderStatus::Shipped;
-        order.shippedAt = when;
-        order.shipment = shipment;
-        m_orders.addShipment(order.id, shipment);
-        m_orders.saveState(order);
+        shipOrder(order, courier, tracking, at, address);
     });
     return order;
+}
+
+void OrderWorkflow::shipOrder(Order &order, const QString &courier, const QString &tracking,
+                              const QDateTime &at, const std::optional<Address> &address)
+{
+    if (courier.trimmed().isEmpty() || tracking.trimmed().isEmpty())
+        throw ValidationError({{QStringLiteral("tracking"),
+                                tr("Shipping order %1 needs the courier and the tracking number.")
+                                    .arg(order.orderNo)}});
+    if (!isAllowed(order.status, Move::Ship))
+        refuse(order, Move::Ship);
+    const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date), Move::Ship);
+    Shipment shipment;
+    shipment.courier = courier.trimmed();
+    shipment.tracking = tracking.trimmed();
+    shipment.shippedAt = when;
+    if (address) {
+        shipment.address = *address;
+    } else if (const auto customer = m_customers.findById(order.customerId)) {
+        if (const Address *usual = customer->defaultAddress())
+            shipment.address = *usual;
+    }
+    order.status = OrderStatus::Shipped;
+    order.shippedAt = when;
+    order.shipment = shipment;
+    m_orders.addShipment(order.id, shipment);
+    m_orders.saveState(order);
 }
 
 Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
@@ -279,45 +309,55 @@ Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
     Order order;
     m_transactor.inTransaction([&] {
         order = orderByNumber(orderNo);
-        if (!isAllowed(order.status, Move::Complete))
-            refuse(order, Move::Complete);
-        const QDateTime when = effectiveTime(
-            order, at, order.shippedAt.value_or(order.paidAt.value_or(order.date)), Move::Complete);
-        order.status = OrderStatus::Completed;
-        order.completedAt = when;
-        m_orders.saveState(order);
-        m_commissions.orderCompleted(order);
+        completeOrder(order, at);
     });
     return order;
+}
+
+void OrderWorkflow::completeOrder(Order &order, const QDateTime &at)
+{
+    if (!isAllowed(order.status, Move::Complete))
+        refuse(order, Move::Complete);
+    const QDateTime when = effectiveTime(
+        order, at, order.shippedAt.value_or(order.paidAt.value_or(order.date)), Move::Complete);
+    order.status = OrderStatus::Completed;
+    order.completedAt = when;
+    m_orders.saveState(order);
+    m_commissions.orderCompleted(order);
 }
 
 Order OrderWorkflow::cancel(const QString &orderNo, const QDateTime &at)
 {
     Order order;
     m_transactor.inTransaction([&] {
-        const Order before = orderByNumber(orderNo);
-        order = before;
-        if (!isAllowed(order.status, Move::Cancel))
-            refuse(order, Move::Cancel);
-        const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date),
-                                             Move::Cancel);
-        if (before.status == OrderStatus::Paid) {
-            // Units not already returned by a refund go back into stock.
-            for (const OrderLine &line : std::as_const(order.lines)) {
-                Product product = *m_products.findById(line.productId);
-                m_stock.move(product, StockMovementKind::Cancel,
-                             line.quantity - line.returnedQuantity, when, orderNo, order.id);
-            }
-        }
-        order.status = OrderStatus::Cancelled;
-        order.cancelledAt = when;
-        m_orders.saveState(order);
-        if (before.status == OrderStatus::Paid)
-            m_commissions.orderCancelled(before, order);
-        m_audit.append({QStringLiteral("order.cancel"), QStringLiteral("order"), orderNo,
-                        QStringLiteral("from %1").arg(OrderStatuses::code(before.status))});
+        order = orderByNumber(orderNo);
+        cancelOrder(order, at);
     });
     return order;
+}
+
+void OrderWorkflow::cancelOrder(Order &order, const QDateTime &at)
+{
+    const Order before = order;
+    if (!isAllowed(order.status, Move::Cancel))
+        refuse(order, Move::Cancel);
+    const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date),
+                                         Move::Cancel);
+    if (before.status == OrderStatus::Paid) {
+        // Units not already returned by a refund go back into stock.
+        for (const OrderLine &line : std::as_const(order.lines)) {
+            Product product = *m_products.findById(line.productId);
+            m_stock.move(product, StockMovementKind::Cancel, line.quantity - line.returnedQuantity,
+                         when, order.orderNo, order.id);
+        }
+    }
+    order.status = OrderStatus::Cancelled;
+    order.cancelledAt = when;
+    m_orders.saveState(order);
+    if (before.status == OrderStatus::Paid)
+        m_commissions.orderCancelled(before, order);
+    m_audit.append({QStringLiteral("order.cancel"), QStringLiteral("order"), order.orderNo,
+                    QStringLiteral("from %1").arg(OrderStatuses::code(before.status))});
 }
 
 Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request)

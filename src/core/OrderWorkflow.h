@@ -31,6 +31,19 @@ struct OrderDraft
     QString notes;
 };
 
+// What had already happened to an order entered after the fact (an import of past orders): each
+// step that happened, with its time; the steps are taken in the workflow's order.
+struct OrderHistory
+{
+    std::optional<QDateTime> paidAt;
+    PaymentMethod method = PaymentMethod::Other;
+    std::optional<QDateTime> shippedAt; // with courier and tracking
+    QString courier;
+    QString tracking;
+    std::optional<QDateTime> completedAt;
+    std::optional<QDateTime> cancelledAt;
+};
+
 // The order workflow of domain.md: the only code that moves an order from one status to the
 // next, with its stock movements, payment, shipment and refunds, each move one transaction.
 // Paying, cancelling, refunding and completing tell the CommissionHook, the ledger's one entry.
@@ -57,6 +70,10 @@ public:
     Order complete(const QString &orderNo, const QDateTime &at);
     Order cancel(const QString &orderNo, const QDateTime &at);
     Order refund(const QString &orderNo, const RefundRequest &request);
+    // create(), then pay(), ship(), complete() and cancel() for the steps history has, by the
+    // same rules, in one transaction; the order is not read back between steps (an import of a
+    // million lines takes each order through its whole history).
+    Order record(const OrderDraft &draft, const OrderHistory &history);
 
     Order orderByNumber(const QString &orderNo) const; // throws InputError when unknown
 
@@ -66,6 +83,13 @@ public:
 
 private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
+    // The moves on an order in hand, inside the caller's transaction; each updates `order`.
+    Order insertNew(const OrderDraft &draft);
+    void payOrder(Order &order, const QDateTime &at, PaymentMethod method);
+    void shipOrder(Order &order, const QString &courier, const QString &tracking,
+                   const QDateTime &at, const std::optional<Address> &address);
+    void completeOrder(Order &order, const QDateTime &at);
+    void cancelOrder(Order &order, const QDateTime &at);
     void refuse(const Order &order, Move move) const;
     // A move happens on or after the previous step's day; on that same day it is dated no
     // earlier than the step itself (so `--date 2026-03-01` after an order at 10:00 is 10:00).

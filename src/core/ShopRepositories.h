@@ -68,7 +68,7 @@ public:
     virtual ~OrderRepository() = default;
     virtual std::optional<Order> findByNumber(const QString &orderNo) const = 0;
     virtual std::optional<Order> findById(qint64 id) const = 0;
-    virtual qint64 insert(const Order &order) = 0;     // with its lines
+    virtual void insert(Order &order) = 0; // with its lines; sets the order's and lines' ids
     virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
     virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes
     virtual void addPayment(qint64 orderId, const Payment &payment) = 0;

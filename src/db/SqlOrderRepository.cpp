@@ -38,15 +38,16 @@ Order orderFromRow(const QSqlQuery &query)
 std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
                                                    const QVariant &value) const
 {
-    QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT %1 FROM orders o WHERE %2").arg(orderColumns, condition), {value});
-    if (!query.next())
+    std::optional<Order> found;
+    m_database.forEachRow(
+        QStringLiteral("SELECT %1 FROM orders o WHERE %2").arg(orderColumns, condition), {value},
+        [&found](const QSqlQuery &row) { found = orderFromRow(row); });
+    if (!found)
         return std::nullopt;
-    Order order = orderFromRow(query);
-    query.finish();
+    Order &order = *found;
     const QVariant id = qlonglong(order.id);
 
-    QSqlQuery lines = m_database.exec(
+    m_database.forEachRow(
         QStringLiteral(
             "SELECT l.id, l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price, "
             "l.unit_cost, l.discount, l.net, l.refunded_quantity, l.refunded_amount, "
@@ -54,60 +55,55 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
             "ON r.id = rl.refund_id WHERE rl.order_line_id = l.id AND r.restock = 1), 0) "
             "FROM order_lines l JOIN products p ON p.id = l.product_id "
             "WHERE l.order_id = ? ORDER BY l.line_no"),
-        {id});
-    while (lines.next()) {
-        OrderLine line;
-        line.id = lines.value(0).toLongLong();
-        line.lineNo = lines.value(1).toInt();
-        line.productId = lines.value(2).toLongLong();
-        line.sku = lines.value(3).toString();
-        line.productName = lines.value(4).toString();
-        line.quantity = lines.value(5).toLongLong();
-        line.unitPrice = toMoney(lines.value(6));
-        line.unitCost = toMoney(lines.value(7));
-        line.discount = toMoney(lines.value(8));
-        line.net = toMoney(lines.value(9));
-        line.refundedQuantity = lines.value(10).toLongLong();
-        line.refundedAmount = toMoney(lines.value(11));
-        line.returnedQuantity = lines.value(12).toLongLong();
-        order.lines.append(line);
-    }
-    lines.finish();
+        {id}, [&order](const QSqlQuery &row) {
+            OrderLine line;
+            line.id = row.value(0).toLongLong();
+            line.lineNo = row.value(1).toInt();
+            line.productId = row.value(2).toLongLong();
+            line.sku = row.value(3).toString();
+            line.productName = row.value(4).toString();
+            line.quantity = row.value(5).toLongLong();
+            line.unitPrice = toMoney(row.value(6));
+            line.unitCost = toMoney(row.value(7));
+            line.discount = toMoney(row.value(8));
+            line.net = toMoney(row.value(9));
+            line.refundedQuantity = row.value(10).toLongLong();
+            line.refundedAmount = toMoney(row.value(11));
+            line.returnedQuantity = row.value(12).toLongLong();
+            order.lines.append(line);
+        });
 
-    QSqlQuery payment = m_database.exec(
+    m_database.forEachRow(
         QStringLiteral("SELECT method, paid_at, amount FROM payments WHERE order_id = ? "
                        "ORDER BY id DESC LIMIT 1"),
-        {id});
-    if (payment.next())
-        order.payment = Payment{
-            PaymentMethods::fromCode(payment.value(0).toString()).value_or(PaymentMethod::Other),
-            toDateTime(payment.value(1)).value_or(QDateTime()), toMoney(payment.value(2))};
-    payment.finish();
+        {id}, [&order](const QSqlQuery &row) {
+            order.payment = Payment{
+                PaymentMethods::fromCode(row.value(0).toString()).value_or(PaymentMethod::Other),
+                toDateTime(row.value(1)).value_or(QDateTime()), toMoney(row.value(2))};
+        });
 
-    QSqlQuery shipment = m_database.exec(
+    m_database.forEachRow(
         QStringLiteral("SELECT courier, tracking, shipped_at, receiver, phone, province, city, "
                        "district, detail FROM shipments WHERE order_id = ? ORDER BY id DESC "
                        "LIMIT 1"),
-        {id});
-    if (shipment.next()) {
-        Shipment record;
-        record.courier = shipment.value(0).toString();
-        record.tracking = shipment.value(1).toString();
-        record.shippedAt = toDateTime(shipment.value(2)).value_or(QDateTime());
-        record.address.receiver = shipment.value(3).toString();
-        record.address.phone = shipment.value(4).toString();
-        record.address.province = shipment.value(5).toString();
-        record.address.city = shipment.value(6).toString();
-        record.address.district = shipment.value(7).toString();
-        record.address.detail = shipment.value(8).toString();
-        order.shipment = record;
-    }
-    shipment.finish();
+        {id}, [&order](const QSqlQuery &row) {
+            Shipment record;
+            record.courier = row.value(0).toString();
+            record.tracking = row.value(1).toString();
+            record.shippedAt = toDateTime(row.value(2)).value_or(QDateTime());
+            record.address.receiver = row.value(3).toString();
+            record.address.phone = row.value(4).toString();
+            record.address.province = row.value(5).toString();
+            record.address.city = row.value(6).toString();
+            record.address.district = row.value(7).toString();
+            record.address.detail = row.value(8).toString();
+            order.shipment = record;
+        });
 
     order.shippingRefunded = toMoney(m_database.scalar(
         QStringLiteral("SELECT COALESCE(sum(shipping_amount), 0) FROM refunds WHERE order_id = ?"),
         {id}));
-    return order;
+    return found;
 }
 
 std::optional<Order> SqlOrderRepository::findByNumber(const QString &orderNo) const
@@ -120,19 +116,24 @@ std::optional<Order> SqlOrderRepository::findById(qint64 id) const
     return findWhere(QStringLiteral("o.id = ?"), qlonglong(id));
 }
 
-void SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
+QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
 {
+    QList<qint64> ids;
     for (const OrderLine &line : order.lines) {
-        m_database.exec(QStringLiteral("INSERT INTO order_lines (order_id, line_no, product_id, "
-                                       "quantity, unit_price, unit_cost, discount, net) "
-                                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                        {qlonglong(orderId), line.lineNo, qlonglong(line.productId),
-                         qlonglong(line.quantity), money(line.unitPrice), money(line.unitCost),
-                         money(line.discount), money(line.net)});
+        ids.append(m_database
+                       .scalar(QStringLiteral("INSERT INTO order_lines (order_id, line_no, "
+                                              "product_id, quantity, unit_price, unit_cost, "
+                                              "discount, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                              "RETURNING id"),
+                               {qlonglong(orderId), line.lineNo, qlonglong(line.productId),
+                                qlonglong(line.quantity), money(line.unitPrice),
+                                money(line.unitCost), money(line.discount), money(line.net)})
+                       .toLongLong());
     }
+    return ids;
 }
 
-qint64 SqlOrderRepository::insert(const Order &order)
+void SqlOrderRepository::insert(Order &order)
 {
     const QVariant now = dateTime(Dates::now());
     const qint64 id = m_database
@@ -147,49 +148,51 @@ qint64 SqlOrderRepository::insert(const Order &order)
                                money(order.goodsTotal()), money(order.shippingFee),
                                text(order.notes), now, now})
                           .toLongLong();
-    insertLines(order, id);
-    return id;
+    const QList<qint64> lineIds = insertLines(order, id);
+    order.id = id;
+    for (int i = 0; i < order.lines.size(); ++i)
+        order.lines[i].id = lineIds.at(i);
 }
 
 void SqlOrderRepository::replaceLines(const Order &order)
 {
-    m_database.exec(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"),
-                    {qlonglong(order.id)});
+    m_database.run(QStringLiteral("DELETE FROM order_lines WHERE order_id = ?"),
+                   {qlonglong(order.id)});
     insertLines(order, order.id);
 }
 
 void SqlOrderRepository::saveState(const Order &order)
 {
-    m_database.exec(
-        QStringLiteral("UPDATE orders SET date = ?, customer_id = ?, "
-                       "distributor_id = ?, status = ?, goods_total = ?, "
-                       "shipping_fee = ?, refunded_total = ?, paid_at = ?, "
-                       "shipped_at = ?, completed_at = ?, cancelled_at = ?, notes = ?, "
-                       "updated_at = ? WHERE id = ?"),
-        {dateTime(order.date), qlonglong(order.customerId), idOrNull(order.distributorId),
-         OrderStatuses::code(order.status), money(order.goodsTotal()), money(order.shippingFee),
-         money(order.refundedTotal), dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
-         dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt), text(order.notes),
-         dateTime(Dates::now()), qlonglong(order.id)});
+    m_database.run(QStringLiteral("UPDATE orders SET date = ?, customer_id = ?, "
+                                  "distributor_id = ?, status = ?, goods_total = ?, "
+                                  "shipping_fee = ?, refunded_total = ?, paid_at = ?, "
+                                  "shipped_at = ?, completed_at = ?, cancelled_at = ?, notes = ?, "
+                                  "updated_at = ? WHERE id = ?"),
+                   {dateTime(order.date), qlonglong(order.customerId),
+                    idOrNull(order.distributorId), OrderStatuses::code(order.status),
+                    money(order.goodsTotal()), money(order.shippingFee), money(order.refundedTotal),
+                    dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
+                    dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt),
+                    text(order.notes), dateTime(Dates::now()), qlonglong(order.id)});
 }
 
 void SqlOrderRepository::addPayment(qint64 orderId, const Payment &payment)
 {
-    m_database.exec(QStringLiteral("INSERT INTO payments (order_id, method, paid_at, amount) "
-                                   "VALUES (?, ?, ?, ?)"),
-                    {qlonglong(orderId), PaymentMethods::code(payment.method),
-                     dateTime(payment.paidAt), money(payment.amount)});
+    m_database.run(QStringLiteral("INSERT INTO payments (order_id, method, paid_at, amount) "
+                                  "VALUES (?, ?, ?, ?)"),
+                   {qlonglong(orderId), PaymentMethods::code(payment.method),
+                    dateTime(payment.paidAt), money(payment.amount)});
 }
 
 void SqlOrderRepository::addShipment(qint64 orderId, const Shipment &shipment)
 {
     const Address &a = shipment.address;
-    m_database.exec(QStringLiteral("INSERT INTO shipments (order_id, courier, tracking, "
-                                   "shipped_at, receiver, phone, province, city, district, "
-                                   "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {qlonglong(orderId), text(shipment.courier), text(shipment.tracking),
-                     dateTime(shipment.shippedAt), text(a.receiver), text(a.phone),
-                     text(a.province), text(a.city), text(a.district), text(a.detail)});
+    m_database.run(QStringLiteral("INSERT INTO shipments (order_id, courier, tracking, "
+                                  "shipped_at, receiver, phone, province, city, district, "
+                                  "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                   {qlonglong(orderId), text(shipment.courier), text(shipment.tracking),
+                    dateTime(shipment.shippedAt), text(a.receiver), text(a.phone), text(a.province),
+                    text(a.city), text(a.district), text(a.detail)});
 }
 
 void SqlOrderRepository::addRefund(qint64 orderId, const RefundRecord &refund)
@@ -204,14 +207,14 @@ void SqlOrderRepository::addRefund(qint64 orderId, const RefundRecord &refund)
                        text(refund.actor.isEmpty() ? m_database.actor() : refund.actor)})
               .toLongLong();
     for (const RefundRecord::Line &line : refund.lines) {
-        m_database.exec(QStringLiteral("INSERT INTO refund_lines (refund_id, order_line_id, "
-                                       "quantity, amount) VALUES (?, ?, ?, ?)"),
-                        {qlonglong(refundId), qlonglong(line.lineId), qlonglong(line.quantity),
-                         money(line.amount)});
-        m_database.exec(QStringLiteral("UPDATE order_lines SET refunded_quantity = "
-                                       "refunded_quantity + ?, refunded_amount = refunded_amount "
-                                       "+ ? WHERE id = ?"),
-                        {qlonglong(line.quantity), money(line.amount), qlonglong(line.lineId)});
+        m_database.run(QStringLiteral("INSERT INTO refund_lines (refund_id, order_line_id, "
+                                      "quantity, amount) VALUES (?, ?, ?, ?)"),
+                       {qlonglong(refundId), qlonglong(line.lineId), qlonglong(line.quantity),
+                        money(line.amount)});
+        m_database.run(QStringLiteral("UPDATE order_lines SET refunded_quantity = "
+                                      "refunded_quantity + ?, refunded_amount = refunded_amount "
+                                      "+ ? WHERE id = ?"),
+                       {qlonglong(line.quantity), money(line.amount), qlonglong(line.lineId)});
     }
 }
 

@@ -16,7 +16,7 @@ public:
 
     std::optional<Order> findByNumber(const QString &orderNo) const override;
     std::optional<Order> findById(qint64 id) const override;
-    qint64 insert(const Order &order) override;
+    void insert(Order &order) override;
     void replaceLines(const Order &order) override;
     void saveState(const Order &order) override;
     void addPayment(qint64 orderId, const Payment &payment) override;
@@ -27,7 +27,7 @@ public:
 
 private:
     std::optional<Order> findWhere(const QString &condition, const QVariant &value) const;
-    void insertLines(const Order &order, qint64 orderId);
+    QList<qint64> insertLines(const Order &order, qint64 orderId); // the lines' ids
 
     Database &m_database;
 };

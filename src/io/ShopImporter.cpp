@@ -733,23 +733,24 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
             qint64 applied = 0;
             for (const Parsed &order : parsed) {
                 advance(applied++, parsed.size());
-                try {
-                    OrderWorkflow &workflow = m_shop.orders;
-                    const QString no = order.draft.orderNo;
-                    workflow.create(order.draft);
-                    if (order.status == OrderStatus::Cancelled) {
-                        if (order.paidAt)
-                            workflow.pay(no, *order.paidAt, PaymentMethod::Other);
-                        workflow.cancel(no, order.paidAt.value_or(order.draft.date));
-                    } else if (order.status != OrderStatus::Pending) {
-                        workflow.pay(no, *order.paidAt, PaymentMethod::Other);
-                        if (!order.courier.isEmpty() && !order.tracking.isEmpty()
-                            && order.status != OrderStatus::Paid)
-                            workflow.ship(no, order.courier, order.tracking,
-                                          order.shippedAt.value_or(*order.paidAt));
-                        if (order.status == OrderStatus::Completed)
-                            workflow.complete(no, *order.completedAt);
+                // What the file says happened to it, taken as the workflow takes each step.
+                OrderHistory history;
+                if (order.status == OrderStatus::Cancelled) {
+                    history.paidAt = order.paidAt;
+                    history.cancelledAt = order.paidAt.value_or(order.draft.date);
+                } else if (order.status != OrderStatus::Pending) {
+                    history.paidAt = order.paidAt;
+                    if (!order.courier.isEmpty() && !order.tracking.isEmpty()
+                        && order.status != OrderStatus::Paid) {
+                        history.shippedAt = order.shippedAt.value_or(*order.paidAt);
+                        history.courier = order.courier;
+                        history.tracking = order.tracking;
                     }
+                    if (order.status == OrderStatus::Completed)
+                        history.completedAt = order.completedAt;
+                }
+                try {
+                    m_shop.orders.record(order.draft, history);
                 } catch (const ValidationError &error) {
                     sheet.problems(*order.record, error.problems());
                     throw;

@@ -10,6 +10,7 @@
 #include "TestDatabases.h"
 #include "TestValues.h"
 
+#include <QSqlRecord>
 #include <QTest>
 
 using namespace MicroShop;
@@ -35,6 +36,8 @@ private slots:
     void moveBetweenPaymentAndRefund();
     void moveRefusesCycles();
     void noDistributorNoCommission();
+    void recordTakesTheStepsOfTheMoves_data();
+    void recordTakesTheStepsOfTheMoves();
 
 private:
     qint64 add(const QString &code, const QString &upline);
@@ -334,6 +337,130 @@ void TestCommissions::noDistributorNoCommission()
     m_shop->workflow.create(draft);
     m_shop->workflow.pay(QStringLiteral("SO-X"), at("2026-03-01"), PaymentMethod::Cash);
     QCOMPARE(earned(QStringLiteral("SO-X")), QString());
+}
+
+void TestCommissions::recordTakesTheStepsOfTheMoves_data()
+{
+    QTest::addColumn<QStringList>("steps"); // pay, ship, complete, cancel, as an import has them
+    QTest::newRow("pending") << QStringList{};
+    QTest::newRow("paid") << QStringList{QStringLiteral("pay")};
+    QTest::newRow("shipped") << QStringList{QStringLiteral("pay"), QStringLiteral("ship")};
+    QTest::newRow("completed") << QStringList{QStringLiteral("pay"), QStringLiteral("ship"),
+                                              QStringLiteral("complete")};
+    QTest::newRow("completed unshipped")
+        << QStringList{QStringLiteral("pay"), QStringLiteral("complete")};
+    QTest::newRow("cancelled unpaid") << QStringList{QStringLiteral("cancel")};
+    QTest::newRow("cancelled paid") << QStringList{QStringLiteral("pay"), QStringLiteral("cancel")};
+}
+
+void TestCommissions::recordTakesTheStepsOfTheMoves()
+{
+    QFETCH(QStringList, steps);
+    // Three levels, C suspended (skipped, nobody moves up), Q earning its own level-1 rate.
+    m_shop->settings.setValue(ShopSettings::commissionLevelsKey, QStringLiteral("3"));
+    m_shop->distributorService.setStatus(QStringLiteral("C"), DistributorStatus::Suspended);
+    Product q = m_shop->catalog.productBySku(QStringLiteral("Q"));
+    q.rates[0] = Rate::fromBasisPoints(1250);
+    m_shop->catalog.update(q);
+    const auto draftOf = [this, &q](const QString &orderNo, qint64 customerId) {
+        OrderDraft draft;
+        draft.orderNo = orderNo;
+        draft.date = at("2026-03-01 10:00");
+        draft.customerId = customerId;
+        draft.distributorId = m_shop->distributorService.distributorByCode(QStringLiteral("D")).id;
+        draft.shippingFee = yuan("8.00");
+        draft.lines.append(
+            {m_shop->catalog.productBySku(QStringLiteral("P")).id, 2, std::nullopt, yuan("1.01")});
+        draft.lines.append({q.id, 3, yuan("19.99"), Money()});
+        return draft;
+    };
+    const auto newCustomer = [this](const QString &code) {
+        Customer customer;
+        customer.code = code;
+        customer.name = QStringLiteral("顾客 ") + code;
+        customer.addresses.append({0, QStringLiteral("李娜"), QStringLiteral("13900000000"),
+                                   QStringLiteral("浙江省"), QStringLiteral("杭州市"),
+                                   QStringLiteral("西湖区"), QStringLiteral("文三路2号"), true});
+        return m_shop->customerService.create(customer).id;
+    };
+    const QDateTime paid = at("2026-03-01 11:00");
+    const QDateTime shipped = at("2026-03-02 09:00");
+    const QDateTime completed = at("2026-03-05 18:00");
+    const QDateTime cancelled = at("2026-03-01 12:00");
+
+    // One order moved step by step, the same one recorded with its history.
+    OrderWorkflow &workflow = m_shop->workflow;
+    const OrderDraft moved = draftOf(QStringLiteral("SO-M"), newCustomer(QStringLiteral("CM")));
+    workflow.create(moved);
+    OrderHistory history;
+    for (const QString &step : std::as_const(steps)) {
+        if (step == u"pay") {
+            workflow.pay(moved.orderNo, paid, PaymentMethod::Other);
+            history.paidAt = paid;
+        } else if (step == u"ship") {
+            workflow.ship(moved.orderNo, QStringLiteral("顺丰"), QStringLiteral("SF1"), shipped);
+            history.shippedAt = shipped;
+            history.courier = QStringLiteral("顺丰");
+            history.tracking = QStringLiteral("SF1");
+        } else if (step == u"complete") {
+            workflow.complete(moved.orderNo, completed);
+            history.completedAt = completed;
+        } else {
+            workflow.cancel(moved.orderNo, cancelled);
+            history.cancelledAt = cancelled;
+        }
+    }
+    const Order recorded = workflow.record(
+        draftOf(QStringLiteral("SO-R"), newCustomer(QStringLiteral("CR"))), history);
+    QCOMPARE(recorded.orderNo, QStringLiteral("SO-R"));
+
+    // Everything either wrote about its order, the order's number and customer left out.
+    const auto written = [this](const QString &orderNo) {
+        const QStringList queries = {
+            QStringLiteral("SELECT o.status, o.date, o.goods_total, o.shipping_fee, o.paid_at, "
+                           "o.shipped_at, o.completed_at, o.cancelled_at, o.refunded_total, "
+                           "d.code FROM orders o "
+                           "JOIN distributors d ON d.id = o.distributor_id WHERE o.id = ?"),
+            QStringLiteral("SELECT line_no, product_id, quantity, unit_price, unit_cost, "
+                           "discount, net FROM order_lines WHERE order_id = ? ORDER BY line_no"),
+            QStringLiteral("SELECT method, paid_at, amount FROM payments WHERE order_id = ?"),
+            QStringLiteral("SELECT courier, tracking, shipped_at, receiver, phone, province, "
+                           "city, district, detail FROM shipments WHERE order_id = ?"),
+            QStringLiteral("SELECT product_id, moved_at, kind, quantity FROM stock_movements "
+                           "WHERE order_id = ? ORDER BY id"),
+            QStringLiteral("SELECT l.line_no, b.level, d.code, b.rate FROM commission_basis b "
+                           "JOIN order_lines l ON l.id = b.order_line_id JOIN distributors d ON "
+                           "d.id = b.distributor_id WHERE l.order_id = ? ORDER BY l.line_no, "
+                           "b.level"),
+            QStringLiteral("SELECT d.code, e.level, e.kind, e.amount, e.created_at, "
+                           "e.available_on FROM commission_entries e JOIN distributors d ON d.id "
+                           "= e.distributor_id WHERE e.order_id = ? ORDER BY e.id"),
+            QStringLiteral("SELECT c.distributor_id, c.last_order_date FROM customers c JOIN "
+                           "orders o ON o.customer_id = c.id WHERE o.id = ?"),
+        };
+        const QVariant id = m_database->scalar(
+            QStringLiteral("SELECT id FROM orders WHERE order_no = ?"), {orderNo});
+        QStringList rows;
+        for (const QString &sql : queries) {
+            QSqlQuery query = m_database->exec(sql, {id});
+            while (query.next()) {
+                QStringList values;
+                for (int column = 0; column < query.record().count(); ++column)
+                    values.append(query.value(column).toString());
+                rows.append(values.join(u'|'));
+            }
+            rows.append(QStringLiteral("--"));
+        }
+        rows.append(m_database
+                        ->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE "
+                                                "entity_id = ? OR details LIKE ?"),
+                                 {orderNo, QString(QStringLiteral("%(order ") + orderNo + u')')})
+                        .toString());
+        return rows;
+    };
+    const QStringList expected = written(moved.orderNo);
+    QVERIFY(expected.size() > 10);
+    QCOMPARE(written(QStringLiteral("SO-R")), expected);
 }
 
 QTEST_GUILESS_MAIN(TestCommissions)
