@@ -132,8 +132,14 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     if (!restoreGeometry(state.value(geometryKey).toByteArray()))
         resize(1200, 780);
     restoreState(state.value(stateKey).toByteArray());
-    const int page = state.value(pageKey, int(Dashboard)).toInt();
-    showPage(page >= 0 && page < PageCount ? Page(page) : Dashboard);
+    // The page the window opens on is built when the window is shown (showEvent), so that one
+    // asked for before that (showPage) is the only one built.
+    int page = state.value(pageKey, int(Dashboard)).toInt();
+    if (page < 0 || page >= PageCount)
+        page = Dashboard;
+    const QSignalBlocker quiet(m_sidebar);
+    m_sidebar->setCurrentRow(page);
+    m_pages->setCurrentIndex(page);
 }
 
 MainWindow::~MainWindow() = default;
@@ -361,6 +367,12 @@ void MainWindow::showAbout()
             .arg(QStringLiteral(MICROSHOP_VERSION), m_shop.backups.databaseName().toHtmlEscaped())
             .arg(m_shop.backups.schemaVersion())
             .arg(QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    buildPage(currentPage());
+    QMainWindow::showEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent *event)
