@@ -41,12 +41,12 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../src/ui/BackgroundTask.cpp" line="+20" />
+        <location filename="../src/ui/BackgroundTask.cpp" line="+21" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
         <source>%L1 done</source>
         <translation>已完成 %L1</translation>
     </message>
@@ -376,7 +376,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/db/Database.cpp" line="+58" />
+        <location filename="../src/db/Database.cpp" line="+59" />
         <source>%1 is a folder, not a MicroShop database file.</source>
         <translation>%1 是文件夹，不是 MicroShop 数据库文件。</translation>
     </message>
@@ -406,7 +406,7 @@
         <translation>%1 的数据库结构版本是 %2，本程序需要 %3。请用 `microshop-cli init` 升级（SQLite 文件会先自动备份）。</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+68" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -456,7 +456,7 @@
         <translation>此 SQLite 库不支持强制外键约束，而 MicroShop 需要它来保证数据一致。</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+87" />
         <source>The database %1 stayed busy (another program is writing to it). Try again in a moment. (%2)</source>
         <translation>数据库 %1 持续繁忙（有其他程序正在写入）。请稍后重试。（%2）</translation>
     </message>
@@ -466,7 +466,7 @@
         <translation>数据库拒绝了一条语句：%1 [%2]</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+105" />
         <source>The change could not be saved: %1. Nothing was changed.</source>
         <translation>修改未能保存：%1。没有做任何改动。</translation>
     </message>
@@ -1521,7 +1521,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::ListPage</name>
     <message>
-        <location filename="../src/ui/ListPage.cpp" line="+144" />
+        <location filename="../src/ui/ListPage.cpp" line="+146" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1586,7 +1586,7 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+178" />
+        <location line="+192" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1668,7 +1668,7 @@ Joined %7</source>
         <translation>&lt;h3&gt;MicroShop %1&lt;/h3&gt;&lt;p&gt;微商的经营后台：商品与库存、客户、订单、分销员及其佣金。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br/&gt;数据库结构版本：%3&lt;/p&gt;&lt;p&gt;基于 Qt %4 构建。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+28" />
         <source>Unsaved settings</source>
         <translation>设置未保存</translation>
     </message>
@@ -2820,18 +2820,18 @@ Joined %7</source>
 <context>
     <name>MicroShop::SettingsPage</name>
     <message>
-        <location filename="../src/ui/SettingsPage.cpp" line="+51" />
+        <location filename="../src/ui/SettingsPage.cpp" line="+53" />
         <source>Changes discarded.</source>
         <translation>已放弃修改。</translation>
     </message>
     <message>
         <location line="+33" />
-        <location line="+178" />
+        <location line="+190" />
         <source>%1 (schema version %2)</source>
         <translation>%1（数据库结构版本 %2）</translation>
     </message>
     <message>
-        <location line="-110" />
+        <location line="-122" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2861,12 +2861,17 @@ Joined %7</source>
         <translation>MicroShop 备份 (*.db)</translation>
     </message>
     <message>
+        <location line="+9" />
+        <source>Backing up the shop…</source>
+        <translation>正在备份店铺数据…</translation>
+    </message>
+    <message>
         <location line="+7" />
         <source>Backed up to %1.</source>
         <translation>已备份到 %1。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+15" />
         <location line="+8" />
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
@@ -2886,7 +2891,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
 该备份之后录入的所有内容都将丢失。如果这些数据可能还有用，请先“立即备份”。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+13" />
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>Restored from %1.</source>
         <translation>已从 %1 恢复。</translation>
     </message>
@@ -3241,27 +3251,27 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>%1 的优惠不能为负。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+21" />
         <source>The order number %1 is already used.</source>
         <translation>订单号 %1 已被使用。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+44" />
         <source>Order %1 is %2: only an order awaiting payment can be edited.</source>
         <translation>订单 %1 的状态为%2：只有待付款的订单可以编辑。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+36" />
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+31" />
         <source>Shipping order %1 needs the courier and the tracking number.</source>
         <translation>订单 %1 发货需要快递公司和快递单号。</translation>
     </message>
     <message>
-        <location line="+108" />
+        <location line="+113" />
         <source>Order %1 line %2 (%3): %4 unit(s) can still be refunded, not %5.</source>
         <translation>订单 %1 第 %2 行（%3）：还能退 %4 件，不能退 %5 件。</translation>
     </message>
@@ -4051,7 +4061,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>商品 %1 已停售：请先启用再导入其订单。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+45" />
         <source>order %1: %2</source>
         <translation>订单 %1：%2</translation>
     </message>

@@ -15,9 +15,12 @@ namespace MicroShop {
 
 BackgroundTask::Outcome BackgroundTask::run(
     QWidget *parent, ShopContext &shop, const QString &title,
-    const std::function<void(ShopContext &, const ProgressCallback &)> &work, QString *message)
+    const std::function<void(ShopContext &, const ProgressCallback &)> &work, QString *message,
+    Cancel cancel)
 {
     QProgressDialog dialog(title, tr("Cancel"), 0, 0, parent);
+    if (cancel == Cancel::NotOffered)
+        dialog.setCancelButton(nullptr);
     dialog.setObjectName(QStringLiteral("backgroundProgress"));
     dialog.setWindowTitle(title);
     dialog.setWindowModality(Qt::WindowModal);

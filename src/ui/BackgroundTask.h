@@ -21,12 +21,13 @@ class BackgroundTask final
 
 public:
     enum class Outcome { Done, Cancelled, Failed };
+    enum class Cancel { Offered, NotOffered }; // NotOffered: work that cannot stop halfway
 
     // work(shop, progress) runs in a worker thread; progress(done, total) updates the dialog
     // (total -1: unknown) and returns false once Cancel is pressed. *message: the error's text.
     static Outcome run(QWidget *parent, ShopContext &shop, const QString &title,
                        const std::function<void(ShopContext &, const ProgressCallback &)> &work,
-                       QString *message = nullptr);
+                       QString *message = nullptr, Cancel cancel = Cancel::Offered);
 };
 
 } // namespace MicroShop

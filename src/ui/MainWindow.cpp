@@ -151,7 +151,7 @@ void MainWindow::buildPage(Page page)
     m_built.insert(page);
     QWidget *built = nullptr;
     if (page == Settings) {
-        m_settingsPage = new SettingsPage(m_shop.settings, m_shop.backups, m_languages, this);
+        m_settingsPage = new SettingsPage(m_shop, m_languages, this);
         built = m_settingsPage;
         connect(m_settingsPage, &SettingsPage::settingsApplied, this, &MainWindow::updateTitle);
         connect(m_settingsPage, &SettingsPage::shopDataReplaced, this, &MainWindow::updateTitle);

@@ -1,11 +1,13 @@
 #include "SettingsPage.h"
 #include "ui_SettingsPage.h"
 
+#include "BackgroundTask.h"
 #include "LanguageManager.h"
 
 #include "Dates.h"
 #include "Error.h"
 #include "Repositories.h"
+#include "ShopContext.h"
 #include "ShopSettings.h"
 
 #include <QApplication>
@@ -19,12 +21,12 @@
 
 namespace MicroShop {
 
-SettingsPage::SettingsPage(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
-                           QWidget *parent)
+SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::SettingsPage>())
-    , m_settings(settings)
-    , m_backups(backups)
+    , m_shop(shop)
+    , m_settings(shop.settings)
+    , m_backups(shop.backups)
     , m_languages(languages)
 {
     m_ui->setupUi(this);
@@ -192,17 +194,23 @@ void SettingsPage::backUpNow()
                   QStringLiteral("microshop-backup-%1.db").arg(Dates::toText(Dates::today())));
     const QString file = QFileDialog::getSaveFileName(this, tr("Back up the shop"), suggested,
                                                       tr("MicroShop backups (*.db)"));
-    if (file.isEmpty())
-        return;
-    try {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        m_backups.backupTo(file);
-        QApplication::restoreOverrideCursor();
-        showStatus(tr("Backed up to %1.").arg(QDir::toNativeSeparators(file)), false);
-    } catch (const Error &error) {
-        QApplication::restoreOverrideCursor();
-        showStatus(error.message(), true);
+    if (!file.isEmpty())
+        backUpTo(file);
+}
+
+bool SettingsPage::backUpTo(const QString &file)
+{
+    QString problem;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Backing up the shop…"),
+        [file](ShopContext &own, const ProgressCallback &) { own.backups.backupTo(file); },
+        &problem, BackgroundTask::Cancel::NotOffered);
+    if (outcome != BackgroundTask::Outcome::Done) {
+        showStatus(problem, true);
+        return false;
     }
+    showStatus(tr("Backed up to %1.").arg(QDir::toNativeSeparators(file)), false);
+    return true;
 }
 
 void SettingsPage::restoreSelected()
@@ -229,20 +237,26 @@ void SettingsPage::restoreFrom(const QString &file, const QString &description)
            "backup will be lost. Back up now first if you may need it.")
             .arg(description),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    try {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        m_backups.restoreFrom(file);
-        QApplication::restoreOverrideCursor();
-    } catch (const Error &error) {
-        QApplication::restoreOverrideCursor();
-        showStatus(error.message(), true);
-        return;
+    if (answer == QMessageBox::Yes)
+        restoreNow(file, description);
+}
+
+bool SettingsPage::restoreNow(const QString &file, const QString &description)
+{
+    // All or nothing, so not stopped halfway: the shop is the backup's or stays as it was.
+    QString problem;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Restoring the backup…"),
+        [file](ShopContext &own, const ProgressCallback &) { own.backups.restoreFrom(file); },
+        &problem, BackgroundTask::Cancel::NotOffered);
+    if (outcome != BackgroundTask::Outcome::Done) {
+        showStatus(problem, true);
+        return false;
     }
     reload();
     showStatus(tr("Restored from %1.").arg(description), false);
     emit shopDataReplaced();
+    return true;
 }
 
 void SettingsPage::changeEvent(QEvent *event)

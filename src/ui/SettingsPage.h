@@ -14,20 +14,24 @@ namespace MicroShop {
 class BackupStore;
 class LanguageManager;
 class ShopSettings;
+struct ShopContext;
 
 // The Settings page: shop, language, stock and commission rules, the database and its backups.
-// Edits are applied together (Apply) through ShopSettings; the language changes at once.
+// Edits are applied together (Apply) through ShopSettings; the language changes at once. Backups
+// and restores run off the UI thread (a million-order shop takes a quarter of a minute).
 class SettingsPage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    SettingsPage(ShopSettings &settings, BackupStore &backups, LanguageManager &languages,
-                 QWidget *parent = nullptr);
+    SettingsPage(ShopContext &shop, LanguageManager &languages, QWidget *parent = nullptr);
     ~SettingsPage() override;
 
     void reload(); // shows the stored values, dropping unapplied edits
     bool hasUnappliedChanges() const;
+    // What Back up now and Restore do once the file is chosen (and the restore confirmed).
+    bool backUpTo(const QString &file);
+    bool restoreNow(const QString &file, const QString &description);
 
 signals:
     void settingsApplied();
@@ -51,6 +55,7 @@ private:
     void restoreFrom(const QString &file, const QString &description);
 
     std::unique_ptr<Ui::SettingsPage> m_ui;
+    ShopContext &m_shop;
     ShopSettings &m_settings;
     BackupStore &m_backups;
     LanguageManager &m_languages;

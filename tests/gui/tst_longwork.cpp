@@ -9,14 +9,19 @@
 #include "CsvImportDialog.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "SettingsPage.h"
+#include "Widgets.h"
 
+#include "CatalogService.h"
 #include "CommissionLedger.h"
+#include "Database.h"
 #include "Dates.h"
 #include "ExportSource.h"
 #include "ShopContext.h"
 #include "ShopExporter.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QProgressDialog>
@@ -64,6 +69,7 @@ private slots:
     void cancelledExportLeavesNoFile();
     void exportWritesWhatTheCommandLineWrites();
     void cancelledSettlementMakesNoPayout();
+    void backupAndRestoreRunWhileTheWindowPaints();
 
 private:
     qint64 count(const char *sql) const;
@@ -194,6 +200,55 @@ void TestLongWork::cancelledSettlementMakesNoPayout()
     QCOMPARE(outcome, BackgroundTask::Outcome::Cancelled);
     QCOMPARE(count("SELECT count(*) FROM payouts"), 0);
     QCOMPARE(count("SELECT count(*) FROM commission_entries WHERE payout_id IS NOT NULL"), 0);
+}
+
+void TestLongWork::backupAndRestoreRunWhileTheWindowPaints()
+{
+    SettingsPage *page = m_window->settingsPage();
+    int ticks = 0; // the UI thread's event loop, counted while the work runs
+    QTimer ticker;
+    ticker.setInterval(1);
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    const QString backup = m_folder.filePath(QStringLiteral("backup.db"));
+    const qint64 orders = count("SELECT count(*) FROM orders");
+    const qint64 products = count("SELECT count(*) FROM products");
+    ticker.start();
+    QVERIFY(page->backUpTo(backup));
+    ticker.stop();
+    QVERIFY2(ticks > 3, qPrintable(QString::number(ticks)));
+    QCOMPARE(child<QLabel>(page, "statusLabel")->text(),
+             QStringLiteral("Backed up to %1.").arg(QDir::toNativeSeparators(backup)));
+    {
+        auto copy = Database::open(DatabaseLocation::sqliteFile(backup));
+        QCOMPARE(copy->scalar(QStringLiteral("SELECT count(*) FROM orders")).toLongLong(), orders);
+    }
+
+    // Something added after the backup is gone once it is restored.
+    Product added;
+    added.sku = QStringLiteral("AFTER-BACKUP");
+    added.name = QStringLiteral("备份后的商品");
+    added.price = Money::fromMinorUnits(990);
+    m_desktop->services.catalog.create(added, Dates::now());
+    QCOMPARE(count("SELECT count(*) FROM products"), products + 1);
+    ticks = 0;
+    ticker.start();
+    QVERIFY(page->restoreNow(backup, QStringLiteral("backup.db")));
+    ticker.stop();
+    QVERIFY2(ticks > 3, qPrintable(QString::number(ticks)));
+    QCOMPARE(count("SELECT count(*) FROM products"), products);
+    QCOMPARE(count("SELECT count(*) FROM orders"), orders);
+    QCOMPARE(child<QLabel>(page, "statusLabel")->text(),
+             QStringLiteral("Restored from backup.db."));
+
+    // A file that is not a backup: said on the page, the shop as it was.
+    const QString bogus = m_folder.filePath(QStringLiteral("not-a-backup.db"));
+    QFile file(bogus);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a database");
+    file.close();
+    QVERIFY(!page->restoreNow(bogus, QStringLiteral("not-a-backup.db")));
+    QVERIFY(!child<QLabel>(page, "statusLabel")->text().isEmpty());
+    QCOMPARE(count("SELECT count(*) FROM products"), products);
 }
 
 QTEST_MAIN(TestLongWork)
