@@ -2904,7 +2904,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>MicroShop::SettlementDialog</name>
     <message>
-        <location filename="../src/ui/SettlementDialog.cpp" line="+26" />
+        <location filename="../src/ui/SettlementDialog.cpp" line="+29" />
         <source>Settle commissions</source>
         <translation>佣金结算</translation>
     </message>
@@ -2934,7 +2934,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>结算截至此日期的可结算佣金：</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+23" />
+        <source>Working out the payouts…</source>
+        <translation>正在计算结算金额…</translation>
+    </message>
+    <message>
+        <location line="+45" />
         <source>Nothing to pay: no distributor has a positive available balance by then.</source>
         <translation>无需打款：截至该日期，没有分销员的可结算余额大于 0。</translation>
     </message>
@@ -2946,7 +2951,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         </translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+14" />
         <source>Settling up to %1…</source>
         <translation>正在结算截至 %1 的佣金…</translation>
     </message>

@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace MicroShop {
@@ -21,6 +22,7 @@ ActionDialog::ActionDialog(QWidget *parent)
 void ActionDialog::setContent(QLayout *content)
 {
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons = buttons;
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (apply())
             accept();
@@ -41,6 +43,11 @@ bool ActionDialog::attempt(const std::function<void()> &work)
         return false;
     }
     return true;
+}
+
+QPushButton *ActionDialog::okButton() const
+{
+    return m_buttons->button(QDialogButtonBox::Ok);
 }
 
 void ActionDialog::showError(const QString &message)

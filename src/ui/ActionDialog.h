@@ -4,8 +4,10 @@
 
 #include <functional>
 
+class QDialogButtonBox;
 class QLabel;
 class QLayout;
+class QPushButton;
 
 namespace MicroShop {
 
@@ -26,9 +28,11 @@ protected:
     // Runs work; a MicroShop error's message is shown and false returned.
     bool attempt(const std::function<void()> &work);
     void showError(const QString &message);
+    QPushButton *okButton() const; // after setContent()
 
 private:
     QLabel *m_error;
+    QDialogButtonBox *m_buttons = nullptr;
 };
 
 } // namespace MicroShop

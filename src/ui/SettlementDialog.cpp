@@ -4,14 +4,17 @@
 
 #include "CommissionLedger.h"
 #include "Dates.h"
+#include "Error.h"
 #include "ShopContext.h"
 
 #include <QDateEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace MicroShop {
 
@@ -43,12 +46,49 @@ SettlementDialog::SettlementDialog(ShopContext &shop, QWidget *parent)
     content->addWidget(m_table, 1);
     content->addWidget(m_total);
     setContent(content);
+    connect(&m_watcher, &QFutureWatcher<Previewed>::finished, this, &SettlementDialog::showPreview);
     preview();
+}
+
+SettlementDialog::~SettlementDialog()
+{
+    m_watcher.waitForFinished(); // it reads the shop, which may go next
 }
 
 void SettlementDialog::preview()
 {
-    const QList<PayoutPreview> payouts = m_shop.ledger.previewSettlement(m_until->date());
+    m_previewing = true;
+    okButton()->setEnabled(false);
+    if (m_watcher.isRunning()) {
+        m_previewAgain = true;
+        return;
+    }
+    m_total->setText(tr("Working out the payouts…"));
+    const QDate until = m_until->date();
+    ShopContext *shop = &m_shop;
+    m_watcher.setFuture(QtConcurrent::run([shop, until] {
+        Previewed previewed;
+        try {
+            shop->onOwnConnection(
+                [&](ShopContext &own) { previewed.payouts = own.ledger.previewSettlement(until); });
+        } catch (const Error &error) {
+            previewed.problem = error.message();
+        }
+        return previewed;
+    }));
+}
+
+void SettlementDialog::showPreview()
+{
+    if (m_previewAgain) {
+        m_previewAgain = false;
+        preview(); // for the date now shown
+
+        return;
+    }
+    const Previewed previewed = m_watcher.result();
+    const QList<PayoutPreview> &payouts = previewed.payouts;
+    m_table->setRowCount(0);
     m_table->setRowCount(int(payouts.size()));
     Money total;
     for (int row = 0; row < payouts.size(); ++row) {
@@ -63,12 +103,17 @@ void SettlementDialog::preview()
         }
         total += payout.amount;
     }
-    m_total->setText(
-        payouts.isEmpty()
-            ? tr("Nothing to pay: no distributor has a positive available balance by then.")
-            : tr("%n payout(s), <b>%1</b> in all. OK makes them; the entries become settled.",
-                 nullptr, int(payouts.size()))
-                  .arg(total.toString()));
+    if (!previewed.problem.isEmpty())
+        m_total->setText(previewed.problem);
+    else
+        m_total->setText(
+            payouts.isEmpty()
+                ? tr("Nothing to pay: no distributor has a positive available balance by then.")
+                : tr("%n payout(s), <b>%1</b> in all. OK makes them; the entries become settled.",
+                     nullptr, int(payouts.size()))
+                      .arg(total.toString()));
+    okButton()->setEnabled(previewed.problem.isEmpty());
+    m_previewing = false;
 }
 
 bool SettlementDialog::apply()

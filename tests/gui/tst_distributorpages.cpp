@@ -255,10 +255,17 @@ void TestDistributorPages::settlementIsPreviewedThenMade()
     int previewRows = -1;
     QString total;
     onDialog([&](QWidget *dialog) {
+        auto *settlement = qobject_cast<SettlementDialog *>(dialog);
         auto *until = child<QDateEdit>(dialog, "untilEdit");
         until->setDate(QDate(2026, 3, 8)); // the day before the hold ends: nothing yet
+        // Worked out off the UI thread: OK waits for it.
+        QVERIFY(settlement->isPreviewing());
+        QVERIFY(
+            !dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTRY_VERIFY(!settlement->isPreviewing());
         empty = child<QLabel>(dialog, "totalLabel")->text();
         until->setDate(QDate(2026, 3, 9));
+        QTRY_VERIFY(!settlement->isPreviewing());
         previewRows = child<QTableWidget>(dialog, "previewTable")->rowCount();
         total = child<QLabel>(dialog, "totalLabel")->text();
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
