@@ -268,6 +268,9 @@ void TestDistributorPages::settlementIsPreviewedThenMade()
         QTRY_VERIFY(!settlement->isPreviewing());
         previewRows = child<QTableWidget>(dialog, "previewTable")->rowCount();
         total = child<QLabel>(dialog, "totalLabel")->text();
+        if (const QString folder = qEnvironmentVariable("MICROSHOP_SCREENSHOT_DIR");
+            !folder.isEmpty())
+            dialog->grab().save(folder + QStringLiteral("/settlement.png"));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
     });
