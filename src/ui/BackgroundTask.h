@@ -1,8 +1,11 @@
 #pragma once
 
 #include "Error.h"
+#include "ShopContext.h"
 
 #include <QCoreApplication>
+#include <QFuture>
+#include <QtConcurrentRun>
 
 #include <functional>
 
@@ -28,6 +31,31 @@ public:
     static Outcome run(QWidget *parent, ShopContext &shop, const QString &title,
                        const std::function<void(ShopContext &, const ProgressCallback &)> &work,
                        QString *message = nullptr, Cancel cancel = Cancel::Offered);
+
+    // Work whose result a page shows once it comes, with no dialog (nobody waits on it, so there
+    // is nothing to cancel): run in a worker thread on a connection of its own. Watch the future;
+    // it holds the result, or why there is none.
+    template<typename Result>
+    struct Answer
+    {
+        Result result;
+        QString problem;
+    };
+    template<typename Result>
+    static QFuture<Answer<Result>> compute(ShopContext &shop,
+                                           std::function<Result(ShopContext &)> work)
+    {
+        ShopContext *context = &shop;
+        return QtConcurrent::run([context, work = std::move(work)] {
+            Answer<Result> answer;
+            try {
+                context->onOwnConnection([&](ShopContext &own) { answer.result = work(own); });
+            } catch (const Error &error) {
+                answer.problem = error.message();
+            }
+            return answer;
+        });
+    }
 };
 
 } // namespace MicroShop

@@ -3,7 +3,6 @@
 #include "ReportChart.h"
 
 #include "Dates.h"
-#include "Error.h"
 #include "ReportSource.h"
 #include "ShopContext.h"
 
@@ -14,7 +13,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace MicroShop {
 
@@ -82,7 +80,8 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
         "QLabel[role=\"caption\"] { color: #646a73; }"
         "QLabel[role=\"figure\"] { font-size: 20pt; font-weight: bold; color: #1f2329; }"
         "QLabel[role=\"note\"] { color: #646a73; }"));
-    connect(&m_watcher, &QFutureWatcher<Computed>::finished, this, &DashboardPage::computed);
+    connect(&m_watcher, &QFutureWatcher<BackgroundTask::Answer<Computed>>::finished, this,
+            &DashboardPage::computed);
     retranslate();
 }
 
@@ -124,20 +123,8 @@ void DashboardPage::refresh()
     m_status->setText(tr("Updating…"));
     m_status->setVisible(true);
     const QDate today = Dates::today();
-    ShopContext *shop = &m_shop;
-    m_watcher.setFuture(QtConcurrent::run([shop, today] {
-        Computed computed;
-        computed.day = today;
-        try {
-            if (shop->onOwnConnection)
-                shop->onOwnConnection(
-                    [&](ShopContext &own) { computed.figures = own.reports->dashboard(today); });
-            else
-                computed.figures = shop->reports->dashboard(today);
-        } catch (const Error &error) {
-            computed.problem = error.message();
-        }
-        return computed;
+    m_watcher.setFuture(BackgroundTask::compute<Computed>(m_shop, [today](ShopContext &own) {
+        return Computed{own.reports->dashboard(today), today};
     }));
 }
 
@@ -148,13 +135,13 @@ void DashboardPage::computed()
         refresh();
         return;
     }
-    const Computed computed = m_watcher.result();
-    if (computed.problem.isEmpty()) {
-        m_figures = computed.figures;
-        m_day = computed.day;
+    const auto answer = m_watcher.result();
+    if (answer.problem.isEmpty()) {
+        m_figures = answer.result.figures;
+        m_day = answer.result.day;
         m_status->setVisible(false);
     } else {
-        m_status->setText(tr("The figures could not be computed: %1").arg(computed.problem));
+        m_status->setText(tr("The figures could not be computed: %1").arg(answer.problem));
     }
     showFigures();
     m_updating = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundTask.h"
 #include "ReportSource.h"
 
 #include <QDate>
@@ -55,7 +56,6 @@ private:
     {
         DashboardFigures figures;
         QDate day;
-        QString problem; // why there are none
     };
     Tile addTile(const char *name);
     void retranslate();
@@ -73,7 +73,7 @@ private:
     Tile m_lowStock;
     Tile m_commissions;
     QChartView *m_chart;
-    QFutureWatcher<Computed> m_watcher;
+    QFutureWatcher<BackgroundTask::Answer<Computed>> m_watcher;
     bool m_updating = false;     // figures asked for and not shown yet
     bool m_refreshAgain = false; // refresh() came while computing
     std::optional<DashboardFigures> m_figures;

@@ -198,17 +198,23 @@ void SettingsPage::backUpNow()
         backUpTo(file);
 }
 
-bool SettingsPage::backUpTo(const QString &file)
+bool SettingsPage::runWhole(const QString &title, const std::function<void(BackupStore &)> &work)
 {
     QString problem;
     const auto outcome = BackgroundTask::run(
-        this, m_shop, tr("Backing up the shop…"),
-        [file](ShopContext &own, const ProgressCallback &) { own.backups.backupTo(file); },
-        &problem, BackgroundTask::Cancel::NotOffered);
-    if (outcome != BackgroundTask::Outcome::Done) {
+        this, m_shop, title,
+        [&work](ShopContext &own, const ProgressCallback &) { work(own.backups); }, &problem,
+        BackgroundTask::Cancel::NotOffered);
+    if (outcome != BackgroundTask::Outcome::Done)
         showStatus(problem, true);
+    return outcome == BackgroundTask::Outcome::Done;
+}
+
+bool SettingsPage::backUpTo(const QString &file)
+{
+    if (!runWhole(tr("Backing up the shop…"),
+                  [&file](BackupStore &backups) { backups.backupTo(file); }))
         return false;
-    }
     showStatus(tr("Backed up to %1.").arg(QDir::toNativeSeparators(file)), false);
     return true;
 }
@@ -243,16 +249,9 @@ void SettingsPage::restoreFrom(const QString &file, const QString &description)
 
 bool SettingsPage::restoreNow(const QString &file, const QString &description)
 {
-    // All or nothing, so not stopped halfway: the shop is the backup's or stays as it was.
-    QString problem;
-    const auto outcome = BackgroundTask::run(
-        this, m_shop, tr("Restoring the backup…"),
-        [file](ShopContext &own, const ProgressCallback &) { own.backups.restoreFrom(file); },
-        &problem, BackgroundTask::Cancel::NotOffered);
-    if (outcome != BackgroundTask::Outcome::Done) {
-        showStatus(problem, true);
+    if (!runWhole(tr("Restoring the backup…"),
+                  [&file](BackupStore &backups) { backups.restoreFrom(file); }))
         return false;
-    }
     reload();
     showStatus(tr("Restored from %1.").arg(description), false);
     emit shopDataReplaced();

@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -53,6 +54,9 @@ private:
     void restoreSelected();
     void restoreFromFile();
     void restoreFrom(const QString &file, const QString &description);
+    // A backup or a restore off the UI thread: all or nothing, so with no Cancel; a failure is
+    // said on the page.
+    bool runWhole(const QString &title, const std::function<void(BackupStore &)> &work);
 
     std::unique_ptr<Ui::SettingsPage> m_ui;
     ShopContext &m_shop;

@@ -4,7 +4,6 @@
 
 #include "CommissionLedger.h"
 #include "Dates.h"
-#include "Error.h"
 #include "ShopContext.h"
 
 #include <QDateEdit>
@@ -14,7 +13,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace MicroShop {
 
@@ -46,7 +44,8 @@ SettlementDialog::SettlementDialog(ShopContext &shop, QWidget *parent)
     content->addWidget(m_table, 1);
     content->addWidget(m_total);
     setContent(content);
-    connect(&m_watcher, &QFutureWatcher<Previewed>::finished, this, &SettlementDialog::showPreview);
+    connect(&m_watcher, &QFutureWatcher<BackgroundTask::Answer<QList<PayoutPreview>>>::finished,
+            this, &SettlementDialog::showPreview);
     preview();
 }
 
@@ -65,17 +64,8 @@ void SettlementDialog::preview()
     }
     m_total->setText(tr("Working out the payouts…"));
     const QDate until = m_until->date();
-    ShopContext *shop = &m_shop;
-    m_watcher.setFuture(QtConcurrent::run([shop, until] {
-        Previewed previewed;
-        try {
-            shop->onOwnConnection(
-                [&](ShopContext &own) { previewed.payouts = own.ledger.previewSettlement(until); });
-        } catch (const Error &error) {
-            previewed.problem = error.message();
-        }
-        return previewed;
-    }));
+    m_watcher.setFuture(BackgroundTask::compute<QList<PayoutPreview>>(
+        m_shop, [until](ShopContext &own) { return own.ledger.previewSettlement(until); }));
 }
 
 void SettlementDialog::showPreview()
@@ -86,8 +76,8 @@ void SettlementDialog::showPreview()
 
         return;
     }
-    const Previewed previewed = m_watcher.result();
-    const QList<PayoutPreview> &payouts = previewed.payouts;
+    const auto previewed = m_watcher.result();
+    const QList<PayoutPreview> &payouts = previewed.result;
     m_table->setRowCount(0);
     m_table->setRowCount(int(payouts.size()));
     Money total;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ActionDialog.h"
+#include "BackgroundTask.h"
 
 #include "CommissionRepositories.h"
 
@@ -29,11 +30,6 @@ public:
     bool isPreviewing() const { return m_previewing; } // the preview shown is not the date's yet
 
 private:
-    struct Previewed
-    {
-        QList<PayoutPreview> payouts;
-        QString problem;
-    };
     void preview();
     void showPreview();
 
@@ -42,7 +38,7 @@ private:
     QTableWidget *m_table;
     QLabel *m_total;
     int m_payouts = 0;
-    QFutureWatcher<Previewed> m_watcher;
+    QFutureWatcher<BackgroundTask::Answer<QList<PayoutPreview>>> m_watcher;
     bool m_previewing = false;
     bool m_previewAgain = false; // the date changed while the preview was worked out
 };
