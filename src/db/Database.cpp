@@ -127,12 +127,12 @@ Database::Database(const DatabaseLocation &location)
 
 Database::~Database()
 {
-    m_kept.clear(); // before the connection goes
     {
         QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
         if (connection.isOpen() && m_transactionDepth > 0) {
             QSqlQuery(connection).exec(QStringLiteral("ROLLBACK"));
         }
+        m_kept.clear(); // after the rollback (PostgreSQL deallocates nothing in a failed one)
         connection.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -356,7 +356,9 @@ Database::Kept &Database::kept(const QString &sql)
     if (m_kept.size() >= keptLimit)
         std::erase_if(m_kept, [](const auto &entry) { return !entry.second->inUse; });
     auto statement = std::make_unique<Kept>(Kept{QSqlQuery(connection()), false});
-    statement->query.setForwardOnly(true);
+    // PostgreSQL hands a forward-only result over row by row, and a statement sent meanwhile (a
+    // forEachRow() inside another) drops the rows not read yet: there, results come whole.
+    statement->query.setForwardOnly(isSqlite());
     if (!statement->query.prepare(sql))
         refuse(statement->query.lastError(), sql);
     return *m_kept.emplace(sql, std::move(statement)).first->second;
@@ -368,7 +370,7 @@ QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList
         kept.query.bindValue(i, values.at(i));
     if (!kept.query.exec()) {
         const QSqlError error = kept.query.lastError();
-        m_kept.erase(sql); // prepared again next time
+        kept.query.finish(); // still prepared, for the next call
         refuse(error, sql);
     }
     return kept.query;
@@ -402,6 +404,8 @@ void Database::forEachRow(const QString &sql, const QVariantList &values,
         QSqlQuery query = exec(sql, values);
         while (query.next())
             row(query);
+        if (query.lastError().isValid())
+            refuse(query.lastError(), sql);
         return;
     }
     Kept &statement = kept(sql);
@@ -413,6 +417,8 @@ void Database::forEachRow(const QString &sql, const QVariantList &values,
     });
     while (query.next())
         row(query);
+    if (query.lastError().isValid()) // rows lost on the way
+        refuse(query.lastError(), sql);
 }
 
 void Database::inTransaction(const std::function<void()> &work)

@@ -85,7 +85,8 @@ private:
     // the same text (parsing a statement costs more than running a small one) and reset them
     // before returning, so that none holds a read transaction open. A statement in use (a
     // forEachRow() calling itself) is not shared: the inner call prepares its own. Statements
-    // without values are run as they are (PostgreSQL prepares no SHOW or SET).
+    // without values are run as they are (PostgreSQL prepares no SHOW or SET). A statement the
+    // database refused stays prepared.
     struct Kept
     {
         QSqlQuery query;

@@ -489,13 +489,18 @@ void TestDatabase::keptStatementsAreReusedSafely()
     const QString after = QStringLiteral("SELECT key FROM settings WHERE key > ? AND key LIKE "
                                          "'k%' ORDER BY key");
     QStringList pairs;
-    database->forEachRow(after, {QStringLiteral("k3")}, [&](const QSqlQuery &outer) {
+    database->forEachRow(after, {QStringLiteral("k2")}, [&](const QSqlQuery &outer) {
         const QString key = outer.value(0).toString();
         database->forEachRow(after, {key}, [&](const QSqlQuery &inner) {
             pairs.append(key + u'<' + inner.value(0).toString());
         });
+        // Another statement met for the first time, prepared while these rows are read.
+        database->scalar(QStringLiteral("SELECT count(*) FROM settings WHERE key <> ? AND "
+                                        "value <> 'never'"),
+                         {key});
     });
-    QCOMPARE(pairs, (QStringList{QStringLiteral("k4<k5")}));
+    QCOMPARE(pairs, (QStringList{QStringLiteral("k3<k4"), QStringLiteral("k3<k5"),
+                                 QStringLiteral("k4<k5")}));
 
     // A refused statement says so and changes nothing; the next call with it works.
     QVERIFY_THROWS_EXCEPTION(
