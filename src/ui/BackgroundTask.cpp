@@ -2,8 +2,10 @@
 
 #include "ShopContext.h"
 
+#include <QApplication>
 #include <QEventLoop>
 #include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QPointer>
 #include <QProgressDialog>
 #include <QTimer>
@@ -12,6 +14,60 @@
 #include <atomic>
 
 namespace MicroShop {
+
+namespace {
+
+// While work runs: the window it was started from takes no clicks or keys, also in the 300 ms
+// before the progress dialog shows; a dialog without Cancel cannot be closed (Esc, the title
+// bar) while its work goes on.
+class WorkGuard final : public QObject
+{
+public:
+    WorkGuard(QWidget *window, QProgressDialog *dialog, bool closable)
+        : m_window(window)
+        , m_dialog(dialog)
+        , m_closable(closable)
+    {
+        qApp->installEventFilter(this);
+    }
+    ~WorkGuard() override { qApp->removeEventFilter(this); }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        const auto *widget = qobject_cast<QWidget *>(watched);
+        if (!widget)
+            return false;
+        switch (event->type()) {
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonRelease:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::KeyPress:
+        case QEvent::KeyRelease:
+        case QEvent::Wheel:
+            if (m_window && widget->window() == m_window)
+                return true;
+            if (!m_closable && widget->window() == m_dialog && event->type() == QEvent::KeyPress
+                && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape)
+                return true;
+            return false;
+        case QEvent::Close:
+            if (m_closable || widget != m_dialog)
+                return false;
+            event->ignore(); // a close event not taken up leaves the dialog open
+            return true;
+        default:
+            return false;
+        }
+    }
+
+private:
+    QPointer<QWidget> m_window;
+    QProgressDialog *m_dialog;
+    bool m_closable;
+};
+
+} // namespace
 
 BackgroundTask::Outcome BackgroundTask::run(
     QWidget *parent, ShopContext &shop, const QString &title,
@@ -32,6 +88,7 @@ BackgroundTask::Outcome BackgroundTask::run(
     std::atomic<bool> cancelled = false;
     QObject::connect(&dialog, &QProgressDialog::canceled, &dialog,
                      [&cancelled] { cancelled = true; });
+    const WorkGuard guard(parent ? parent->window() : nullptr, &dialog, cancel == Cancel::Offered);
 
     QPointer<QProgressDialog> shown(&dialog);
     const ProgressCallback progress = [&cancelled, shown](qint64 done, qint64 total) {

@@ -13,8 +13,6 @@ class QWidget;
 
 namespace MicroShop {
 
-struct ShopContext;
-
 // Long work (an import, an export) run off the UI thread on a connection of its own, behind a
 // progress dialog with Cancel: the window keeps repainting, and Cancel stops the work, whose
 // transaction is then rolled back.

