@@ -269,6 +269,8 @@ void OrderWorkflow::payOrder(Order &order, const QDateTime &at, PaymentMethod me
 Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const QString &tracking,
                           const QDateTime &at, const std::optional<Address> &address)
 {
+    // Said before anything is read or locked, as for any input missing from the request.
+    requireCourierAndTracking(orderNo, courier, tracking);
     Order order;
     m_transactor.inTransaction([&] {
         order = orderByNumber(orderNo);
@@ -277,13 +279,19 @@ Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const 
     return order;
 }
 
+void OrderWorkflow::requireCourierAndTracking(const QString &orderNo, const QString &courier,
+                                              const QString &tracking)
+{
+    if (courier.trimmed().isEmpty() || tracking.trimmed().isEmpty())
+        throw ValidationError(
+            {{QStringLiteral("tracking"),
+              tr("Shipping order %1 needs the courier and the tracking number.").arg(orderNo)}});
+}
+
 void OrderWorkflow::shipOrder(Order &order, const QString &courier, const QString &tracking,
                               const QDateTime &at, const std::optional<Address> &address)
 {
-    if (courier.trimmed().isEmpty() || tracking.trimmed().isEmpty())
-        throw ValidationError({{QStringLiteral("tracking"),
-                                tr("Shipping order %1 needs the courier and the tracking number.")
-                                    .arg(order.orderNo)}});
+    requireCourierAndTracking(order.orderNo, courier, tracking);
     if (!isAllowed(order.status, Move::Ship))
         refuse(order, Move::Ship);
     const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date), Move::Ship);

@@ -89,6 +89,8 @@ private:
     void shipOrder(Order &order, const QString &courier, const QString &tracking,
                    const QDateTime &at, const std::optional<Address> &address);
     void completeOrder(Order &order, const QDateTime &at);
+    static void requireCourierAndTracking(const QString &orderNo, const QString &courier,
+                                          const QString &tracking);
     void cancelOrder(Order &order, const QDateTime &at);
     void refuse(const Order &order, Move move) const;
     // A move happens on or after the previous step's day; on that same day it is dated no
