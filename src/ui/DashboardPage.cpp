@@ -155,16 +155,17 @@ void DashboardPage::showFigures()
     const bool known = m_figures.has_value();
     m_date->setText(Dates::toText(known ? m_day : Dates::today()));
     m_today.figure->setText(known ? figures.todaySales.toString() : none);
-    m_today.note->setText(tr("%n order(s)", nullptr, int(figures.todayOrders)));
+    m_today.note->setText(known ? tr("%n order(s)", nullptr, int(figures.todayOrders)) : QString());
     m_month.figure->setText(known ? figures.monthSales.toString() : none);
-    m_month.note->setText(tr("%n order(s)", nullptr, int(figures.monthOrders)));
+    m_month.note->setText(known ? tr("%n order(s)", nullptr, int(figures.monthOrders)) : QString());
     m_toShip.figure->setText(known ? QString::number(figures.ordersToShip) : none);
     m_toShip.note->setText(tr("paid, waiting to ship"));
     m_lowStock.figure->setText(known ? QString::number(figures.lowStockProducts) : none);
     m_lowStock.note->setText(tr("to restock"));
     m_commissions.figure->setText(known ? figures.commissionsAvailable.toString() : none);
     m_commissions.note->setText(
-        tr("%n distributor(s) to pay", nullptr, int(figures.distributorsToPay)));
+        known ? tr("%n distributor(s) to pay", nullptr, int(figures.distributorsToPay))
+              : QString());
     if (!known)
         return;
 

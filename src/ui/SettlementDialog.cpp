@@ -73,7 +73,6 @@ void SettlementDialog::showPreview()
     if (m_previewAgain) {
         m_previewAgain = false;
         preview(); // for the date now shown
-
         return;
     }
     const auto previewed = m_watcher.result();
