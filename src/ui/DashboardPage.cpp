@@ -16,6 +16,14 @@
 
 namespace MicroShop {
 
+namespace {
+
+// A tile's figure: this size when it fits, smaller down to the smallest for long sums.
+constexpr int largestFigurePoints = 20;
+constexpr int smallestFigurePoints = 10;
+
+} // namespace
+
 DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     : QWidget(parent)
     , m_shop(shop)
@@ -72,14 +80,14 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     layout->addLayout(header);
     layout->addLayout(tiles);
     layout->addWidget(m_chart, 1);
-    setStyleSheet(QStringLiteral(
-        "QPushButton[tile=\"true\"] { background: white; border: 1px solid #dcdfe3;"
-        " border-radius: 8px; text-align: left; }"
-        "QPushButton[tile=\"true\"]:hover { border-color: #07c160; }"
-        "QPushButton[tile=\"true\"]:focus { border: 2px solid #07c160; }"
-        "QLabel[role=\"caption\"] { color: #646a73; }"
-        "QLabel[role=\"figure\"] { font-size: 20pt; font-weight: bold; color: #1f2329; }"
-        "QLabel[role=\"note\"] { color: #646a73; }"));
+    setStyleSheet(
+        QStringLiteral("QPushButton[tile=\"true\"] { background: white; border: 1px solid #dcdfe3;"
+                       " border-radius: 8px; text-align: left; }"
+                       "QPushButton[tile=\"true\"]:hover { border-color: #07c160; }"
+                       "QPushButton[tile=\"true\"]:focus { border: 2px solid #07c160; }"
+                       "QLabel[role=\"caption\"] { color: #646a73; }"
+                       "QLabel[role=\"figure\"] { font-weight: bold; color: #1f2329; }"
+                       "QLabel[role=\"note\"] { color: #646a73; }"));
     connect(&m_watcher, &QFutureWatcher<BackgroundTask::Answer<Computed>>::finished, this,
             &DashboardPage::computed);
     retranslate();
@@ -166,6 +174,7 @@ void DashboardPage::showFigures()
     m_commissions.note->setText(
         known ? tr("%n distributor(s) to pay", nullptr, int(figures.distributorsToPay))
               : QString());
+    fitFigures();
     if (!known)
         return;
 
@@ -178,6 +187,30 @@ void DashboardPage::showFigures()
     QChart *old = m_chart->chart();
     m_chart->setChart(chart);
     delete old;
+}
+
+void DashboardPage::fitFigures()
+{
+    for (const Tile *tile : {&m_today, &m_month, &m_toShip, &m_lowStock, &m_commissions}) {
+        QLabel *label = tile->figure;
+        label->ensurePolished();
+        const int room = label->contentsRect().width();
+        int points = largestFigurePoints;
+        QFont font = label->font();
+        font.setBold(true);
+        for (; points > smallestFigurePoints; --points) {
+            font.setPointSize(points);
+            if (QFontMetrics(font).horizontalAdvance(label->text()) <= room)
+                break;
+        }
+        label->setStyleSheet(QStringLiteral("font-size: %1pt;").arg(points));
+    }
+}
+
+void DashboardPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitFigures();
 }
 
 void DashboardPage::showEvent(QShowEvent *event)

@@ -20,7 +20,7 @@ struct ShopContext;
 // The first page a merchant sees (spec/product.md "Dashboard"): today's and this month's sales,
 // orders to ship, low-stock products, commissions to settle and the last 30 days of sales. Each
 // tile opens the page behind its figure, filtered to what it counts. The figures are computed off
-// the UI thread on a connection of their own (about a second at spec/product.md's scale): the
+// the UI thread on a connection of their own (about five seconds at spec/product.md's scale): the
 // page shows the figures it had, or dashes, with "Updating…" until they come.
 class DashboardPage final : public QWidget
 {
@@ -41,6 +41,7 @@ signals:
     void commissionsRequested(const QString &state);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void showEvent(QShowEvent *event) override;
 
@@ -61,6 +62,7 @@ private:
     void retranslate();
     void computed();
     void showFigures();
+    void fitFigures(); // big sums in a smaller font rather than cut off
 
     ShopContext &m_shop;
     QLabel *m_title;

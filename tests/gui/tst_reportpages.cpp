@@ -80,6 +80,7 @@ private slots:
     void columnsSortByValue();
     void exportsHoldWhatThePageShows();
     void printButtonsOpenThePreview();
+    void bigSumsFitTheirTiles();
     void screenshots();
 
 private:
@@ -427,6 +428,40 @@ void TestReportPages::printButtonsOpenThePreview()
     });
     QTest::mouseClick(child<QPushButton>(m_window->reportsPage(), "printButton"), Qt::LeftButton);
     QCOMPARE(title, QStringLiteral("Print preview: Top customers"));
+}
+
+void TestReportPages::bigSumsFitTheirTiles()
+{
+    // A sale of 99,999,999.90 today: sums of ten digits and more.
+    ShopServices &services = m_desktop->services;
+    Product gold;
+    gold.sku = QStringLiteral("GOLD-BAR");
+    gold.name = QStringLiteral("金条");
+    gold.price = Money::fromMinorUnits(999999999);
+    gold.stock = 100;
+    gold = services.catalog.create(gold, Dates::now());
+    OrderDraft draft;
+    draft.orderNo = QStringLiteral("SO-BIG-1");
+    draft.date = Dates::now();
+    draft.customerId
+        = m_desktop->database->scalar(QStringLiteral("SELECT min(id) FROM customers")).toLongLong();
+    draft.lines.append({gold.id, 10, std::nullopt, Money()});
+    services.workflow.create(draft);
+    services.workflow.pay(draft.orderNo, Dates::now(), PaymentMethod::Bank);
+
+    m_window->showPage(MainWindow::Dashboard);
+    DashboardPage *page = m_window->dashboardPage();
+    page->refresh();
+    QTRY_VERIFY(!page->isUpdating());
+    for (const char *tile :
+         {"todayTile", "monthTile", "toShipTile", "lowStockTile", "commissionsTile"}) {
+        auto *figure = child<QLabel>(child<QPushButton>(page, tile), "figure");
+        QVERIFY2(QFontMetrics(figure->font()).horizontalAdvance(figure->text())
+                     <= figure->contentsRect().width(),
+                 qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(tile), figure->text())));
+    }
+    const QString today = child<QLabel>(child<QPushButton>(page, "todayTile"), "figure")->text();
+    QVERIFY2(today.size() >= 12, qPrintable(today)); // a big sum, not a short one
 }
 
 void TestReportPages::screenshots()
