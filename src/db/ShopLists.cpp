@@ -223,14 +223,11 @@ std::unique_ptr<ListSource> commissions(Database &database)
     definition.countFrom = QStringLiteral("commission_entries e");
     definition.key = QStringLiteral("e.id");
     const QString state = commissionStateSql(Dates::toText(Dates::today()));
-    definition.columns = {QStringLiteral("substr(e.created_at, 1, 10)"),
-                          QStringLiteral("o.order_no"),
-                          QStringLiteral("d.code"),
-                          QStringLiteral("e.level"),
-                          QStringLiteral("e.amount"),
-                          state,
-                          QStringLiteral("e.available_on"),
-                          QStringLiteral("e.payout_id")};
+    // Sorted by the entry's time (its index), shown as its day.
+    definition.columns = {QStringLiteral("e.created_at"),   QStringLiteral("o.order_no"),
+                          QStringLiteral("d.code"),         QStringLiteral("e.level"),
+                          QStringLiteral("e.amount"),       state,
+                          QStringLiteral("e.available_on"), QStringLiteral("e.payout_id")};
     definition.searchExpressions = {QStringLiteral("o.order_no"), QStringLiteral("d.code"),
                                     QStringLiteral("d.name")};
     definition.filter = [state](const ListQuery &query, QStringList &where, QVariantList &values) {

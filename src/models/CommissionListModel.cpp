@@ -43,6 +43,8 @@ QVariant CommissionListModel::displayValue(const QVariantList &row, int column) 
         return money(cell(row, column));
     if (column == State)
         return stateName(cell(row, column).toString());
+    if (column == Date)
+        return cell(row, column).toString().left(10); // the day of its time
     return PagedTableModel::displayValue(row, column);
 }
 

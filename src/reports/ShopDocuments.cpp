@@ -518,7 +518,8 @@ std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QD
     entryQuery.filters.insert(QStringLiteral("to"), Dates::toText(to));
     QList<QStringList> entries;
     Money total;
-    // key, date, order_no, distributor code, level, amount, state (today), available_on, payout
+    // key, created_at, order_no, distributor code, level, amount, state (today), available_on,
+    // payout
     for (const QVariantList &row : allRows(*ShopLists::commissions(m_shop.database), entryQuery)) {
         // The state as of `to`, as `report commissions` counts it.
         const QDate availableOn = Dates::parseDate(row.at(7).toString()).value_or(QDate());
@@ -531,7 +532,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QD
             state = tr("Available");
         const Money amount = Money::fromMinorUnits(row.at(5).toLongLong());
         total += amount;
-        entries.append({row.at(1).toString(), row.at(2).toString(), row.at(4).toString(),
+        entries.append({row.at(1).toString().left(10), row.at(2).toString(), row.at(4).toString(),
                         money(amount), state});
     }
     writer.heading(tr("Ledger entries in the period"));
