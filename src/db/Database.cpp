@@ -364,6 +364,14 @@ Database::Kept &Database::kept(const QString &sql)
     return *m_kept.emplace(sql, std::move(statement)).first->second;
 }
 
+Database::Kept *Database::reusable(const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty())
+        return nullptr;
+    Kept &statement = kept(sql);
+    return statement.inUse ? nullptr : &statement;
+}
+
 QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList &values)
 {
     for (int i = 0; i < int(values.size()); ++i)
@@ -378,11 +386,12 @@ QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList
 
 QVariant Database::scalar(const QString &sql, const QVariantList &values)
 {
-    if (values.isEmpty() || kept(sql).inUse) {
+    Kept *statement = reusable(sql, values);
+    if (!statement) {
         QSqlQuery query = exec(sql, values);
         return query.next() ? query.value(0) : QVariant();
     }
-    QSqlQuery &query = execKept(kept(sql), sql, values);
+    QSqlQuery &query = execKept(*statement, sql, values);
     const QVariant value = query.next() ? query.value(0) : QVariant();
     query.finish();
     return value;
@@ -390,17 +399,17 @@ QVariant Database::scalar(const QString &sql, const QVariantList &values)
 
 void Database::run(const QString &sql, const QVariantList &values)
 {
-    if (values.isEmpty() || kept(sql).inUse) {
+    if (Kept *statement = reusable(sql, values))
+        execKept(*statement, sql, values).finish();
+    else
         exec(sql, values);
-        return;
-    }
-    execKept(kept(sql), sql, values).finish();
 }
 
 void Database::forEachRow(const QString &sql, const QVariantList &values,
                           const std::function<void(const QSqlQuery &)> &row)
 {
-    if (values.isEmpty() || kept(sql).inUse) {
+    Kept *statement = reusable(sql, values);
+    if (!statement) {
         QSqlQuery query = exec(sql, values);
         while (query.next())
             row(query);
@@ -408,12 +417,11 @@ void Database::forEachRow(const QString &sql, const QVariantList &values,
             refuse(query.lastError(), sql);
         return;
     }
-    Kept &statement = kept(sql);
-    QSqlQuery &query = execKept(statement, sql, values);
-    statement.inUse = true;
-    const auto release = qScopeGuard([&statement] {
-        statement.query.finish();
-        statement.inUse = false;
+    QSqlQuery &query = execKept(*statement, sql, values);
+    statement->inUse = true;
+    const auto release = qScopeGuard([statement] {
+        statement->query.finish();
+        statement->inUse = false;
     });
     while (query.next())
         row(query);

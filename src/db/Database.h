@@ -94,6 +94,7 @@ private:
     };
     static constexpr std::size_t keptLimit = 200; // statements kept; then those idle go
     Kept &kept(const QString &sql);
+    Kept *reusable(const QString &sql, const QVariantList &values); // nullptr: run it afresh
     QSqlQuery &execKept(Kept &kept, const QString &sql, const QVariantList &values);
     std::unordered_map<QString, std::unique_ptr<Kept>> m_kept; // stable addresses
 
