@@ -195,6 +195,8 @@ Order OrderWorkflow::create(const OrderDraft &draft)
 Order OrderWorkflow::record(const OrderDraft &draft, const OrderHistory &history)
 {
     Order order;
+    if (history.shippedAt)
+        requireCourierAndTracking(draft.orderNo, history.courier, history.tracking);
     m_transactor.inTransaction([&] {
         order = insertNew(draft);
         if (history.paidAt)
@@ -291,7 +293,6 @@ void OrderWorkflow::requireCourierAndTracking(const QString &orderNo, const QStr
 void OrderWorkflow::shipOrder(Order &order, const QString &courier, const QString &tracking,
                               const QDateTime &at, const std::optional<Address> &address)
 {
-    requireCourierAndTracking(order.orderNo, courier, tracking);
     if (!isAllowed(order.status, Move::Ship))
         refuse(order, Move::Ship);
     const QDateTime when = effectiveTime(order, at, order.paidAt.value_or(order.date), Move::Ship);

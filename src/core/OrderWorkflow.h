@@ -84,14 +84,15 @@ public:
 private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
     // The moves on an order in hand, inside the caller's transaction; each updates `order`.
+    // shipOrder() takes courier and tracking as requireCourierAndTracking() has checked them.
     Order insertNew(const OrderDraft &draft);
     void payOrder(Order &order, const QDateTime &at, PaymentMethod method);
     void shipOrder(Order &order, const QString &courier, const QString &tracking,
                    const QDateTime &at, const std::optional<Address> &address);
     void completeOrder(Order &order, const QDateTime &at);
+    void cancelOrder(Order &order, const QDateTime &at);
     static void requireCourierAndTracking(const QString &orderNo, const QString &courier,
                                           const QString &tracking);
-    void cancelOrder(Order &order, const QDateTime &at);
     void refuse(const Order &order, Move move) const;
     // A move happens on or after the previous step's day; on that same day it is dated no
     // earlier than the step itself (so `--date 2026-03-01` after an order at 10:00 is 10:00).
