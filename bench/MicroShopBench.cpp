@@ -6,6 +6,8 @@
 #include "ShopLists.h"
 #include "ShopServices.h"
 
+#include "Dates.h"
+
 #include "DistributorTreeModel.h"
 #include "OrderListModel.h"
 
@@ -553,7 +555,7 @@ int main(int argc, char *argv[])
         else
             database->inTransaction([&] {
                 Distributor distributor;
-                distributor.joined = QDate::currentDate();
+                distributor.joined = Dates::today();
                 distributor.code = QStringLiteral("BENCH");
                 distributor.name = QStringLiteral("基准");
                 root = services.distributorService.create(distributor).id;

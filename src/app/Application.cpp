@@ -5,6 +5,7 @@
 #include "ShopParts.h"
 #include "ShopServices.h"
 
+#include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
 
@@ -96,6 +97,12 @@ int runDesktopApplication(int argc, char *argv[])
         QStringLiteral("location"));
     parser.addOption(databaseOption);
     parser.process(application);
+    const QString clockError = Clock::useEnvironment();
+    if (!clockError.isEmpty()) {
+        QMessageBox::critical(nullptr, QApplication::translate("Application", "MicroShop"),
+                              clockError);
+        return 2;
+    }
 
     std::unique_ptr<Database> database;
     try {
@@ -110,6 +117,8 @@ int runDesktopApplication(int argc, char *argv[])
     }
 
     ShopServices services(*database);
+    // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
+    services.settings.applyTimeZone();
     // Reports and printed documents, for the window's context and for those of work done off the
     // UI thread.
     services.complete = completeWithReportsAndDocuments;

@@ -15,6 +15,7 @@
 #include "SqlExportSource.h"
 #include "SqlSettingsRepository.h"
 
+#include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
 #include "OrderWorkflow.h"
@@ -116,6 +117,9 @@ CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool output
 int CommandLineTool::run(const QStringList &arguments)
 {
     try {
+        const QString clockError = Clock::useEnvironment();
+        if (!clockError.isEmpty())
+            usageError(clockError);
         Invocation invocation;
         invocation.format = m_outputIsTerminal ? TableOutput::Format::Table
                                                : TableOutput::Format::Csv;
@@ -258,6 +262,8 @@ std::unique_ptr<Database> CommandLineTool::openDatabase(const Invocation &invoca
     auto database = Database::open(location, createOrUpgrade ? Database::OpenMode::CreateOrUpgrade
                                                              : Database::OpenMode::ExistingCurrent);
     database->setActor(database->actor() + QStringLiteral(" (microshop-cli)"));
+    // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
+    ShopSettings::applyTimeZone(SqlSettingsRepository(*database));
     return database;
 }
 
@@ -530,15 +536,15 @@ int CommandLineTool::report(const Invocation &invocation)
     const int days = count(QStringLiteral("--days"), 0, 0);
     const QDate fromDay = dayOption(invocation, from);
     const QDate toDay = dayOption(invocation, to);
-    const QDate asOf = invocation.has(QStringLiteral("--as-of"))
-                           ? dayOption(invocation, QStringLiteral("--as-of"))
-                           : Dates::today();
+    const QDate givenAsOf = dayOption(invocation, QStringLiteral("--as-of"));
     if (fromDay.isValid() && toDay.isValid() && fromDay > toDay)
         throw InputError(QStringLiteral("--from %1 is after --to %2")
                              .arg(Dates::toText(fromDay), Dates::toText(toDay)));
 
     auto database = openDatabase(invocation, false);
     ShopServices shop(*database);
+    // Today in the shop's time zone, known once the shop is open.
+    const QDate asOf = givenAsOf.isValid() ? givenAsOf : Dates::today();
     qint64 distributorId = 0;
     if (invocation.has(distributorOption))
         distributorId
@@ -757,10 +763,11 @@ int CommandLineTool::order(const Invocation &invocation)
         && (!invocation.has(QStringLiteral("--courier"))
             || !invocation.has(QStringLiteral("--tracking"))))
         usageError(QStringLiteral("order ship needs --courier and --tracking"));
-    const QDateTime at = dateOption(invocation, date);
+    dateOption(invocation, date); // a bad --date is refused before anything is opened
 
     auto database = openDatabase(invocation, false);
     ShopServices shop(*database);
+    const QDateTime at = dateOption(invocation, date); // else now, in the shop's time zone
     OrderWorkflow &workflow = shop.workflow;
     Order result;
     if (move == u"pay") {

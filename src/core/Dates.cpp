@@ -1,5 +1,7 @@
 #include "Dates.h"
 
+#include "Clock.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -52,7 +54,7 @@ std::optional<QDateTime> parseDateTime(QStringView text, QString *error)
                          .arg(text.toString());
         return std::nullopt;
     }
-    return QDateTime(date, time);
+    return QDateTime(date, time, Qt::UTC); // a wall-clock time: see Dates.h
 }
 
 QString toText(QDate date)
@@ -67,14 +69,12 @@ QString toText(const QDateTime &at)
 
 QDate today()
 {
-    return QDate::currentDate();
+    return Clock::today();
 }
 
 QDateTime now()
 {
-    const QDateTime current = QDateTime::currentDateTime();
-    return QDateTime(current.date(), QTime(current.time().hour(), current.time().minute(),
-                                           current.time().second()));
+    return Clock::now();
 }
 
 } // namespace MicroShop::Dates

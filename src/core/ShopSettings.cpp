@@ -1,6 +1,9 @@
 #include "ShopSettings.h"
 
+#include "Clock.h"
 #include "Error.h"
+
+#include <QTimeZone>
 
 namespace MicroShop {
 
@@ -36,8 +39,9 @@ QString ShopSettings::commissionRateKey(int level)
 
 QStringList ShopSettings::keys()
 {
-    return {shopNameKey,          currencyKey,          allowNegativeStockKey, commissionLevelsKey,
-            commissionRateKey(1), commissionRateKey(2), commissionRateKey(3),  holdDaysKey};
+    return {shopNameKey,           currencyKey,          timeZoneKey,
+            allowNegativeStockKey, commissionLevelsKey,  commissionRateKey(1),
+            commissionRateKey(2),  commissionRateKey(3), holdDaysKey};
 }
 
 QStringList ShopSettings::currencies()
@@ -54,6 +58,8 @@ QString ShopSettings::defaultValue(const QString &key)
         return QString();
     if (key == currencyKey)
         return QStringLiteral("CNY");
+    if (key == timeZoneKey) // until the merchant chooses: the computer's own
+        return QString::fromLatin1(QTimeZone::systemTimeZoneId());
     if (key == allowNegativeStockKey)
         return QStringLiteral("false");
     if (key == commissionLevelsKey)
@@ -90,6 +96,14 @@ QString ShopSettings::normalized(const QString &key, const QString &value)
             throw InputError(tr("\"%1\" is not a currency MicroShop can use. Use one of: %2.")
                                  .arg(value, currencies().join(QStringLiteral(", "))));
         return code;
+    }
+    if (key == timeZoneKey) {
+        const QByteArray id = value.trimmed().toLatin1();
+        if (id.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(id))
+            throw InputError(tr("\"%1\" is not a time zone this computer knows. Write an IANA "
+                                "time zone such as Asia/Shanghai, Asia/Hong_Kong or UTC.")
+                                 .arg(value));
+        return QString::fromLatin1(id);
     }
     if (key == allowNegativeStockKey) {
         const auto flag = parseBool(value);
@@ -136,6 +150,17 @@ ShopSettings::ShopSettings(SettingsRepository &repository, AuditLog &audit, Tran
     , m_transactor(transactor)
 {}
 
+void ShopSettings::applyTimeZone(const SettingsRepository &repository)
+{
+    const auto stored = repository.find(timeZoneKey);
+    Clock::setTimeZone(stored ? QTimeZone(stored->toLatin1()) : QTimeZone());
+}
+
+void ShopSettings::applyTimeZone() const
+{
+    applyTimeZone(m_repository);
+}
+
 QString ShopSettings::value(const QString &key) const
 {
     const QString fallback = defaultValue(key);
@@ -179,6 +204,7 @@ void ShopSettings::setValues(const QList<std::pair<QString, QString>> &changes)
                             QStringLiteral("%1 -> %2").arg(oldValue, newValue)});
         }
     });
+    applyTimeZone();
 }
 
 QString ShopSettings::shopName() const

@@ -18,6 +18,8 @@ class ShopSettings final
 public:
     static inline const QString shopNameKey = QStringLiteral("shop.name");
     static inline const QString currencyKey = QStringLiteral("currency");
+    // An IANA zone such as Asia/Shanghai: where the shop's dates and times are local.
+    static inline const QString timeZoneKey = QStringLiteral("shop.time_zone");
     static inline const QString allowNegativeStockKey = QStringLiteral("stock.allow_negative");
     static inline const QString commissionLevelsKey = QStringLiteral("commission.levels");
     static inline const QString holdDaysKey = QStringLiteral("commission.hold_days");
@@ -36,10 +38,17 @@ public:
 
     ShopSettings(SettingsRepository &repository, AuditLog &audit, Transactor &transactor);
 
+    // Makes the shop's stored time zone the clock's (Clock::setTimeZone); none stored, or one
+    // this computer does not know: the computer's own. The mains call it once the shop is open,
+    // and again after a restore.
+    static void applyTimeZone(const SettingsRepository &repository);
+    void applyTimeZone() const;
+
     QString value(const QString &key) const; // stored or default; throws InputError if unknown
     QList<std::pair<QString, QString>> all() const; // every key, in keys() order
 
-    // Validates, stores and audits one change, all or nothing.
+    // Validates, stores and audits one change, all or nothing. A new time zone is the clock's
+    // once stored (not to be called inside a transaction that may still roll back).
     void setValue(const QString &key, const QString &value);
     // Several changes at once (the settings page's Apply): all valid, or nothing stored.
     void setValues(const QList<std::pair<QString, QString>> &changes);

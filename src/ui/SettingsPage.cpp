@@ -4,6 +4,7 @@
 #include "BackgroundTask.h"
 #include "LanguageManager.h"
 
+#include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
 #include "Repositories.h"
@@ -18,6 +19,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
+#include <QTimeZone>
 
 namespace MicroShop {
 
@@ -36,11 +38,14 @@ SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidge
         "background: #fff8e1; border: 1px solid #f0c36d; border-radius: 4px; color: #5d4300;"));
     for (const QString &code : ShopSettings::currencies())
         m_ui->currencyCombo->addItem(code, code);
+    for (const QByteArray &zone : QTimeZone::availableTimeZoneIds())
+        m_ui->timeZoneCombo->addItem(QString::fromLatin1(zone), QString::fromLatin1(zone));
     fillLanguageCombo();
 
     const auto edited = [this] { updateState(); };
     connect(m_ui->shopNameEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->currencyCombo, &QComboBox::currentIndexChanged, this, edited);
+    connect(m_ui->timeZoneCombo, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ui->allowNegativeCheck, &QCheckBox::toggled, this, edited);
     connect(m_ui->levelsSpin, &QSpinBox::valueChanged, this, edited);
     connect(m_ui->rate1Edit, &QLineEdit::textEdited, this, edited);
@@ -75,6 +80,10 @@ void SettingsPage::reload()
     m_ui->shopNameEdit->setText(m_loaded.value(ShopSettings::shopNameKey));
     m_ui->currencyCombo->setCurrentIndex(
         m_ui->currencyCombo->findData(m_loaded.value(ShopSettings::currencyKey)));
+    const QString zone = m_loaded.value(ShopSettings::timeZoneKey);
+    if (m_ui->timeZoneCombo->findData(zone) < 0) // stored by a computer that knows more zones
+        m_ui->timeZoneCombo->addItem(zone, zone);
+    m_ui->timeZoneCombo->setCurrentIndex(m_ui->timeZoneCombo->findData(zone));
     m_ui->allowNegativeCheck->setChecked(m_loaded.value(ShopSettings::allowNegativeStockKey)
                                          == u"true");
     m_ui->levelsSpin->setValue(m_loaded.value(ShopSettings::commissionLevelsKey).toInt());
@@ -94,6 +103,7 @@ QHash<QString, QString> SettingsPage::editedValues() const
     return {
         {ShopSettings::shopNameKey, m_ui->shopNameEdit->text()},
         {ShopSettings::currencyKey, m_ui->currencyCombo->currentData().toString()},
+        {ShopSettings::timeZoneKey, m_ui->timeZoneCombo->currentData().toString()},
         {ShopSettings::allowNegativeStockKey,
          m_ui->allowNegativeCheck->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
         {ShopSettings::commissionLevelsKey, QString::number(m_ui->levelsSpin->value())},
@@ -123,11 +133,30 @@ void SettingsPage::updateState()
     m_ui->rate2Label->setEnabled(levels >= 2);
     m_ui->rate3Edit->setEnabled(levels >= 3);
     m_ui->rate3Label->setEnabled(levels >= 3);
+    showTimeZoneNote();
     const bool dirty = hasUnappliedChanges();
     m_ui->applyButton->setEnabled(dirty);
     m_ui->revertButton->setEnabled(dirty);
     const QListWidgetItem *backup = m_ui->backupsList->currentItem();
     m_ui->restoreButton->setEnabled(backup && backup->data(Qt::UserRole).isValid());
+}
+
+void SettingsPage::showTimeZoneNote()
+{
+    const QTimeZone zone(m_ui->timeZoneCombo->currentData().toString().toLatin1());
+    if (!zone.isValid()) {
+        m_ui->timeZoneNote->setText(tr("This computer does not know this time zone; it uses its "
+                                       "own (%1).")
+                                        .arg(QString::fromLatin1(QTimeZone::systemTimeZoneId())));
+        return;
+    }
+    // The clock read in the zone chosen: what "today" would be there.
+    const QDateTime instant = Clock::instant().toTimeZone(zone);
+    m_ui->timeZoneNote->setText(
+        tr("Now there: %1 (UTC%2). This computer's zone: %3.")
+            .arg(instant.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                 zone.displayName(instant, QTimeZone::OffsetName).remove(QStringLiteral("UTC")),
+                 QString::fromLatin1(QTimeZone::systemTimeZoneId())));
 }
 
 void SettingsPage::showStatus(const QString &text, bool isError)
@@ -252,6 +281,7 @@ bool SettingsPage::restoreNow(const QString &file, const QString &description)
     if (!runWhole(tr("Restoring the backup…"),
                   [&file](BackupStore &backups) { backups.restoreFrom(file); }))
         return false;
+    m_settings.applyTimeZone(); // the restored shop's
     reload();
     showStatus(tr("Restored from %1.").arg(description), false);
     emit shopDataReplaced();

@@ -48,6 +48,7 @@ private:
     QHash<QString, QString> editedValues() const;
     void updateState();
     void showStatus(const QString &text, bool isError);
+    void showTimeZoneNote();
 
     void apply();
     void backUpNow();

@@ -3,6 +3,7 @@
 #include "Database.h"
 
 #include "CliRunner.h"
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
@@ -137,12 +139,14 @@ void TestCli::configListGetSet()
     QCOMPARE(list.out, QStringLiteral("key,value\r\n"
                                       "shop.name,小美的店\r\n"
                                       "currency,CNY\r\n"
+                                      "shop.time_zone,%1\r\n" // until chosen, the computer's
                                       "stock.allow_negative,false\r\n"
                                       "commission.levels,2\r\n"
                                       "commission.rate.1,7.5\r\n"
                                       "commission.rate.2,5\r\n"
                                       "commission.rate.3,2\r\n"
-                                      "commission.hold_days,7\r\n"));
+                                      "commission.hold_days,7\r\n")
+                           .arg(QString::fromLatin1(QTimeZone::systemTimeZoneId())));
 }
 
 void TestCli::configRefusesBadValuesAndChangesNothing_data()
@@ -165,6 +169,9 @@ void TestCli::configRefusesBadValuesAndChangesNothing_data()
     QTest::newRow("unknown key") << "commission.level"
                                  << "2"
                                  << "is not a setting";
+    QTest::newRow("unknown time zone") << "shop.time_zone"
+                                       << "Beijing"
+                                       << "Asia/Shanghai";
 }
 
 void TestCli::configRefusesBadValuesAndChangesNothing()
@@ -519,5 +526,5 @@ void TestCli::scaleDemoWritesTheSameRulesInBulk()
     QCOMPARE(dumps.at(0), dumps.at(1)); // the same seed, the same shop
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+MICROSHOP_TEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

@@ -7,6 +7,7 @@
 #include "Dates.h"
 
 #include "CliRunner.h"
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QDir>
@@ -414,5 +415,5 @@ void TestCliCsv::exportToStandardOutputHasNoByteOrderMark()
     QVERIFY(result.out.contains(QStringLiteral("TEA-01,2026-03-01 10:05:00,sale,-3,SO-0001\r\n")));
 }
 
-QTEST_GUILESS_MAIN(TestCliCsv)
+MICROSHOP_TEST_GUILESS_MAIN(TestCliCsv)
 #include "tst_cli_csv.moc"

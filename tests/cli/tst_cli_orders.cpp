@@ -6,6 +6,7 @@
 #include "Dates.h"
 
 #include "CliRunner.h"
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QTest>
@@ -191,5 +192,5 @@ void TestCliOrders::badOptionsAreUsageErrors()
     QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("SO-1")).status, OrderStatus::Pending);
 }
 
-QTEST_GUILESS_MAIN(TestCliOrders)
+MICROSHOP_TEST_GUILESS_MAIN(TestCliOrders)
 #include "tst_cli_orders.moc"

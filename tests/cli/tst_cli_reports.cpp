@@ -7,6 +7,7 @@
 #include "Dates.h"
 
 #include "CliRunner.h"
+#include "TestClock.h"
 #include "TestDatabases.h"
 #include "TestValues.h"
 
@@ -301,5 +302,5 @@ void TestCliReports::distributorsImportRefusesCyclesAndUnknownUplines()
     QCOMPARE(cli({QStringLiteral("check")}).status, 0);
 }
 
-QTEST_GUILESS_MAIN(TestCliReports)
+MICROSHOP_TEST_GUILESS_MAIN(TestCliReports)
 #include "tst_cli_reports.moc"

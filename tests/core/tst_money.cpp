@@ -3,6 +3,7 @@
 #include "Error.h"
 #include "Money.h"
 #include "Rate.h"
+#include "TestClock.h"
 
 #include <QTest>
 
@@ -310,5 +311,5 @@ void TestMoney::dateTimesAcceptMinutesOrSeconds()
     QVERIFY(!Dates::parseDateTime(u"2026-03-08 14:30:60").has_value());
 }
 
-QTEST_GUILESS_MAIN(TestMoney)
+MICROSHOP_TEST_GUILESS_MAIN(TestMoney)
 #include "tst_money.moc"

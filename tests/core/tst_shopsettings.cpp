@@ -1,6 +1,7 @@
 // ShopSettings: the rules of every setting, on in-memory repositories.
 #include "Error.h"
 #include "ShopSettings.h"
+#include "TestClock.h"
 
 #include <QMap>
 #include <QTest>
@@ -178,6 +179,9 @@ void TestShopSettings::normalizesValidValues_data()
     QTest::newRow("shop name trimmed") << "shop.name"
                                        << "  小美的店 "
                                        << "小美的店";
+    QTest::newRow("time zone") << "shop.time_zone"
+                               << " Asia/Hong_Kong "
+                               << "Asia/Hong_Kong";
 }
 
 void TestShopSettings::normalizesValidValues()
@@ -214,6 +218,12 @@ void TestShopSettings::refusesBadValues_data()
     QTest::newRow("shop name two lines") << "shop.name"
                                          << "a\nb";
     QTest::newRow("shop name too long") << "shop.name" << QString(101, u'x');
+    QTest::newRow("time zone unknown") << "shop.time_zone"
+                                       << "Mars/Olympus";
+    QTest::newRow("time zone empty") << "shop.time_zone"
+                                     << "";
+    QTest::newRow("time zone an offset") << "shop.time_zone"
+                                         << "+08:00";
 }
 
 void TestShopSettings::refusesBadValues()
@@ -276,5 +286,5 @@ void TestShopSettings::listsEveryKeyInOrder()
     QCOMPARE(all.constLast().first, QStringLiteral("commission.hold_days"));
 }
 
-QTEST_GUILESS_MAIN(TestShopSettings)
+MICROSHOP_TEST_GUILESS_MAIN(TestShopSettings)
 #include "tst_shopsettings.moc"

@@ -10,6 +10,7 @@
 #include "Error.h"
 #include "ShopSettings.h"
 
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QCryptographicHash>
@@ -719,5 +720,5 @@ void TestDatabase::wrongPasswordAndUnreachableServer()
     }
 }
 
-QTEST_GUILESS_MAIN(TestDatabase)
+MICROSHOP_TEST_GUILESS_MAIN(TestDatabase)
 #include "tst_database.moc"

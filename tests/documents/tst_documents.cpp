@@ -9,6 +9,7 @@
 #include "Error.h"
 
 #include "CliRunner.h"
+#include "TestClock.h"
 #include "TestDatabases.h"
 #include "TestValues.h"
 
@@ -573,5 +574,5 @@ void TestDocuments::cliStatementErrors()
     QVERIFY(!QFileInfo::exists(file));
 }
 
-QTEST_MAIN(TestDocuments)
+MICROSHOP_TEST_MAIN(TestDocuments)
 #include "tst_documents.moc"

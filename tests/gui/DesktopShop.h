@@ -17,7 +17,8 @@ struct DesktopShop
             Database::open(DatabaseLocation::sqliteFile(path), Database::OpenMode::CreateOrUpgrade))
         , services(*database)
     {
-        services.complete = completeWithReportsAndDocuments; // as the app does
+        services.settings.applyTimeZone();                   // as the app does
+        services.complete = completeWithReportsAndDocuments; // as the app does too
         context = std::make_unique<ShopContext>(services.context());
         parts = services.complete(services, *context);
     }

@@ -4,6 +4,7 @@
 
 #include "Database.h"
 #include "ShopServices.h"
+#include "TestClock.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -147,6 +148,7 @@ int main(int argc, char *argv[])
     QTemporaryDir configuration;
     qputenv("XDG_CONFIG_HOME", configuration.path().toUtf8());
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    MicroShop::Testing::fixClock();
     QApplication application(argc, argv);
     TestCsvImportDialog test;
     return QTest::qExec(&test, argc, argv);

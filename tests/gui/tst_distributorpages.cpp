@@ -16,6 +16,7 @@
 
 #include "TestValues.h"
 
+#include "TestClock.h"
 #include "Widgets.h"
 
 #include <QAbstractItemModelTester>
@@ -294,6 +295,7 @@ int main(int argc, char *argv[])
     QTemporaryDir configuration;
     qputenv("XDG_CONFIG_HOME", configuration.path().toUtf8());
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    MicroShop::Testing::fixClock();
     QApplication application(argc, argv);
     TestDistributorPages test;
     return QTest::qExec(&test, argc, argv);

@@ -19,6 +19,7 @@
 #include "ExportSource.h"
 #include "ShopContext.h"
 #include "ShopExporter.h"
+#include "TestClock.h"
 
 #include <QApplication>
 #include <QDir>
@@ -301,5 +302,5 @@ void TestLongWork::workWithoutCancelCannotBeWalkedAwayFrom()
     m_window->showPage(MainWindow::Orders);
 }
 
-QTEST_MAIN(TestLongWork)
+MICROSHOP_TEST_MAIN(TestLongWork)
 #include "tst_longwork.moc"

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "SettingsPage.h"
 
+#include "TestClock.h"
 #include "Widgets.h"
 
 #include <QApplication>
@@ -233,6 +234,7 @@ int main(int argc, char *argv[])
     QTemporaryDir configuration;
     qputenv("XDG_CONFIG_HOME", configuration.path().toUtf8());
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    MicroShop::Testing::fixClock();
     QApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MicroShopTest"));
     QApplication::setApplicationName(QStringLiteral("MicroShopTest"));

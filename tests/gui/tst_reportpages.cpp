@@ -24,6 +24,7 @@
 #include "CliRunner.h"
 #include "Dates.h"
 
+#include "TestClock.h"
 #include "Widgets.h"
 
 #include <QAbstractBarSeries>
@@ -461,7 +462,8 @@ void TestReportPages::bigSumsFitTheirTiles()
                  qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(tile), figure->text())));
     }
     const QString today = child<QLabel>(child<QPushButton>(page, "todayTile"), "figure")->text();
-    QVERIFY2(today.size() >= 12, qPrintable(today)); // a big sum, not a short one
+    // A big sum, not a short one: the sale alone, or more with the demo's other sales today.
+    QVERIFY2(today.size() >= QStringLiteral("99999999.90").size(), qPrintable(today));
 }
 
 void TestReportPages::screenshots()
@@ -490,5 +492,5 @@ void TestReportPages::screenshots()
     m_languages.setLanguage(QStringLiteral("en"));
 }
 
-QTEST_MAIN(TestReportPages)
+MICROSHOP_TEST_MAIN(TestReportPages)
 #include "tst_reportpages.moc"

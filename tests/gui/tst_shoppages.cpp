@@ -16,6 +16,7 @@
 #include "OrderListModel.h"
 #include "ProductListModel.h"
 
+#include "TestClock.h"
 #include "Widgets.h"
 
 #include <QAbstractItemModelTester>
@@ -368,6 +369,7 @@ int main(int argc, char *argv[])
     QTemporaryDir configuration;
     qputenv("XDG_CONFIG_HOME", configuration.path().toUtf8());
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    MicroShop::Testing::fixClock();
     QApplication application(argc, argv);
     TestShopPages test;
     return QTest::qExec(&test, argc, argv);

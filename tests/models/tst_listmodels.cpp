@@ -11,6 +11,7 @@
 
 #include "Dates.h"
 
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QAbstractItemModelTester>
@@ -295,5 +296,5 @@ void TestListModels::stockHistoryOfOneProduct()
              StockMovementKinds::displayName(StockMovementKind::Sale));
 }
 
-QTEST_GUILESS_MAIN(TestListModels)
+MICROSHOP_TEST_GUILESS_MAIN(TestListModels)
 #include "tst_listmodels.moc"

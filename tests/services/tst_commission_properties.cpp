@@ -10,6 +10,7 @@
 
 #include "Dates.h"
 
+#include "TestClock.h"
 #include "TestDatabases.h"
 
 #include <QRandomGenerator>
@@ -303,5 +304,5 @@ void TestCommissionProperties::interleavingDifferentOrdersChangesNothing()
     }
 }
 
-QTEST_GUILESS_MAIN(TestCommissionProperties)
+MICROSHOP_TEST_GUILESS_MAIN(TestCommissionProperties)
 #include "tst_commission_properties.moc"

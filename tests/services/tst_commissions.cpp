@@ -7,6 +7,7 @@
 #include "Dates.h"
 #include "Error.h"
 
+#include "TestClock.h"
 #include "TestDatabases.h"
 #include "TestValues.h"
 
@@ -463,5 +464,5 @@ void TestCommissions::recordTakesTheStepsOfTheMoves()
     QCOMPARE(written(QStringLiteral("SO-R")), expected);
 }
 
-QTEST_GUILESS_MAIN(TestCommissions)
+MICROSHOP_TEST_GUILESS_MAIN(TestCommissions)
 #include "tst_commissions.moc"

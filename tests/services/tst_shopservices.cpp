@@ -7,6 +7,7 @@
 #include "Dates.h"
 #include "Error.h"
 
+#include "TestClock.h"
 #include "TestDatabases.h"
 #include "TestValues.h"
 
@@ -734,5 +735,5 @@ void TestShopServices::movesCannotGoBackInTime()
                              m_shop->workflow.complete(QStringLiteral("SO-1"), at("2026-03-04")));
 }
 
-QTEST_GUILESS_MAIN(TestShopServices)
+MICROSHOP_TEST_GUILESS_MAIN(TestShopServices)
 #include "tst_shopservices.moc"
