@@ -723,9 +723,9 @@ int CommandLineTool::demo(const Invocation &invocation)
         m_err.flush();
     };
     if (scale)
-        ScaleDemoGenerator(shop, size, seed, Dates::today()).run(progress);
+        ScaleDemoGenerator(shop, size, seed, Dates::now()).run(progress);
     else
-        DemoGenerator(shop, size, seed, Dates::today()).run(progress);
+        DemoGenerator(shop, size, seed, Dates::now()).run(progress);
     if (m_progressIsTerminal)
         m_err << "\n";
     m_out << QStringLiteral("Demo shop made with seed %1: %2 products, %3 customers, %4 "

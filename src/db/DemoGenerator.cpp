@@ -1,9 +1,9 @@
 #include "DemoGenerator.h"
 
 #include "Database.h"
+#include "DemoOrderFate.h"
 #include "ShopServices.h"
 
-#include "Dates.h"
 #include "Error.h"
 
 #include <QRandomGenerator>
@@ -86,11 +86,12 @@ QString phone(QRandomGenerator &random)
 
 } // namespace
 
-DemoGenerator::DemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today)
+DemoGenerator::DemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now)
     : m_shop(shop)
     , m_size(size)
     , m_seed(seed)
-    , m_today(today)
+    , m_now(now)
+    , m_today(now.date())
 {}
 
 void DemoGenerator::refuseUnlessEmpty(Database &database, Size size)
@@ -125,7 +126,7 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
             progress(done, total);
     };
     const QDate first = m_today.addDays(-364);
-    const QDateTime opening(first.addDays(-1), QTime(8, 0));
+    const QDateTime opening(first.addDays(-1), QTime(8, 0), Qt::UTC); // a wall clock (Dates.h)
 
     database.inTransaction([&] {
         // The catalog, with stock for a year of sales.
@@ -160,9 +161,15 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
         QList<int> depths;
         QList<int> weights; // 1 + recruits so far
         constexpr int maxDepth = 12;
+        // Every (n/12)th recruit joins the deepest chain, so that the forest is 12 deep from 12
+        // distributors on, whatever the dice say.
+        const int chainStep = qMax(1, m_size.distributors / maxDepth);
+        int deepest = -1;
         for (int i = 0; i < m_size.distributors; ++i) {
             int upline = -1;
-            if (i > 0 && random.bounded(8) != 0) {
+            if (i > 0 && i % chainStep == 0 && depths.at(deepest) < maxDepth) {
+                upline = deepest;
+            } else if (i > 0 && random.bounded(8) != 0) {
                 int weightSum = 0;
                 for (int j = 0; j < weights.size(); ++j)
                     weightSum += depths.at(j) < maxDepth ? weights.at(j) : 0;
@@ -186,6 +193,8 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
             distributor.uplineId = upline < 0 ? 0 : distributors.at(upline);
             distributors.append(m_shop.distributorService.create(distributor).id);
             depths.append(upline < 0 ? 1 : depths.at(upline) + 1);
+            if (deepest < 0 || depths.constLast() > depths.at(deepest))
+                deepest = i;
             weights.append(depths.constLast()); // deeper recruits recruit more readily
             // Deep chains: a recruit's upline is usually a recent, deep recruiter.
             if (upline >= 0)
@@ -229,20 +238,21 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
         for (int i = 0; i < m_size.orders; ++i) {
             const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
                                            : first.addDays(random.bounded(365));
-            schedule.append({QDateTime(day, QTime(8 + random.bounded(14), random.bounded(60))),
-                             random.bounded(int(customers.size()))});
-        }
-        // Nothing in the future: today's orders were placed before now.
-        const QDateTime now = Dates::now();
-        for (auto &[at, customerIndex] : schedule) {
-            if (at > now)
-                at = now.addSecs(-60 * (1 + random.bounded(120)));
+            QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
+            // Nothing in the future: today's orders were placed before now. (Drawn either way,
+            // so that the hour changes nothing else.)
+            const int minutesBack = 1 + random.bounded(120);
+            if (at > m_now)
+                at = m_now.addSecs(-60 * minutesBack);
+            schedule.append({at, random.bounded(int(customers.size()))});
         }
         std::sort(schedule.begin(), schedule.end(),
                   [](const auto &a, const auto &b) { return a.first < b.first; });
+        QList<QDateTime> times;
+        for (const auto &planned : std::as_const(schedule))
+            times.append(planned.first);
+        const QList<DemoOrderFate::Role> roles = DemoOrderFate::roles(times, m_now);
         int number = 0;
-        const int newestPending = int(schedule.size()) - 1; // always some work waiting
-        const int newestPaid = int(schedule.size()) - 2;
         for (const auto &[at, customerIndex] : schedule) {
             const Customer &customer = customers.at(customerIndex);
             OrderDraft draft;
@@ -269,13 +279,20 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
             const Order order = m_shop.workflow.create(draft);
             step();
 
-            const qint64 age = at.date().daysTo(m_today);
-            const int fate = random.bounded(100);
-            if ((age < 2 && fate < 40) || number - 1 == newestPending)
-                continue; // awaiting payment
-            if (fate < 4) {
-                m_shop.workflow.cancel(order.orderNo, at.addSecs(3600));
-                continue;
+            // Everything an order may need is drawn whether it happens or not: the hour then
+            // changes what has happened to the newest orders, and nothing else.
+            const int roll = random.bounded(100);
+            const int payMinutes = random.bounded(600);
+            const int method = random.bounded(4);
+            const QString courier = pick(random, couriers);
+            const QString tracking = QStringLiteral("YT%1").arg(
+                quint64(random.generate64() % 10000000000ULL), 10, 10, QLatin1Char('0'));
+            const DemoOrderFate fate = DemoOrderFate::plan(at, m_now, roll, payMinutes,
+                                                           roles.at(number - 1));
+            if (!fate.paid) {
+                if (fate.cancelled)
+                    m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
+                continue; // cancelled, or awaiting payment
             }
             // Sold out? Restock first, as a merchant would.
             for (const OrderLine &line : order.lines) {
@@ -283,42 +300,32 @@ void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
                 if (current.stock < line.quantity * 2)
                     m_shop.catalog.restock(current.sku, 50, at, tr("demo restock"));
             }
-            const QDateTime paid = qMin(at.addSecs(60 * (5 + random.bounded(600))), now);
             const auto methods = PaymentMethods::all();
-            m_shop.workflow.pay(order.orderNo, paid,
-                                random.bounded(4) == 0
-                                    ? methods.at(random.bounded(int(methods.size())))
-                                    : PaymentMethod::WeChat);
-            if (fate < 7) {
-                m_shop.workflow.cancel(order.orderNo, paid.addSecs(7200));
+            m_shop.workflow.pay(order.orderNo, *fate.paid,
+                                method == 0 ? methods.at(roll % int(methods.size()))
+                                            : PaymentMethod::WeChat);
+            if (fate.cancelled) {
+                m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
                 continue;
             }
-            if (age < 1 || number - 1 == newestPaid)
+            if (!fate.shipped)
                 continue; // paid, not shipped yet
-            const QDateTime shipped = paid.addDays(1);
-            m_shop.workflow.ship(
-                order.orderNo, pick(random, couriers),
-                QStringLiteral("YT%1").arg(quint64(random.generate64() % 10000000000ULL), 10, 10,
-                                           QLatin1Char('0')),
-                shipped);
-            if (age < 5)
+            m_shop.workflow.ship(order.orderNo, courier, tracking, *fate.shipped);
+            if (!fate.completed)
                 continue; // on its way
-            const QDateTime completed = shipped.addDays(3);
-            m_shop.workflow.complete(order.orderNo, completed);
-            if (fate < 12) {
-                // A return: part or all of it.
-                RefundRequest refund;
-                refund.at = completed.addDays(1);
-                refund.restock = random.bounded(2) == 0;
-                refund.reason = tr("customer return");
-                if (fate < 9) {
-                    const OrderLine &line = order.lines.constFirst();
-                    refund.lines.append({line.id, 1});
-                } else {
-                    refund.refundShipping = true;
-                }
-                m_shop.workflow.refund(order.orderNo, refund);
-            }
+            m_shop.workflow.complete(order.orderNo, *fate.completed);
+            if (!fate.returned)
+                continue;
+            // A return: part or all of it.
+            RefundRequest refund;
+            refund.at = *fate.returned;
+            refund.restock = roll % 2 == 0;
+            refund.reason = tr("customer return");
+            if (!fate.fullReturn && roll < 9)
+                refund.lines.append({order.lines.constFirst().id, 1});
+            else
+                refund.refundShipping = true; // with no lines named: everything
+            m_shop.workflow.refund(order.orderNo, refund);
         }
     });
 }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 
 #include <functional>
 
@@ -13,7 +14,8 @@ class ShopServices;
 // `microshop-cli demo`: a realistic shop from a seed — Chinese products, customers and
 // addresses, a distributor forest, and orders in every status over the last 12 months — made
 // through the same services as real work, so every rule and invariant holds. The same seed
-// gives the same shop (dates are counted back from `today`).
+// gives the same shop at the same instant (dates are counted back from `now`, the shop's local
+// time, and nothing happens after it).
 class DemoGenerator final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoGenerator)
@@ -27,7 +29,7 @@ public:
         int orders = 1000;
     };
 
-    DemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today);
+    DemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now);
 
     // All in one transaction; refuses a database that already has products, customers,
     // distributors or orders. progress(done, total) is called now and then.
@@ -40,6 +42,7 @@ private:
     ShopServices &m_shop;
     Size m_size;
     quint32 m_seed;
+    QDateTime m_now;
     QDate m_today;
 };
 

@@ -3,6 +3,7 @@
 #include "Database.h"
 #include "DatabaseError.h"
 #include "DemoGenerator.h"
+#include "DemoOrderFate.h"
 #include "ShopServices.h"
 
 #include "Customer.h"
@@ -125,11 +126,12 @@ QByteArray text(const QDateTime &at)
 
 } // namespace
 
-ScaleDemoGenerator::ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today)
+ScaleDemoGenerator::ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed,
+                                       const QDateTime &now)
     : m_shop(shop)
     , m_size(size)
     , m_seed(seed)
-    , m_today(today)
+    , m_now(now)
 {}
 
 void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
@@ -148,13 +150,12 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
 
     QRandomGenerator random(m_seed);
     const QByteArray actor = database.actor().toUtf8();
-    const QDate first = m_today.addDays(-364);
-    // Times are wall-clock times, as stored: kept as UTC here so that a million of them are
-    // compared and added to without asking the system's time zone each time (a stat() of
-    // /etc/localtime a call, a quarter of the run).
+    const QDate today = m_now.date();
+    const QDate first = today.addDays(-364);
+    // Times are wall-clock times in Qt::UTC, as everywhere (Dates.h): a million of them are
+    // compared and added to without asking a time zone.
     const QDateTime opening(first.addDays(-1), QTime(8, 0), Qt::UTC);
-    const QDateTime localNow = Dates::now();
-    const QDateTime now(localNow.date(), localNow.time(), Qt::UTC);
+    const QDateTime &now = m_now;
     const int levels = m_shop.settings.commissionLevels();
     QList<Rate> rates;
     for (int level = 1; level <= levels; ++level)
@@ -170,18 +171,26 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
     QList<Planned> plan;
     plan.reserve(m_size.orders);
     for (int i = 0; i < m_size.orders; ++i) {
-        const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
+        const QDate day = i % 20 == 19 ? today.addDays(-random.bounded(7))
                                        : first.addDays(random.bounded(365));
         QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
+        // Drawn either way, so that the hour changes nothing but these orders' times.
+        const int minutesBack = 1 + random.bounded(120);
         if (at > now)
-            at = now.addSecs(-60 * (1 + random.bounded(120)));
+            at = now.addSecs(-60 * minutesBack);
         plan.append({at, random.bounded(m_size.customers)});
     }
     std::sort(plan.begin(), plan.end(),
               [](const Planned &a, const Planned &b) { return a.at < b.at; });
     QList<QDate> lastOrder(m_size.customers);
-    for (const Planned &order : std::as_const(plan))
+    QList<QDateTime> times;
+    times.reserve(plan.size());
+    for (const Planned &order : std::as_const(plan)) {
         lastOrder[order.customer] = order.at.date();
+        times.append(order.at);
+    }
+    const QList<DemoOrderFate::Role> roles = DemoOrderFate::roles(times, now);
+    times.clear();
 
     // A new file being filled: the rollback journal in memory and no syncs until the end (a
     // crash leaves a file to delete, as the shop was empty), and a large page cache.
@@ -264,9 +273,15 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
                                  "'', ?, ?)");
             Statement closure(db, "INSERT INTO distributor_closure (ancestor_id, descendant_id, "
                                   "distance) VALUES (?, ?, ?)");
+            // Every (n/12)th recruit joins the deepest chain (as in DemoGenerator): 12 deep
+            // from 12 distributors on, whatever the dice say.
+            const int chainStep = qMax(1, m_size.distributors / 12);
+            int deepest = -1;
             for (int i = 0; i < m_size.distributors; ++i) {
                 int parent = -1;
-                if (!pool.isEmpty() && random.bounded(8) != 0) {
+                if (i > 0 && i % chainStep == 0 && depth.at(deepest) < 12) {
+                    parent = deepest;
+                } else if (!pool.isEmpty() && random.bounded(8) != 0) {
                     for (int attempt = 0; attempt < 4 && parent < 0; ++attempt) {
                         const int candidate = pool.at(random.bounded(int(pool.size())));
                         if (depth.at(candidate) < 12)
@@ -278,6 +293,8 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
                     depth[i] = depth.at(parent) + 1;
                     pool.append(parent);
                 }
+                if (deepest < 0 || depth.at(i) > depth.at(deepest))
+                    deepest = i;
                 for (int weight = 0; weight <= depth.at(i) / 3; ++weight)
                     pool.append(i);
                 const int fate = random.bounded(50);
@@ -408,18 +425,26 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
             }
             const qint64 shipping = random.bounded(3) == 0 ? 0 : 800 + 200 * random.bounded(5);
 
-            // Its fate, as in DemoGenerator: recent ones still waiting, a few cancelled.
-            const qint64 age = planned.at.date().daysTo(m_today);
-            const int fate = random.bounded(100);
-            const bool pending = (age < 2 && fate < 40) || i == plan.size() - 1;
-            const bool paid = !pending && fate >= 4;
-            const QDateTime paidAt = qMin(planned.at.addSecs(60 * (5 + random.bounded(600))), now);
-            const bool cancelled = !pending && (fate < 7);
-            const QDateTime cancelledAt = paid ? paidAt.addSecs(7200) : planned.at.addSecs(3600);
-            const bool shipped = paid && !cancelled && age >= 1 && i != plan.size() - 2;
-            const QDateTime shippedAt = paidAt.addDays(1);
-            const bool completed = shipped && age >= 5;
-            const QDateTime completedAt = shippedAt.addDays(3);
+            // Its fate, by DemoGenerator's rules: recent ones still waiting, a few cancelled,
+            // nothing after now. No returns here.
+            const int roll = random.bounded(100);
+            const int payMinutes = random.bounded(600);
+            // Drawn whether they happen or not, so that the hour changes nothing else.
+            const QByteArray method(pick(random, methods));
+            const QByteArray courier(pick(random, couriers));
+            const QString tracking = QStringLiteral("YT%1").arg(
+                quint64(random.generate64() % 10000000000ULL), 10, 10, QLatin1Char('0'));
+            const DemoOrderFate fate = DemoOrderFate::plan(planned.at, now, roll, payMinutes,
+                                                           roles.at(i));
+            const bool paid = fate.paid.has_value();
+            const bool cancelled = fate.cancelled.has_value();
+            const bool shipped = fate.shipped.has_value();
+            const bool completed = fate.completed.has_value();
+            const bool pending = !paid && !cancelled;
+            const QDateTime paidAt = fate.paid.value_or(QDateTime());
+            const QDateTime cancelledAt = fate.cancelled.value_or(QDateTime());
+            const QDateTime shippedAt = fate.shipped.value_or(QDateTime());
+            const QDateTime completedAt = fate.completed.value_or(QDateTime());
             const QByteArray atText = text(planned.at);
             const QByteArray paidText = text(paidAt);
             const QByteArray cancelledText = text(cancelledAt);
@@ -459,8 +484,7 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
             if (!paid)
                 continue;
 
-            payment << orderId << QByteArray(pick(random, methods)) << paidText
-                    << goods.minorUnits() + shipping;
+            payment << orderId << method << paidText << goods.minorUnits() + shipping;
             payment.run();
             for (const Line &each : std::as_const(lines)) {
                 items[each.product].sold += each.quantity;
@@ -475,11 +499,7 @@ void ScaleDemoGenerator::run(const std::function<void(qint64, qint64)> &progress
                 }
             }
             if (shipped) {
-                shipment << orderId << QByteArray(pick(random, couriers))
-                         << QStringLiteral("YT%1").arg(
-                                quint64(random.generate64() % 10000000000ULL), 10, 10,
-                                QLatin1Char('0'))
-                         << text(shippedAt);
+                shipment << orderId << courier << tracking << text(shippedAt);
                 const Receiver &receiver = receivers.at(planned.customer);
                 shipment << receiver.name << receiver.phone << QByteArray(cities[receiver.city][0])
                          << QByteArray(cities[receiver.city][1])

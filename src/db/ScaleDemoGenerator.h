@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 
 #include "DemoGenerator.h"
 
@@ -28,7 +29,7 @@ public:
     using Size = DemoGenerator::Size;
     static constexpr Size productScale{5000, 200000, 100000, 1000000}; // spec/product.md's
 
-    ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, QDate today);
+    ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now);
 
     // Refuses a database that is not SQLite or not empty; all or nothing. progress(done, total)
     // is called now and then, in orders.
@@ -38,7 +39,7 @@ private:
     ShopServices &m_shop;
     Size m_size;
     quint32 m_seed;
-    QDate m_today;
+    QDateTime m_now; // the shop's local time
 };
 
 } // namespace MicroShop

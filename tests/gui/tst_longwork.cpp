@@ -92,7 +92,7 @@ qint64 TestLongWork::count(const char *sql) const
 void TestLongWork::initTestCase()
 {
     m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
-    ScaleDemoGenerator(m_desktop->services, {50, 2000, 500, 40000}, 5, Dates::today()).run();
+    ScaleDemoGenerator(m_desktop->services, {50, 2000, 500, 40000}, 5, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->showPage(MainWindow::Orders);

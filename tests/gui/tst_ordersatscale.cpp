@@ -84,7 +84,7 @@ QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &val
 void TestOrdersAtScale::initTestCase()
 {
     m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
-    ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, orderCount}, 3, Dates::today()).run();
+    ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, orderCount}, 3, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->resize(1300, 820);

@@ -111,7 +111,7 @@ void TestReportPages::initTestCase()
     m_path = m_folder.filePath(QStringLiteral("shop.db"));
     m_desktop = std::make_unique<DesktopShop>(m_path);
     m_desktop->services.settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
-    DemoGenerator(m_desktop->services, {30, 120, 25, 500}, 7, Dates::today()).run();
+    DemoGenerator(m_desktop->services, {30, 120, 25, 500}, 7, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
     m_window->resize(1300, 820);
