@@ -2,7 +2,8 @@
 # MicroShop's one entry point for developers and CI, on Debian 12:
 #   ./dev.sh run [APP ARGS...]  install what is missing, build (Release, Ninja), start the app
 #   ./dev.sh test               install what is missing, build with warnings as errors, run every
-#                               test; then again under AddressSanitizer + UndefinedBehaviorSanitizer
+#                               test; the SQLite and GUI ones again at two other instants
+#                               (faketime); then all under AddressSanitizer + UBSan
 #   ./dev.sh build              install and build only
 #   ./dev.sh package            build, then make the .deb and .tar.gz in build/packages
 set -euo pipefail
@@ -15,7 +16,7 @@ packages=(
     qt6-charts-dev libqt6opengl6-dev libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
     postgresql sqlite3 libsqlite3-dev
-    xvfb xauth fonts-noto-cjk poppler-utils
+    xvfb xauth fonts-noto-cjk poppler-utils faketime tzdata
 )
 
 install_missing_packages() {
@@ -65,6 +66,10 @@ test)
     install_missing_packages
     configure_and_build build -DCMAKE_BUILD_TYPE=Release -DMICROSHOP_WERROR=ON
     run_tests build
+    # The SQLite and GUI tests again at two other instants, in two other zones, under faketime:
+    # the last minutes of a year in China, and late on 29 February (a month's end) in UTC.
+    tests/run_at.sh build 2026-12-31T23:55:00+08:00 Asia/Shanghai
+    tests/run_at.sh build 2028-02-29T23:50:00Z UTC
     # The same tests under the sanitizers, leak checking included.
     configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DMICROSHOP_WERROR=ON \
         -DMICROSHOP_SANITIZE=ON -DMICROSHOP_PACKAGING_TEST=OFF
