@@ -24,4 +24,4 @@ jobs=$(nproc 2>/dev/null || echo 2)
 MICROSHOP_TEST_NOW=$instant MICROSHOP_TEST_TZ=$zone TZ=$zone FAKETIME_DONT_FAKE_MONOTONIC=1 \
     faketime -f "@$wall" \
     ctest --test-dir "$build" --output-on-failure --parallel "$jobs" --timeout 600 \
-        --exclude-regex '_postgresql$|^postgres_|^packaging$|^translations_complete$'
+        --exclude-regex '_postgresql$|^postgres_|^packaging$|^translations_complete$|^formatting$'

@@ -222,7 +222,7 @@ void TestClock::theSettingsPageChoosesTheZone()
     QCOMPARE(zones->currentText(), system);
     // Another zone than the computer's own, eight hours ahead of UTC.
     const QString chosen = system == u"Asia/Shanghai" ? QStringLiteral("Asia/Hong_Kong")
-                                                       : QStringLiteral("Asia/Shanghai");
+                                                      : QStringLiteral("Asia/Shanghai");
     zones->setFocus();
     QTest::keyClicks(zones, chosen); // typed, as a person finds it in the list
     QCOMPARE(zones->currentText(), chosen);
