@@ -6,7 +6,6 @@
 #include "Money.h"
 
 #include <QHash>
-#include <QMap>
 
 #include <algorithm>
 
@@ -78,26 +77,57 @@ ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distribut
         qint64 gross = 0;
         qint64 refunds = 0;
     };
-    QMap<QString, Sums> periods;
-    while (query.next()) {
-        const QDate day = Dates::parseDate(query.value(0).toString()).value_or(QDate());
-        QString period = query.value(0).toString();
-        if (by == Period::Month) {
-            period = period.left(7);
-        } else if (by == Period::Week) {
+    const auto periodOf = [by](QDate day) {
+        if (by == Period::Month)
+            return day.toString(QStringLiteral("yyyy-MM"));
+        if (by == Period::Week) {
             int year = 0;
             const int week = day.weekNumber(&year);
-            period = QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
+            return QStringLiteral("%1-W%2").arg(year).arg(week, 2, 10, QLatin1Char('0'));
         }
-        Sums &sums = periods[period];
+        return Dates::toText(day);
+    };
+    QHash<QString, Sums> periods;
+    QDate first;
+    QDate last;
+    while (query.next()) {
+        const QString bucketText = query.value(0).toString();
+        const QDate day = Dates::parseDate(by == Period::Month ? bucketText + QStringLiteral("-01")
+                                                               : bucketText)
+                              .value_or(QDate());
+        first = first.isValid() ? qMin(first, day) : day;
+        last = last.isValid() ? qMax(last, day) : day;
+        Sums &sums = periods[periodOf(day)];
         sums.orders += query.value(1).toLongLong();
         sums.gross += query.value(2).toLongLong();
         sums.refunds += query.value(3).toLongLong();
     }
     ReportTable table{QStringLiteral("period,orders,gross,refunds,net").split(u','), {}};
-    for (auto it = periods.cbegin(); it != periods.cend(); ++it)
-        table.rows.append({it.key(), QString::number(it->orders), money(it->gross),
-                           money(it->refunds), money(it->gross - it->refunds)});
+    if (periods.isEmpty())
+        return table; // no sales in the range: nothing to draw
+    // A time series: every period of the range, those without sales as zeros. It starts at
+    // `from`, or at the shop's first sale when that is later (an "all time" from 2000 starts
+    // there), and ends at `to`, or at the last sale without one (docs/decisions.md).
+    QDate start = first;
+    if (from.isValid()) {
+        const QDate shopFirst
+            = Dates::parseDate(m_database
+                                   .scalar(QStringLiteral("SELECT substr(min(o.date), 1, 10) FROM "
+                                                          "orders o WHERE %1")
+                                               .arg(counted))
+                                   .toString())
+                  .value_or(first);
+        start = qMax(from, qMin(shopFirst, first));
+    }
+    const QDate end = to.isValid() ? to : last;
+    for (QDate day = start; day <= end; day = day.addDays(1)) {
+        const QString period = periodOf(day);
+        if (!table.rows.isEmpty() && table.rows.constLast().constFirst() == period)
+            continue;
+        const Sums sums = periods.value(period);
+        table.rows.append({period, QString::number(sums.orders), money(sums.gross),
+                           money(sums.refunds), money(sums.gross - sums.refunds)});
+    }
     return table;
 }
 

@@ -144,6 +144,13 @@ void TestCliReports::reportsMatchHandComputedFiles_data()
     QTest::newRow("sales by month") << args("report sales --by month") << "sales-month.csv";
     QTest::newRow("sales by ISO week") << args("report sales --by week") << "sales-week.csv";
     QTest::newRow("sales by day") << args("report sales --by day") << "sales-day.csv";
+    // A time series has every period of its range, zeros included, from the shop's first sale.
+    QTest::newRow("sales by week, January")
+        << args("report sales --by week --from 2026-01-01 --to 2026-01-31")
+        << "sales-week-january.csv";
+    QTest::newRow("sales by month, to March")
+        << args("report sales --by month --from 2025-12-01 --to 2026-03-31")
+        << "sales-month-to-march.csv";
     QTest::newRow("sales of M alone")
         << args("report sales --by month --distributor M") << "sales-month-M.csv";
     QTest::newRow("sales of M's team")
