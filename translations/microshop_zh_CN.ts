@@ -222,7 +222,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+551"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+550"/>
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>Clock</name>
     <message>
-        <location filename="../src/core/Clock.cpp" line="+90"/>
+        <location filename="../src/core/Clock.cpp" line="+91"/>
         <source>&quot;%1&quot; is not an instant: write a date, a time and its offset from UTC, for example 2026-11-30T07:30:00+08:00 or 2026-11-29T23:30:00Z.</source>
         <translation>“%1”不是一个时刻：请写日期、时间及其相对 UTC 的偏移，例如 2026-11-30T07:30:00+08:00 或 2026-11-29T23:30:00Z。</translation>
     </message>
@@ -385,7 +385,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/db/Database.cpp" line="+62"/>
+        <location filename="../src/db/Database.cpp" line="+63"/>
         <source>%1 is a folder, not a MicroShop database file.</source>
         <translation>%1 是文件夹，不是 MicroShop 数据库文件。</translation>
     </message>
@@ -415,7 +415,7 @@
         <translation>%1 的数据库结构版本是 %2，本程序需要 %3。请用 `microshop-cli init` 升级（SQLite 文件会先自动备份）。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+68"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -465,17 +465,27 @@
         <translation>此 SQLite 库不支持强制外键约束，而 MicroShop 需要它来保证数据一致。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+91"/>
         <source>The database %1 stayed busy (another program is writing to it). Try again in a moment. (%2)</source>
         <translation>数据库 %1 持续繁忙（有其他程序正在写入）。请稍后重试。（%2）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The database refused a statement: %1 [%2]</source>
-        <translation>数据库拒绝了一条语句：%1 [%2]</translation>
+        <location line="+9"/>
+        <source>The database %1 could not be written: its disk is full or failing (%2). Free some space on it and try again; nothing was changed.</source>
+        <translation>数据库 %1 无法写入：所在磁盘已满或出现故障（%2）。请腾出磁盘空间后重试；没有任何改动。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+6"/>
+        <source>The database %1 may not be written from here (%2). Check that you may write to it; nothing was changed.</source>
+        <translation>无法从这里写入数据库 %1（%2）。请检查是否有写入权限；没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database %1 refused a change (%2); nothing was changed. If it happens again, run `microshop-cli check`.</source>
+        <translation>数据库 %1 拒绝了这次修改（%2）；没有任何改动。如果再次出现，请运行 `microshop-cli check`。</translation>
+    </message>
+    <message>
+        <location line="+120"/>
         <source>The change could not be saved: %1. Nothing was changed.</source>
         <translation>修改未能保存：%1。没有做任何改动。</translation>
     </message>
@@ -539,7 +549,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../src/db/DemoGenerator.cpp" line="+109"/>
+        <location filename="../src/db/DemoGenerator.cpp" line="+107"/>
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
@@ -549,12 +559,12 @@
         <translation>demo 至少需要 1 个商品和 1 个客户，数量不能为负。</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+191"/>
         <source>demo restock</source>
         <translation>演示补货</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>customer return</source>
         <translation>客户退货</translation>
     </message>
@@ -2835,22 +2845,22 @@ Joined %7</source>
     </message>
     <message>
         <location line="+37"/>
-        <location line="+209"/>
+        <location line="+210"/>
         <source>%1 (schema version %2)</source>
         <translation>%1（数据库结构版本 %2）</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-157"/>
         <source>This computer does not know this time zone; it uses its own (%1).</source>
         <translation>本机不认识这个时区，将使用本机自己的时区（%1）。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Now there: %1 (UTC%2). This computer&apos;s zone: %3.</source>
         <translation>该时区现在：%1（UTC%2）。本机时区：%3。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -2915,7 +2925,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Restored from %1.</source>
         <translation>已从 %1 恢复。</translation>
     </message>
@@ -3378,7 +3388,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ScaleDemoGenerator</name>
     <message>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-410"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-409"/>
         <source>demo --scale writes an SQLite file; for a team server, make the shop in a file and restore it there, or use demo without --scale.</source>
         <translation>demo --scale 只能写入 SQLite 文件；团队服务器请先在文件中生成演示店铺再恢复到服务器，或使用不带 --scale 的 demo。</translation>
     </message>

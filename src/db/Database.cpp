@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +19,9 @@
 namespace MicroShop {
 
 namespace {
+
+// The statements a database refused, for developers: QT_LOGGING_RULES="microshop.sql.info=true".
+Q_LOGGING_CATEGORY(refusedSql, "microshop.sql", QtWarningMsg)
 
 constexpr int busyTimeoutMilliseconds = 5000;
 constexpr int postgresConnectTimeoutSeconds = 5;
@@ -338,14 +342,35 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 void Database::refuse(const QSqlError &error, const QString &sql) const
 {
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    const bool busy = text.contains(QStringLiteral("locked"))
-                      || text.contains(QStringLiteral("busy"));
-    throw DatabaseError(busy ? DatabaseError::Reason::Unreachable : DatabaseError::Reason::Failed,
-                        busy ? tr("The database %1 stayed busy (another program is writing to "
-                                  "it). Try again in a moment. (%2)")
-                                   .arg(m_location.displayName(), text)
-                             : tr("The database refused a statement: %1 [%2]")
-                                   .arg(text, sql.simplified().left(200)));
+    qCInfo(refusedSql) << "refused:" << text << "in:" << sql.simplified();
+    // A person reads a sentence, not SQL: what happened and what to do, with the database's own
+    // words in brackets. The code says which: SQLite's result code (13 full, 10 I/O error, 8
+    // read-only) or PostgreSQL's SQLSTATE (class 53: out of disk, memory or connections).
+    const QString code = error.nativeErrorCode();
+    if (text.contains(QStringLiteral("locked")) || text.contains(QStringLiteral("busy")))
+        throw DatabaseError(DatabaseError::Reason::Unreachable,
+                            tr("The database %1 stayed busy (another program is writing to it). "
+                               "Try again in a moment. (%2)")
+                                .arg(m_location.displayName(), text));
+    const bool full = code == u"13" || code == u"10" || code.startsWith(QStringLiteral("53"))
+                      || text.contains(QStringLiteral("disk is full"))
+                      || text.contains(QStringLiteral("disk I/O error"))
+                      || text.contains(QStringLiteral("No space left"));
+    if (full)
+        throw DatabaseError(DatabaseError::Reason::Failed,
+                            tr("The database %1 could not be written: its disk is full or "
+                               "failing (%2). Free some space on it and try again; nothing was "
+                               "changed.")
+                                .arg(m_location.displayName(), text));
+    if (code == u"8" || text.contains(QStringLiteral("readonly")))
+        throw DatabaseError(DatabaseError::Reason::Failed,
+                            tr("The database %1 may not be written from here (%2). Check that "
+                               "you may write to it; nothing was changed.")
+                                .arg(m_location.displayName(), text));
+    throw DatabaseError(DatabaseError::Reason::Failed,
+                        tr("The database %1 refused a change (%2); nothing was changed. If it "
+                           "happens again, run `microshop-cli check`.")
+                            .arg(m_location.displayName(), text));
 }
 
 Database::Kept &Database::kept(const QString &sql)

@@ -348,7 +348,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                 } catch (const ValidationError &error) {
                     sheet.problems(*item.record, error.problems());
                     throw;
-                } catch (const Error &error) {
+                } catch (const InputError &error) {
                     sheet.error(*item.record, QStringLiteral("sku"), error.message());
                     throw;
                 }
@@ -442,7 +442,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                 } catch (const ValidationError &error) {
                     sheet.problems(*item.record, error.problems());
                     throw;
-                } catch (const Error &error) {
+                } catch (const InputError &error) {
                     sheet.error(*item.record, QStringLiteral("code"), error.message());
                     throw;
                 }
@@ -572,7 +572,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                     } catch (const ValidationError &error) {
                         sheet.problems(*it->record, error.problems());
                         throw;
-                    } catch (const Error &error) {
+                    } catch (const InputError &error) {
                         sheet.error(*it->record, QStringLiteral("upline"), error.message());
                         throw;
                     }
@@ -754,7 +754,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
                 } catch (const ValidationError &error) {
                     sheet.problems(*order.record, error.problems());
                     throw;
-                } catch (const Error &error) {
+                } catch (const InputError &error) {
                     sheet.error(*order.record, QStringLiteral("status"),
                                 tr("order %1: %2").arg(order.draft.orderNo, error.message()));
                     throw;
@@ -772,10 +772,12 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
             m_progress(report.rows, report.rows);
     } catch (const Cancelled &) {
         throw; // rolled back: the caller says so
-    } catch (const Error &error) {
+    } catch (const InputError &error) {
+        // A rule refused a record while it was applied; rolled back. A database that failed
+        // (a full disk, a lost server) is no fault of the file: its error goes up unchanged.
         report.created = 0;
         report.updated = 0;
-        if (report.errors.isEmpty()) // not tied to a row: the database refused
+        if (report.errors.isEmpty())
             sheet.error(1, 1, error.message());
     }
     return report;

@@ -50,6 +50,7 @@ private slots:
     void spreadsheetFilesImport_data();
     void spreadsheetFilesImport();
     void importedOrdersHaveTheirMovesEffects();
+    void aFullDiskIsADatabaseFailureNotBadInput();
     void existingKeysUpdateTheirRecords();
     void exportsMatchGoldenFiles_data();
     void exportsMatchGoldenFiles();
@@ -315,6 +316,44 @@ void TestCliCsv::importedOrdersHaveTheirMovesEffects()
     // N-1 paid then cancelled (stock out and back), N-2 sold 3, N-3 pending.
     QCOMPARE(m_shop->catalog.productBySku(QStringLiteral("TEA-01")).stock, stock - 3);
     QCOMPARE(runCli({QStringLiteral("--db"), m_db, QStringLiteral("check")}).status, 0);
+}
+
+// The disk fills up half-way through an import: the database's failure (exit 3, a sentence that
+// says so, no SQL) and not a bad line of the file; nothing of the import stays. The full disk is
+// the database's own error, raised by a trigger on the ledger's table: SQLite's words for it, and
+// PostgreSQL's SQLSTATE disk_full with the message its storage manager writes.
+void TestCliCsv::aFullDiskIsADatabaseFailureNotBadInput()
+{
+    fillGoldenShop();
+    if (m_databases.isPostgres()) {
+        m_database->exec(QStringLiteral(
+            "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE "
+            "EXCEPTION 'could not extend file \"base/16384/2619\": No space left on device' "
+            "USING ERRCODE = 'disk_full'; END $$"));
+        m_database->exec(QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
+                                        "commission_entries FOR EACH ROW EXECUTE FUNCTION "
+                                        "disk_full()"));
+    } else {
+        m_database->exec(QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
+                                        "commission_entries BEGIN SELECT RAISE(ABORT, 'database "
+                                        "or disk is full'); END"));
+    }
+    const QString before = everything();
+    const QString file = m_databases.scratchPath(QStringLiteral("big.csv"));
+    QByteArray rows("order_no,date,status,customer,distributor,sku,quantity,paid_at\n");
+    for (int i = 1; i <= 5; ++i) // the ledger writes with the first paid one
+        rows += QStringLiteral("K-%1,2026-04-02 10:00,paid,C001,D01,TEA-01,1,2026-04-02 11:00\n")
+                    .arg(i)
+                    .toUtf8();
+    writeFile(file, rows);
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("orders"), file});
+    QCOMPARE(result.status, 3);
+    QVERIFY2(result.err.contains(QStringLiteral("disk is full or failing")),
+             qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QStringLiteral("big.csv:")), qPrintable(result.err));
+    QVERIFY2(!result.err.contains(QStringLiteral("INSERT")), qPrintable(result.err));
+    QCOMPARE(result.err.count(u'\n'), 1); // one line
+    QCOMPARE(everything(), before);
 }
 
 void TestCliCsv::existingKeysUpdateTheirRecords()
