@@ -88,14 +88,25 @@ void CommissionLedger::orderCompleted(const Order &order)
     m_commissions.setAvailableOn(order.id, completed.addDays(m_settings.holdDays()));
 }
 
+void CommissionLedger::refuseFutureSettlement(QDate until)
+{
+    const QDate today = Dates::today();
+    if (until > today)
+        throw InputError(tr("A settlement pays what has become available by a day that has come: "
+                            "%1 is after today (%2). Settle up to today or an earlier day.")
+                             .arg(Dates::toText(until), Dates::toText(today)));
+}
+
 QList<PayoutPreview> CommissionLedger::previewSettlement(QDate until, qint64 distributorId) const
 {
+    refuseFutureSettlement(until);
     return m_commissions.settlementPreview(until, distributorId);
 }
 
 QList<Payout> CommissionLedger::settle(QDate until, qint64 distributorId,
                                        const ProgressCallback &progress)
 {
+    refuseFutureSettlement(until);
     QList<Payout> payouts;
     m_transactor.inTransaction([&] {
         const QDateTime at = Dates::now();

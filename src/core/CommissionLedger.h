@@ -30,6 +30,8 @@ public:
     void orderCompleted(const Order &order) override;
 
     // What settling up to `until` would pay (all distributors, or one when distributorId != 0).
+    // A day after today is refused (InputError): hold days protect against returns, and a
+    // payout for a period still running would be settled and not settled at once.
     QList<PayoutPreview> previewSettlement(QDate until, qint64 distributorId = 0) const;
     // Creates those payouts, all in one transaction; audited.
     // progress: told of every hundred payouts; false cancels (Cancelled; no payout is made).
@@ -37,6 +39,7 @@ public:
                          const ProgressCallback &progress = {});
 
 private:
+    static void refuseFutureSettlement(QDate until);
     // Brings each beneficiary's balance on the order to what its lines' remaining nets earn.
     void reverseDownTo(const Order &after, const QDateTime &at);
 

@@ -1,5 +1,6 @@
 #include "ShopLists.h"
 
+#include "CommissionStateSql.h"
 #include "Database.h"
 #include "SqlListSource.h"
 
@@ -208,21 +209,15 @@ std::unique_ptr<ListSource> stockMovements(Database &database)
     return std::make_unique<SqlListSource>(database, definition);
 }
 
-QString commissionStateSql(const QString &day)
-{
-    return QStringLiteral("CASE WHEN e.payout_id IS NOT NULL THEN 'settled' WHEN e.available_on <= "
-                          "'%1' THEN 'available' ELSE 'pending' END")
-        .arg(day);
-}
-
 std::unique_ptr<ListSource> commissions(Database &database)
 {
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("commission_entries e JOIN orders o ON o.id = e.order_id "
-                                     "JOIN distributors d ON d.id = e.distributor_id");
+                                     "JOIN distributors d ON d.id = e.distributor_id")
+                      + CommissionStateSql::payoutJoin();
     definition.countFrom = QStringLiteral("commission_entries e");
     definition.key = QStringLiteral("e.id");
-    const QString state = commissionStateSql(Dates::toText(Dates::today()));
+    const QString state = CommissionStateSql::of(Dates::today());
     // Sorted by the entry's time (its index), shown as its day.
     definition.columns = {QStringLiteral("e.created_at"),   QStringLiteral("o.order_no"),
                           QStringLiteral("d.code"),         QStringLiteral("e.level"),

@@ -37,8 +37,5 @@ std::unique_ptr<ListSource> stockMovements(Database &database);
 std::unique_ptr<ListSource> commissions(Database &database);
 std::unique_ptr<ListSource> payouts(Database &database);
 
-// The SQL expression of a ledger entry's state (e of commission_entries) as of a day.
-QString commissionStateSql(const QString &day);
-
 } // namespace ShopLists
 } // namespace MicroShop

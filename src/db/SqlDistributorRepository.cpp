@@ -1,5 +1,6 @@
 #include "SqlDistributorRepository.h"
 
+#include "CommissionStateSql.h"
 #include "Database.h"
 #include "SqlListSource.h"
 #include "SqlValues.h"
@@ -225,17 +226,16 @@ DistributorFigures SqlDistributorRepository::figures(qint64 id, QDate from, QDat
         figures.teamSales = toMoney(sales.value(1));
     }
     sales.finish();
-    // The same states as `report commissions`: settled when the payout's "up to" day has come.
-    const QString day = Dates::toText(asOf);
+    // The ledger's states as of asOf, as everywhere (CommissionStateSql).
     QSqlQuery ledger = m_database.exec(
         QStringLiteral("SELECT COALESCE(sum(CASE WHEN e.amount > 0 THEN e.amount END), 0), "
                        "COALESCE(-sum(CASE WHEN e.amount < 0 THEN e.amount END), 0), "
-                       "COALESCE(sum(CASE WHEN p.period_end <= ? THEN e.amount END), 0), "
-                       "COALESCE(sum(CASE WHEN (p.id IS NULL OR p.period_end > ?) AND "
-                       "e.available_on <= ? THEN e.amount END), 0), COALESCE(sum(e.amount), 0) "
-                       "FROM commission_entries e LEFT JOIN payouts p ON p.id = e.payout_id WHERE "
-                       "e.distributor_id = ? AND e.created_at < ?"),
-        {day, day, day, qlonglong(id), Dates::toText(asOf.addDays(1))});
+                       "COALESCE(sum(CASE WHEN %1 = 'settled' THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN %1 = 'available' THEN e.amount END), 0), "
+                       "COALESCE(sum(e.amount), 0) FROM commission_entries e%2 WHERE "
+                       "e.distributor_id = ? AND e.created_at < ?")
+            .arg(CommissionStateSql::of(asOf), CommissionStateSql::payoutJoin()),
+        {qlonglong(id), Dates::toText(asOf.addDays(1))});
     if (ledger.next()) {
         figures.earned = toMoney(ledger.value(0));
         figures.reversed = toMoney(ledger.value(1));

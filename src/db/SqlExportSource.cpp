@@ -1,7 +1,7 @@
 #include "SqlExportSource.h"
 
+#include "CommissionStateSql.h"
 #include "Database.h"
-#include "ShopLists.h"
 
 #include "Dates.h"
 #include "Money.h"
@@ -19,7 +19,7 @@ struct ExportQuery
     QList<Form> forms; // how each selected column becomes text
 };
 
-ExportQuery queryOf(ExportKind kind, const QString &today)
+ExportQuery queryOf(ExportKind kind, QDate today)
 {
     const Form T = Form::Text;
     const Form M = Form::Money;
@@ -67,9 +67,9 @@ ExportQuery queryOf(ExportKind kind, const QString &today)
         // status as of today: settled, available (its day has come), or pending.
         return {QStringLiteral("SELECT o.order_no, substr(e.created_at, 1, 10), d.code, e.level, "
                                "e.amount, %1 FROM commission_entries e JOIN orders o ON o.id = "
-                               "e.order_id JOIN distributors d ON d.id = e.distributor_id ORDER BY "
-                               "o.order_no, e.id")
-                    .arg(ShopLists::commissionStateSql(today)),
+                               "e.order_id JOIN distributors d ON d.id = e.distributor_id%2 ORDER "
+                               "BY o.order_no, e.id")
+                    .arg(CommissionStateSql::of(today), CommissionStateSql::payoutJoin()),
                 {T, T, T, T, M, T}};
     case ExportKind::Payouts:
         return {QStringLiteral("SELECT p.id, d.code, p.period_end, p.amount, p.entries FROM "
@@ -84,7 +84,7 @@ ExportQuery queryOf(ExportKind kind, const QString &today)
 
 void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStringList &)> &row)
 {
-    const ExportQuery query = queryOf(kind, Dates::toText(Dates::today()));
+    const ExportQuery query = queryOf(kind, Dates::today());
     QSqlQuery rows = m_database.exec(query.sql);
     const int width = int(query.forms.size());
     QStringList values;

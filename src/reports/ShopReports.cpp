@@ -1,5 +1,6 @@
 #include "ShopReports.h"
 
+#include "CommissionStateSql.h"
 #include "Database.h"
 
 #include "Dates.h"
@@ -313,30 +314,24 @@ ReportTable ShopReports::distributors(QDate from, QDate to)
 
 ReportTable ShopReports::commissions(QDate asOf, qint64 distributorId)
 {
-    // As of the end of asOf: entries made by then; settled when their payout's period ended by
-    // then; otherwise available once available_on has come, pending before that.
-    const QString day = Dates::toText(asOf);
-    const QString next = Dates::toText(asOf.addDays(1));
-    const QString settled = QStringLiteral("(p.id IS NOT NULL AND p.period_end <= ?)");
-    QVariantList values{day, day, day, day, day, next};
+    // As of the end of asOf: entries made by then, in their states then (CommissionStateSql).
+    const QString state = CommissionStateSql::of(asOf);
+    QVariantList values{Dates::toText(asOf.addDays(1))};
     QString filter;
     if (distributorId != 0) {
         filter = QStringLiteral(" AND d.id = ?");
         values.append(qlonglong(distributorId));
     }
     QSqlQuery query = m_database.exec(
-        QStringLiteral(
-            "SELECT d.code, d.name, "
-            "COALESCE(sum(CASE WHEN e.amount > 0 THEN e.amount END), 0), "
-            "COALESCE(-sum(CASE WHEN e.amount < 0 THEN e.amount END), 0), "
-            "COALESCE(sum(CASE WHEN %1 THEN e.amount END), 0), "
-            "COALESCE(sum(CASE WHEN NOT %1 AND (e.available_on IS NULL OR e.available_on > ?) "
-            "THEN e.amount END), 0), "
-            "COALESCE(sum(CASE WHEN NOT %1 AND e.available_on <= ? THEN e.amount END), 0) "
-            "FROM commission_entries e JOIN distributors d ON d.id = e.distributor_id "
-            "LEFT JOIN payouts p ON p.id = e.payout_id WHERE e.created_at < ?%2 "
-            "GROUP BY d.code, d.name ORDER BY d.code")
-            .arg(settled, filter),
+        QStringLiteral("SELECT d.code, d.name, "
+                       "COALESCE(sum(CASE WHEN e.amount > 0 THEN e.amount END), 0), "
+                       "COALESCE(-sum(CASE WHEN e.amount < 0 THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN %1 = 'settled' THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN %1 = 'pending' THEN e.amount END), 0), "
+                       "COALESCE(sum(CASE WHEN %1 = 'available' THEN e.amount END), 0) "
+                       "FROM commission_entries e JOIN distributors d ON d.id = e.distributor_id%2 "
+                       "WHERE e.created_at < ?%3 GROUP BY d.code, d.name ORDER BY d.code")
+            .arg(state, CommissionStateSql::payoutJoin(), filter),
         values);
     ReportTable table{
         QStringLiteral("code,name,earned,reversed,settled,pending,available").split(u','), {}};

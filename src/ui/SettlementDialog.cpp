@@ -29,6 +29,7 @@ SettlementDialog::SettlementDialog(ShopContext &shop, QWidget *parent)
     m_until->setObjectName(QStringLiteral("untilEdit"));
     m_until->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_until->setCalendarPopup(true);
+    m_until->setMaximumDate(Dates::today()); // never a day still to come (CommissionLedger)
     connect(m_until, &QDateEdit::dateChanged, this, &SettlementDialog::preview);
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_table->setHorizontalHeaderLabels(

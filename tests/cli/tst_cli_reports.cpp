@@ -241,6 +241,10 @@ void TestCliReports::reportsRefuseBadOptions()
         cli({QStringLiteral("settle"), QStringLiteral("--until"), QStringLiteral("31/01/2026")})
             .status,
         1);
+    const CliResult ahead = cli({QStringLiteral("settle"), QStringLiteral("--until"),
+                                 Dates::toText(Dates::today().addDays(1))});
+    QCOMPARE(ahead.status, 1);
+    QVERIFY2(ahead.err.contains(QStringLiteral("after today")), qPrintable(ahead.err));
 }
 
 void TestCliReports::distributorCommands()

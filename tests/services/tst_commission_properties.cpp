@@ -5,6 +5,7 @@
 // every distributor, and the order in which different orders are worked on changes nothing.
 #include "Database.h"
 #include "DatabaseCheck.h"
+#include "ShopLists.h"
 #include "ShopReports.h"
 #include "ShopServices.h"
 
@@ -254,6 +255,43 @@ void TestCommissionProperties::run(const Scenario &scenario, const QList<Step> &
                              qPrintable(row.join(u',') + QStringLiteral(" as of ")
                                         + Dates::toText(asOf)));
                 }
+            }
+        }
+        // 4. Every reader of the ledger's states agrees (one definition, CommissionStateSql):
+        //    the statement's figures with `report commissions` as of days between and on the
+        //    payouts' ends, and as of today the Commissions list and the Dashboard too.
+        const QDate today = Dates::today();
+        for (const QDate asOf : {QDate(2026, 2, 5), QDate(2026, 2, 8), QDate(2026, 3, 1), today}) {
+            QHash<QString, QStringList> reported; // code -> settled, pending, available
+            Money available;
+            for (const QStringList &row : reports.commissions(asOf).rows) {
+                reported.insert(row.at(0), row.mid(4, 3));
+                available += *Money::parse(row.at(6));
+            }
+            QSqlQuery ids = database->exec(QStringLiteral("SELECT id, code FROM distributors"));
+            while (ids.next()) {
+                const DistributorFigures figures = shop.distributorRepository.figures(
+                    ids.value(0).toLongLong(), QDate(), asOf, asOf);
+                const QStringList expected = reported.value(
+                    ids.value(1).toString(),
+                    {QStringLiteral("0.00"), QStringLiteral("0.00"), QStringLiteral("0.00")});
+                QCOMPARE((QStringList{figures.settled.toString(), figures.pending.toString(),
+                                      figures.available.toString()}),
+                         expected);
+            }
+            if (asOf != today)
+                continue;
+            QCOMPARE(reports.dashboard(today).commissionsAvailable, available);
+            const auto list = ShopLists::commissions(*database);
+            QHash<QString, Money> listed; // "code state" -> sum
+            const ListQuery all;
+            for (const QVariantList &row : list->fetch(all, 0, int(list->count(all)), -1))
+                listed[row.at(3).toString() + u' ' + row.at(6).toString()] += Money::fromMinorUnits(
+                    row.at(5).toLongLong());
+            for (auto it = reported.cbegin(); it != reported.cend(); ++it) {
+                QCOMPARE(listed.value(it.key() + u" settled").toString(), it.value().at(0));
+                QCOMPARE(listed.value(it.key() + u" pending").toString(), it.value().at(1));
+                QCOMPARE(listed.value(it.key() + u" available").toString(), it.value().at(2));
             }
         }
         QCOMPARE(DatabaseCheck::findings(*database), QStringList());

@@ -33,6 +33,7 @@ private slots:
     void cancelAfterPaymentReversesEverything();
     void shippingEarnsNothing();
     void availableOnlyAfterCompletionAndHold();
+    void settlementForADayToComeIsRefused();
     void clawbackIsAbsorbedByALaterPayout();
     void moveBetweenPaymentAndRefund();
     void moveRefusesCycles();
@@ -245,8 +246,8 @@ void TestCommissions::shippingEarnsNothing()
 void TestCommissions::availableOnlyAfterCompletionAndHold()
 {
     const QString no = order({{QStringLiteral("P"), 3}});
-    // Not completed: never available, whatever the date.
-    QVERIFY(m_shop->ledger.previewSettlement(QDate(2030, 1, 1)).isEmpty());
+    // Not completed: never available, whatever the date (up to today: never a day to come).
+    QVERIFY(m_shop->ledger.previewSettlement(Dates::today()).isEmpty());
     m_shop->workflow.complete(no, at("2026-03-05 18:00")); // hold 7 days: available 2026-03-12
     QVERIFY(m_shop->ledger.previewSettlement(QDate(2026, 3, 11)).isEmpty());
     QVERIFY(m_shop->ledger.settle(QDate(2026, 3, 11)).isEmpty());
@@ -255,7 +256,25 @@ void TestCommissions::availableOnlyAfterCompletionAndHold()
     QCOMPARE(payouts.at(0).code, QStringLiteral("C"));
     QCOMPARE(payouts.at(0).amount, yuan("5"));
     QCOMPARE(payouts.at(1).amount, yuan("10"));
-    QVERIFY(m_shop->ledger.settle(QDate(2026, 12, 31)).isEmpty()); // nothing twice
+    QVERIFY(m_shop->ledger.settle(Dates::today()).isEmpty()); // nothing twice
+}
+
+// A settlement up to a day still to come is refused, previewed or run, and pays nothing: it
+// would pay what the hold days still protect.
+void TestCommissions::settlementForADayToComeIsRefused()
+{
+    const QString no = order({{QStringLiteral("P"), 3}});
+    m_shop->workflow.complete(no, at("2026-03-05 18:00")); // available 2026-03-12
+    const QDate tomorrow = Dates::today().addDays(1);
+    QVERIFY_THROWS_EXCEPTION(InputError, m_shop->ledger.previewSettlement(tomorrow));
+    try {
+        m_shop->ledger.settle(tomorrow);
+        QFAIL("a settlement for tomorrow was made");
+    } catch (const InputError &error) {
+        QVERIFY2(error.message().contains(Dates::toText(tomorrow)), qPrintable(error.message()));
+    }
+    QCOMPARE(m_database->scalar(QStringLiteral("SELECT count(*) FROM payouts")).toInt(), 0);
+    QCOMPARE(m_shop->ledger.settle(Dates::today()).size(), 2);
 }
 
 void TestCommissions::clawbackIsAbsorbedByALaterPayout()
