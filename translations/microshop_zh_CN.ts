@@ -301,7 +301,12 @@
 <context>
     <name>CommissionLedger</name>
     <message>
-        <location filename="../src/core/CommissionLedger.cpp" line="+105"/>
+        <location filename="../src/core/CommissionLedger.cpp" line="+95"/>
+        <source>A settlement pays what has become available by a day that has come: %1 is after today (%2). Settle up to today or an earlier day.</source>
+        <translation>结算只支付到已经到来的日期为止已可结算的佣金：%1 晚于今天（%2）。请结算到今天或更早的日期。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>The settlement was cancelled; no payout was made.</source>
         <translation>结算已取消，没有生成任何打款。</translation>
     </message>
@@ -2938,7 +2943,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>佣金结算</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Distributor</source>
         <translation>分销员</translation>
     </message>
