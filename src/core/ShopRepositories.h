@@ -78,7 +78,7 @@ public:
     virtual QList<Order> ordersOfCustomer(qint64 customerId) const = 0; // newest first, no lines
 };
 
-// What the orders need of the distributor tree until the distributors issue fills it in.
+// What the orders need of the distributor tree: its codes (DistributorRepository has the rest).
 class DistributorDirectory
 {
 public:
@@ -88,7 +88,7 @@ public:
 };
 
 // The one place where the order workflow tells the commission ledger what happened; the
-// ledger (distributors issue) earns, reverses and releases commissions from these calls.
+// ledger (CommissionLedger) earns, reverses and releases commissions from these calls.
 class CommissionHook
 {
 public:
@@ -97,16 +97,6 @@ public:
     virtual void orderCancelled(const Order &before, const Order &after) = 0;
     virtual void orderRefunded(const Order &before, const Order &after, const QDateTime &at) = 0;
     virtual void orderCompleted(const Order &order) = 0;
-};
-
-// Until the ledger exists: nothing is earned.
-class NoCommissions final : public CommissionHook
-{
-public:
-    void orderPaid(const Order &) override {}
-    void orderCancelled(const Order &, const Order &) override {}
-    void orderRefunded(const Order &, const Order &, const QDateTime &) override {}
-    void orderCompleted(const Order &) override {}
 };
 
 } // namespace MicroShop
