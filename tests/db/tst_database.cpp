@@ -132,6 +132,8 @@ private slots:
     void refusesNewerSchemaUntouched();
     void failedMigrationLeavesOldSchemaAndData();
     void upgradeBacksUpSqliteFirst();
+    void storedOlderFilesUpgrade_data();
+    void storedOlderFilesUpgrade();
     void olderSchemaNeedsInit();
     void constraintsRefuseBadRows_data();
     void constraintsRefuseBadRows();
@@ -365,6 +367,71 @@ void TestDatabase::upgradeBacksUpSqliteFirst()
     // The backup is the old database: the version before, the same rows.
     QCOMPARE(BackupService::verify(folder.filePath(backups.constFirst())),
              Migrations::latestVersion());
+}
+
+// Shop files as versions 1 and 2 of the schema left them (tests/data, made with those versions'
+// migrations and services: a product, a customer bound to a distributor, an order completed and
+// its commission settled) open in this version: upgraded, backed up first, every row kept, the
+// customers' search index working, and `check` content.
+void TestDatabase::storedOlderFilesUpgrade_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("version 1") << 1;
+    QTest::newRow("version 2") << 2;
+}
+
+void TestDatabase::storedOlderFilesUpgrade()
+{
+    QFETCH(int, version);
+    if (m_databases.isPostgres())
+        QSKIP("the stored files are SQLite files (PostgreSQL runs the same migrations in "
+              "createsTheWholeSchema and failedMigrationLeavesOldSchemaAndData)");
+    const QString path = m_databases.scratchPath(QStringLiteral("stored-v%1.db").arg(version));
+    QFile::remove(path);
+    QVERIFY(
+        QFile::copy(QStringLiteral(MICROSHOP_TEST_DATA "/shop-schema-v%1.db").arg(version), path));
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+    const DatabaseLocation location = DatabaseLocation::sqliteFile(path);
+    QCOMPARE(BackupService::verify(path), version);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    QCOMPARE(database->schemaVersion(), Migrations::latestVersion());
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM schema_version")).toInt(),
+             Migrations::latestVersion());
+    const QStringList backups = QDir(Database::backupFolder(location))
+                                    .entryList({QStringLiteral("before-upgrade-v%1-to-v%2-*.db")
+                                                    .arg(version)
+                                                    .arg(Migrations::latestVersion())},
+                                               QDir::Files);
+    QCOMPARE(backups.size(), 1);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral(
+                     "SELECT o.status || ' ' || o.goods_total || ' ' || c.name || ' ' || d.code "
+                     "FROM orders o JOIN customers c ON c.id = o.customer_id JOIN distributors d "
+                     "ON d.id = o.distributor_id WHERE o.order_no = 'SO-0001'"))
+                 .toString(),
+             QStringLiteral("completed 25600 李娜 D01"));
+    QCOMPARE(
+        database->scalar(QStringLiteral("SELECT stock FROM products WHERE sku = 'TEA-01'")).toInt(),
+        18);
+    QCOMPARE(database->scalar(QStringLiteral("SELECT sum(amount) FROM payouts")).toInt(), 2560);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT value FROM settings WHERE key = "
+                                         "'shop.name'"))
+                 .toString(),
+             QStringLiteral("小美的微店"));
+    // Version 2's search index, built on the way for a version 1 file: any part of a phone.
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT count(*) FROM customer_search WHERE "
+                                         "customer_search MATCH '\"0013800\"'"))
+                 .toInt(),
+             1);
+    // Version 3's index on the ledger's dates.
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = "
+                                         "'commission_entries_created'"))
+                 .toInt(),
+             1);
+    QCOMPARE(DatabaseCheck::findings(*database), QStringList());
 }
 
 void TestDatabase::olderSchemaNeedsInit()
