@@ -55,6 +55,7 @@ private slots:
 private:
     void checkPromises(Database &database, const QDateTime &now, const QStringList &statuses);
     qint64 count(Database &database, const QString &sql);
+    static Order orderNow(ShopServices &services, int units);
 
     QTemporaryDir m_folder;
     int m_shops = 0;
@@ -66,6 +67,25 @@ void TestClock::cleanup()
     // Each test leaves the clock as the suite set it: its instant, the system's zone.
     Clock::setFixedInstant(m_suiteInstant);
     Clock::setTimeZone(QTimeZone());
+}
+
+// An order of `units` teas at 88.00 for a new customer, dated now (the clock's), in a new shop.
+Order TestClock::orderNow(ShopServices &services, int units)
+{
+    Product tea;
+    tea.sku = QStringLiteral("TEA-01");
+    tea.name = QStringLiteral("普洱熟茶");
+    tea.price = yuan("88.00");
+    tea.stock = 10;
+    tea = services.catalog.create(tea, Dates::now());
+    Customer customer;
+    customer.code = QStringLiteral("C0001");
+    customer.name = QStringLiteral("张三");
+    customer = services.customerService.create(customer);
+    OrderDraft draft;
+    draft.customerId = customer.id;
+    draft.lines.append({tea.id, units, std::nullopt, Money()});
+    return services.workflow.create(draft);
 }
 
 qint64 TestClock::count(Database &database, const QString &sql)
@@ -142,20 +162,7 @@ void TestClock::aMorningInChinaIsTodayOnAComputerInUtc()
     Clock::setFixedInstant(*Clock::parseInstant(QStringLiteral("2026-11-29T23:30:00Z")));
     QCOMPARE(Dates::today(), QDate(2026, 11, 30));
 
-    Product tea;
-    tea.sku = QStringLiteral("TEA-01");
-    tea.name = QStringLiteral("普洱熟茶");
-    tea.price = yuan("88.00");
-    tea.stock = 10;
-    tea = shop.services.catalog.create(tea, Dates::now());
-    Customer customer;
-    customer.code = QStringLiteral("C0001");
-    customer.name = QStringLiteral("张三");
-    customer = shop.services.customerService.create(customer);
-    OrderDraft draft;
-    draft.customerId = customer.id;
-    draft.lines.append({tea.id, 2, std::nullopt, Money()});
-    const Order order = shop.services.workflow.create(draft); // dated now
+    const Order order = orderNow(shop.services, 2); // dated now
     QCOMPARE(Dates::toText(order.date), QStringLiteral("2026-11-30 07:30:00"));
     QVERIFY(order.orderNo.contains(QStringLiteral("20261130")));
     shop.services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
@@ -185,20 +192,7 @@ void TestClock::aShopTimeInTheComputersDaylightSavingGapIsKept()
              QStringLiteral("2027-03-28 02:30:00"));
     QCOMPARE(Dates::now().addSecs(3600), at("2027-03-28 03:30"));
 
-    Product tea;
-    tea.sku = QStringLiteral("TEA-01");
-    tea.name = QStringLiteral("普洱熟茶");
-    tea.price = yuan("88.00");
-    tea.stock = 10;
-    tea = shop.services.catalog.create(tea, Dates::now());
-    Customer customer;
-    customer.code = QStringLiteral("C0001");
-    customer.name = QStringLiteral("张三");
-    customer = shop.services.customerService.create(customer);
-    OrderDraft draft;
-    draft.customerId = customer.id;
-    draft.lines.append({tea.id, 1, std::nullopt, Money()});
-    const Order order = shop.services.workflow.create(draft);
+    const Order order = orderNow(shop.services, 1);
     shop.services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
     QCOMPARE(shop.database
                  ->scalar(QStringLiteral("SELECT date || ' ' || paid_at FROM orders WHERE id = ?"),

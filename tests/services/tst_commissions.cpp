@@ -4,6 +4,7 @@
 #include "DatabaseCheck.h"
 #include "ShopServices.h"
 
+#include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
 
@@ -11,6 +12,7 @@
 #include "TestDatabases.h"
 #include "TestValues.h"
 
+#include <QScopeGuard>
 #include <QSqlRecord>
 #include <QTest>
 
@@ -279,6 +281,12 @@ void TestCommissions::settlementForADayToComeIsRefused()
 
 void TestCommissions::clawbackIsAbsorbedByALaterPayout()
 {
+    // The story runs to the end of April: today is after it, or April's settlement would be for
+    // a day to come, whatever instant the suite runs at.
+    const std::optional<QDateTime> suiteInstant = Clock::fixedInstant();
+    const auto restore = qScopeGuard(
+        [suiteInstant] { Clock::setFixedInstant(suiteInstant.value_or(QDateTime())); });
+    Clock::setFixedInstant(*Clock::parseInstant(QStringLiteral("2026-05-01T12:00:00+08:00")));
     const QString first = order({{QStringLiteral("P"), 3}});
     m_shop->workflow.complete(first, at("2026-03-05"));
     QCOMPARE(m_shop->ledger.settle(QDate(2026, 3, 12)).size(), 2); // D is paid 10.00
