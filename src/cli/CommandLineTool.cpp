@@ -201,10 +201,11 @@ void CommandLineTool::allowOptions(const Invocation &invocation, const QStringLi
     }
 }
 
-QDateTime CommandLineTool::dateOption(const Invocation &invocation, const QString &name)
+std::optional<QDateTime> CommandLineTool::dateOption(const Invocation &invocation,
+                                                     const QString &name)
 {
     if (!invocation.has(name))
-        return Dates::now();
+        return std::nullopt;
     QString why;
     const auto at = Dates::parseDateTime(invocation.option(name), &why);
     if (!at)
@@ -763,11 +764,11 @@ int CommandLineTool::order(const Invocation &invocation)
         && (!invocation.has(QStringLiteral("--courier"))
             || !invocation.has(QStringLiteral("--tracking"))))
         usageError(QStringLiteral("order ship needs --courier and --tracking"));
-    dateOption(invocation, date); // a bad --date is refused before anything is opened
+    const std::optional<QDateTime> given = dateOption(invocation, date); // before opening
 
     auto database = openDatabase(invocation, false);
     ShopServices shop(*database);
-    const QDateTime at = dateOption(invocation, date); // else now, in the shop's time zone
+    const QDateTime at = given.value_or(Dates::now()); // now in the shop's zone, once it is open
     OrderWorkflow &workflow = shop.workflow;
     Order result;
     if (move == u"pay") {

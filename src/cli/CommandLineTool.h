@@ -10,6 +10,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace MicroShop {
 
@@ -68,7 +69,8 @@ private:
     [[noreturn]] void usageError(const QString &message);
     // Refuses (usage error) any option of the invocation that the command does not take.
     void allowOptions(const Invocation &invocation, const QStringList &allowed);
-    QDateTime dateOption(const Invocation &invocation, const QString &name);
+    // The option's date and time, or nullopt when it is not given; a bad one is an InputError.
+    std::optional<QDateTime> dateOption(const Invocation &invocation, const QString &name);
     static QList<RefundRequest::Line> refundLines(const Order &order, const QString &text);
 
     QTextStream &m_out;

@@ -26,16 +26,14 @@ State &state()
 
 QDateTime Clock::now()
 {
-    std::optional<QDateTime> fixed;
     QTimeZone zone;
     {
         State &current = state();
         const QMutexLocker locker(&current.mutex);
-        fixed = current.fixed;
         zone = current.zone;
     }
-    const QDateTime instant = fixed ? *fixed : QDateTime::currentDateTimeUtc();
-    const QDateTime shop = zone.isValid() ? instant.toTimeZone(zone) : instant.toLocalTime();
+    const QDateTime at = instant();
+    const QDateTime shop = zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime();
     const QTime time = shop.time();
     // A wall-clock time in Qt::UTC, as Dates::parseDateTime() makes them (see Dates.h).
     return QDateTime(shop.date(), QTime(time.hour(), time.minute(), time.second()), Qt::UTC);

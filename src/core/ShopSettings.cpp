@@ -204,7 +204,10 @@ void ShopSettings::setValues(const QList<std::pair<QString, QString>> &changes)
                             QStringLiteral("%1 -> %2").arg(oldValue, newValue)});
         }
     });
-    applyTimeZone();
+    for (const auto &[key, newValue] : valid) {
+        if (key == timeZoneKey)
+            applyTimeZone();
+    }
 }
 
 QString ShopSettings::shopName() const
