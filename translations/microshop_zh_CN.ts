@@ -293,7 +293,7 @@
 <context>
     <name>Clock</name>
     <message>
-        <location filename="../src/core/Clock.cpp" line="+91"/>
+        <location filename="../src/core/Clock.cpp" line="+89"/>
         <source>&quot;%1&quot; is not an instant: write a date, a time and its offset from UTC, for example 2026-11-30T07:30:00+08:00 or 2026-11-29T23:30:00Z.</source>
         <translation>“%1”不是一个时刻：请写日期、时间及其相对 UTC 的偏移，例如 2026-11-30T07:30:00+08:00 或 2026-11-29T23:30:00Z。</translation>
     </message>
@@ -2585,40 +2585,40 @@ Joined %7</source>
 <context>
     <name>MicroShop::ReportsPage</name>
     <message>
-        <location filename="../src/ui/ReportsPage.cpp" line="+159"/>
-        <location line="+389"/>
+        <location filename="../src/ui/ReportsPage.cpp" line="+158"/>
+        <location line="+317"/>
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-317"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+366"/>
+        <location line="+294"/>
         <source>Export the report to CSV</source>
         <translation>将报表导出为 CSV</translation>
     </message>
     <message>
-        <location line="-366"/>
+        <location line="-294"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+388"/>
+        <location line="+316"/>
         <source>Save the chart as a picture</source>
         <translation>将图表保存为图片</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-316"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+124"/>
         <source>Not bought for (days):</source>
         <translation>未购买天数：</translation>
     </message>
@@ -2628,7 +2628,7 @@ Joined %7</source>
         <translation>图表显示前：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>The range ends before it starts: pick a &quot;to&quot; date on or after %1.</source>
         <translation>结束日期早于开始日期：请选择 %1 当天或之后的结束日期。</translation>
     </message>
@@ -2638,90 +2638,22 @@ Joined %7</source>
         <translation>没有编号为 %1 的分销员：请输入其他编号或清空。</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+36"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location line="+97"/>
-        <source>Sales by %1</source>
-        <translation>按%1统计的销售额</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sales by %1 of %2&apos;s team</source>
-        <translation>%2 团队按%1统计的销售额</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Sales by %1 of %2</source>
-        <translation>%2 按%1统计的销售额</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <location line="+117"/>
-        <source>Sales by channel</source>
-        <translation>各渠道销售额</translation>
-    </message>
-    <message>
-        <location line="-115"/>
-        <location line="+115"/>
-        <source>Best sellers</source>
-        <translation>畅销商品</translation>
-    </message>
-    <message>
-        <location line="-113"/>
-        <location line="+114"/>
-        <source>Product margins</source>
-        <translation>商品毛利</translation>
-    </message>
-    <message>
-        <location line="-112"/>
-        <source>Stock value at cost</source>
-        <translation>库存金额（按成本）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+110"/>
-        <source>Top customers</source>
-        <translation>消费最多的客户</translation>
-    </message>
-    <message>
-        <location line="-108"/>
-        <location line="+109"/>
-        <source>Repeat buyers</source>
-        <translation>回头客</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-107"/>
-        <source>Customers not seen for %n day(s)</source>
-        <translation>
-            <numerusform>%n 天未购买的客户</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Distributors and their teams</source>
-        <translation>分销员及其团队</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Commissions by state</source>
-        <translation>各状态佣金</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+2"/>
+        <location line="+73"/>
         <source>%1 · as of %2</source>
         <translation>%1 · 截至 %2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>%1 · %2 to %3</source>
         <translation>%1 · %2 至 %3</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Cannot write %1: %2. Choose another folder or file name.</source>
         <translation>无法写入 %1：%2。请选择其他文件夹或文件名。</translation>
     </message>
@@ -2736,32 +2668,7 @@ Joined %7</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Sales over time</source>
-        <translation>销售趋势</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Stock value</source>
-        <translation>库存金额</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Customers not seen for a while</source>
-        <translation>久未购买的客户</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Distributors and teams</source>
-        <translation>分销员与团队</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Commissions</source>
-        <translation>佣金</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Last 30 days</source>
         <translation>近 30 天</translation>
     </message>
@@ -2791,22 +2698,7 @@ Joined %7</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>day</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>week</source>
-        <translation>周</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>month</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>By:</source>
         <translation>按：</translation>
     </message>
@@ -3388,6 +3280,116 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+4"/>
         <source>%1 % is more than 100 %: a commission cannot exceed the sale.</source>
         <translation>%1% 超过了 100%：佣金不能超过销售额。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCatalog</name>
+    <message>
+        <location filename="../src/reports/ReportCatalog.cpp" line="+18"/>
+        <source>Sales by %1</source>
+        <translation>按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales by %1 of %2&apos;s team</source>
+        <translation>%2 团队按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales by %1 of %2</source>
+        <translation>%2 按%1统计的销售额</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sales over time</source>
+        <translation>销售趋势</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+3"/>
+        <source>Sales by channel</source>
+        <translation>各渠道销售额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Best sellers</source>
+        <translation>畅销商品</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Product margins</source>
+        <translation>商品毛利</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock value</source>
+        <translation>库存金额</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stock value at cost</source>
+        <translation>库存金额（按成本）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Top customers</source>
+        <translation>消费最多的客户</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Repeat buyers</source>
+        <translation>回头客</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Customers not seen for a while</source>
+        <translation>久未购买的客户</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Customers not seen for %n day(s)</source>
+        <translation>
+            <numerusform>%n 天未购买的客户</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Distributors and teams</source>
+        <translation>分销员与团队</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Distributors and their teams</source>
+        <translation>分销员及其团队</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Commissions by state</source>
+        <translation>各状态佣金</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>month</source>
+        <translation>月</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,11 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "ReportCatalog.h"
 #include "ScaleDemoGenerator.h"
 #include "ShopDocuments.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
 #include "SqlAuditLog.h"
 #include "SqlExportSource.h"
@@ -57,14 +57,7 @@ const QString usageText = QStringLiteral(
     "  distributor move CODE --upline CODE|--root\n"
     "  distributor status CODE active|suspended|left\n"
     "  settle --until D [--distributor CODE]\n"
-    "  report sales --by day|week|month [--from D] [--to D] [--distributor CODE [--team]]\n"
-    "  report products [--from D] [--to D] [--top N]\n"
-    "  report distributors [--from D] [--to D]\n"
-    "  report commissions [--as-of D] [--distributor CODE]\n"
-    "  report channels [--from D] [--to D]\n"
-    "  report stock\n"
-    "  report customers [--from D] [--to D] [--min-orders N] [--top N]\n"
-    "  report lapsed --days N [--as-of D]\n"
+    "%1"
     "  report statement --distributor CODE --from D --to D --pdf FILE\n"
     "  demo [--scale] [--products N] [--customers N] [--distributors N] [--orders N] "
     "[--seed S]\n"
@@ -75,6 +68,17 @@ const QString usageText = QStringLiteral(
     "  order refund NO [--lines SKU:QTY,...] [--restock] [--shipping] [--date D]\n"
     "\n"
     "exit status: 0 done, 1 bad input or refused, 2 usage error, 3 database unusable\n");
+
+// The usage, each report's line from the catalog.
+QString usage()
+{
+    QString reports;
+    for (const ReportDescriptor &report : ReportCatalog::reports()) {
+        if (!report.command.isEmpty())
+            reports += QStringLiteral("  %1\n").arg(ReportCatalog::usage(report));
+    }
+    return usageText.arg(reports);
+}
 
 // Every option of spec/cli.md; each command accepts its own (allowOptions).
 const QStringList valueOptions = {
@@ -216,7 +220,7 @@ std::optional<QDateTime> CommandLineTool::dateOption(const Invocation &invocatio
 int CommandLineTool::dispatch(const Invocation &invocation)
 {
     if (invocation.help) {
-        m_out << usageText;
+        m_out << usage();
         return Done;
     }
     if (invocation.version) {
@@ -472,53 +476,55 @@ int CommandLineTool::settle(const Invocation &invocation)
 int CommandLineTool::report(const Invocation &invocation)
 {
     const QString which = invocation.words.value(1);
+    const QString names = ReportCatalog::commandNames().join(QStringLiteral(", "))
+                          + QStringLiteral(" or statement");
     if (invocation.words.size() != 2)
-        usageError(QStringLiteral("report takes one of sales, products, distributors, "
-                                  "commissions, channels, stock, customers, lapsed, statement"));
+        usageError(QStringLiteral("report takes one of %1").arg(names));
     if (which == u"statement")
         return statement(invocation);
-    const QString from = QStringLiteral("--from");
-    const QString to = QStringLiteral("--to");
+    const ReportDescriptor *report = ReportCatalog::command(which);
+    if (!report)
+        usageError(QStringLiteral("report takes %1, not \"%2\"").arg(names, which));
+    allowOptions(invocation, ReportCatalog::options(report->inputs));
+    for (const QString &option : ReportCatalog::options(report->inputs & neededInputs)) {
+        if (!invocation.has(option))
+            usageError(QStringLiteral("report %1 needs %2")
+                           .arg(which, ReportCatalog::optionUsage(option)));
+    }
     const QString distributorOption = QStringLiteral("--distributor");
-    if (which == u"sales")
-        allowOptions(invocation, {QStringLiteral("--by"), from, to, distributorOption,
-                                  QStringLiteral("--team")});
-    else if (which == u"products")
-        allowOptions(invocation, {from, to, QStringLiteral("--top")});
-    else if (which == u"distributors")
-        allowOptions(invocation, {from, to});
-    else if (which == u"commissions")
-        allowOptions(invocation, {QStringLiteral("--as-of"), distributorOption});
-    else if (which == u"channels")
-        allowOptions(invocation, {from, to});
-    else if (which == u"stock")
-        allowOptions(invocation, {});
-    else if (which == u"customers")
-        allowOptions(invocation,
-                     {from, to, QStringLiteral("--min-orders"), QStringLiteral("--top")});
-    else if (which == u"lapsed")
-        allowOptions(invocation, {QStringLiteral("--days"), QStringLiteral("--as-of")});
-    else
-        usageError(QStringLiteral("report takes sales, products, distributors, commissions, "
-                                  "channels, stock, customers, lapsed or statement, not \"%1\"")
-                       .arg(which));
-    if (which == u"lapsed" && !invocation.has(QStringLiteral("--days")))
-        usageError(QStringLiteral("report lapsed needs --days N"));
     if (invocation.has(QStringLiteral("--team")) && !invocation.has(distributorOption))
         usageError(QStringLiteral("--team goes with --distributor CODE"));
 
-    ShopReports::Period period = ShopReports::Period::Day;
-    if (which == u"sales") {
-        const QString by = invocation.option(QStringLiteral("--by"));
-        if (by == u"day")
-            period = ShopReports::Period::Day;
-        else if (by == u"week")
-            period = ShopReports::Period::Week;
-        else if (by == u"month")
-            period = ShopReports::Period::Month;
-        else
-            usageError(QStringLiteral("report sales needs --by day, week or month"));
+    ReportRequest request = reportRequest(invocation);
+    auto database = openDatabase(invocation, false);
+    ShopServices shop(*database);
+    // Today in the shop's time zone, known once the shop is open.
+    if (report->inputs.testFlag(ReportInput::AsOf) && !request.to.isValid())
+        request.to = Dates::today();
+    if (invocation.has(distributorOption)) {
+        request.distributorCode = invocation.option(distributorOption);
+        request.distributorId
+            = shop.distributorService.distributorByCode(request.distributorCode).id;
     }
+    // Reports read much of the file once: mapped into memory, SQLite reads it without a system
+    // call per page (the desktop app keeps the default, for its memory's sake).
+    if (database->isSqlite())
+        database->exec(QStringLiteral("PRAGMA mmap_size = 2147483648"));
+    const ReportTable table = report->compute(*shop.reports, request);
+    printTable(table.columns, table.rows, invocation.format);
+    return Done;
+}
+
+ReportRequest CommandLineTool::reportRequest(const Invocation &invocation)
+{
+    ReportRequest request;
+    const QString by = invocation.option(QStringLiteral("--by"));
+    if (by == u"week")
+        request.period = ReportSource::Period::Week;
+    else if (by == u"month")
+        request.period = ReportSource::Period::Month;
+    else if (invocation.has(QStringLiteral("--by")) && by != u"day")
+        usageError(QStringLiteral("report sales needs --by day, week or month"));
     // A whole number option of at least `least`, or `absent` without it.
     const auto count = [&invocation](const QString &option, int least, int absent) {
         if (!invocation.has(option))
@@ -532,49 +538,18 @@ int CommandLineTool::report(const Invocation &invocation)
                                  .arg(invocation.option(option)));
         return value;
     };
-    const int top = count(QStringLiteral("--top"), 1, 0);
-    const int minOrders = count(QStringLiteral("--min-orders"), 1, 1);
-    const int days = count(QStringLiteral("--days"), 0, 0);
-    const QDate fromDay = dayOption(invocation, from);
-    const QDate toDay = dayOption(invocation, to);
-    const QDate givenAsOf = dayOption(invocation, QStringLiteral("--as-of"));
-    if (fromDay.isValid() && toDay.isValid() && fromDay > toDay)
+    request.top = count(QStringLiteral("--top"), 1, 0);
+    request.minOrders = count(QStringLiteral("--min-orders"), 1, 1);
+    request.days = count(QStringLiteral("--days"), 0, 0);
+    request.team = invocation.has(QStringLiteral("--team"));
+    request.from = dayOption(invocation, QStringLiteral("--from"));
+    request.to = dayOption(invocation, QStringLiteral("--to"));
+    if (request.from.isValid() && request.to.isValid() && request.from > request.to)
         throw InputError(QStringLiteral("--from %1 is after --to %2")
-                             .arg(Dates::toText(fromDay), Dates::toText(toDay)));
-
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
-    // Today in the shop's time zone, known once the shop is open.
-    const QDate asOf = givenAsOf.isValid() ? givenAsOf : Dates::today();
-    qint64 distributorId = 0;
-    if (invocation.has(distributorOption))
-        distributorId
-            = shop.distributorService.distributorByCode(invocation.option(distributorOption)).id;
-    // Reports read much of the file once: mapped into memory, SQLite reads it without a system
-    // call per page (the desktop app keeps the default, for its memory's sake).
-    if (database->isSqlite())
-        database->exec(QStringLiteral("PRAGMA mmap_size = 2147483648"));
-    ShopReports reports(*database);
-    ReportTable table;
-    if (which == u"sales")
-        table = reports.sales(period, fromDay, toDay, distributorId,
-                              invocation.has(QStringLiteral("--team")));
-    else if (which == u"products")
-        table = reports.products(fromDay, toDay, top);
-    else if (which == u"distributors")
-        table = reports.distributors(fromDay, toDay);
-    else if (which == u"channels")
-        table = reports.channels(fromDay, toDay);
-    else if (which == u"stock")
-        table = reports.stock();
-    else if (which == u"customers")
-        table = reports.customers(fromDay, toDay, minOrders, top);
-    else if (which == u"lapsed")
-        table = reports.lapsedCustomers(asOf, days);
-    else
-        table = reports.commissions(asOf, distributorId);
-    printTable(table.columns, table.rows, invocation.format);
-    return Done;
+                             .arg(Dates::toText(request.from), Dates::toText(request.to)));
+    if (invocation.has(QStringLiteral("--as-of")))
+        request.to = dayOption(invocation, QStringLiteral("--as-of"));
+    return request;
 }
 
 int CommandLineTool::statement(const Invocation &invocation)

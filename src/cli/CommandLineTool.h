@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OrderWorkflow.h"
+#include "ReportCatalog.h"
 #include "TableOutput.h"
 
 #include <QDateTime>
@@ -61,6 +62,8 @@ private:
     int settle(const Invocation &invocation);
     int report(const Invocation &invocation);
     int statement(const Invocation &invocation);
+    // The report's request from the options; a bad value is an InputError.
+    ReportRequest reportRequest(const Invocation &invocation);
     QDate dayOption(const Invocation &invocation, const QString &name);
     int exportFile(const Invocation &invocation);
 

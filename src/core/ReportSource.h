@@ -22,9 +22,9 @@ struct DashboardFigures
     ReportTable lastDays;         // report sales by day over the last 30 days, every day listed
 };
 
-// The reports the pages show, as plain tables with spec/cli.md's columns; ShopReports
-// (src/reports) computes them in the database. Date ranges are inclusive; an invalid date means
-// no bound.
+// The reports the pages show, as plain tables with spec/cli.md's columns; the database computes
+// them (src/db/SqlReportSource.cpp) and ReportCatalog (src/reports) says how each is asked for,
+// titled and charted. Date ranges are inclusive; an invalid date means no bound.
 class ReportSource
 {
 public:

@@ -18,6 +18,7 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , commissionRepository(database)
     , backups(database)
     , exports(database)
+    , reports(makeSqlReportSource(database))
     , catalog(products, settings, audit, database)
     , customerService(customers, distributors, audit, database)
     , distributorService(distributorRepository, audit, database)
@@ -69,7 +70,7 @@ ShopContext ShopServices::context()
                                categories.append(query.value(0).toString());
                            return categories;
                        },
-                       nullptr,
+                       reports.get(),
                        nullptr,
                        [location = database.location(),
                         complete = complete](const std::function<void(ShopContext &)> &work) {

@@ -9,6 +9,7 @@
 #include "SqlExportSource.h"
 #include "SqlOrderRepository.h"
 #include "SqlProductRepository.h"
+#include "SqlReportSource.h"
 #include "SqlSettingsRepository.h"
 
 #include "CatalogService.h"
@@ -48,18 +49,19 @@ public:
     SqlCommissionRepository commissionRepository;
     SqlBackupStore backups;
     SqlExportSource exports;
+    std::unique_ptr<ReportSource> reports;
     CatalogService catalog;
     CustomerService customerService;
     DistributorService distributorService;
     CommissionLedger ledger;
     OrderWorkflow workflow; // tells `ledger` (or the hook given) what happens to orders
 
-    // Completes a context with what lives above this layer (reports, printed documents); what it
-    // returns is kept for as long as the context is used. Set before context(): the contexts of
+    // Completes a context with what lives above this layer (printed documents); what it returns
+    // is kept for as long as the context is used. Set before context(): the contexts of
     // onOwnConnection get it too.
     std::function<std::shared_ptr<void>(ShopServices &, ShopContext &)> complete;
 
-    // The same services for the desktop pages (reports and documents as complete() sets them).
+    // The same services for the desktop pages (documents as complete() sets them).
     ShopContext context();
 };
 

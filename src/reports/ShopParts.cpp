@@ -1,22 +1,15 @@
 #include "ShopParts.h"
 
 #include "ShopDocuments.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
-
-#include <tuple>
-#include <utility>
 
 namespace MicroShop {
 
 std::shared_ptr<void> completeWithReportsAndDocuments(ShopServices &services, ShopContext &context)
 {
-    auto parts = std::make_shared<std::pair<ShopReports, ShopDocuments>>(
-        std::piecewise_construct, std::forward_as_tuple(services.database),
-        std::forward_as_tuple(services));
-    context.reports = &parts->first;
-    context.documents = &parts->second;
-    return parts;
+    auto documents = std::make_shared<ShopDocuments>(services);
+    context.documents = documents.get();
+    return documents;
 }
 
 } // namespace MicroShop

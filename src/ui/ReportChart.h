@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReportCatalog.h"
 #include "ReportTable.h"
 
 #include <QCoreApplication>
@@ -18,13 +19,7 @@ class ReportChart final
     Q_DECLARE_TR_FUNCTIONS(ReportChart)
 
 public:
-    enum class Kind {
-        Line,          // over periods, one line a value column
-        Bars,          // over periods, one bar a value column
-        RankedBars,    // horizontal, the largest first: products, customers, distributors
-        Pie,           // the share of each row in the first value column
-        StackedRanked, // horizontal, the value columns stacked: commissions by state
-    };
+    using Kind = ReportChartKind;
     struct Values
     {
         int column;

@@ -10,7 +10,6 @@
 #include "Customer.h"
 #include "Dates.h"
 #include "Money.h"
-#include "ReportSource.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 #include "ShopSettings.h"
@@ -212,16 +211,27 @@ ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
     updateOptions();
 }
 
-ReportsPage::Report ReportsPage::currentReport() const
+const ReportDescriptor &ReportsPage::currentReport() const
 {
-    return Report(qMax(0, m_report->currentIndex()));
+    const QList<ReportDescriptor> &reports = ReportCatalog::reports();
+    return reports.at(qBound(0, m_report->currentIndex(), int(reports.size()) - 1));
 }
 
-void ReportsPage::showReport(Report report)
+void ReportsPage::showReport(int index)
 {
-    m_report->setCurrentIndex(int(report));
+    m_report->setCurrentIndex(index);
     updateOptions();
     refresh();
+}
+
+void ReportsPage::showReport(const char *label)
+{
+    const QList<ReportDescriptor> &reports = ReportCatalog::reports();
+    for (int index = 0; index < reports.size(); ++index) {
+        if (qstrcmp(reports.at(index).label, label) == 0)
+            return showReport(index);
+    }
+    qWarning("ReportsPage: no report is labelled \"%s\"", label);
 }
 
 void ReportsPage::setRange(QDate from, QDate to)
@@ -267,77 +277,52 @@ void ReportsPage::applyQuickRange(int index)
 
 void ReportsPage::updateOptions()
 {
-    const Report report = currentReport();
-    const bool sales = report == Report::SalesOverTime;
-    m_periodLabel->setVisible(sales);
-    m_period->setVisible(sales);
-    m_distributor->setVisible(sales);
-    m_team->setVisible(sales);
-    const bool counted = report != Report::SalesOverTime && report != Report::SalesByChannel
-                         && report != Report::RepeatBuyers;
+    const ReportDescriptor &report = currentReport();
+    const ReportInputs inputs = report.inputs;
+    m_periodLabel->setVisible(inputs.testFlag(ReportInput::Period));
+    m_period->setVisible(inputs.testFlag(ReportInput::Period));
+    m_distributor->setVisible(inputs.testFlag(ReportInput::Distributor));
+    m_team->setVisible(inputs.testFlag(ReportInput::Team));
+    // The count is the days of a report that takes days, else how many rows to keep or chart.
+    const bool days = inputs.testFlag(ReportInput::Days);
+    const bool counted = days || inputs.testFlag(ReportInput::Top)
+                         || report.chart.limit == ReportChartSpec::PageCount;
     m_countLabel->setVisible(counted);
     m_count->setVisible(counted);
-    // Customers not seen for N days count days; the others show the N largest in their chart.
-    const bool days = report == Report::LapsedCustomers;
     m_countLabel->setText(days ? tr("Not bought for (days):") : tr("Chart the top:"));
     if (days && m_count->value() == 10)
         m_count->setValue(60);
     else if (!days && m_count->value() == 60)
         m_count->setValue(10);
-    // The stock and the commissions are as of the end of the range, not over it.
-    m_from->setEnabled(report != Report::StockValue && report != Report::Commissions
-                       && report != Report::LapsedCustomers);
-    m_to->setEnabled(report != Report::StockValue);
+    // A report as of a day takes the range's last day; one of now, neither.
+    m_from->setEnabled(inputs.testFlag(ReportInput::Range));
+    m_to->setEnabled(inputs & (ReportInput::Range | ReportInput::AsOf));
 }
 
-ReportsPage::Choice ReportsPage::choice(QString *problem) const
+ReportRequest ReportsPage::request(QString *problem) const
 {
-    Choice choice{currentReport(), m_from->date(),  m_to->date(), m_period->currentIndex(), 0,
-                  false,           m_count->value()};
-    if (choice.from > choice.to && m_from->isEnabled()) {
+    const ReportInputs inputs = currentReport().inputs;
+    ReportRequest request;
+    request.from = m_from->date();
+    request.to = m_to->date();
+    request.period = ReportSource::Period(m_period->currentIndex());
+    request.top = inputs.testFlag(ReportInput::Top) ? m_count->value() : 0;
+    request.days = m_count->value();
+    if (request.from > request.to && m_from->isEnabled()) {
         *problem = tr("The range ends before it starts: pick a \"to\" date on or after %1.")
-                       .arg(Dates::toText(choice.from));
-        return choice;
+                       .arg(Dates::toText(request.from));
+        return request;
     }
     const QString code = m_distributor->text().trimmed();
-    if (choice.report == Report::SalesOverTime && !code.isEmpty()) {
+    if (inputs.testFlag(ReportInput::Distributor) && !code.isEmpty()) {
         const auto id = m_shop.distributors.idOfCode(code);
         if (!id)
             *problem = tr("No distributor has the code %1: type another or clear it.").arg(code);
-        choice.distributorId = id.value_or(0);
-        choice.team = m_team->isChecked();
+        request.distributorId = id.value_or(0);
+        request.distributorCode = code;
+        request.team = inputs.testFlag(ReportInput::Team) && m_team->isChecked();
     }
-    return choice;
-}
-
-ReportTable ReportsPage::compute(ReportSource &reports, const Choice &choice)
-{
-    const QDate from = choice.from;
-    const QDate to = choice.to;
-    switch (choice.report) {
-    case Report::SalesOverTime:
-        return reports.sales(ReportSource::Period(choice.period), from, to, choice.distributorId,
-                             choice.distributorId != 0 && choice.team);
-    case Report::SalesByChannel:
-        return reports.channels(from, to);
-    case Report::BestSellers:
-        return reports.products(from, to, choice.count);
-    case Report::ProductMargins:
-        return reports.products(from, to);
-    case Report::StockValue:
-        return reports.stock();
-    case Report::TopCustomers:
-        return reports.customers(from, to, 1, choice.count);
-    case Report::RepeatBuyers:
-        return reports.customers(from, to, 2);
-    case Report::LapsedCustomers:
-        return reports.lapsedCustomers(to, choice.count);
-    case Report::Distributors:
-        return reports.distributors(from, to);
-    case Report::Commissions:
-        return reports.commissions(to);
-    }
-    return {};
+    return request;
 }
 
 void ReportsPage::refresh()
@@ -361,14 +346,15 @@ void ReportsPage::refresh()
 void ReportsPage::computeAndShow()
 {
     QString problem;
-    const Choice chosen = choice(&problem);
+    const ReportRequest chosen = request(&problem);
+    const auto compute = currentReport().compute;
     ReportTable table;
     if (problem.isEmpty()) {
         // On a connection of its own, off the UI thread: a year of a million orders takes a
         // second or two, and the window keeps answering (Cancel keeps the report shown before).
         const auto outcome = BackgroundTask::run(
             this, m_shop, tr("Computing the report…"),
-            [&table, chosen](ShopContext &own, const ProgressCallback &) {
+            [&table, compute, chosen](ShopContext &own, const ProgressCallback &) {
                 table = compute(*own.reports, chosen);
             },
             &problem);
@@ -415,91 +401,32 @@ void ReportsPage::showTable()
 
 QChart *ReportsPage::makeChart() const
 {
-    using Kind = ReportChart::Kind;
-    const int top = m_count->value();
+    const ReportChartSpec &chart = currentReport().chart;
     const ReportTable table = shown(m_table);
-    const auto column = [&table](const char *name) {
-        return int(table.columns.indexOf(QString::fromLatin1(name)));
-    };
-    const auto values = [&](std::initializer_list<const char *> names) {
-        QList<ReportChart::Values> list;
-        for (const char *name : names)
-            list.append({column(name), ShopDocuments::columnTitle(QString::fromLatin1(name))});
-        return list;
-    };
     if (table.columns.isEmpty())
-        return ReportChart::make(Kind::Bars, table, 0, {}, title());
-    switch (currentReport()) {
-    case Report::SalesOverTime:
-        return ReportChart::make(Kind::Line, table, 0, values({"net", "refunds"}), title());
-    case Report::SalesByChannel:
-        return ReportChart::make(Kind::Pie, table, 0, values({"net"}), title());
-    case Report::BestSellers:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(), top);
-    case Report::ProductMargins:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"margin", "net"}), title(),
-                                 top);
-    case Report::StockValue:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"value"}), title(), top);
-    case Report::TopCustomers:
-    case Report::RepeatBuyers:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(),
-                                 currentReport() == Report::RepeatBuyers ? 10 : top);
-    case Report::LapsedCustomers:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"net"}), title(), 10);
-    case Report::Distributors:
-        return ReportChart::make(Kind::RankedBars, table, 1, values({"team_sales", "direct_sales"}),
-                                 title(), top);
-    case Report::Commissions:
-        return ReportChart::make(Kind::StackedRanked, table, 1,
-                                 values({"settled", "available", "pending"}), title(), top);
-    }
-    return ReportChart::make(Kind::Bars, table, 0, {}, title());
+        return ReportChart::make(ReportChartKind::Bars, table, 0, {}, title());
+    QList<ReportChart::Values> values;
+    for (const QString &name : chart.values)
+        values.append({int(table.columns.indexOf(name)), ShopDocuments::columnTitle(name)});
+    const int limit = chart.limit == ReportChartSpec::PageCount ? m_count->value() : chart.limit;
+    return ReportChart::make(chart.kind, table, chart.categoryColumn, values, title(), limit);
 }
 
 QString ReportsPage::title() const
 {
-    switch (currentReport()) {
-    case Report::SalesOverTime: {
-        const QString code = m_distributor->text().trimmed();
-        const QString by = m_period->currentText();
-        if (code.isEmpty())
-            return tr("Sales by %1").arg(by);
-        return m_team->isChecked() ? tr("Sales by %1 of %2's team").arg(by, code)
-                                   : tr("Sales by %1 of %2").arg(by, code);
-    }
-    case Report::SalesByChannel:
-        return tr("Sales by channel");
-    case Report::BestSellers:
-        return tr("Best sellers");
-    case Report::ProductMargins:
-        return tr("Product margins");
-    case Report::StockValue:
-        return tr("Stock value at cost");
-    case Report::TopCustomers:
-        return tr("Top customers");
-    case Report::RepeatBuyers:
-        return tr("Repeat buyers");
-    case Report::LapsedCustomers:
-        return tr("Customers not seen for %n day(s)", nullptr, m_count->value());
-    case Report::Distributors:
-        return tr("Distributors and their teams");
-    case Report::Commissions:
-        return tr("Commissions by state");
-    }
-    return {};
+    QString ignored;
+    return currentReport().title(request(&ignored));
 }
 
 QString ReportsPage::subtitle() const
 {
     const QString shop = m_shop.settings.shopName();
-    const Report report = currentReport();
-    if (report == Report::StockValue)
-        return tr("%1 · as of %2").arg(shop, Dates::toText(Dates::today()));
-    if (report == Report::Commissions || report == Report::LapsedCustomers)
-        return tr("%1 · as of %2").arg(shop, Dates::toText(m_to->date()));
-    return tr("%1 · %2 to %3")
-        .arg(shop, Dates::toText(m_from->date()), Dates::toText(m_to->date()));
+    const ReportInputs inputs = currentReport().inputs;
+    if (inputs.testFlag(ReportInput::Range))
+        return tr("%1 · %2 to %3")
+            .arg(shop, Dates::toText(m_from->date()), Dates::toText(m_to->date()));
+    const QDate asOf = inputs.testFlag(ReportInput::AsOf) ? m_to->date() : Dates::today();
+    return tr("%1 · as of %2").arg(shop, Dates::toText(asOf));
 }
 
 void ReportsPage::chooseFile(const QString &caption, const QString &filter, const QString &suffix,
@@ -586,10 +513,8 @@ void ReportsPage::retranslate()
     m_title->setText(tr("Reports"));
     const int report = qMax(0, m_report->currentIndex());
     m_report->clear();
-    m_report->addItems({tr("Sales over time"), tr("Sales by channel"), tr("Best sellers"),
-                        tr("Product margins"), tr("Stock value"), tr("Top customers"),
-                        tr("Repeat buyers"), tr("Customers not seen for a while"),
-                        tr("Distributors and teams"), tr("Commissions")});
+    for (const ReportDescriptor &descriptor : ReportCatalog::reports())
+        m_report->addItem(ReportCatalog::label(descriptor));
     m_report->setCurrentIndex(report);
     const int range = qMax(0, m_quickRange->currentIndex());
     m_quickRange->clear();
@@ -598,7 +523,9 @@ void ReportsPage::retranslate()
     m_quickRange->setCurrentIndex(range);
     const int period = qMax(0, m_period->currentIndex());
     m_period->clear();
-    m_period->addItems({tr("day"), tr("week"), tr("month")});
+    for (const auto by :
+         {ReportSource::Period::Day, ReportSource::Period::Week, ReportSource::Period::Month})
+        m_period->addItem(ReportCatalog::periodName(by));
     m_period->setCurrentIndex(period);
     m_periodLabel->setText(tr("By:"));
     m_distributor->setPlaceholderText(tr("Distributor code"));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReportCatalog.h"
 #include "ReportChart.h"
 #include "ReportTable.h"
 
@@ -20,34 +21,22 @@ class QTextDocument;
 
 namespace MicroShop {
 
-class ReportSource;
 struct ShopContext;
 
-// The report center (spec/product.md "Reports"): sales over time and by channel, products,
-// customers, distributors and commissions for a date range, each as a chart over its table, and
-// printed, or saved as PDF, CSV or PNG. The figures come from the ReportSource, the same as the
-// command line's.
+// The report center (spec/product.md "Reports"): every report of the ReportCatalog (sales over
+// time and by channel, products, customers, distributors, commissions ...) with the inputs its
+// descriptor names, as a chart over its table, printed, or saved as PDF, CSV or PNG. The figures
+// are the command line's: the same descriptors compute them.
 class ReportsPage final : public QWidget
 {
     Q_OBJECT
 
 public:
-    enum class Report {
-        SalesOverTime,
-        SalesByChannel,
-        BestSellers,
-        ProductMargins,
-        StockValue,
-        TopCustomers,
-        RepeatBuyers,
-        LapsedCustomers,
-        Distributors,
-        Commissions,
-    };
-
     explicit ReportsPage(ShopContext &shop, QWidget *parent = nullptr);
 
-    void showReport(Report report);
+    // Shows ReportCatalog's report of that index, or of that (untranslated) label.
+    void showReport(int index);
+    void showReport(const char *label);
     void setRange(QDate from, QDate to);
     const ReportTable &table() const { return m_table; } // as computed, spec/cli.md's columns
     QString title() const;
@@ -68,20 +57,9 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    // What the options ask for, read on the UI thread; *problem says what to fix, if anything.
-    struct Choice
-    {
-        Report report;
-        QDate from;
-        QDate to;
-        int period; // ReportSource::Period
-        qint64 distributorId;
-        bool team;
-        int count; // top N, or days
-    };
-    Report currentReport() const;
-    Choice choice(QString *problem) const;
-    static ReportTable compute(ReportSource &reports, const Choice &choice);
+    const ReportDescriptor &currentReport() const;
+    // What the inputs ask for, read on the UI thread; *problem says what to fix, if anything.
+    ReportRequest request(QString *problem) const;
     QChart *makeChart() const;
     void computeAndShow();
     void showTable();

@@ -6,7 +6,6 @@
 #include "Database.h"
 #include "DatabaseCheck.h"
 #include "ShopLists.h"
-#include "ShopReports.h"
 #include "ShopServices.h"
 
 #include "Dates.h"
@@ -242,7 +241,7 @@ void TestCommissionProperties::run(const Scenario &scenario, const QList<Step> &
                      .toInt(),
                  0);
         // 3. The identity of the ledger, before and after settlements, as of several dates.
-        ShopReports reports(*database);
+        ReportSource &reports = *shop.reports;
         for (const QDate settleUntil : {QDate(2026, 2, 5), QDate(2026, 2, 9), QDate(2026, 3, 1)}) {
             shop.ledger.settle(settleUntil);
             for (const QDate asOf :

@@ -1,4 +1,4 @@
-#include "ShopReports.h"
+#include "SqlReportSource.h"
 
 #include "CommissionStateSql.h"
 #include "Database.h"
@@ -51,9 +51,35 @@ void keepTopByNet(QList<Row> &rows, int top, Key key)
               [key](const Row &a, const Row &b) { return a.*key < b.*key; });
 }
 
+// The reports of cli.md and of the Reports page, computed by the database from the orders and
+// the ledger. Counted orders are those neither pending nor cancelled, in the period of their date;
+// shipping is left out; money is net of refunds. Date ranges are inclusive; an invalid date means
+// no bound. Known to the rest of the program only as a ReportSource.
+class SqlReportSource final : public ReportSource
+{
+public:
+    explicit SqlReportSource(Database &database)
+        : m_database(database)
+    {}
+
+    ReportTable sales(Period by, QDate from, QDate to, qint64 distributorId = 0,
+                      bool team = false) override;
+    ReportTable channels(QDate from, QDate to) override;
+    ReportTable products(QDate from, QDate to, int top = 0) override;
+    ReportTable stock() override;
+    ReportTable customers(QDate from, QDate to, int minOrders = 1, int top = 0) override;
+    ReportTable lapsedCustomers(QDate asOf, int days) override;
+    ReportTable distributors(QDate from, QDate to) override;
+    ReportTable commissions(QDate asOf, qint64 distributorId = 0) override;
+    DashboardFigures dashboard(QDate today) override;
+
+private:
+    Database &m_database;
+};
+
 } // namespace
 
-ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distributorId, bool team)
+ReportTable SqlReportSource::sales(Period by, QDate from, QDate to, qint64 distributorId, bool team)
 {
     QVariantList values;
     QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
@@ -132,7 +158,7 @@ ReportTable ShopReports::sales(Period by, QDate from, QDate to, qint64 distribut
     return table;
 }
 
-ReportTable ShopReports::channels(QDate from, QDate to)
+ReportTable SqlReportSource::channels(QDate from, QDate to)
 {
     QVariantList values;
     const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
@@ -152,7 +178,7 @@ ReportTable ShopReports::channels(QDate from, QDate to)
     return table;
 }
 
-ReportTable ShopReports::products(QDate from, QDate to, int top)
+ReportTable SqlReportSource::products(QDate from, QDate to, int top)
 {
     QVariantList values;
     const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
@@ -181,7 +207,7 @@ ReportTable ShopReports::products(QDate from, QDate to, int top)
     return table;
 }
 
-ReportTable ShopReports::stock()
+ReportTable SqlReportSource::stock()
 {
     QSqlQuery query = m_database.exec(
         QStringLiteral("SELECT sku, name, stock, cost, stock * cost FROM products WHERE active = 1 "
@@ -194,7 +220,7 @@ ReportTable ShopReports::stock()
     return table;
 }
 
-ReportTable ShopReports::customers(QDate from, QDate to, int minOrders, int top)
+ReportTable SqlReportSource::customers(QDate from, QDate to, int minOrders, int top)
 {
     QVariantList values;
     const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
@@ -226,7 +252,7 @@ ReportTable ShopReports::customers(QDate from, QDate to, int minOrders, int top)
     return table;
 }
 
-ReportTable ShopReports::lapsedCustomers(QDate asOf, int days)
+ReportTable SqlReportSource::lapsedCustomers(QDate asOf, int days)
 {
     // Bought by asOf, last time at least `days` days before it.
     const QVariantList values{Dates::toText(asOf.addDays(1)),
@@ -251,7 +277,7 @@ ReportTable ShopReports::lapsedCustomers(QDate asOf, int days)
     return table;
 }
 
-ReportTable ShopReports::distributors(QDate from, QDate to)
+ReportTable SqlReportSource::distributors(QDate from, QDate to)
 {
     QVariantList values;
     const QString range = dateRange(QStringLiteral("o.date"), from, to, values);
@@ -312,7 +338,7 @@ ReportTable ShopReports::distributors(QDate from, QDate to)
     return table;
 }
 
-ReportTable ShopReports::commissions(QDate asOf, qint64 distributorId)
+ReportTable SqlReportSource::commissions(QDate asOf, qint64 distributorId)
 {
     // As of the end of asOf: entries made by then, in their states then (CommissionStateSql).
     const QString state = CommissionStateSql::of(asOf);
@@ -342,7 +368,7 @@ ReportTable ShopReports::commissions(QDate asOf, qint64 distributorId)
     return table;
 }
 
-DashboardFigures ShopReports::dashboard(QDate today)
+DashboardFigures SqlReportSource::dashboard(QDate today)
 {
     DashboardFigures figures;
     const auto sum = [](const ReportTable &table, qint64 *orders, Money *net) {
@@ -379,6 +405,11 @@ DashboardFigures ShopReports::dashboard(QDate today)
             figures.lastDays.rows.append({text, QStringLiteral("0"), money(0), money(0), money(0)});
     }
     return figures;
+}
+
+std::unique_ptr<ReportSource> makeSqlReportSource(Database &database)
+{
+    return std::make_unique<SqlReportSource>(database);
 }
 
 } // namespace MicroShop
