@@ -4,10 +4,12 @@ namespace MicroShop::Migrations {
 
 namespace {
 
-// Version 1: the whole schema of domain.md. Money columns are 64-bit integers of minor units,
-// rates are basis points, dates are shop-local text (YYYY-MM-DD[ HH:MM:SS]) that sorts as dates.
-// Foreign keys are DEFERRABLE so that a restore can insert a tree in any order.
-QStringList schemaVersion1()
+// The tables of version 1. Money columns are 64-bit integers of minor units, rates are basis
+// points, dates are shop-local text (YYYY-MM-DD[ HH:MM:SS]) that sorts as dates. Foreign keys are
+// DEFERRABLE so that a restore can insert a tree in any order.
+
+// The shop itself: its settings, its users and the audit log of what they changed.
+QStringList shopTables()
 {
     return {
         QStringLiteral(R"(CREATE TABLE settings (
@@ -34,7 +36,13 @@ QStringList schemaVersion1()
             details TEXT NOT NULL DEFAULT ''))"),
         QStringLiteral("CREATE INDEX audit_log_at ON audit_log (at)"),
         QStringLiteral("CREATE INDEX audit_log_entity ON audit_log (entity, entity_id)"),
+    };
+}
 
+// The catalog: products with their prices, stock levels and commission rates.
+QStringList catalogTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE products (
             id {id},
             sku TEXT NOT NULL UNIQUE
@@ -57,7 +65,13 @@ QStringList schemaVersion1()
             updated_at TEXT NOT NULL))"),
         QStringLiteral("CREATE INDEX products_name ON products (name)"),
         QStringLiteral("CREATE INDEX products_category ON products (category, name)"),
+    };
+}
 
+// The distributor tree and its closure.
+QStringList distributorTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE distributors (
             id {id},
             code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
@@ -87,7 +101,13 @@ QStringList schemaVersion1()
             PRIMARY KEY (ancestor_id, descendant_id)))"),
         QStringLiteral(
             "CREATE INDEX distributor_closure_descendant ON distributor_closure (descendant_id)"),
+    };
+}
 
+// Customers and their addresses.
+QStringList customerTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE customers (
             id {id},
             code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 64),
@@ -124,7 +144,13 @@ QStringList schemaVersion1()
             "CREATE INDEX customer_addresses_customer ON customer_addresses (customer_id)"),
         QStringLiteral("CREATE UNIQUE INDEX customer_addresses_one_default "
                        "ON customer_addresses (customer_id) WHERE is_default = 1"),
+    };
+}
 
+// Orders and their lines.
+QStringList orderTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE orders (
             id {id},
             order_no TEXT NOT NULL UNIQUE CHECK (length(order_no) BETWEEN 1 AND 64),
@@ -169,7 +195,13 @@ QStringList schemaVersion1()
             CHECK (refunded_amount BETWEEN 0 AND net),
             UNIQUE (order_id, line_no)))"),
         QStringLiteral("CREATE INDEX order_lines_product ON order_lines (product_id)"),
+    };
+}
 
+// What happens to an order after it is made: payments, shipments and refunds.
+QStringList fulfilmentTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE payments (
             id {id},
             order_id BIGINT NOT NULL
@@ -218,7 +250,13 @@ QStringList schemaVersion1()
             amount BIGINT NOT NULL CHECK (amount >= 0)))"),
         QStringLiteral("CREATE INDEX refund_lines_refund ON refund_lines (refund_id)"),
         QStringLiteral("CREATE INDEX refund_lines_order_line ON refund_lines (order_line_id)"),
+    };
+}
 
+// Every change of a product's stock, with its reason.
+QStringList stockTables()
+{
+    return {
         QStringLiteral(R"(CREATE TABLE stock_movements (
             id {id},
             product_id BIGINT NOT NULL REFERENCES products (id) DEFERRABLE INITIALLY IMMEDIATE,
@@ -232,7 +270,13 @@ QStringList schemaVersion1()
         QStringLiteral(
             "CREATE INDEX stock_movements_product ON stock_movements (product_id, moved_at)"),
         QStringLiteral("CREATE INDEX stock_movements_order ON stock_movements (order_id)"),
+    };
+}
 
+// Commissions: payouts, the ledger and the basis each commission was computed on.
+QStringList commissionTables()
+{
+    return {
         // period_end: the "settle up to" date the payout covers.
         QStringLiteral(R"(CREATE TABLE payouts (
             id {id},
@@ -279,6 +323,14 @@ QStringList schemaVersion1()
     };
 }
 
+// Version 1: the whole schema of domain.md, a group of tables after the groups its foreign keys
+// name.
+QStringList schemaVersion1()
+{
+    return shopTables() + catalogTables() + distributorTables() + customerTables() + orderTables()
+           + fulfilmentTables() + stockTables() + commissionTables();
+}
+
 // A trigram index of the customers' names, phones, WeChat IDs and remarks, kept by triggers:
 // search as you type finds any part of them among 200,000 without reading them all (SQLite's
 // FTS5; PostgreSQL scans, as before).
@@ -303,7 +355,8 @@ QStringList schemaVersion2()
                        "VALUES ('delete', old.id, %2); INSERT INTO customer_search (rowid, %1) "
                        "VALUES (new.id, %3); END")
             .arg(columns, oldValues, newValues),
-        QStringLiteral("{sqlite} INSERT INTO customer_search (customer_search) VALUES ('rebuild')"),
+        QStringLiteral("{sqlite} INSERT INTO customer_search (customer_search) "
+                       "VALUES ('rebuild')"),
     };
 }
 

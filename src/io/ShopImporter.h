@@ -2,14 +2,20 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include "Error.h"
 
+#include <functional>
+
 namespace MicroShop {
 
 class CsvReader;
+class ImportApplier;
+class ImportSheet;
+struct CsvRecord;
 struct ShopContext;
 
 // `import KIND FILE` and the desktop import dialog (csv.md): reads every row, reports every bad
@@ -49,7 +55,9 @@ public:
                   const QHash<QString, QString> &mapping = {});
 
 private:
-    void advance(qint64 done, qint64 total) const;
+    // Reads and checks every record (errors go to the sheet); gives what applies them.
+    std::function<void()> read(Kind kind, const QList<CsvRecord> &records, ImportSheet &sheet,
+                               ImportApplier &applier);
 
     ShopContext &m_shop;
     ProgressCallback m_progress;
