@@ -3,8 +3,8 @@
 // on the same file in the same run, and their ratio. It measures and prints; it asserts nothing
 // about speed (bench/README.md). `microshop-bench --help` for the options.
 #include "Database.h"
+#include "Shop.h"
 #include "ShopLists.h"
-#include "ShopServices.h"
 
 #include "Dates.h"
 
@@ -546,8 +546,9 @@ int main(int argc, char *argv[])
 
     // A distributor with 1,000 direct recruits, expanded in the tree.
     {
-        auto database = Database::open(DatabaseLocation::sqliteFile(shop));
-        ShopServices services(*database);
+        Shop opened(Database::open(DatabaseLocation::sqliteFile(shop)));
+        ShopServices &services = opened.services;
+        Database *database = opened.database.get();
         qint64 root = 0;
         if (const auto existing = services.distributorRepository.findByCode(
                 QStringLiteral("BENCH")))

@@ -2,7 +2,7 @@
 
 #include "BackupService.h"
 #include "Database.h"
-#include "ShopParts.h"
+#include "Shop.h"
 #include "ShopServices.h"
 
 #include "Clock.h"
@@ -116,15 +116,10 @@ int runDesktopApplication(int argc, char *argv[])
         return 3;
     }
 
-    ShopServices services(*database);
+    Shop shop(std::move(database));
     // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
-    services.settings.applyTimeZone();
-    // Reports and printed documents, for the window's context and for those of work done off the
-    // UI thread.
-    services.complete = completeWithReportsAndDocuments;
-    ShopContext shop = services.context();
-    const std::shared_ptr<void> parts = services.complete(services, shop);
-    MainWindow window(shop, languages);
+    shop.services.settings.applyTimeZone();
+    MainWindow window(shop.context, languages);
     // bench/ measures the start and the memory: MICROSHOP_BENCH=orders-shown|orders-scrolled.
     const QString bench = qEnvironmentVariable("MICROSHOP_BENCH");
     if (!bench.isEmpty())
@@ -134,12 +129,12 @@ int runDesktopApplication(int argc, char *argv[])
         QTimer::singleShot(0, &window, [&window, bench] { reportForBenchmark(window, bench); });
 
     QFutureWatcher<QString> dailyBackup;
-    if (database->isSqlite() && qEnvironmentVariable("MICROSHOP_NO_DAILY_BACKUP").isEmpty()) {
+    if (shop.database->isSqlite() && qEnvironmentVariable("MICROSHOP_NO_DAILY_BACKUP").isEmpty()) {
         QObject::connect(&dailyBackup, &QFutureWatcher<QString>::finished, &window, [&] {
             if (!dailyBackup.result().isEmpty())
                 window.statusBar()->showMessage(dailyBackup.result(), 10000);
         });
-        dailyBackup.setFuture(QtConcurrent::run(makeDailyBackup, database->location()));
+        dailyBackup.setFuture(QtConcurrent::run(makeDailyBackup, shop.database->location()));
     }
     const int status = QApplication::exec();
     dailyBackup.waitForFinished();

@@ -7,12 +7,9 @@
 #include "Migrations.h"
 #include "ReportCatalog.h"
 #include "ScaleDemoGenerator.h"
-#include "ShopDocuments.h"
+#include "Shop.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
-#include "ShopServices.h"
-#include "SqlAuditLog.h"
-#include "SqlExportSource.h"
 #include "SqlSettingsRepository.h"
 
 #include "Clock.h"
@@ -272,6 +269,11 @@ std::unique_ptr<Database> CommandLineTool::openDatabase(const Invocation &invoca
     return database;
 }
 
+std::unique_ptr<Shop> CommandLineTool::openShop(const Invocation &invocation)
+{
+    return std::make_unique<Shop>(openDatabase(invocation, false));
+}
+
 int CommandLineTool::init(const Invocation &invocation)
 {
     allowOptions(invocation, {});
@@ -329,10 +331,8 @@ int CommandLineTool::config(const Invocation &invocation)
         usageError(QStringLiteral("config needs list, get KEY or set KEY VALUE"));
     }
 
-    auto database = openDatabase(invocation, false);
-    SqlSettingsRepository repository(*database);
-    SqlAuditLog audit(*database);
-    ShopSettings settings(repository, audit, *database);
+    const auto opened = openShop(invocation);
+    ShopSettings &settings = opened->services.settings;
     if (action == u"list") {
         QList<QStringList> rows;
         for (const auto &[key, value] : settings.all())
@@ -426,8 +426,8 @@ int CommandLineTool::distributor(const Invocation &invocation)
     } else {
         usageError(QStringLiteral("distributor needs move or status"));
     }
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     Distributor result;
     if (action == u"move") {
         result = shop.distributorService.move(words.at(2),
@@ -457,8 +457,8 @@ int CommandLineTool::settle(const Invocation &invocation)
     if (!invocation.has(QStringLiteral("--until")))
         usageError(QStringLiteral("settle needs --until D"));
     const QDate until = dayOption(invocation, QStringLiteral("--until"));
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     qint64 distributorId = 0;
     if (invocation.has(QStringLiteral("--distributor")))
         distributorId = shop.distributorService
@@ -496,8 +496,8 @@ int CommandLineTool::report(const Invocation &invocation)
         usageError(QStringLiteral("--team goes with --distributor CODE"));
 
     ReportRequest request = reportRequest(invocation);
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     // Today in the shop's time zone, known once the shop is open.
     if (report->inputs.testFlag(ReportInput::AsOf) && !request.to.isValid())
         request.to = Dates::today();
@@ -508,8 +508,8 @@ int CommandLineTool::report(const Invocation &invocation)
     }
     // Reports read much of the file once: mapped into memory, SQLite reads it without a system
     // call per page (the desktop app keeps the default, for its memory's sake).
-    if (database->isSqlite())
-        database->exec(QStringLiteral("PRAGMA mmap_size = 2147483648"));
+    if (opened->database->isSqlite())
+        opened->database->exec(QStringLiteral("PRAGMA mmap_size = 2147483648"));
     const ReportTable table = report->compute(*shop.reports, request);
     printTable(table.columns, table.rows, invocation.format);
     return Done;
@@ -570,12 +570,11 @@ int CommandLineTool::statement(const Invocation &invocation)
                              .arg(Dates::toText(from), Dates::toText(to)));
     const QString file = invocation.option(QStringLiteral("--pdf"));
 
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     const Distributor distributor = shop.distributorService.distributorByCode(
         invocation.option(QStringLiteral("--distributor")));
-    ShopDocuments documents(shop);
-    const auto document = documents.statement(distributor.id, from, to);
+    const auto document = opened->documents.statement(distributor.id, from, to);
     QString error;
     if (!ShopDocuments::writePdf(*document, ShopDocuments::Paper::A4, file, &error))
         throw InputError(error);
@@ -602,10 +601,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
                              .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
                                                       : QStringLiteral("there is no such file")));
 
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
-    ShopContext context = shop.context();
-    ShopImporter importer(context);
+    const auto opened = openShop(invocation);
+    ShopImporter importer(opened->context);
     const ShopImporter::Report report = importer.importFile(kind, file);
     if (!report.ok()) {
         for (const QString &error : report.errors)
@@ -636,9 +633,8 @@ int CommandLineTool::exportFile(const Invocation &invocation)
             QStringLiteral(
                 "export KIND is products, customers, orders, stock, distributors, commissions or payouts, not \"%1\"")
                 .arg(kindName));
-    auto database = openDatabase(invocation, false);
-    SqlExportSource source(*database);
-    ShopExporter exporter(source);
+    const auto opened = openShop(invocation);
+    ShopExporter exporter(opened->services.exports);
     const QString file = invocation.words.at(2);
     if (file == u"-") {
         m_out.flush();
@@ -682,8 +678,8 @@ int CommandLineTool::demo(const Invocation &invocation)
     size.orders = int(number(counts.at(3), size.orders, 100000000));
     const auto seed = quint32(number(QStringLiteral("--seed"), 1, 4294967295LL));
 
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     QElapsedTimer clock;
     clock.start();
     const auto progress = [this, &clock, scale](qint64 done, qint64 total) {
@@ -741,8 +737,8 @@ int CommandLineTool::order(const Invocation &invocation)
         usageError(QStringLiteral("order ship needs --courier and --tracking"));
     const std::optional<QDateTime> given = dateOption(invocation, date); // before opening
 
-    auto database = openDatabase(invocation, false);
-    ShopServices shop(*database);
+    const auto opened = openShop(invocation);
+    ShopServices &shop = opened->services;
     const QDateTime at = given.value_or(Dates::now()); // now in the shop's zone, once it is open
     OrderWorkflow &workflow = shop.workflow;
     Order result;

@@ -16,6 +16,7 @@
 namespace MicroShop {
 
 class Database;
+class Shop;
 
 // microshop-cli: parses spec/cli.md's command line, runs the command through the same services
 // as the desktop app, and maps the outcome to its exit status.
@@ -49,6 +50,7 @@ private:
 
     int dispatch(const Invocation &invocation);
     std::unique_ptr<Database> openDatabase(const Invocation &invocation, bool createOrUpgrade);
+    std::unique_ptr<Shop> openShop(const Invocation &invocation); // an existing, current one
 
     int init(const Invocation &invocation);
     int config(const Invocation &invocation);

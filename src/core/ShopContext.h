@@ -27,29 +27,31 @@ class Transactor;
 // The lists a page can ask for; ShopLists (src/db) documents their columns and filters.
 enum class ListKind { Products, Customers, Orders, StockMovements, Commissions, Payouts };
 
-// Everything the desktop pages and the importers work with, as core services and interfaces:
-// the app wires it to a database (src/db), so that nothing above core knows about SQL.
+// Everything the desktop pages, the importers and the printed documents work with, as core
+// services and interfaces: Shop (src/shop) wires it to a database (src/db), so that nothing above
+// core knows about SQL.
 struct ShopContext
 {
     ShopSettings &settings;
     CatalogService &catalog;
     CustomerService &customers;
     OrderWorkflow &orders;
-    ProductRepository &productRepository;
-    CustomerRepository &customerRepository;
-    OrderRepository &orderRepository;
-    DistributorDirectory &distributors;
+    // The repositories to read: what changes the shop goes through the services above.
+    const ProductRepository &productRepository;
+    const CustomerRepository &customerRepository;
+    const OrderRepository &orderRepository;
+    const DistributorDirectory &distributors;
     DistributorService &distributorService;
-    DistributorRepository &distributorRepository;
+    const DistributorRepository &distributorRepository;
     CommissionLedger &ledger;
     BackupStore &backups;
     Transactor &transactor;
     ExportSource &exports;
     std::function<std::unique_ptr<ListSource>(ListKind)> lists;
     std::function<QStringList()> productCategories; // distinct, sorted
-    // The reports and the printed documents (src/reports; the app wires them in, as they are
-    // not services of the database layer): the pages that show figures or print need them.
     ReportSource *reports;
+    // The printed documents (src/reports, above the database layer): set by the composition
+    // root, Shop (src/shop), for the pages that print.
     ShopDocuments *documents;
     // Runs work with the same services on a connection of its own, in the calling thread: what
     // long work off the UI thread uses (a connection belongs to the thread that opened it).

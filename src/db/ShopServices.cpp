@@ -30,58 +30,55 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
 ShopContext ShopServices::context()
 {
     Database *db = &database;
-    return ShopContext{settings,
-                       catalog,
-                       customerService,
-                       workflow,
-                       products,
-                       customers,
-                       orders,
-                       distributors,
-                       distributorService,
-                       distributorRepository,
-                       ledger,
-                       backups,
-                       database,
-                       exports,
-                       [db](ListKind kind) -> std::unique_ptr<ListSource> {
-                           switch (kind) {
-                           case ListKind::Products:
-                               return ShopLists::products(*db);
-                           case ListKind::Customers:
-                               return ShopLists::customers(*db);
-                           case ListKind::Orders:
-                               return ShopLists::orders(*db);
-                           case ListKind::StockMovements:
-                               return ShopLists::stockMovements(*db);
-                           case ListKind::Commissions:
-                               return ShopLists::commissions(*db);
-                           case ListKind::Payouts:
-                               return ShopLists::payouts(*db);
-                           }
-                           return nullptr;
-                       },
-                       [db] {
-                           QStringList categories;
-                           QSqlQuery query = db->exec(QStringLiteral(
-                               "SELECT DISTINCT category FROM products WHERE category <> '' "
+    return ShopContext{
+        settings,
+        catalog,
+        customerService,
+        workflow,
+        products,
+        customers,
+        orders,
+        distributors,
+        distributorService,
+        distributorRepository,
+        ledger,
+        backups,
+        database,
+        exports,
+        [db](ListKind kind) -> std::unique_ptr<ListSource> {
+            switch (kind) {
+            case ListKind::Products:
+                return ShopLists::products(*db);
+            case ListKind::Customers:
+                return ShopLists::customers(*db);
+            case ListKind::Orders:
+                return ShopLists::orders(*db);
+            case ListKind::StockMovements:
+                return ShopLists::stockMovements(*db);
+            case ListKind::Commissions:
+                return ShopLists::commissions(*db);
+            case ListKind::Payouts:
+                return ShopLists::payouts(*db);
+            }
+            return nullptr;
+        },
+        [db] {
+            QStringList categories;
+            QSqlQuery query = db->exec(
+                QStringLiteral("SELECT DISTINCT category FROM products WHERE category <> '' "
                                "ORDER BY category"));
-                           while (query.next())
-                               categories.append(query.value(0).toString());
-                           return categories;
-                       },
-                       reports.get(),
-                       nullptr,
-                       [location = database.location(),
-                        complete = complete](const std::function<void(ShopContext &)> &work) {
-                           auto own = Database::open(location);
-                           ShopServices services(*own);
-                           services.complete = complete;
-                           ShopContext context = services.context();
-                           const std::shared_ptr<void> kept = complete ? complete(services, context)
-                                                                       : nullptr;
-                           work(context);
-                       }};
+            while (query.next())
+                categories.append(query.value(0).toString());
+            return categories;
+        },
+        reports.get(),
+        nullptr,
+        [location = database.location()](const std::function<void(ShopContext &)> &work) {
+            auto own = Database::open(location);
+            ShopServices services(*own);
+            ShopContext context = services.context();
+            work(context);
+        }};
 }
 
 } // namespace MicroShop

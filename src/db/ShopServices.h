@@ -56,12 +56,8 @@ public:
     CommissionLedger ledger;
     OrderWorkflow workflow; // tells `ledger` (or the hook given) what happens to orders
 
-    // Completes a context with what lives above this layer (printed documents); what it returns
-    // is kept for as long as the context is used. Set before context(): the contexts of
-    // onOwnConnection get it too.
-    std::function<std::shared_ptr<void>(ShopServices &, ShopContext &)> complete;
-
-    // The same services for the desktop pages (documents as complete() sets them).
+    // The same services as core interfaces, without printed documents (they live above this
+    // layer: Shop, in src/shop, adds them). Its onOwnConnection opens services like these.
     ShopContext context();
 };
 

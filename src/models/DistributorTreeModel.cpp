@@ -7,7 +7,7 @@
 
 namespace MicroShop {
 
-DistributorTreeModel::DistributorTreeModel(DistributorRepository &repository, QObject *parent)
+DistributorTreeModel::DistributorTreeModel(const DistributorRepository &repository, QObject *parent)
     : QAbstractItemModel(parent)
     , m_repository(repository)
     , m_root(std::make_unique<Node>())

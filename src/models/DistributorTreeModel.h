@@ -22,7 +22,8 @@ public:
     static constexpr int IdRole = Qt::UserRole + 1;
     static inline const QString mimeType = QStringLiteral("application/x-microshop-distributor");
 
-    explicit DistributorTreeModel(DistributorRepository &repository, QObject *parent = nullptr);
+    explicit DistributorTreeModel(const DistributorRepository &repository,
+                                  QObject *parent = nullptr);
     ~DistributorTreeModel() override;
 
     // Called on a drop: move distributor `id` under `uplineId` (0: make it a root); true if
@@ -69,7 +70,7 @@ private:
     QModelIndex indexOf(Node *node) const;
     void load(Node *node); // its children, without telling views (before a reset)
 
-    DistributorRepository &m_repository;
+    const DistributorRepository &m_repository;
     std::unique_ptr<Node> m_root;
     std::function<bool(qint64, qint64)> m_moveHandler;
 };

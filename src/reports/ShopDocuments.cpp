@@ -1,7 +1,10 @@
 #include "ShopDocuments.h"
 
-#include "ShopLists.h"
-#include "ShopServices.h"
+#include "CommissionRepositories.h"
+#include "Repositories.h"
+#include "ShopContext.h"
+#include "ShopRepositories.h"
+#include "ShopSettings.h"
 
 #include "Dates.h"
 #include "Error.h"
@@ -372,7 +375,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::orderDocument(const Order &order, 
     DocumentWriter writer(*document, paper);
     writer.title(m_shop.settings.shopName(), title);
 
-    const std::optional<Customer> customer = m_shop.customers.findById(order.customerId);
+    const std::optional<Customer> customer = m_shop.customerRepository.findById(order.customerId);
     Address address; // where it went, else where it would go now
     if (order.shipment) {
         address = order.shipment->address;
@@ -504,7 +507,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QD
     QHash<qint64, QDate> payoutEnds;
     QList<QStringList> payouts;
     // key, id, code, name, period_end, amount, entries, created_at
-    for (const QVariantList &row : allRows(*ShopLists::payouts(m_shop.database), payoutQuery)) {
+    for (const QVariantList &row : allRows(*m_shop.lists(ListKind::Payouts), payoutQuery)) {
         const QDate end = Dates::parseDate(row.at(4).toString()).value_or(QDate());
         payoutEnds.insert(row.at(0).toLongLong(), end);
         if (end >= from && end <= to)
@@ -520,7 +523,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QD
     Money total;
     // key, created_at, order_no, distributor code, level, amount, state (today), available_on,
     // payout
-    for (const QVariantList &row : allRows(*ShopLists::commissions(m_shop.database), entryQuery)) {
+    for (const QVariantList &row : allRows(*m_shop.lists(ListKind::Commissions), entryQuery)) {
         // The state as of `to`, as `report commissions` counts it.
         const QDate availableOn = Dates::parseDate(row.at(7).toString()).value_or(QDate());
         const QDate settledUpTo = row.at(8).isNull() ? QDate()

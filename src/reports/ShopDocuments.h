@@ -15,8 +15,8 @@ class QTextDocument;
 
 namespace MicroShop {
 
-class ShopServices;
 struct Order;
+struct ShopContext;
 
 // The shop's printed documents (packing slips, invoices, distributor statements, any report) as
 // QTextDocuments, and their pages as PDF: what the desktop app prints and microshop-cli writes.
@@ -27,7 +27,7 @@ class ShopDocuments final
 public:
     enum class Paper { A4, Receipt80mm };
 
-    explicit ShopDocuments(ShopServices &shop)
+    explicit ShopDocuments(ShopContext &shop)
         : m_shop(shop)
     {}
 
@@ -61,7 +61,7 @@ public:
 private:
     std::unique_ptr<QTextDocument> orderDocument(const Order &order, Paper paper, bool invoice);
 
-    ShopServices &m_shop;
+    ShopContext &m_shop;
 };
 
 } // namespace MicroShop

@@ -111,22 +111,22 @@ void TestClock::theClockReadsTheInstantInTheShopsZone()
     QCOMPARE(Dates::now(), at("2026-12-31 07:59:59"));
 
     // The zone is a shop setting, the computer's own until chosen, and the clock follows it.
-    DesktopShop shop(m_folder.filePath(QStringLiteral("zone.db")));
-    QCOMPARE(shop.services.settings.value(ShopSettings::timeZoneKey),
+    const auto shop = openDesktopShop(m_folder.filePath(QStringLiteral("zone.db")));
+    QCOMPARE(shop->services.settings.value(ShopSettings::timeZoneKey),
              QString::fromLatin1(QTimeZone::systemTimeZoneId()));
     QCOMPARE(Clock::timeZone(), QTimeZone::systemTimeZone());
-    shop.services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
+    shop->services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
     QCOMPARE(Clock::timeZone().id(), QByteArray("Asia/Shanghai"));
     QCOMPARE(Dates::toText(Dates::now()), QStringLiteral("2026-12-31 23:59:59"));
     // Opened again as the app opens it, the shop's zone is the clock's again.
     Clock::setTimeZone(QTimeZone("UTC"));
-    DesktopShop reopened(m_folder.filePath(QStringLiteral("zone.db")));
+    const auto reopened = openDesktopShop(m_folder.filePath(QStringLiteral("zone.db")));
     QCOMPARE(Clock::timeZone().id(), QByteArray("Asia/Shanghai"));
     // A zone nobody knows changes nothing.
-    QVERIFY_THROWS_EXCEPTION(
-        InputError,
-        shop.services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Mars/Olympus")));
-    QCOMPARE(shop.services.settings.value(ShopSettings::timeZoneKey),
+    QVERIFY_THROWS_EXCEPTION(InputError,
+                             shop->services.settings.setValue(ShopSettings::timeZoneKey,
+                                                              QStringLiteral("Mars/Olympus")));
+    QCOMPARE(shop->services.settings.value(ShopSettings::timeZoneKey),
              QStringLiteral("Asia/Shanghai"));
     QCOMPARE(Clock::timeZone().id(), QByteArray("Asia/Shanghai"));
 }
@@ -157,17 +157,17 @@ void TestClock::aBadFixedInstantIsRefused()
 // on the Dashboard and in the order's date, whatever zone the computer itself is set to.
 void TestClock::aMorningInChinaIsTodayOnAComputerInUtc()
 {
-    DesktopShop shop(m_folder.filePath(QStringLiteral("morning.db")));
-    shop.services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
+    const auto shop = openDesktopShop(m_folder.filePath(QStringLiteral("morning.db")));
+    shop->services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
     Clock::setFixedInstant(*Clock::parseInstant(QStringLiteral("2026-11-29T23:30:00Z")));
     QCOMPARE(Dates::today(), QDate(2026, 11, 30));
 
-    const Order order = orderNow(shop.services, 2); // dated now
+    const Order order = orderNow(shop->services, 2); // dated now
     QCOMPARE(Dates::toText(order.date), QStringLiteral("2026-11-30 07:30:00"));
     QVERIFY(order.orderNo.contains(QStringLiteral("20261130")));
-    shop.services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
+    shop->services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
 
-    DashboardPage page(*shop.context);
+    DashboardPage page(shop->context);
     page.show();
     page.refresh();
     QTRY_VERIFY(!page.isUpdating());
@@ -184,17 +184,17 @@ void TestClock::aMorningInChinaIsTodayOnAComputerInUtc()
 // (Meaningful where CTest runs this test on a computer in Berlin, tst_clock_berlin.)
 void TestClock::aShopTimeInTheComputersDaylightSavingGapIsKept()
 {
-    DesktopShop shop(m_folder.filePath(QStringLiteral("gap.db")));
-    shop.services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
+    const auto shop = openDesktopShop(m_folder.filePath(QStringLiteral("gap.db")));
+    shop->services.settings.setValue(ShopSettings::timeZoneKey, QStringLiteral("Asia/Shanghai"));
     Clock::setFixedInstant(*Clock::parseInstant(QStringLiteral("2027-03-28T02:30:00+08:00")));
     QCOMPARE(Dates::toText(Dates::now()), QStringLiteral("2027-03-28 02:30:00"));
     QCOMPARE(Dates::toText(*Dates::parseDateTime(u"2027-03-28 02:30")),
              QStringLiteral("2027-03-28 02:30:00"));
     QCOMPARE(Dates::now().addSecs(3600), at("2027-03-28 03:30"));
 
-    const Order order = orderNow(shop.services, 1);
-    shop.services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
-    QCOMPARE(shop.database
+    const Order order = orderNow(shop->services, 1);
+    shop->services.workflow.pay(order.orderNo, Dates::now(), PaymentMethod::WeChat);
+    QCOMPARE(shop->database
                  ->scalar(QStringLiteral("SELECT date || ' ' || paid_at FROM orders WHERE id = ?"),
                           {order.id})
                  .toString(),
@@ -205,11 +205,11 @@ void TestClock::aShopTimeInTheComputersDaylightSavingGapIsKept()
 // it, and the shop's clock follows.
 void TestClock::theSettingsPageChoosesTheZone()
 {
-    DesktopShop shop(m_folder.filePath(QStringLiteral("settings.db")));
+    const auto shop = openDesktopShop(m_folder.filePath(QStringLiteral("settings.db")));
     Clock::setFixedInstant(*Clock::parseInstant(QStringLiteral("2026-11-29T23:30:00Z")));
     LanguageManager languages;
     languages.setLanguage(QStringLiteral("en"));
-    SettingsPage page(*shop.context, languages);
+    SettingsPage page(shop->context, languages);
     page.show();
     auto *zones = child<QComboBox>(&page, "timeZoneCombo");
     const QString system = QString::fromLatin1(QTimeZone::systemTimeZoneId());
@@ -226,7 +226,7 @@ void TestClock::theSettingsPageChoosesTheZone()
     auto *apply = child<QPushButton>(&page, "applyButton");
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
-    QCOMPARE(shop.services.settings.value(ShopSettings::timeZoneKey), chosen);
+    QCOMPARE(shop->services.settings.value(ShopSettings::timeZoneKey), chosen);
     QCOMPARE(Clock::timeZone().id(), chosen.toLatin1());
     QCOMPARE(Dates::today(), QDate(2026, 11, 30));
     QVERIFY(!apply->isEnabled());
@@ -297,9 +297,10 @@ void TestClock::demoShopsKeepTheirPromisesAtAnyInstant()
                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
     {
-        DesktopShop shop(m_folder.filePath(QStringLiteral("demo-%1.db").arg(++m_shops)));
-        DemoGenerator(shop.services, {12, 40, 40, 150}, 42, now).run();
-        checkPromises(*shop.database, now,
+        const auto shop = openDesktopShop(
+            m_folder.filePath(QStringLiteral("demo-%1.db").arg(++m_shops)));
+        DemoGenerator(shop->services, {12, 40, 40, 150}, 42, now).run();
+        checkPromises(*shop->database, now,
                       {QStringLiteral("pending"), QStringLiteral("paid"), QStringLiteral("shipped"),
                        QStringLiteral("completed"), QStringLiteral("cancelled"),
                        QStringLiteral("refunded")});
@@ -307,7 +308,7 @@ void TestClock::demoShopsKeepTheirPromisesAtAnyInstant()
             return;
 
         // The Dashboard counts the same day, and what waits for shipping.
-        DashboardPage page(*shop.context);
+        DashboardPage page(shop->context);
         page.show();
         page.refresh();
         QTRY_VERIFY(!page.isUpdating());
@@ -318,22 +319,23 @@ void TestClock::demoShopsKeepTheirPromisesAtAnyInstant()
         };
         QCOMPARE(figure("todayTile"),
                  Money::fromMinorUnits(
-                     count(*shop.database,
+                     count(*shop->database,
                            QStringLiteral("SELECT COALESCE(sum(l.net - l.refunded_amount), 0) "
                                           "FROM orders o JOIN order_lines l ON l.order_id = o.id "
                                           "WHERE o.status NOT IN ('pending', 'cancelled') AND "
                                           "substr(o.date, 1, 10) = '%1'")
                                .arg(today)))
                      .toString());
-        const qint64 toShip = count(*shop.database, QStringLiteral("SELECT count(*) FROM orders "
-                                                                   "WHERE status = 'paid'"));
+        const qint64 toShip = count(*shop->database, QStringLiteral("SELECT count(*) FROM orders "
+                                                                    "WHERE status = 'paid'"));
         QVERIFY(toShip >= 1);
         QCOMPARE(figure("toShipTile"), QString::number(toShip));
     }
     {
-        DesktopShop shop(m_folder.filePath(QStringLiteral("scale-%1.db").arg(++m_shops)));
-        ScaleDemoGenerator(shop.services, {40, 300, 200, 3000}, 9, now).run();
-        checkPromises(*shop.database, now,
+        const auto shop = openDesktopShop(
+            m_folder.filePath(QStringLiteral("scale-%1.db").arg(++m_shops)));
+        ScaleDemoGenerator(shop->services, {40, 300, 200, 3000}, 9, now).run();
+        checkPromises(*shop->database, now,
                       {QStringLiteral("pending"), QStringLiteral("paid"), QStringLiteral("shipped"),
                        QStringLiteral("completed"), QStringLiteral("cancelled")});
     }
@@ -386,14 +388,15 @@ void TestClock::anHourLaterOnlyTheNewestOrdersHaveMovedOn()
         for (const int hour : {6, 7}) {
             Clock::setFixedInstant(
                 QDateTime(QDate(2026, 11, 30), QTime(hour, 0), QTimeZone::systemTimeZone()));
-            DesktopShop shop(m_folder.filePath(QStringLiteral("hour-%1.db").arg(++m_shops)));
+            const auto shop = openDesktopShop(
+                m_folder.filePath(QStringLiteral("hour-%1.db").arg(++m_shops)));
             if (scale)
-                ScaleDemoGenerator(shop.services, {40, 300, 200, 3000}, 9, Dates::now()).run();
+                ScaleDemoGenerator(shop->services, {40, 300, 200, 3000}, 9, Dates::now()).run();
             else
-                DemoGenerator(shop.services, {12, 40, 40, 150}, 42, Dates::now()).run();
-            made.append(lines(*shop.database));
-            shipped.append(parcels(*shop.database));
-            settled.append(statuses(*shop.database, Dates::toText(Dates::now().addDays(-10))));
+                DemoGenerator(shop->services, {12, 40, 40, 150}, 42, Dates::now()).run();
+            made.append(lines(*shop->database));
+            shipped.append(parcels(*shop->database));
+            settled.append(statuses(*shop->database, Dates::toText(Dates::now().addDays(-10))));
         }
         QVERIFY(made.at(0).size() > 150);
         QCOMPARE(made.at(1), made.at(0));

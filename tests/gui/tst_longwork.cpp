@@ -78,7 +78,7 @@ private:
     qint64 count(const char *sql) const;
 
     QTemporaryDir m_folder;
-    std::unique_ptr<DesktopShop> m_desktop;
+    std::unique_ptr<Shop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
     QString m_products; // a CSV file of 20,000 new products
@@ -91,10 +91,10 @@ qint64 TestLongWork::count(const char *sql) const
 
 void TestLongWork::initTestCase()
 {
-    m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
+    m_desktop = openDesktopShop(m_folder.filePath(QStringLiteral("shop.db")));
     ScaleDemoGenerator(m_desktop->services, {50, 2000, 500, 40000}, 5, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->showPage(MainWindow::Orders);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -115,7 +115,7 @@ void TestLongWork::cancelledImportChangesNothing()
 {
     const qint64 products = count("SELECT count(*) FROM products");
     const qint64 movements = count("SELECT count(*) FROM stock_movements");
-    CsvImportDialog dialog(*m_desktop->context, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     bool pressed = false;
     cancelWhenShown(&pressed);
@@ -137,7 +137,7 @@ void TestLongWork::importRunsWhileTheWindowPaints()
     ticker.setInterval(10);
     connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
     ticker.start();
-    CsvImportDialog dialog(*m_desktop->context, ShopImporter::Kind::Products, m_window.get());
+    CsvImportDialog dialog(m_desktop->context, ShopImporter::Kind::Products, m_window.get());
     dialog.openFile(m_products);
     QVERIFY(dialog.importNow());
     ticker.stop();
@@ -154,7 +154,7 @@ void TestLongWork::cancelledExportLeavesNoFile()
     // Slowed down enough for the dialog to show: every thousand rows waits a little.
     QString message;
     const auto outcome = BackgroundTask::run(
-        m_window.get(), *m_desktop->context, QStringLiteral("export"),
+        m_window.get(), m_desktop->context, QStringLiteral("export"),
         [file](ShopContext &shop, const ProgressCallback &progress) {
             ShopExporter exporter(shop.exports);
             exporter.setProgress([&progress](qint64 done, qint64 total) {
@@ -191,7 +191,7 @@ void TestLongWork::cancelledSettlementMakesNoPayout()
     bool pressed = false;
     cancelWhenShown(&pressed);
     const auto outcome = BackgroundTask::run(
-        m_window.get(), *m_desktop->context, QStringLiteral("settle"),
+        m_window.get(), m_desktop->context, QStringLiteral("settle"),
         [](ShopContext &shop, const ProgressCallback &progress) {
             // Slowed down enough for the dialog to show: every hundred payouts waits a little.
             shop.ledger.settle(Dates::today(), 0, [&progress](qint64 done, qint64 total) {
@@ -288,7 +288,7 @@ void TestLongWork::workWithoutCancelCannotBeWalkedAwayFrom()
     });
     timer->start();
     const auto outcome = BackgroundTask::run(
-        m_window.get(), *m_desktop->context, QStringLiteral("restore"),
+        m_window.get(), m_desktop->context, QStringLiteral("restore"),
         [](ShopContext &, const ProgressCallback &) { QThread::msleep(800); }, nullptr,
         BackgroundTask::Cancel::NotOffered);
     QCOMPARE(outcome, BackgroundTask::Outcome::Done);

@@ -64,7 +64,7 @@ private slots:
 
 private:
     std::unique_ptr<QTemporaryDir> m_folder;
-    std::unique_ptr<DesktopShop> m_shop;
+    std::unique_ptr<Shop> m_shop;
     std::unique_ptr<LanguageManager> m_languages;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -72,10 +72,10 @@ private:
 void TestMainWindow::init()
 {
     m_folder = std::make_unique<QTemporaryDir>();
-    m_shop = std::make_unique<DesktopShop>(m_folder->filePath(QStringLiteral("shop.db")));
+    m_shop = openDesktopShop(m_folder->filePath(QStringLiteral("shop.db")));
     m_languages = std::make_unique<LanguageManager>();
     m_languages->setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_shop->context, *m_languages);
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -223,7 +223,7 @@ void TestMainWindow::remembersTheLastPage()
     clickSidebar(child<QListWidget>(m_window.get(), "sidebar"), MainWindow::Customers);
     m_window->resize(1280, 760);
     QVERIFY(m_window->close());
-    m_window = std::make_unique<MainWindow>(*m_shop->context, *m_languages);
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     QCOMPARE(m_window->currentPage(), MainWindow::Customers);
     QCOMPARE(m_window->size(), QSize(1280, 760));
 }

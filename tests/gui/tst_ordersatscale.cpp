@@ -52,7 +52,7 @@ private:
     QStringList sql(const QString &query, const QVariantList &values = {}) const;
 
     QTemporaryDir m_folder;
-    std::unique_ptr<DesktopShop> m_desktop;
+    std::unique_ptr<Shop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
     ListPage *m_page = nullptr;
@@ -83,10 +83,10 @@ QStringList TestOrdersAtScale::sql(const QString &query, const QVariantList &val
 
 void TestOrdersAtScale::initTestCase()
 {
-    m_desktop = std::make_unique<DesktopShop>(m_folder.filePath(QStringLiteral("shop.db")));
+    m_desktop = openDesktopShop(m_folder.filePath(QStringLiteral("shop.db")));
     ScaleDemoGenerator(m_desktop->services, {200, 3000, 1500, orderCount}, 3, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->showPage(MainWindow::Orders);
     m_window->show();

@@ -90,7 +90,7 @@ private:
 
     QTemporaryDir m_folder;
     QString m_path;
-    std::unique_ptr<DesktopShop> m_desktop;
+    std::unique_ptr<Shop> m_desktop;
     LanguageManager m_languages;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -109,11 +109,11 @@ Money TestReportPages::money(const QString &sql)
 void TestReportPages::initTestCase()
 {
     m_path = m_folder.filePath(QStringLiteral("shop.db"));
-    m_desktop = std::make_unique<DesktopShop>(m_path);
+    m_desktop = openDesktopShop(m_path);
     m_desktop->services.settings.setValue(ShopSettings::shopNameKey, QStringLiteral("小美的店"));
     DemoGenerator(m_desktop->services, {30, 120, 25, 500}, 7, Dates::now()).run();
     m_languages.setLanguage(QStringLiteral("en"));
-    m_window = std::make_unique<MainWindow>(*m_desktop->context, m_languages);
+    m_window = std::make_unique<MainWindow>(m_desktop->context, m_languages);
     m_window->resize(1300, 820);
     m_window->show();
     m_window->showPage(MainWindow::Dashboard);
@@ -280,7 +280,7 @@ void TestReportPages::distributorsReportAgreesWithTheLinesAndTheClosure()
     QVERIFY(count(QStringLiteral("SELECT count(*) FROM orders WHERE refunded_total > 0 AND "
                                  "distributor_id IS NOT NULL"))
             > 0);
-    const ReportTable table = m_desktop->context->reports->distributors(QDate(), QDate());
+    const ReportTable table = m_desktop->context.reports->distributors(QDate(), QDate());
     QSqlQuery expected = m_desktop->database->exec(QStringLiteral(
         "WITH direct AS (SELECT o.distributor_id AS id, sum(l.net - l.refunded_amount) AS net "
         "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status NOT IN "
