@@ -1,5 +1,6 @@
 #include "CommissionLedger.h"
 
+#include "CommissionRules.h"
 #include "Dates.h"
 #include "ShopSettings.h"
 
@@ -34,14 +35,12 @@ void CommissionLedger::orderPaid(const Order &order)
     }
     for (int level = 1; level <= beneficiaries.size(); ++level) {
         const Distributor &beneficiary = beneficiaries.at(level - 1);
-        // Not active: this level is not paid, and nobody moves up into it.
-        if (beneficiary.status != DistributorStatus::Active)
+        if (!CommissionRules::earns(beneficiary.status))
             continue;
         Money earned;
         for (const OrderLine &line : order.lines) {
-            const Rate rate = products.value(line.productId)
-                                  .rates[level - 1]
-                                  .value_or(m_settings.commissionRate(level));
+            const Rate rate = CommissionRules::rateOf(products.value(line.productId), level,
+                                                      m_settings);
             m_commissions.addBasis({line.id, level, beneficiary.id, rate.basisPoints()});
             earned += rate.of(line.net); // rounded per line, half up
         }
@@ -84,8 +83,9 @@ void CommissionLedger::orderRefunded(const Order &, const Order &after, const QD
 
 void CommissionLedger::orderCompleted(const Order &order)
 {
-    const QDate completed = order.completedAt.value_or(Dates::now()).date();
-    m_commissions.setAvailableOn(order.id, completed.addDays(m_settings.holdDays()));
+    m_commissions.setAvailableOn(
+        order.id, CommissionRules::availableOn(order.completedAt.value_or(Dates::now()),
+                                               m_settings.holdDays()));
 }
 
 void CommissionLedger::refuseFutureSettlement(QDate until)

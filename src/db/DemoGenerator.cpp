@@ -84,6 +84,316 @@ QString phone(QRandomGenerator &random)
         .arg(random.bounded(100000000), 8, 10, QLatin1Char('0'));
 }
 
+// The shop DemoGenerator makes, step by step through the services, in the order the dice are
+// thrown, so that the same seed at the same instant gives the same shop: the catalog, the
+// distributors, the customers, then the orders and what has happened to each.
+class DemoShopMaker final
+{
+public:
+    using Progress = std::function<void(qint64, qint64)>;
+
+    DemoShopMaker(ShopServices &shop, DemoGenerator::Size size, quint32 seed, const QDateTime &now,
+                  const Progress &progress);
+
+    void createProducts();
+    void createDistributors();
+    void createCustomers();
+    void createOrders();
+
+private:
+    static constexpr int maxDepth = DemoGenerator::maxDepth;
+
+    void step();
+    Product drawProduct(int index);
+    int drawUpline(int index);
+    Customer drawCustomer(int index, const QList<Channel> &channels);
+    QList<std::pair<QDateTime, int>> drawSchedule(); // date and customer index, by date
+    Order placeOrder(const QDateTime &at, int customerIndex, int number);
+    void playFate(const Order &order, const QDateTime &at, DemoOrderFate::Role role);
+    void refund(const Order &order, const DemoOrderFate &fate, int roll);
+
+    ShopServices &m_shop;
+    DemoGenerator::Size m_size;
+    QRandomGenerator m_random;
+    QDateTime m_now;
+    QDate m_today;
+    QDate m_first;       // of the year of orders
+    QDateTime m_opening; // a wall clock (Dates.h)
+    Progress m_progress;
+    qint64 m_total;
+    qint64 m_done = 0;
+
+    QList<Product> m_products;
+    QList<qint64> m_distributors;
+    QList<int> m_depths;
+    QList<int> m_weights; // 1 + recruits so far
+    QList<Customer> m_customers;
+};
+
+DemoShopMaker::DemoShopMaker(ShopServices &shop, DemoGenerator::Size size, quint32 seed,
+                             const QDateTime &now, const Progress &progress)
+    : m_shop(shop)
+    , m_size(size)
+    , m_random(seed)
+    , m_now(now)
+    , m_today(now.date())
+    , m_first(m_today.addDays(-364))
+    , m_opening(m_first.addDays(-1), QTime(8, 0), Qt::UTC)
+    , m_progress(progress)
+    , m_total(qint64(size.products) + size.customers + size.distributors + size.orders)
+{}
+
+void DemoShopMaker::step()
+{
+    ++m_done;
+    if (m_progress && (m_done % 100 == 0 || m_done == m_total))
+        m_progress(m_done, m_total);
+}
+
+// The catalog, with stock for a year of sales.
+void DemoShopMaker::createProducts()
+{
+    for (int i = 0; i < m_size.products; ++i) {
+        m_products.append(m_shop.catalog.create(drawProduct(i), m_opening));
+        step();
+    }
+}
+
+Product DemoShopMaker::drawProduct(int index)
+{
+    QRandomGenerator &random = m_random;
+    const int i = index;
+    const CatalogLine &line = catalog[i % std::size(catalog)];
+    Product product;
+    product.sku = QStringLiteral("SKU-%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+    product.name = QString::fromUtf8(line.names[(i / int(std::size(catalog))) % 5]);
+    if (i >= int(std::size(catalog)) * 5)
+        product.name += QStringLiteral(" %1号").arg(i / (int(std::size(catalog)) * 5) + 1);
+    product.category = QString::fromUtf8(line.category);
+    product.unit = QString::fromUtf8(line.unit);
+    const int yuan = line.minPrice + random.bounded(line.maxPrice - line.minPrice + 1);
+    product.price = Money::fromMinorUnits(qint64(yuan) * 100 + (random.bounded(2) ? 0 : 90));
+    product.cost = product.price.scaled(40 + random.bounded(25), 100);
+    product.stock = 20 + random.bounded(40) + qint64(m_size.orders) * 3 / qMax(1, m_size.products);
+    product.lowStock = 10;
+    product.barcode = QStringLiteral("69%1").arg(12345000 + i, 11, 10, QLatin1Char('0'));
+    product.active = i % 29 != 28;
+    return product;
+}
+
+// A forest like real ones: many roots, a few big teams, chains up to 12 deep. Each new
+// distributor joins under someone chosen in proportion to the team that someone already has
+// (the rich get richer), one in eight starts a tree of their own, and nobody joins below depth
+// 12.
+void DemoShopMaker::createDistributors()
+{
+    QRandomGenerator &random = m_random;
+    // Every (n/12)th recruit joins the deepest chain, so that the forest is 12 deep from 12
+    // distributors on, whatever the dice say.
+    const int chainStep = qMax(1, m_size.distributors / maxDepth);
+    int deepest = -1;
+    for (int i = 0; i < m_size.distributors; ++i) {
+        const int upline = i > 0 && i % chainStep == 0 && m_depths.at(deepest) < maxDepth
+                               ? deepest
+                               : drawUpline(i);
+        Distributor distributor;
+        distributor.code = QStringLiteral("D%1").arg(i + 1, 4, 10, QLatin1Char('0'));
+        distributor.name = personName(random);
+        distributor.phone = phone(random);
+        distributor.wechat = QStringLiteral("wx_d%1").arg(i + 1);
+        distributor.status = random.bounded(20) == 0 ? DistributorStatus::Suspended
+                                                     : DistributorStatus::Active;
+        distributor.joined = m_first.addDays(random.bounded(60));
+        distributor.uplineId = upline < 0 ? 0 : m_distributors.at(upline);
+        m_distributors.append(m_shop.distributorService.create(distributor).id);
+        m_depths.append(upline < 0 ? 1 : m_depths.at(upline) + 1);
+        if (deepest < 0 || m_depths.constLast() > m_depths.at(deepest))
+            deepest = i;
+        m_weights.append(m_depths.constLast()); // deeper recruits recruit more readily
+        // Deep chains: a recruit's upline is usually a recent, deep recruiter.
+        if (upline >= 0)
+            m_weights[upline] += 2 + m_depths.at(upline) / 2;
+        step();
+    }
+}
+
+// The index of the upline of distributor `index` drawn by weight, or -1 for a new root.
+int DemoShopMaker::drawUpline(int index)
+{
+    int upline = -1;
+    if (index > 0 && m_random.bounded(8) != 0) {
+        int weightSum = 0;
+        for (int j = 0; j < m_weights.size(); ++j)
+            weightSum += m_depths.at(j) < maxDepth ? m_weights.at(j) : 0;
+        int pick = weightSum > 0 ? m_random.bounded(weightSum) : -1;
+        for (int j = 0; j < m_weights.size() && pick >= 0; ++j) {
+            if (m_depths.at(j) >= maxDepth)
+                continue;
+            pick -= m_weights.at(j);
+            if (pick < 0)
+                upline = j;
+        }
+    }
+    return upline;
+}
+
+void DemoShopMaker::createCustomers()
+{
+    const QList<Channel> channels = Channels::all();
+    for (int i = 0; i < m_size.customers; ++i) {
+        m_customers.append(m_shop.customerService.create(drawCustomer(i, channels)));
+        step();
+    }
+}
+
+Customer DemoShopMaker::drawCustomer(int index, const QList<Channel> &channels)
+{
+    QRandomGenerator &random = m_random;
+    Customer customer;
+    customer.code = QStringLiteral("C%1").arg(index + 1, 6, 10, QLatin1Char('0'));
+    customer.name = personName(random);
+    customer.phone = phone(random);
+    customer.wechat = QStringLiteral("wxid_%1").arg(random.bounded(10000000), 7, 10,
+                                                    QLatin1Char('0'));
+    customer.wechatRemark = customer.name
+                            + (random.bounded(3) == 0 ? QStringLiteral("（老客）") : QString());
+    customer.channel = channels.at(random.bounded(int(channels.size())));
+    if (random.bounded(6) == 0)
+        customer.tags = {QStringLiteral("VIP")};
+    const Place &place = places[random.bounded(int(std::size(places)))];
+    Address address;
+    address.receiver = customer.name;
+    address.phone = customer.phone;
+    address.province = QString::fromUtf8(place.province);
+    address.city = QString::fromUtf8(place.city);
+    address.district = QString::fromUtf8(place.districts[random.bounded(3)]);
+    address.detail
+        = QStringLiteral("%1%2号").arg(pick(random, streets)).arg(1 + random.bounded(300));
+    address.isDefault = true;
+    customer.addresses.append(address);
+    return customer;
+}
+
+// Orders spread over the year, older ones settled into their final status.
+void DemoShopMaker::createOrders()
+{
+    const QList<std::pair<QDateTime, int>> schedule = drawSchedule();
+    QList<QDateTime> times;
+    for (const auto &planned : schedule)
+        times.append(planned.first);
+    const QList<DemoOrderFate::Role> roles = DemoOrderFate::roles(times, m_now);
+    int number = 0;
+    for (const auto &[at, customerIndex] : schedule) {
+        ++number;
+        const Order order = placeOrder(at, customerIndex, number);
+        step();
+        playFate(order, at, roles.at(number - 1));
+    }
+}
+
+QList<std::pair<QDateTime, int>> DemoShopMaker::drawSchedule()
+{
+    QRandomGenerator &random = m_random;
+    QList<std::pair<QDateTime, int>> schedule;
+    // One order in twenty is from the last week, so the dashboard has today's work to show.
+    for (int i = 0; i < m_size.orders; ++i) {
+        const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
+                                       : m_first.addDays(random.bounded(365));
+        QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
+        // Nothing in the future: today's orders were placed before now. (Drawn either way, so
+        // that the hour changes nothing else.)
+        const int minutesBack = 1 + random.bounded(120);
+        if (at > m_now)
+            at = m_now.addSecs(-60 * minutesBack);
+        schedule.append({at, random.bounded(int(m_customers.size()))});
+    }
+    std::sort(schedule.begin(), schedule.end(),
+              [](const auto &a, const auto &b) { return a.first < b.first; });
+    return schedule;
+}
+
+Order DemoShopMaker::placeOrder(const QDateTime &at, int customerIndex, int number)
+{
+    QRandomGenerator &random = m_random;
+    const Customer &customer = m_customers.at(customerIndex);
+    OrderDraft draft;
+    draft.orderNo = QStringLiteral("SO%1-%2")
+                        .arg(at.date().toString(QStringLiteral("yyyyMMdd")))
+                        .arg(number, 5, 10, QLatin1Char('0'));
+    draft.date = at;
+    draft.customerId = customer.id;
+    if (!m_distributors.isEmpty() && customer.distributorId == 0 && random.bounded(3) != 0)
+        draft.distributorId = m_distributors.at(random.bounded(int(m_distributors.size())));
+    const int shippingFee = random.bounded(3) == 0 ? 0 : 800 + 200 * random.bounded(5);
+    draft.shippingFee = Money::fromMinorUnits(shippingFee);
+    const int lineCount = 1 + random.bounded(3);
+    for (int l = 0; l < lineCount; ++l) {
+        const Product &product = m_products.at(random.bounded(int(m_products.size())));
+        if (!product.active)
+            continue;
+        const Money discount = random.bounded(5) == 0 ? Money::fromMinorUnits(500) : Money();
+        draft.lines.append({product.id, 1 + random.bounded(3), std::nullopt, discount});
+    }
+    if (draft.lines.isEmpty())
+        draft.lines.append({m_products.constFirst().id, 1, std::nullopt, Money()});
+    return m_shop.workflow.create(draft);
+}
+
+// Everything an order may need is drawn whether it happens or not: the hour then changes what
+// has happened to the newest orders, and nothing else.
+void DemoShopMaker::playFate(const Order &order, const QDateTime &at, DemoOrderFate::Role role)
+{
+    QRandomGenerator &random = m_random;
+    const int roll = random.bounded(100);
+    const int payMinutes = random.bounded(600);
+    const int method = random.bounded(4);
+    const QString courier = pick(random, couriers);
+    const QString tracking = QStringLiteral("YT%1").arg(
+        quint64(random.generate64() % 10000000000ULL), 10, 10, QLatin1Char('0'));
+    const DemoOrderFate fate = DemoOrderFate::plan(at, m_now, roll, payMinutes, role);
+    if (!fate.paid) {
+        if (fate.cancelled)
+            m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
+        return; // cancelled, or awaiting payment
+    }
+    // Sold out? Restock first, as a merchant would.
+    for (const OrderLine &line : order.lines) {
+        const Product current = *m_shop.products.findById(line.productId);
+        if (current.stock < line.quantity * 2)
+            m_shop.catalog.restock(current.sku, 50, at, DemoGenerator::tr("demo restock"));
+    }
+    const auto methods = PaymentMethods::all();
+    m_shop.workflow.pay(order.orderNo, *fate.paid,
+                        method == 0 ? methods.at(roll % int(methods.size()))
+                                    : PaymentMethod::WeChat);
+    if (fate.cancelled) {
+        m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
+        return;
+    }
+    if (!fate.shipped)
+        return; // paid, not shipped yet
+    m_shop.workflow.ship(order.orderNo, courier, tracking, *fate.shipped);
+    if (!fate.completed)
+        return; // on its way
+    m_shop.workflow.complete(order.orderNo, *fate.completed);
+    if (fate.returned)
+        refund(order, fate, roll);
+}
+
+// A return: part or all of it.
+void DemoShopMaker::refund(const Order &order, const DemoOrderFate &fate, int roll)
+{
+    RefundRequest refund;
+    refund.at = *fate.returned;
+    refund.restock = roll % 2 == 0;
+    refund.reason = DemoGenerator::tr("customer return");
+    if (!fate.fullReturn && roll < 9)
+        refund.lines.append({order.lines.constFirst().id, 1});
+    else
+        refund.refundShipping = true; // with no lines named: everything
+    m_shop.workflow.refund(order.orderNo, refund);
+}
+
 } // namespace
 
 DemoGenerator::DemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now)
@@ -113,220 +423,13 @@ void DemoGenerator::refuseUnlessEmpty(Database &database, Size size)
 
 void DemoGenerator::run(const std::function<void(qint64, qint64)> &progress)
 {
-    Database &database = m_shop.database;
-    refuseUnlessEmpty(database, m_size);
-
-    QRandomGenerator random(m_seed);
-    const qint64 total = qint64(m_size.products) + m_size.customers + m_size.distributors
-                         + m_size.orders;
-    qint64 done = 0;
-    auto step = [&] {
-        ++done;
-        if (progress && (done % 100 == 0 || done == total))
-            progress(done, total);
-    };
-    const QDate first = m_today.addDays(-364);
-    const QDateTime opening(first.addDays(-1), QTime(8, 0), Qt::UTC); // a wall clock (Dates.h)
-
-    database.inTransaction([&] {
-        // The catalog, with stock for a year of sales.
-        QList<Product> products;
-        for (int i = 0; i < m_size.products; ++i) {
-            const CatalogLine &line = catalog[i % std::size(catalog)];
-            Product product;
-            product.sku = QStringLiteral("SKU-%1").arg(i + 1, 4, 10, QLatin1Char('0'));
-            product.name = QString::fromUtf8(line.names[(i / int(std::size(catalog))) % 5]);
-            if (i >= int(std::size(catalog)) * 5)
-                product.name += QStringLiteral(" %1号").arg(i / (int(std::size(catalog)) * 5) + 1);
-            product.category = QString::fromUtf8(line.category);
-            product.unit = QString::fromUtf8(line.unit);
-            const int yuan = line.minPrice + random.bounded(line.maxPrice - line.minPrice + 1);
-            product.price = Money::fromMinorUnits(qint64(yuan) * 100
-                                                  + (random.bounded(2) ? 0 : 90));
-            product.cost = product.price.scaled(40 + random.bounded(25), 100);
-            product.stock = 20 + random.bounded(40)
-                            + qint64(m_size.orders) * 3 / qMax(1, m_size.products);
-            product.lowStock = 10;
-            product.barcode = QStringLiteral("69%1").arg(12345000 + i, 11, 10, QLatin1Char('0'));
-            product.active = i % 29 != 28;
-            products.append(m_shop.catalog.create(product, opening));
-            step();
-        }
-
-        // A forest like real ones: many roots, a few big teams, chains up to 12 deep. Each new
-        // distributor joins under someone chosen in proportion to the team that someone already
-        // has (the rich get richer), one in eight starts a tree of their own, and nobody joins
-        // below depth 12.
-        QList<qint64> distributors;
-        QList<int> depths;
-        QList<int> weights; // 1 + recruits so far
-        constexpr int maxDepth = 12;
-        // Every (n/12)th recruit joins the deepest chain, so that the forest is 12 deep from 12
-        // distributors on, whatever the dice say.
-        const int chainStep = qMax(1, m_size.distributors / maxDepth);
-        int deepest = -1;
-        for (int i = 0; i < m_size.distributors; ++i) {
-            int upline = -1;
-            if (i > 0 && i % chainStep == 0 && depths.at(deepest) < maxDepth) {
-                upline = deepest;
-            } else if (i > 0 && random.bounded(8) != 0) {
-                int weightSum = 0;
-                for (int j = 0; j < weights.size(); ++j)
-                    weightSum += depths.at(j) < maxDepth ? weights.at(j) : 0;
-                int pick = weightSum > 0 ? random.bounded(weightSum) : -1;
-                for (int j = 0; j < weights.size() && pick >= 0; ++j) {
-                    if (depths.at(j) >= maxDepth)
-                        continue;
-                    pick -= weights.at(j);
-                    if (pick < 0)
-                        upline = j;
-                }
-            }
-            Distributor distributor;
-            distributor.code = QStringLiteral("D%1").arg(i + 1, 4, 10, QLatin1Char('0'));
-            distributor.name = personName(random);
-            distributor.phone = phone(random);
-            distributor.wechat = QStringLiteral("wx_d%1").arg(i + 1);
-            distributor.status = random.bounded(20) == 0 ? DistributorStatus::Suspended
-                                                         : DistributorStatus::Active;
-            distributor.joined = first.addDays(random.bounded(60));
-            distributor.uplineId = upline < 0 ? 0 : distributors.at(upline);
-            distributors.append(m_shop.distributorService.create(distributor).id);
-            depths.append(upline < 0 ? 1 : depths.at(upline) + 1);
-            if (deepest < 0 || depths.constLast() > depths.at(deepest))
-                deepest = i;
-            weights.append(depths.constLast()); // deeper recruits recruit more readily
-            // Deep chains: a recruit's upline is usually a recent, deep recruiter.
-            if (upline >= 0)
-                weights[upline] += 2 + depths.at(upline) / 2;
-            step();
-        }
-
-        QList<Customer> customers;
-        const QList<Channel> channels = Channels::all();
-        for (int i = 0; i < m_size.customers; ++i) {
-            Customer customer;
-            customer.code = QStringLiteral("C%1").arg(i + 1, 6, 10, QLatin1Char('0'));
-            customer.name = personName(random);
-            customer.phone = phone(random);
-            customer.wechat = QStringLiteral("wxid_%1").arg(random.bounded(10000000), 7, 10,
-                                                            QLatin1Char('0'));
-            customer.wechatRemark = customer.name
-                                    + (random.bounded(3) == 0 ? QStringLiteral("（老客）")
-                                                              : QString());
-            customer.channel = channels.at(random.bounded(int(channels.size())));
-            if (random.bounded(6) == 0)
-                customer.tags = {QStringLiteral("VIP")};
-            const Place &place = places[random.bounded(int(std::size(places)))];
-            Address address;
-            address.receiver = customer.name;
-            address.phone = customer.phone;
-            address.province = QString::fromUtf8(place.province);
-            address.city = QString::fromUtf8(place.city);
-            address.district = QString::fromUtf8(place.districts[random.bounded(3)]);
-            address.detail
-                = QStringLiteral("%1%2号").arg(pick(random, streets)).arg(1 + random.bounded(300));
-            address.isDefault = true;
-            customer.addresses.append(address);
-            customers.append(m_shop.customerService.create(customer));
-            step();
-        }
-
-        // Orders spread over the year, older ones settled into their final status.
-        QList<std::pair<QDateTime, int>> schedule; // date, customer index
-        // One order in twenty is from the last week, so the dashboard has today's work to show.
-        for (int i = 0; i < m_size.orders; ++i) {
-            const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
-                                           : first.addDays(random.bounded(365));
-            QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
-            // Nothing in the future: today's orders were placed before now. (Drawn either way,
-            // so that the hour changes nothing else.)
-            const int minutesBack = 1 + random.bounded(120);
-            if (at > m_now)
-                at = m_now.addSecs(-60 * minutesBack);
-            schedule.append({at, random.bounded(int(customers.size()))});
-        }
-        std::sort(schedule.begin(), schedule.end(),
-                  [](const auto &a, const auto &b) { return a.first < b.first; });
-        QList<QDateTime> times;
-        for (const auto &planned : std::as_const(schedule))
-            times.append(planned.first);
-        const QList<DemoOrderFate::Role> roles = DemoOrderFate::roles(times, m_now);
-        int number = 0;
-        for (const auto &[at, customerIndex] : schedule) {
-            const Customer &customer = customers.at(customerIndex);
-            OrderDraft draft;
-            draft.orderNo = QStringLiteral("SO%1-%2")
-                                .arg(at.date().toString(QStringLiteral("yyyyMMdd")))
-                                .arg(++number, 5, 10, QLatin1Char('0'));
-            draft.date = at;
-            draft.customerId = customer.id;
-            if (!distributors.isEmpty() && customer.distributorId == 0 && random.bounded(3) != 0)
-                draft.distributorId = distributors.at(random.bounded(int(distributors.size())));
-            draft.shippingFee = Money::fromMinorUnits(
-                random.bounded(3) == 0 ? 0 : 800 + 200 * random.bounded(5));
-            const int lineCount = 1 + random.bounded(3);
-            for (int l = 0; l < lineCount; ++l) {
-                const Product &product = products.at(random.bounded(int(products.size())));
-                if (!product.active)
-                    continue;
-                const Money discount = random.bounded(5) == 0 ? Money::fromMinorUnits(500)
-                                                              : Money();
-                draft.lines.append({product.id, 1 + random.bounded(3), std::nullopt, discount});
-            }
-            if (draft.lines.isEmpty())
-                draft.lines.append({products.constFirst().id, 1, std::nullopt, Money()});
-            const Order order = m_shop.workflow.create(draft);
-            step();
-
-            // Everything an order may need is drawn whether it happens or not: the hour then
-            // changes what has happened to the newest orders, and nothing else.
-            const int roll = random.bounded(100);
-            const int payMinutes = random.bounded(600);
-            const int method = random.bounded(4);
-            const QString courier = pick(random, couriers);
-            const QString tracking = QStringLiteral("YT%1").arg(
-                quint64(random.generate64() % 10000000000ULL), 10, 10, QLatin1Char('0'));
-            const DemoOrderFate fate = DemoOrderFate::plan(at, m_now, roll, payMinutes,
-                                                           roles.at(number - 1));
-            if (!fate.paid) {
-                if (fate.cancelled)
-                    m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
-                continue; // cancelled, or awaiting payment
-            }
-            // Sold out? Restock first, as a merchant would.
-            for (const OrderLine &line : order.lines) {
-                const Product current = *m_shop.products.findById(line.productId);
-                if (current.stock < line.quantity * 2)
-                    m_shop.catalog.restock(current.sku, 50, at, tr("demo restock"));
-            }
-            const auto methods = PaymentMethods::all();
-            m_shop.workflow.pay(order.orderNo, *fate.paid,
-                                method == 0 ? methods.at(roll % int(methods.size()))
-                                            : PaymentMethod::WeChat);
-            if (fate.cancelled) {
-                m_shop.workflow.cancel(order.orderNo, *fate.cancelled);
-                continue;
-            }
-            if (!fate.shipped)
-                continue; // paid, not shipped yet
-            m_shop.workflow.ship(order.orderNo, courier, tracking, *fate.shipped);
-            if (!fate.completed)
-                continue; // on its way
-            m_shop.workflow.complete(order.orderNo, *fate.completed);
-            if (!fate.returned)
-                continue;
-            // A return: part or all of it.
-            RefundRequest refund;
-            refund.at = *fate.returned;
-            refund.restock = roll % 2 == 0;
-            refund.reason = tr("customer return");
-            if (!fate.fullReturn && roll < 9)
-                refund.lines.append({order.lines.constFirst().id, 1});
-            else
-                refund.refundShipping = true; // with no lines named: everything
-            m_shop.workflow.refund(order.orderNo, refund);
-        }
+    refuseUnlessEmpty(m_shop.database, m_size);
+    DemoShopMaker maker(m_shop, m_size, m_seed, m_now, progress);
+    m_shop.database.inTransaction([&] {
+        maker.createProducts();
+        maker.createDistributors();
+        maker.createCustomers();
+        maker.createOrders();
     });
 }
 

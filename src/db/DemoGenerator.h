@@ -28,6 +28,8 @@ public:
         int distributors = 40;
         int orders = 1000;
     };
+    // Both demos' forests reach this depth and go no deeper.
+    static constexpr int maxDepth = 12;
 
     DemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now);
 
