@@ -1,7 +1,7 @@
 // The Dashboard and the Reports page offscreen, on a demo shop dated today: each tile's figure
 // against the database and the page it opens; every report as a table and a chart; the CSV file
-// against microshop-cli's, the PDF's text and the chart's PNG. MICROSHOP_SCREENSHOT_DIR=/folder
-// also saves the pages and charts (in Chinese) to look at.
+// against microshop-cli's, the PDF's text and the chart's PNG. To look at the pages as pictures:
+// tools/screenshots (microshop-screenshots FOLDER).
 #include "DemoGenerator.h"
 #include "DesktopShop.h"
 #include "ReportSource.h"
@@ -82,7 +82,6 @@ private slots:
     void exportsHoldWhatThePageShows();
     void printButtonsOpenThePreview();
     void bigSumsFitTheirTiles();
-    void screenshots();
 
 private:
     qint64 count(const QString &sql);
@@ -464,32 +463,6 @@ void TestReportPages::bigSumsFitTheirTiles()
     const QString today = child<QLabel>(child<QPushButton>(page, "todayTile"), "figure")->text();
     // A big sum, not a short one: the sale alone, or more with the demo's other sales today.
     QVERIFY2(today.size() >= QStringLiteral("99999999.90").size(), qPrintable(today));
-}
-
-void TestReportPages::screenshots()
-{
-    const QString folder = qEnvironmentVariable("MICROSHOP_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        return; // looking at them is for people; the checks above are the test
-    m_window->showPage(MainWindow::Reports);
-    m_window->reportsPage()->showReport("Best sellers");
-    QTest::qWait(100);
-    m_window->grab().save(folder + QStringLiteral("/report-english.png"));
-    m_languages.setLanguage(QStringLiteral("zh_CN"));
-    m_window->showPage(MainWindow::Dashboard);
-    QTRY_VERIFY(!m_window->dashboardPage()->isUpdating());
-    QTest::qWait(200);
-    m_window->grab().save(folder + QStringLiteral("/dashboard.png"));
-    m_window->showPage(MainWindow::Reports);
-    ReportsPage *page = m_window->reportsPage();
-    for (int report = 0; report < ReportCatalog::reports().size(); ++report) {
-        page->showReport(report);
-        QTest::qWait(100);
-        m_window->grab().save(folder + QStringLiteral("/report-%1.png").arg(report));
-    }
-    page->showReport("Distributors and teams");
-    page->savePdf(folder + QStringLiteral("/report-distributors.pdf"));
-    m_languages.setLanguage(QStringLiteral("en"));
 }
 
 MICROSHOP_TEST_MAIN(TestReportPages)
