@@ -34,65 +34,176 @@ public:
     using Error::Error;
 };
 
-const QString usageText = QStringLiteral(
-    "usage: microshop-cli [--db LOCATION] COMMAND [ARGS] [--format table|csv|json]\n"
-    "\n"
-    "LOCATION is an SQLite file or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME\n"
-    "(default: $MICROSHOP_DB, else the desktop app's database).\n"
-    "\n"
-    "commands:\n"
-    "  --version                 print the version\n"
-    "  init                      create the database, or upgrade its schema\n"
-    "  config list               print every shop setting\n"
-    "  config get KEY            print one setting\n"
-    "  config set KEY VALUE      change one setting\n"
-    "  backup FILE               write a consistent backup while the shop is in use\n"
-    "  restore FILE              replace the database with a checked backup\n"
-    "  check                     check integrity and the bookkeeping invariants\n"
-    "  import products|customers|orders|distributors FILE\n"
-    "  export products|customers|orders|stock|distributors|commissions|payouts FILE|-\n"
-    "  distributor move CODE --upline CODE|--root\n"
-    "  distributor status CODE active|suspended|left\n"
-    "  settle --until D [--distributor CODE]\n"
-    "%1"
-    "  report statement --distributor CODE --from D --to D --pdf FILE\n"
-    "  demo [--scale] [--products N] [--customers N] [--distributors N] [--orders N] "
-    "[--seed S]\n"
-    "  order pay NO [--date D] [--method wechat|alipay|bank|cash|other]\n"
-    "  order ship NO --courier C --tracking T [--date D]\n"
-    "  order complete NO [--date D]\n"
-    "  order cancel NO [--date D]\n"
-    "  order refund NO [--lines SKU:QTY,...] [--restock] [--shipping] [--date D]\n"
-    "\n"
-    "exit status: 0 done, 1 bad input or refused, 2 usage error, 3 database unusable\n");
+// The options every command takes.
+const QStringList commonValueOptions = {QStringLiteral("--db"), QStringLiteral("--format")};
+const QStringList commonFlagOptions = {QStringLiteral("--help"), QStringLiteral("--version")};
 
-// The usage, each report's line from the catalog.
-QString usage()
+QString usageLine(const QString &command, const QString &what = {})
 {
-    QString reports;
-    for (const ReportDescriptor &report : ReportCatalog::reports()) {
-        if (!report.command.isEmpty())
-            reports += QStringLiteral("  %1\n").arg(ReportCatalog::usage(report));
-    }
-    return usageText.arg(reports);
+    return what.isEmpty() ? QStringLiteral("  %1\n").arg(command)
+                          : QStringLiteral("  %1 %2\n").arg(command, -25).arg(what);
 }
 
-// Every option of spec/cli.md; each command accepts its own (allowOptions).
-const QStringList valueOptions = {
-    QStringLiteral("--db"),         QStringLiteral("--format"),    QStringLiteral("--date"),
-    QStringLiteral("--method"),     QStringLiteral("--courier"),   QStringLiteral("--tracking"),
-    QStringLiteral("--lines"),      QStringLiteral("--until"),     QStringLiteral("--distributor"),
-    QStringLiteral("--by"),         QStringLiteral("--from"),      QStringLiteral("--to"),
-    QStringLiteral("--top"),        QStringLiteral("--as-of"),     QStringLiteral("--pdf"),
-    QStringLiteral("--products"),   QStringLiteral("--customers"), QStringLiteral("--distributors"),
-    QStringLiteral("--orders"),     QStringLiteral("--seed"),      QStringLiteral("--upline"),
-    QStringLiteral("--min-orders"), QStringLiteral("--days")};
-const QStringList flagOptions = {QStringLiteral("--help"),     QStringLiteral("--scale"),
-                                 QStringLiteral("--version"),  QStringLiteral("--restock"),
-                                 QStringLiteral("--shipping"), QStringLiteral("--root"),
-                                 QStringLiteral("--team")};
+// The report command's lines: each report's from the catalog, then the statement's.
+QStringList reportUsage()
+{
+    QStringList lines;
+    for (const ReportDescriptor &report : ReportCatalog::reports()) {
+        if (!report.command.isEmpty())
+            lines.append(usageLine(ReportCatalog::usage(report)));
+    }
+    lines.append(usageLine(
+        QStringLiteral("report statement --distributor CODE --from D --to D --pdf FILE")));
+    return lines;
+}
 
 } // namespace
+
+// spec/cli.md's commands: what --help says of each, the options it may take (a command narrows
+// them further with allowOptions) and what runs it. A new command is a row here and its function.
+struct CommandLineTool::Command
+{
+    QString name;
+    QStringList usage;
+    QStringList valueOptions; // "--date D"
+    QStringList flagOptions;  // "--restock"
+    int (CommandLineTool::*run)(const Invocation &invocation);
+};
+
+const QList<CommandLineTool::Command> &CommandLineTool::commands()
+{
+    const auto options = [](std::initializer_list<const char *> names) {
+        QStringList list;
+        for (const char *name : names)
+            list.append(QString::fromLatin1(name));
+        return list;
+    };
+    static const QList<Command> table = {
+        {QStringLiteral("init"),
+         {usageLine(QStringLiteral("init"), QStringLiteral("create the database, or upgrade its "
+                                                           "schema"))},
+         {},
+         {},
+         &CommandLineTool::init},
+        {QStringLiteral("config"),
+         {usageLine(QStringLiteral("config list"), QStringLiteral("print every shop setting")),
+          usageLine(QStringLiteral("config get KEY"), QStringLiteral("print one setting")),
+          usageLine(QStringLiteral("config set KEY VALUE"), QStringLiteral("change one setting"))},
+         {},
+         {},
+         &CommandLineTool::config},
+        {QStringLiteral("backup"),
+         {usageLine(QStringLiteral("backup FILE"),
+                    QStringLiteral("write a consistent backup while the shop is in use"))},
+         {},
+         {},
+         &CommandLineTool::backup},
+        {QStringLiteral("restore"),
+         {usageLine(QStringLiteral("restore FILE"),
+                    QStringLiteral("replace the database with a checked backup"))},
+         {},
+         {},
+         &CommandLineTool::restore},
+        {QStringLiteral("check"),
+         {usageLine(QStringLiteral("check"),
+                    QStringLiteral("check integrity and the bookkeeping invariants"))},
+         {},
+         {},
+         &CommandLineTool::check},
+        {QStringLiteral("import"),
+         {usageLine(QStringLiteral("import products|customers|orders|distributors FILE"))},
+         {},
+         {},
+         &CommandLineTool::importFile},
+        {QStringLiteral("export"),
+         {usageLine(QStringLiteral(
+             "export products|customers|orders|stock|distributors|commissions|payouts FILE|-"))},
+         {},
+         {},
+         &CommandLineTool::exportFile},
+        {QStringLiteral("distributor"),
+         {usageLine(QStringLiteral("distributor move CODE --upline CODE|--root")),
+          usageLine(QStringLiteral("distributor status CODE active|suspended|left"))},
+         options({"--upline"}),
+         options({"--root"}),
+         &CommandLineTool::distributor},
+        {QStringLiteral("settle"),
+         {usageLine(QStringLiteral("settle --until D [--distributor CODE]"))},
+         options({"--until", "--distributor"}),
+         {},
+         &CommandLineTool::settle},
+        {QStringLiteral("report"), reportUsage(),
+         ReportCatalog::options(ReportInputs::fromInt(0xff) & ~ReportInputs(ReportInput::Team))
+             + options({"--pdf"}),
+         options({"--team"}), &CommandLineTool::report},
+        {QStringLiteral("demo"),
+         {usageLine(QStringLiteral("demo [--scale] [--products N] [--customers N] "
+                                   "[--distributors N] [--orders N] [--seed S]"))},
+         options({"--products", "--customers", "--distributors", "--orders", "--seed"}),
+         options({"--scale"}),
+         &CommandLineTool::demo},
+        {QStringLiteral("order"),
+         {usageLine(QStringLiteral("order pay NO [--date D] [--method "
+                                   "wechat|alipay|bank|cash|other]")),
+          usageLine(QStringLiteral("order ship NO --courier C --tracking T [--date D]")),
+          usageLine(QStringLiteral("order complete NO [--date D]")),
+          usageLine(QStringLiteral("order cancel NO [--date D]")),
+          usageLine(QStringLiteral("order refund NO [--lines SKU:QTY,...] [--restock] "
+                                   "[--shipping] [--date D]"))},
+         options({"--date", "--method", "--courier", "--tracking", "--lines"}),
+         options({"--restock", "--shipping"}),
+         &CommandLineTool::order},
+    };
+    return table;
+}
+
+const CommandLineTool::Command *CommandLineTool::command(const QString &name)
+{
+    for (const Command &command : commands()) {
+        if (command.name == name)
+            return &command;
+    }
+    return nullptr;
+}
+
+bool CommandLineTool::takesValue(const QString &option)
+{
+    if (commonValueOptions.contains(option))
+        return true;
+    for (const Command &command : commands()) {
+        if (command.valueOptions.contains(option))
+            return true;
+    }
+    return false;
+}
+
+bool CommandLineTool::isFlag(const QString &option)
+{
+    if (commonFlagOptions.contains(option))
+        return true;
+    for (const Command &command : commands()) {
+        if (command.flagOptions.contains(option))
+            return true;
+    }
+    return false;
+}
+
+QString CommandLineTool::usage()
+{
+    QString text = QStringLiteral(
+        "usage: microshop-cli [--db LOCATION] COMMAND [ARGS] [--format table|csv|json]\n"
+        "\n"
+        "LOCATION is an SQLite file or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME\n"
+        "(default: $MICROSHOP_DB, else the desktop app's database).\n"
+        "\n"
+        "commands:\n");
+    text += usageLine(QStringLiteral("--version"), QStringLiteral("print the version"));
+    for (const Command &command : commands())
+        text += command.usage.join(QString());
+    text += QStringLiteral(
+        "\nexit status: 0 done, 1 bad input or refused, 2 usage error, 3 database unusable\n");
+    return text;
+}
 
 bool CommandLineTool::needsGuiApplication(const QStringList &arguments)
 {
@@ -101,7 +212,7 @@ bool CommandLineTool::needsGuiApplication(const QStringList &arguments)
         const QString &argument = arguments.at(i);
         if (!argument.startsWith(QStringLiteral("--")) || argument.size() == 2)
             words.append(argument);
-        else if (valueOptions.contains(argument)) // "--name value", not "--name=value"
+        else if (takesValue(argument)) // "--name value", not "--name=value"
             ++i;
     }
     return words.value(0) == u"report" && words.value(1) == u"statement";
@@ -137,7 +248,7 @@ int CommandLineTool::run(const QStringList &arguments)
             }
             const qsizetype equals = argument.indexOf(u'=');
             const QString name = equals < 0 ? argument : argument.left(equals);
-            if (flagOptions.contains(name)) {
+            if (isFlag(name)) {
                 if (equals >= 0)
                     usageError(QStringLiteral("%1 takes no value").arg(name));
                 if (name == u"--help")
@@ -148,7 +259,7 @@ int CommandLineTool::run(const QStringList &arguments)
                     invocation.options.insert(name, QStringLiteral("1"));
                 continue;
             }
-            if (!valueOptions.contains(name))
+            if (!takesValue(name))
                 usageError(QStringLiteral("unknown option %1").arg(name));
             QString value;
             if (equals >= 0) {
@@ -229,32 +340,10 @@ int CommandLineTool::dispatch(const Invocation &invocation)
     if (invocation.words.isEmpty())
         usageError(QStringLiteral("no command given"));
 
-    const QString command = invocation.words.constFirst();
-    if (command == u"init")
-        return init(invocation);
-    if (command == u"config")
-        return config(invocation);
-    if (command == u"backup")
-        return backup(invocation);
-    if (command == u"restore")
-        return restore(invocation);
-    if (command == u"check")
-        return check(invocation);
-    if (command == u"order")
-        return order(invocation);
-    if (command == u"demo")
-        return demo(invocation);
-    if (command == u"import")
-        return importFile(invocation);
-    if (command == u"distributor")
-        return distributor(invocation);
-    if (command == u"settle")
-        return settle(invocation);
-    if (command == u"report")
-        return report(invocation);
-    if (command == u"export")
-        return exportFile(invocation);
-    usageError(QStringLiteral("unknown command '%1'").arg(command));
+    const QString name = invocation.words.constFirst();
+    if (const Command *found = command(name))
+        return (this->*found->run)(invocation);
+    usageError(QStringLiteral("unknown command '%1'").arg(name));
 }
 
 std::unique_ptr<Database> CommandLineTool::openDatabase(const Invocation &invocation,

@@ -48,6 +48,13 @@ private:
         QString option(const QString &name) const { return options.value(name); }
     };
 
+    struct Command;
+    static const QList<Command> &commands();
+    static const Command *command(const QString &name); // or nullptr
+    static bool takesValue(const QString &option);      // "--date D"
+    static bool isFlag(const QString &option);          // "--restock"
+    static QString usage();
+
     int dispatch(const Invocation &invocation);
     std::unique_ptr<Database> openDatabase(const Invocation &invocation, bool createOrUpgrade);
     std::unique_ptr<Shop> openShop(const Invocation &invocation); // an existing, current one
