@@ -2,9 +2,8 @@
 // refused command changes nothing. Runs the real binary on the backend of $MICROSHOP_TEST_BACKEND.
 #include "Database.h"
 
-#include "CliRunner.h"
+#include "ShopFixture.h"
 #include "TestClock.h"
-#include "TestDatabases.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -23,21 +22,17 @@ using Result = CliResult;
 
 QByteArray fileHash(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+    return QCryptographicHash::hash(readFile(path), QCryptographicHash::Sha256);
 }
 
 } // namespace
 
-#define FRESH_DB(name) \
-    QString name##Error; \
-    const QString name = m_databases.freshText(&name##Error); \
-    QVERIFY2(name##Error.isEmpty(), qPrintable(name##Error))
+// The fixture's next database: empty (NEW_DATABASE) or made a shop by `microshop-cli init`.
+#define NEW_DATABASE() QVERIFY2(m_fixture.newDatabase(), qPrintable(m_fixture.error()))
+#define NEW_SHOP() QVERIFY2(m_fixture.newShopByCli(), qPrintable(m_fixture.error()))
 
 #define RUN_OK(result, ...) \
-    const Result result = runCli(__VA_ARGS__); \
+    const Result result = __VA_ARGS__; \
     QVERIFY2(result.status == 0, qPrintable(result.err))
 
 class TestCli : public QObject
@@ -65,12 +60,12 @@ private slots:
     void scaleDemoWritesTheSameRulesInBulk();
 
 private:
-    TestDatabases m_databases;
+    ShopFixture m_fixture;
 };
 
 void TestCli::printsVersion()
 {
-    RUN_OK(result, {QStringLiteral("--version")});
+    RUN_OK(result, runCli({QStringLiteral("--version")}));
     QCOMPARE(result.out, QStringLiteral("microshop-cli " MICROSHOP_VERSION "\n"));
 }
 
@@ -101,41 +96,40 @@ void TestCli::usageErrorsExitTwo()
 
 void TestCli::initCreatesThenReportsUpToDate()
 {
-    FRESH_DB(db);
-    RUN_OK(first, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    NEW_DATABASE();
+    RUN_OK(first, m_fixture.cli({QStringLiteral("init")}));
     QVERIFY2(first.out.contains(QStringLiteral("Created")), qPrintable(first.out));
-    RUN_OK(second, {QStringLiteral("--db=") + db, QStringLiteral("init")});
+    RUN_OK(second, runCli({QStringLiteral("--db=") + m_fixture.db(), QStringLiteral("init")}));
     QVERIFY2(second.out.contains(QStringLiteral("up to date")), qPrintable(second.out));
 }
 
 void TestCli::commandsRefuseAMissingDatabase()
 {
-    FRESH_DB(db);
+    NEW_DATABASE();
     for (const QStringList &command :
          {QStringList{QStringLiteral("config"), QStringLiteral("list")},
           QStringList{QStringLiteral("check")}}) {
-        const Result result = runCli(QStringList{QStringLiteral("--db"), db} + command);
+        const Result result = m_fixture.cli(command);
         QCOMPARE(result.status, 3);
         QVERIFY2(result.err.contains(QStringLiteral("microshop-cli init")), qPrintable(result.err));
         QCOMPARE(result.err.count(u'\n'), 1); // one error, one line
     }
-    if (!m_databases.isPostgres())
-        QVERIFY(!QFile::exists(db)); // nothing created
+    if (!m_fixture.isPostgres())
+        QVERIFY(!QFile::exists(m_fixture.db())); // nothing created
 }
 
 void TestCli::configListGetSet()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
-                 QStringLiteral("commission.rate.1"), QStringLiteral("7.50")});
-    RUN_OK(name, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
-                  QStringLiteral("shop.name"), QStringLiteral("小美的店")});
-    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
-                 QStringLiteral("commission.rate.1")});
+    NEW_SHOP();
+    RUN_OK(set, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                               QStringLiteral("commission.rate.1"), QStringLiteral("7.50")}));
+    RUN_OK(name, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                                QStringLiteral("shop.name"), QStringLiteral("小美的店")}));
+    RUN_OK(get, m_fixture.cli({QStringLiteral("config"), QStringLiteral("get"),
+                               QStringLiteral("commission.rate.1")}));
     QCOMPARE(get.out, QStringLiteral("7.5\n"));
-    RUN_OK(list, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
-                  QStringLiteral("--format"), QStringLiteral("csv")});
+    RUN_OK(list, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list"),
+                                QStringLiteral("--format"), QStringLiteral("csv")}));
     QCOMPARE(list.out, QStringLiteral("key,value\r\n"
                                       "shop.name,小美的店\r\n"
                                       "currency,CNY\r\n"
@@ -179,60 +173,52 @@ void TestCli::configRefusesBadValuesAndChangesNothing()
     QFETCH(QString, key);
     QFETCH(QString, value);
     QFETCH(QString, hint);
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(before, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
-                    QStringLiteral("--format=json")});
-    const Result refused = runCli(
-        {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"), key, value});
+    NEW_SHOP();
+    RUN_OK(before, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list"),
+                                  QStringLiteral("--format=json")}));
+    const Result refused = m_fixture.cli(
+        {QStringLiteral("config"), QStringLiteral("set"), key, value});
     QCOMPARE(refused.status, 1);
     QVERIFY2(refused.err.contains(hint), qPrintable(refused.err));
     QCOMPARE(refused.err.count(u'\n'), 1);
-    RUN_OK(after, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
-                   QStringLiteral("--format=json")});
+    RUN_OK(after, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list"),
+                                 QStringLiteral("--format=json")}));
     QCOMPARE(after.out, before.out);
 }
 
 void TestCli::formatsTableCsvJson()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(table, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
-                   QStringLiteral("--format"), QStringLiteral("table")});
+    NEW_SHOP();
+    RUN_OK(table, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list"),
+                                 QStringLiteral("--format"), QStringLiteral("table")}));
     QVERIFY(table.out.startsWith(QStringLiteral("key                   value\n")));
     QVERIFY(table.out.contains(QStringLiteral("\ncommission.levels     2\n")));
-    RUN_OK(json, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list"),
-                  QStringLiteral("--format"), QStringLiteral("json")});
+    RUN_OK(json, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list"),
+                                QStringLiteral("--format"), QStringLiteral("json")}));
     QVERIFY(json.out.contains(QStringLiteral("\"key\": \"commission.levels\"")));
     // Not a terminal: CSV by default, without a byte-order mark.
-    RUN_OK(fallback,
-           {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("list")});
+    RUN_OK(fallback, m_fixture.cli({QStringLiteral("config"), QStringLiteral("list")}));
     QVERIFY(fallback.out.startsWith(QStringLiteral("key,value\r\n")));
 }
 
 void TestCli::environmentVariableChoosesTheDatabase()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
+    NEW_SHOP();
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("MICROSHOP_DB"), db);
+    environment.insert(QStringLiteral("MICROSHOP_DB"), m_fixture.db());
     const Result viaEnvironment = runCli({QStringLiteral("check")}, environment);
     QCOMPARE(viaEnvironment.status, 0);
     // --db wins over the variable.
     environment.insert(QStringLiteral("MICROSHOP_DB"),
-                       m_databases.scratchPath(QStringLiteral("none.db")));
+                       m_fixture.scratchPath(QStringLiteral("none.db")));
     QCOMPARE(runCli({QStringLiteral("check")}, environment).status, 3);
-    QCOMPARE(runCli({QStringLiteral("--db"), db, QStringLiteral("check")}, environment).status, 0);
+    QCOMPARE(m_fixture.cli({QStringLiteral("check")}, environment).status, 0);
 }
 
 void TestCli::refusesFilesThatAreNotMicroShopDatabases()
 {
-    const QString text = m_databases.scratchPath(QStringLiteral("notes.txt"));
-    {
-        QFile file(text);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("订单 2026\n");
-    }
+    const QString text = m_fixture.scratchPath(QStringLiteral("notes.txt"));
+    QVERIFY(writeFile(text, "订单 2026\n"));
     const QByteArray hash = fileHash(text);
     for (const QString &command : {QStringLiteral("init"), QStringLiteral("check")}) {
         const Result result = runCli({QStringLiteral("--db"), text, command});
@@ -247,10 +233,10 @@ void TestCli::refusesFilesThatAreNotMicroShopDatabases()
 void TestCli::refusesACorruptDatabase()
 {
     // A MicroShop file whose pages after the first are overwritten, as a failing disk might.
-    const QString sound = m_databases.scratchPath(QStringLiteral("sound.db"));
-    RUN_OK(init, {QStringLiteral("--db"), sound, QStringLiteral("init")});
-    const QString corrupt = m_databases.scratchPath(QStringLiteral("corrupt.db"));
-    RUN_OK(copy, {QStringLiteral("--db"), sound, QStringLiteral("backup"), corrupt});
+    const QString sound = m_fixture.scratchPath(QStringLiteral("sound.db"));
+    RUN_OK(init, runCli({QStringLiteral("--db"), sound, QStringLiteral("init")}));
+    const QString corrupt = m_fixture.scratchPath(QStringLiteral("corrupt.db"));
+    RUN_OK(copy, runCli({QStringLiteral("--db"), sound, QStringLiteral("backup"), corrupt}));
     {
         QFile file(corrupt);
         QVERIFY(file.open(QIODevice::ReadWrite));
@@ -285,12 +271,12 @@ void TestCli::unreachableOrWrongPasswordExitThree()
     QCOMPARE(malformed.status, 1);
     QVERIFY(malformed.err.contains(QStringLiteral("postgresql://USER")));
 
-    if (m_databases.isPostgres()) {
+    if (m_fixture.isPostgres()) {
         QString why;
-        const DatabaseLocation location = m_databases.fresh(&why);
+        const DatabaseLocation location = m_fixture.databases().fresh(&why);
         QVERIFY2(why.isEmpty(), qPrintable(why));
         const Result wrong = runCli({QStringLiteral("--db"),
-                                     m_databases.withWrongPassword(location),
+                                     m_fixture.databases().withWrongPassword(location),
                                      QStringLiteral("init")});
         QCOMPARE(wrong.status, 3);
         QVERIFY2(wrong.err.contains(QStringLiteral("password authentication failed")),
@@ -301,70 +287,63 @@ void TestCli::unreachableOrWrongPasswordExitThree()
 
 void TestCli::backupAndRestore()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
-                 QStringLiteral("commission.hold_days"), QStringLiteral("14")});
-    const QString backup = m_databases.scratchPath(QStringLiteral("backup.db"));
-    RUN_OK(saved, {QStringLiteral("--db"), db, QStringLiteral("backup"), backup});
+    NEW_SHOP();
+    RUN_OK(set, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                               QStringLiteral("commission.hold_days"), QStringLiteral("14")}));
+    const QString backup = m_fixture.scratchPath(QStringLiteral("backup.db"));
+    RUN_OK(saved, m_fixture.cli({QStringLiteral("backup"), backup}));
     QVERIFY(QFile::exists(backup));
-    RUN_OK(change, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
-                    QStringLiteral("commission.hold_days"), QStringLiteral("30")});
-    RUN_OK(restored, {QStringLiteral("--db"), db, QStringLiteral("restore"), backup});
-    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
-                 QStringLiteral("commission.hold_days")});
+    RUN_OK(change, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                                  QStringLiteral("commission.hold_days"), QStringLiteral("30")}));
+    RUN_OK(restored, m_fixture.cli({QStringLiteral("restore"), backup}));
+    RUN_OK(get, m_fixture.cli({QStringLiteral("config"), QStringLiteral("get"),
+                               QStringLiteral("commission.hold_days")}));
     QCOMPARE(get.out, QStringLiteral("14\n"));
     // The backup is itself a MicroShop database that the CLI can open.
-    RUN_OK(checked, {QStringLiteral("--db"), backup, QStringLiteral("check")});
+    RUN_OK(checked, runCli({QStringLiteral("--db"), backup, QStringLiteral("check")}));
 }
 
 void TestCli::restoreRefusesAnInvalidBackup()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(set, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("set"),
-                 QStringLiteral("shop.name"), QStringLiteral("Before")});
-    const QString bogus = m_databases.scratchPath(QStringLiteral("bogus.db"));
-    {
-        QFile file(bogus);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(8192, 'x'));
-    }
-    const Result refused = runCli({QStringLiteral("--db"), db, QStringLiteral("restore"), bogus});
+    NEW_SHOP();
+    RUN_OK(set, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                               QStringLiteral("shop.name"), QStringLiteral("Before")}));
+    const QString bogus = m_fixture.scratchPath(QStringLiteral("bogus.db"));
+    QVERIFY(writeFile(bogus, QByteArray(8192, 'x')));
+    const Result refused = m_fixture.cli({QStringLiteral("restore"), bogus});
     QCOMPARE(refused.status, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("not touched")), qPrintable(refused.err));
-    RUN_OK(get, {QStringLiteral("--db"), db, QStringLiteral("config"), QStringLiteral("get"),
-                 QStringLiteral("shop.name")});
+    RUN_OK(get, m_fixture.cli({QStringLiteral("config"), QStringLiteral("get"),
+                               QStringLiteral("shop.name")}));
     QCOMPARE(get.out, QStringLiteral("Before\n"));
 }
 
 void TestCli::checkReportsFindings()
 {
-    FRESH_DB(db);
-    RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-    RUN_OK(clean, {QStringLiteral("--db"), db, QStringLiteral("check")});
+    NEW_SHOP();
+    RUN_OK(clean, m_fixture.cli({QStringLiteral("check")}));
     QVERIFY(clean.out.contains(QStringLiteral("No problems found")));
 
     // A product whose stock has no movements behind it.
     const QString insert = QStringLiteral(
         "INSERT INTO products (sku, name, price, stock, created_at, updated_at) "
         "VALUES ('BAD-1', '坏库存', 100, 5, '', '')");
-    if (m_databases.isPostgres()) {
+    if (m_fixture.isPostgres()) {
         QString why;
-        const QString name = db.mid(db.lastIndexOf(u'/') + 1);
-        QVERIFY2(m_databases.adminExec(name, insert, &why), qPrintable(why));
+        const QString name = m_fixture.db().mid(m_fixture.db().lastIndexOf(u'/') + 1);
+        QVERIFY2(m_fixture.databases().adminExec(name, insert, &why), qPrintable(why));
     } else {
         {
             QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
                                                          QStringLiteral("raw"));
-            raw.setDatabaseName(db);
+            raw.setDatabaseName(m_fixture.db());
             QVERIFY(raw.open());
             QVERIFY(QSqlQuery(raw).exec(insert));
             raw.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("raw"));
     }
-    const Result found = runCli({QStringLiteral("--db"), db, QStringLiteral("check")});
+    const Result found = m_fixture.cli({QStringLiteral("check")});
     QCOMPARE(found.status, 1);
     QVERIFY2(found.out.contains(QStringLiteral("BAD-1")), qPrintable(found.out));
     QVERIFY(found.out.contains(QStringLiteral("stock 5")));
@@ -379,19 +358,18 @@ void TestCli::demoFillsAnEmptyShopReproducibly()
                               QStringLiteral("--seed"),         QStringLiteral("42")};
     QStringList dumps;
     for (int run = 0; run < 2; ++run) {
-        FRESH_DB(db);
-        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-        RUN_OK(demo, QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+        NEW_SHOP();
+        RUN_OK(demo, m_fixture.cli(QStringList{QStringLiteral("demo")} + size));
         QVERIFY(demo.out.contains(QStringLiteral("150 orders")));
-        RUN_OK(check, {QStringLiteral("--db"), db, QStringLiteral("check")});
-        const CliResult again = runCli(
-            QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")});
+        RUN_OK(check, m_fixture.cli({QStringLiteral("check")}));
+        const CliResult again = m_fixture.cli({QStringLiteral("demo")});
         QCOMPARE(again.status, 1); // never mixed into a shop with data
         QVERIFY(again.err.contains(QStringLiteral("empty shop")));
 
-        auto database = Database::open(*DatabaseLocation::parse(db));
+        QVERIFY2(m_fixture.openShop(), qPrintable(m_fixture.error()));
+        Database &database = m_fixture.database();
         QStringList rows;
-        QSqlQuery orders = database->exec(QStringLiteral(
+        QSqlQuery orders = database.exec(QStringLiteral(
             "SELECT o.order_no, o.status, o.goods_total, o.refunded_total, c.name, "
             "COALESCE(d.code, '') FROM orders o JOIN customers c ON c.id = o.customer_id "
             "LEFT JOIN distributors d ON d.id = o.distributor_id ORDER BY o.order_no"));
@@ -422,50 +400,48 @@ void TestCli::scaleDemoWritesTheSameRulesInBulk()
                               QStringLiteral("200"),     QStringLiteral("--orders"),
                               QStringLiteral("4000"),    QStringLiteral("--seed"),
                               QStringLiteral("9")};
-    if (m_databases.isPostgres()) {
-        FRESH_DB(db);
-        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-        const CliResult refused = runCli(
-            QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+    if (m_fixture.isPostgres()) {
+        NEW_SHOP();
+        const CliResult refused = m_fixture.cli(QStringList{QStringLiteral("demo")} + size);
         QCOMPARE(refused.status, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("SQLite")), qPrintable(refused.err));
         return;
     }
     QStringList dumps;
     for (int run = 0; run < 2; ++run) {
-        FRESH_DB(db);
-        RUN_OK(init, {QStringLiteral("--db"), db, QStringLiteral("init")});
-        RUN_OK(demo, QStringList{QStringLiteral("--db"), db, QStringLiteral("demo")} + size);
+        NEW_SHOP();
+        RUN_OK(demo, m_fixture.cli(QStringList{QStringLiteral("demo")} + size));
         QVERIFY(demo.out.contains(QStringLiteral("4000 orders")));
-        RUN_OK(check, {QStringLiteral("--db"), db, QStringLiteral("check")});
+        RUN_OK(check, m_fixture.cli({QStringLiteral("check")}));
 
-        auto database = Database::open(*DatabaseLocation::parse(db));
+        QVERIFY2(m_fixture.openShop(), qPrintable(m_fixture.error()));
+        Database &database = m_fixture.database();
         const auto none = [&database](const char *sql) {
-            QSqlQuery query = database->exec(QString::fromLatin1(sql));
+            QSqlQuery query = database.exec(QString::fromLatin1(sql));
             return !query.next();
         };
         QVERIFY(none("PRAGMA foreign_key_check"));
-        QCOMPARE(database->scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
+        QCOMPARE(database.scalar(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
-        QCOMPARE(database->scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
+        QCOMPARE(database.scalar(QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         // The customers' search index, rebuilt at the end, matches them; its triggers are back.
         QVERIFY(database
-                    ->exec(QStringLiteral("INSERT INTO customer_search (customer_search, "
-                                          "rank) VALUES ('integrity-check', 1)"))
+                    .exec(QStringLiteral("INSERT INTO customer_search (customer_search, "
+                                         "rank) VALUES ('integrity-check', 1)"))
                     .isActive());
         QCOMPARE(database
-                     ->scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type "
-                                             "= 'trigger'"))
+                     .scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type "
+                                            "= 'trigger'"))
                      .toInt(),
                  3);
         const QString someone = database
-                                    ->scalar(QStringLiteral("SELECT phone FROM customers "
-                                                            "WHERE id = 7"))
+                                    .scalar(QStringLiteral("SELECT phone FROM customers "
+                                                           "WHERE id = 7"))
                                     .toString();
         QVERIFY(database
-                    ->scalar(QStringLiteral("SELECT count(*) FROM customer_search WHERE "
-                                            "customer_search MATCH ?"),
-                             {QString(u'"' + someone + u'"')})
+                    .scalar(QStringLiteral("SELECT count(*) FROM customer_search WHERE "
+                                           "customer_search MATCH ?"),
+                            {QString(u'"' + someone + u'"')})
                     .toInt()
                 >= 1);
         // Each commission is its lines' nets at the basis rate, rounded half up line by line.
@@ -497,17 +473,17 @@ void TestCli::scaleDemoWritesTheSameRulesInBulk()
         QVERIFY(none("SELECT o.id FROM orders o WHERE o.status IN ('shipped', 'completed') AND "
                      "NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)"));
         // A forest up to 12 deep.
-        QCOMPARE(database->scalar(QStringLiteral("SELECT max(depth) FROM distributors")).toInt(),
+        QCOMPARE(database.scalar(QStringLiteral("SELECT max(depth) FROM distributors")).toInt(),
                  12);
         QVERIFY(database
-                    ->scalar(QStringLiteral("SELECT count(*) FROM distributors WHERE "
-                                            "upline_id IS NULL"))
+                    .scalar(QStringLiteral("SELECT count(*) FROM distributors WHERE "
+                                           "upline_id IS NULL"))
                     .toInt()
                 > 10);
 
         QStringList rows;
         QSet<QString> statuses;
-        QSqlQuery orders = database->exec(QStringLiteral(
+        QSqlQuery orders = database.exec(QStringLiteral(
             "SELECT o.order_no, o.status, o.goods_total, COALESCE(d.code, ''), (SELECT "
             "COALESCE(sum(amount), 0) FROM commission_entries e WHERE e.order_id = o.id) FROM "
             "orders o LEFT JOIN distributors d ON d.id = o.distributor_id ORDER BY o.id"));

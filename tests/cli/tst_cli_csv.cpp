@@ -1,17 +1,11 @@
 // CSV import and export through microshop-cli (csv.md, cli.md): every bad file of issue 3 is
 // refused with FILE:LINE:COLUMN for each bad row and leaves the database exactly as it was;
 // exports match golden files, are Excel-ready and read back to the same data.
-#include "Database.h"
-#include "ShopServices.h"
-
 #include "Dates.h"
 
-#include "CliRunner.h"
+#include "ShopFixture.h"
 #include "TestClock.h"
-#include "TestDatabases.h"
 
-#include <QDir>
-#include <QFile>
 #include <QStringDecoder>
 #include <QStringEncoder>
 #include <QTest>
@@ -20,19 +14,6 @@ using namespace MicroShop;
 using namespace MicroShop::Testing;
 
 namespace {
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 const QByteArray bom("\xEF\xBB\xBF");
 
@@ -59,33 +40,21 @@ private slots:
     void exportToStandardOutputHasNoByteOrderMark();
 
 private:
-    CliResult cli(const QStringList &arguments)
-    {
-        return runCli(QStringList{QStringLiteral("--db"), m_db} + arguments);
-    }
+    CliResult cli(const QStringList &arguments) { return m_fixture.cli(arguments); }
     QString everything(); // every export, to compare the whole database
     void fillGoldenShop();
 
-    TestDatabases m_databases;
-    QString m_db;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ShopServices> m_shop;
+    ShopFixture m_fixture;
 };
 
 void TestCliCsv::init()
 {
-    QString why;
-    m_db = m_databases.freshText(&why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    m_database = Database::open(*DatabaseLocation::parse(m_db),
-                                Database::OpenMode::CreateOrUpgrade);
-    m_shop = std::make_unique<ShopServices>(*m_database);
+    QVERIFY2(m_fixture.newShop(), qPrintable(m_fixture.error()));
 }
 
 void TestCliCsv::cleanup()
 {
-    m_shop.reset();
-    m_database.reset();
+    m_fixture.closeShop();
 }
 
 QString TestCliCsv::everything()
@@ -96,14 +65,17 @@ QString TestCliCsv::everything()
             {QStringLiteral("export"), QString::fromLatin1(kind), QStringLiteral("-")});
         all += result.out + QString::number(result.status);
     }
-    return all + m_database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toString();
+    Database &database = m_fixture.database();
+    return all + database.scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toString();
 }
 
 // A small shop built with fixed dates, so that every export is the same on every run.
 void TestCliCsv::fillGoldenShop()
 {
+    ShopServices &shop = m_fixture.services();
+    Database &database = m_fixture.database();
     const QDateTime opening = *Dates::parseDateTime(u"2026-01-02 09:00");
-    m_database->exec(QStringLiteral(
+    database.exec(QStringLiteral(
         "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
     Product tea;
     tea.sku = QStringLiteral("TEA-01");
@@ -117,14 +89,14 @@ void TestCliCsv::fillGoldenShop()
     tea.barcode = QStringLiteral("6901234567890");
     tea.rates[0] = Rate::fromBasisPoints(1250);
     tea.rates[2] = Rate::fromBasisPoints(0);
-    m_shop->catalog.create(tea, opening);
+    shop.catalog.create(tea, opening);
     Product mask;
     mask.sku = QStringLiteral("=MASK");
     mask.name = QStringLiteral("-面膜 @promo");
     mask.price = *Money::parse(u"9.9");
     mask.stock = 100;
     mask.active = false;
-    m_shop->catalog.create(mask, opening);
+    shop.catalog.create(mask, opening);
     Customer li;
     li.code = QStringLiteral("C001");
     li.name = QStringLiteral("李娜");
@@ -132,42 +104,40 @@ void TestCliCsv::fillGoldenShop()
     li.wechat = QStringLiteral("wx_lina");
     li.wechatRemark = QStringLiteral("李娜（老客）");
     li.channel = Channel::Moments;
-    li.distributorId
-        = m_database->scalar(QStringLiteral("SELECT id FROM distributors")).toLongLong();
+    li.distributorId = database.scalar(QStringLiteral("SELECT id FROM distributors")).toLongLong();
     li.tags = {QStringLiteral("VIP"), QStringLiteral("回头客")};
     li.notes = QStringLiteral("line one\nline two");
     li.addresses = {{0, QStringLiteral("李娜"), QStringLiteral("13800000001"),
                      QStringLiteral("浙江省"), QStringLiteral("杭州市"), QStringLiteral("西湖区"),
                      QStringLiteral("文三路1号"), true}};
-    li = m_shop->customerService.create(li);
+    li = shop.customerService.create(li);
     Customer zhang;
     zhang.code = QStringLiteral("C002");
     zhang.name = QStringLiteral("张伟");
     zhang.channel = Channel::Offline;
-    zhang = m_shop->customerService.create(zhang);
-    const qint64 teaId = m_shop->catalog.productBySku(QStringLiteral("TEA-01")).id;
+    zhang = shop.customerService.create(zhang);
+    const qint64 teaId = shop.catalog.productBySku(QStringLiteral("TEA-01")).id;
     OrderDraft draft;
     draft.orderNo = QStringLiteral("SO-0001");
     draft.date = *Dates::parseDateTime(u"2026-03-01 10:00");
     draft.customerId = li.id;
     draft.shippingFee = *Money::parse(u"8");
     draft.lines = {{teaId, 3, std::nullopt, *Money::parse(u"2")}};
-    m_shop->workflow.create(draft);
-    m_shop->workflow.pay(QStringLiteral("SO-0001"), *Dates::parseDateTime(u"2026-03-01 10:05"),
-                         PaymentMethod::WeChat);
-    m_shop->workflow.ship(QStringLiteral("SO-0001"), QStringLiteral("顺丰速运"),
-                          QStringLiteral("SF1001"), *Dates::parseDateTime(u"2026-03-02 09:00"));
-    m_shop->workflow.complete(QStringLiteral("SO-0001"),
-                              *Dates::parseDateTime(u"2026-03-05 12:00"));
+    shop.workflow.create(draft);
+    shop.workflow.pay(QStringLiteral("SO-0001"), *Dates::parseDateTime(u"2026-03-01 10:05"),
+                      PaymentMethod::WeChat);
+    shop.workflow.ship(QStringLiteral("SO-0001"), QStringLiteral("顺丰速运"),
+                       QStringLiteral("SF1001"), *Dates::parseDateTime(u"2026-03-02 09:00"));
+    shop.workflow.complete(QStringLiteral("SO-0001"), *Dates::parseDateTime(u"2026-03-05 12:00"));
     draft.orderNo = QStringLiteral("SO-0002");
     draft.date = *Dates::parseDateTime(u"2026-03-03 15:30");
     draft.customerId = zhang.id;
     draft.shippingFee = Money();
     draft.notes = QStringLiteral("=HYPERLINK(\"x\")");
     draft.lines = {{teaId, 1, *Money::parse(u"120"), Money()}};
-    m_shop->workflow.create(draft);
-    m_shop->catalog.restock(QStringLiteral("TEA-01"), 10,
-                            *Dates::parseDateTime(u"2026-03-04 08:00"), QStringLiteral("进货 #7"));
+    shop.workflow.create(draft);
+    shop.catalog.restock(QStringLiteral("TEA-01"), 10, *Dates::parseDateTime(u"2026-03-04 08:00"),
+                         QStringLiteral("进货 #7"));
 }
 
 void TestCliCsv::badFilesAreRefusedWithEveryBadRow_data()
@@ -237,8 +207,8 @@ void TestCliCsv::badFilesAreRefusedWithEveryBadRow()
     QFETCH(QStringList, errors);
     fillGoldenShop();
     const QString before = everything();
-    const QString file = m_databases.scratchPath(QStringLiteral("bad.csv"));
-    writeFile(file, content);
+    const QString file = m_fixture.scratchPath(QStringLiteral("bad.csv"));
+    QVERIFY(writeFile(file, content));
     const CliResult result = cli({QStringLiteral("import"), kind, file});
     QCOMPARE(result.status, 1);
     const QStringList lines = result.err.split(u'\n', Qt::SkipEmptyParts);
@@ -275,14 +245,15 @@ void TestCliCsv::spreadsheetFilesImport_data()
 void TestCliCsv::spreadsheetFilesImport()
 {
     QFETCH(QByteArray, content);
-    const QString file = m_databases.scratchPath(QStringLiteral("customers.csv"));
-    writeFile(file, content);
+    const QString file = m_fixture.scratchPath(QStringLiteral("customers.csv"));
+    QVERIFY(writeFile(file, content));
     const CliResult result = cli({QStringLiteral("import"), QStringLiteral("customers"), file});
     QVERIFY2(result.status == 0, qPrintable(result.err));
     QCOMPARE(result.out,
              QStringLiteral("Imported 1 row(s) of customers from %1: 1 created, 0 updated.\n")
                  .arg(file));
-    const Customer imported = m_shop->customerService.customerByCode(QStringLiteral("C101"));
+    const Customer imported = m_fixture.services().customerService.customerByCode(
+        QStringLiteral("C101"));
     QCOMPARE(imported.name, QStringLiteral("欧阳娜娜"));
     QCOMPARE(imported.channel, Channel::Group);
     QCOMPARE(imported.tags, (QStringList{QStringLiteral("VIP"), QStringLiteral("回头客")}));
@@ -293,29 +264,30 @@ void TestCliCsv::spreadsheetFilesImport()
 void TestCliCsv::importedOrdersHaveTheirMovesEffects()
 {
     fillGoldenShop();
-    const qint64 stock = m_shop->catalog.productBySku(QStringLiteral("TEA-01")).stock;
-    const QString file = m_databases.scratchPath(QStringLiteral("orders.csv"));
-    writeFile(
+    const qint64 stock = m_fixture.services().catalog.productBySku(QStringLiteral("TEA-01")).stock;
+    const QString file = m_fixture.scratchPath(QStringLiteral("orders.csv"));
+    QVERIFY(writeFile(
         file,
         QByteArray(
             "order_no,date,status,customer,distributor,sku,quantity,unit_price,discount,shipping_fee,paid_at,completed_at,courier,tracking\n"
             "N-2,2026-04-02 10:00,completed,C002,D01,TEA-01,2,100,0,5,2026-04-02 11:00,2026-04-06,中通快递,ZT9\n"
             "N-2,2026-04-02 10:00,completed,C002,D01,TEA-01,1,,,5,2026-04-02 11:00,2026-04-06,中通快递,ZT9\n"
             "N-1,2026-04-01 09:00,cancelled,C001,,TEA-01,4,,,,2026-04-01 09:30,,,\n"
-            "N-3,2026-04-03,pending,C001,,TEA-01,1,,,,,,,\n"));
+            "N-3,2026-04-03,pending,C001,,TEA-01,1,,,,,,,\n")));
     const CliResult result = cli({QStringLiteral("import"), QStringLiteral("orders"), file});
     QVERIFY2(result.status == 0, qPrintable(result.err));
-    const Order completed = m_shop->workflow.orderByNumber(QStringLiteral("N-2"));
+    const Order completed = m_fixture.services().workflow.orderByNumber(QStringLiteral("N-2"));
     QCOMPARE(completed.status, OrderStatus::Completed);
     QCOMPARE(completed.lines.size(), 2);
     QCOMPARE(completed.lines.at(1).unitPrice, *Money::parse(u"128")); // the product's price
     QCOMPARE(completed.total(), *Money::parse(u"333"));
     QCOMPARE(completed.shipment->tracking, QStringLiteral("ZT9"));
     QCOMPARE(Dates::toText(*completed.completedAt), QStringLiteral("2026-04-06 00:00:00"));
-    QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("N-1")).status, OrderStatus::Cancelled);
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("N-1")).status,
+             OrderStatus::Cancelled);
     // N-1 paid then cancelled (stock out and back), N-2 sold 3, N-3 pending.
-    QCOMPARE(m_shop->catalog.productBySku(QStringLiteral("TEA-01")).stock, stock - 3);
-    QCOMPARE(runCli({QStringLiteral("--db"), m_db, QStringLiteral("check")}).status, 0);
+    QCOMPARE(m_fixture.services().catalog.productBySku(QStringLiteral("TEA-01")).stock, stock - 3);
+    QCOMPARE(cli({QStringLiteral("check")}).status, 0);
 }
 
 // The disk fills up half-way through an import: the database's failure (exit 3, a sentence that
@@ -325,27 +297,28 @@ void TestCliCsv::importedOrdersHaveTheirMovesEffects()
 void TestCliCsv::aFullDiskIsADatabaseFailureNotBadInput()
 {
     fillGoldenShop();
-    if (m_databases.isPostgres()) {
-        m_database->exec(QStringLiteral(
+    if (m_fixture.isPostgres()) {
+        m_fixture.database().exec(QStringLiteral(
             "CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE "
             "EXCEPTION 'could not extend file \"base/16384/2619\": No space left on device' "
             "USING ERRCODE = 'disk_full'; END $$"));
-        m_database->exec(QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
-                                        "commission_entries FOR EACH ROW EXECUTE FUNCTION "
-                                        "disk_full()"));
+        m_fixture.database().exec(QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
+                                                 "commission_entries FOR EACH ROW EXECUTE FUNCTION "
+                                                 "disk_full()"));
     } else {
-        m_database->exec(QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
-                                        "commission_entries BEGIN SELECT RAISE(ABORT, 'database "
-                                        "or disk is full'); END"));
+        m_fixture.database().exec(
+            QStringLiteral("CREATE TRIGGER disk_full BEFORE INSERT ON "
+                           "commission_entries BEGIN SELECT RAISE(ABORT, 'database "
+                           "or disk is full'); END"));
     }
     const QString before = everything();
-    const QString file = m_databases.scratchPath(QStringLiteral("big.csv"));
+    const QString file = m_fixture.scratchPath(QStringLiteral("big.csv"));
     QByteArray rows("order_no,date,status,customer,distributor,sku,quantity,paid_at\n");
     for (int i = 1; i <= 5; ++i) // the ledger writes with the first paid one
         rows += QStringLiteral("K-%1,2026-04-02 10:00,paid,C001,D01,TEA-01,1,2026-04-02 11:00\n")
                     .arg(i)
                     .toUtf8();
-    writeFile(file, rows);
+    QVERIFY(writeFile(file, rows));
     const CliResult result = cli({QStringLiteral("import"), QStringLiteral("orders"), file});
     QCOMPARE(result.status, 3);
     QVERIFY2(result.err.contains(QStringLiteral("disk is full or failing")),
@@ -359,17 +332,18 @@ void TestCliCsv::aFullDiskIsADatabaseFailureNotBadInput()
 void TestCliCsv::existingKeysUpdateTheirRecords()
 {
     fillGoldenShop();
-    const QString file = m_databases.scratchPath(QStringLiteral("products.csv"));
-    writeFile(file, QByteArray("SKU,Name,Price,Stock\nTEA-01,Pu'er,130,25\nNEW-1,New,1,0\n"));
+    const QString file = m_fixture.scratchPath(QStringLiteral("products.csv"));
+    QVERIFY(
+        writeFile(file, QByteArray("SKU,Name,Price,Stock\nTEA-01,Pu'er,130,25\nNEW-1,New,1,0\n")));
     const CliResult result = cli({QStringLiteral("import"), QStringLiteral("products"), file});
     QVERIFY2(result.status == 0, qPrintable(result.err));
     QVERIFY(result.out.contains(QStringLiteral("1 created, 1 updated")));
-    const Product tea = m_shop->catalog.productBySku(QStringLiteral("TEA-01"));
+    const Product tea = m_fixture.services().catalog.productBySku(QStringLiteral("TEA-01"));
     QCOMPARE(tea.price, *Money::parse(u"130"));
     QCOMPARE(tea.stock, 25);
     QCOMPARE(tea.category, QStringLiteral("茶叶")); // columns not in the file keep their values
     QCOMPARE(tea.barcode, QStringLiteral("6901234567890"));
-    QCOMPARE(m_shop->catalog.movements(QStringLiteral("TEA-01")).constLast().kind,
+    QCOMPARE(m_fixture.services().catalog.movements(QStringLiteral("TEA-01")).constLast().kind,
              StockMovementKind::Adjustment);
 }
 
@@ -384,27 +358,25 @@ void TestCliCsv::exportsMatchGoldenFiles()
 {
     QFETCH(QString, kind);
     fillGoldenShop();
-    const QString file = m_databases.scratchPath(kind + QStringLiteral(".csv"));
+    const QString file = m_fixture.scratchPath(kind + QStringLiteral(".csv"));
     const CliResult result = cli({QStringLiteral("export"), kind, file});
     QVERIFY2(result.status == 0, qPrintable(result.err));
     const QString golden = QStringLiteral(MICROSHOP_GOLDEN_DIR "/") + kind + QStringLiteral(".csv");
-    if (qEnvironmentVariableIsSet("MICROSHOP_UPDATE_GOLDEN"))
-        writeFile(golden, readAll(file));
-    QCOMPARE(readAll(file), readAll(golden));
+    QCOMPARE(readFile(file), readFile(golden));
 }
 
 void TestCliCsv::exportsNeutraliseFormulas()
 {
     fillGoldenShop();
-    const QString file = m_databases.scratchPath(QStringLiteral("products.csv"));
+    const QString file = m_fixture.scratchPath(QStringLiteral("products.csv"));
     QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("products"), file}).status, 0);
-    const QByteArray bytes = readAll(file);
+    const QByteArray bytes = readFile(file);
     QVERIFY(bytes.startsWith(bom));
     QVERIFY(bytes.contains("\r\n'=MASK,'-面膜 @promo,"));
     QVERIFY(!bytes.contains("\n=MASK"));
-    const QString orders = m_databases.scratchPath(QStringLiteral("orders.csv"));
+    const QString orders = m_fixture.scratchPath(QStringLiteral("orders.csv"));
     QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("orders"), orders}).status, 0);
-    QVERIFY(readAll(orders).contains(",\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
+    QVERIFY(readFile(orders).contains(",\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
 }
 
 void TestCliCsv::exportsReadBackToTheSameData()
@@ -412,33 +384,26 @@ void TestCliCsv::exportsReadBackToTheSameData()
     fillGoldenShop();
     QHash<QString, QByteArray> exported;
     for (const char *kind : {"products", "customers", "orders"}) {
-        const QString file = m_databases.scratchPath(QString::fromLatin1(kind)
-                                                     + QStringLiteral(".csv"));
+        const QString file = m_fixture.scratchPath(QString::fromLatin1(kind)
+                                                   + QStringLiteral(".csv"));
         QCOMPARE(cli({QStringLiteral("export"), QString::fromLatin1(kind), file}).status, 0);
-        exported.insert(QString::fromLatin1(kind), readAll(file));
+        exported.insert(QString::fromLatin1(kind), readFile(file));
     }
-    // A fresh shop with the same distributor, then products, customers and orders read back.
-    QString why;
-    const QString copy = m_databases.freshText(&why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    QCOMPARE(runCli({QStringLiteral("--db"), copy, QStringLiteral("init")}).status, 0);
-    {
-        auto database = Database::open(*DatabaseLocation::parse(copy));
-        database->exec(QStringLiteral(
-            "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
-    }
+    // A fresh shop (the CLI runs on it from now on) with the same distributor, then products,
+    // customers and orders read back.
+    QVERIFY2(m_fixture.newShopByCli() && m_fixture.openShop(), qPrintable(m_fixture.error()));
+    m_fixture.database().exec(QStringLiteral(
+        "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
+    m_fixture.closeShop();
     // Each kind is compared right after it is read back (orders then take stock from products).
     for (const char *kind : {"products", "customers", "orders"}) {
         const QString name = QString::fromLatin1(kind);
-        const QString file = m_databases.scratchPath(name + QStringLiteral(".csv"));
-        const CliResult imported = runCli(
-            {QStringLiteral("--db"), copy, QStringLiteral("import"), name, file});
+        const QString file = m_fixture.scratchPath(name + QStringLiteral(".csv"));
+        const CliResult imported = cli({QStringLiteral("import"), name, file});
         QVERIFY2(imported.status == 0, qPrintable(imported.err));
-        const QString again = m_databases.scratchPath(QStringLiteral("again.csv"));
-        QCOMPARE(
-            runCli({QStringLiteral("--db"), copy, QStringLiteral("export"), name, again}).status,
-            0);
-        QCOMPARE(readAll(again), exported.value(name));
+        const QString again = m_fixture.scratchPath(QStringLiteral("again.csv"));
+        QCOMPARE(cli({QStringLiteral("export"), name, again}).status, 0);
+        QCOMPARE(readFile(again), exported.value(name));
     }
 }
 

@@ -1,13 +1,9 @@
 // `microshop-cli order ...` as scripts use it: each move, its refusals (exit 1, nothing changed)
 // and refunds by SKU:QTY, on the backend of $MICROSHOP_TEST_BACKEND.
-#include "Database.h"
-#include "ShopServices.h"
-
 #include "Dates.h"
 
-#include "CliRunner.h"
+#include "ShopFixture.h"
 #include "TestClock.h"
-#include "TestDatabases.h"
 
 #include <QTest>
 
@@ -31,51 +27,45 @@ private slots:
 private:
     CliResult order(const QStringList &arguments)
     {
-        return runCli(QStringList{QStringLiteral("--db"), m_db, QStringLiteral("order")}
-                      + arguments);
+        return m_fixture.cli(QStringList{QStringLiteral("order")} + arguments);
     }
-    qint64 stockOf(const QString &sku) { return m_shop->catalog.productBySku(sku).stock; }
+    qint64 stockOf(const QString &sku)
+    {
+        return m_fixture.services().catalog.productBySku(sku).stock;
+    }
 
-    TestDatabases m_databases;
-    QString m_db;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<ShopServices> m_shop;
+    ShopFixture m_fixture;
 };
 
 void TestCliOrders::init()
 {
-    QString why;
-    m_db = m_databases.freshText(&why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    m_database = Database::open(*DatabaseLocation::parse(m_db),
-                                Database::OpenMode::CreateOrUpgrade);
-    m_shop = std::make_unique<ShopServices>(*m_database);
+    QVERIFY2(m_fixture.newShop(), qPrintable(m_fixture.error()));
+    ShopServices &shop = m_fixture.services();
     const QDateTime start = *Dates::parseDateTime(u"2026-03-01 09:00");
     Product tea;
     tea.sku = QStringLiteral("TEA-01");
     tea.name = QStringLiteral("普洱");
     tea.price = *Money::parse(u"4");
     tea.stock = 5;
-    m_shop->catalog.create(tea, start);
+    shop.catalog.create(tea, start);
     Customer buyer;
     buyer.code = QStringLiteral("C1");
     buyer.name = QStringLiteral("张伟");
-    buyer = m_shop->customerService.create(buyer);
+    buyer = shop.customerService.create(buyer);
     OrderDraft draft;
     draft.orderNo = QStringLiteral("SO-1");
     draft.date = start;
     draft.customerId = buyer.id;
     draft.shippingFee = *Money::parse(u"6");
     // 3 units at 4.00 less 2.00: a net of 10.00.
-    draft.lines = {{m_shop->catalog.productBySku(QStringLiteral("TEA-01")).id, 3, std::nullopt,
+    draft.lines = {{shop.catalog.productBySku(QStringLiteral("TEA-01")).id, 3, std::nullopt,
                     *Money::parse(u"2")}};
-    m_shop->workflow.create(draft);
+    shop.workflow.create(draft);
 }
 
 void TestCliOrders::cleanup()
 {
-    m_shop.reset();
-    m_database.reset();
+    m_fixture.closeShop();
 }
 
 void TestCliOrders::payShipCompleteThroughTheCommandLine()
@@ -87,7 +77,7 @@ void TestCliOrders::payShipCompleteThroughTheCommandLine()
     QCOMPARE(paid.out, QStringLiteral("Order SO-1 is paid (total 16.00, refunded 0.00).\n"));
     QCOMPARE(stockOf(QStringLiteral("TEA-01")), 2);
     // A date alone on the order's own day keeps the order's time.
-    const Order stored = m_shop->workflow.orderByNumber(QStringLiteral("SO-1"));
+    const Order stored = m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-1"));
     QCOMPARE(Dates::toText(*stored.paidAt), QStringLiteral("2026-03-01 09:00:00"));
     QCOMPARE(stored.payment->method, PaymentMethod::Alipay);
 
@@ -99,7 +89,7 @@ void TestCliOrders::payShipCompleteThroughTheCommandLine()
     CliResult completed = order({QStringLiteral("complete"), QStringLiteral("SO-1"),
                                  QStringLiteral("--date"), QStringLiteral("2026-03-05 18:30")});
     QVERIFY2(completed.status == 0, qPrintable(completed.err));
-    const Order done = m_shop->workflow.orderByNumber(QStringLiteral("SO-1"));
+    const Order done = m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-1"));
     QCOMPARE(done.status, OrderStatus::Completed);
     QCOMPARE(done.shipment->courier, QStringLiteral("顺丰速运"));
     QCOMPARE(Dates::toText(*done.completedAt), QStringLiteral("2026-03-05 18:30:00"));
@@ -122,14 +112,16 @@ void TestCliOrders::refusedMovesExitOneAndChangeNothing()
     const CliResult early = order({QStringLiteral("pay"), QStringLiteral("SO-1"),
                                    QStringLiteral("--date"), QStringLiteral("2026-02-27")});
     QCOMPARE(early.status, 1);
-    QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("SO-1")).status, OrderStatus::Pending);
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-1")).status,
+             OrderStatus::Pending);
     QCOMPARE(stockOf(QStringLiteral("TEA-01")), 5);
 }
 
 void TestCliOrders::payWithoutStockNamesSkuStockAndQuantity()
 {
-    m_shop->catalog.stocktake(QStringLiteral("TEA-01"), 2,
-                              *Dates::parseDateTime(u"2026-03-01 09:30"), QStringLiteral("broken"));
+    m_fixture.services().catalog.stocktake(QStringLiteral("TEA-01"), 2,
+                                           *Dates::parseDateTime(u"2026-03-01 09:30"),
+                                           QStringLiteral("broken"));
     const CliResult refused = order({QStringLiteral("pay"), QStringLiteral("SO-1")});
     QCOMPARE(refused.status, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("TEA-01"))
@@ -137,7 +129,8 @@ void TestCliOrders::payWithoutStockNamesSkuStockAndQuantity()
                  && refused.err.contains(QStringLiteral("3 asked for")),
              qPrintable(refused.err));
     QCOMPARE(stockOf(QStringLiteral("TEA-01")), 2);
-    QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("SO-1")).status, OrderStatus::Pending);
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-1")).status,
+             OrderStatus::Pending);
 }
 
 void TestCliOrders::refundBySkuAndQuantity()
@@ -189,7 +182,8 @@ void TestCliOrders::badOptionsAreUsageErrors()
                                   QStringLiteral("--date"), QStringLiteral("03/01/2026")});
     QCOMPARE(date.status, 1);
     QVERIFY(date.err.contains(QStringLiteral("YYYY-MM-DD")));
-    QCOMPARE(m_shop->workflow.orderByNumber(QStringLiteral("SO-1")).status, OrderStatus::Pending);
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-1")).status,
+             OrderStatus::Pending);
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestCliOrders)

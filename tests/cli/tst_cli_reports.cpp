@@ -1,17 +1,12 @@
 // Reports, settlement and the distributor commands through microshop-cli, against golden CSV
 // files whose every figure was computed by hand from the shop built below (see the comments),
 // on the backend of $MICROSHOP_TEST_BACKEND.
-#include "Database.h"
-#include "ShopServices.h"
-
 #include "Dates.h"
 
-#include "CliRunner.h"
+#include "ShopFixture.h"
 #include "TestClock.h"
-#include "TestDatabases.h"
 #include "TestValues.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace MicroShop;
@@ -21,9 +16,8 @@ namespace {
 
 QString golden(const QString &name)
 {
-    QFile file(QStringLiteral(MICROSHOP_GOLDEN_DIR "/reports/") + name);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll())
-                                          : QStringLiteral("(missing %1)").arg(name);
+    const QByteArray bytes = readFile(QStringLiteral(MICROSHOP_GOLDEN_DIR "/reports/") + name);
+    return bytes.isEmpty() ? QStringLiteral("(missing %1)").arg(name) : QString::fromUtf8(bytes);
 }
 
 } // namespace
@@ -42,13 +36,9 @@ private slots:
     void distributorsImportRefusesCyclesAndUnknownUplines();
 
 private:
-    CliResult cli(const QStringList &arguments)
-    {
-        return runCli(QStringList{QStringLiteral("--db"), m_db} + arguments);
-    }
+    CliResult cli(const QStringList &arguments) { return m_fixture.cli(arguments); }
 
-    TestDatabases m_databases;
-    QString m_db;
+    ShopFixture m_fixture;
 };
 
 // The shop (rates 10 % and 5 %, two levels, hold 7 days); tree R <- M <- S.
@@ -64,12 +54,8 @@ private:
 // + 1 (O2's refund, restocked) - 1 (O5) = 96.
 void TestCliReports::initTestCase()
 {
-    QString why;
-    m_db = m_databases.freshText(&why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    auto database = Database::open(*DatabaseLocation::parse(m_db),
-                                   Database::OpenMode::CreateOrUpgrade);
-    ShopServices shop(*database);
+    QVERIFY2(m_fixture.newShop(), qPrintable(m_fixture.error()));
+    ShopServices &shop = m_fixture.services();
     Distributor distributor;
     distributor.joined = QDate(2026, 1, 1);
     distributor.code = QStringLiteral("R");
@@ -128,6 +114,7 @@ void TestCliReports::initTestCase()
     order("O5", "2026-02-14 20:00", c1.id, 0, {{b.id, 1, std::nullopt, none}});
     shop.workflow.pay(QStringLiteral("O5"), at("2026-02-14 20:05"), PaymentMethod::WeChat);
     shop.workflow.complete(QStringLiteral("O5"), at("2026-02-16 12:00"));
+    m_fixture.closeShop(); // the rest goes through the CLI alone
 }
 
 void TestCliReports::cleanupTestCase() {}
@@ -286,11 +273,8 @@ void TestCliReports::distributorCommands()
 
 void TestCliReports::distributorsImportRefusesCyclesAndUnknownUplines()
 {
-    const QString file = m_databases.scratchPath(QStringLiteral("distributors.csv"));
-    QFile out(file);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write("code,name,upline\nN2,二,N1\nR,总代,S\nN3,三,NOPE\nN1,一,\n");
-    out.close();
+    const QString file = m_fixture.scratchPath(QStringLiteral("distributors.csv"));
+    QVERIFY(writeFile(file, "code,name,upline\nN2,二,N1\nR,总代,S\nN3,三,NOPE\nN1,一,\n"));
     const CliResult refused = cli({QStringLiteral("import"), QStringLiteral("distributors"), file});
     QCOMPARE(refused.status, 1);
     const QStringList lines = refused.err.split(u'\n', Qt::SkipEmptyParts);
@@ -300,9 +284,7 @@ void TestCliReports::distributorsImportRefusesCyclesAndUnknownUplines()
     QVERIFY2(lines.at(1).startsWith(file + QStringLiteral(":4:3: there is no distributor NOPE")),
              qPrintable(lines.at(1)));
     // N2's upline N1 comes later in the file: fine once the bad rows are gone.
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write("code,name,upline\nN2,二,N1\nN1,一,S\n");
-    out.close();
+    QVERIFY(writeFile(file, "code,name,upline\nN2,二,N1\nN1,一,S\n"));
     const CliResult imported = cli(
         {QStringLiteral("import"), QStringLiteral("distributors"), file});
     QVERIFY2(imported.status == 0, qPrintable(imported.err));

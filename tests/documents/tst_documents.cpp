@@ -2,15 +2,12 @@
 // PDF and read back with poppler (pdftotext, pdfinfo, pdfimages), against figures computed by
 // hand from the shop built below (see the comments); then `microshop-cli report statement`. On
 // the backend of $MICROSHOP_TEST_BACKEND.
-#include "Database.h"
-#include "Shop.h"
 #include "ShopDocuments.h"
 
 #include "Error.h"
 
-#include "CliRunner.h"
+#include "ShopFixture.h"
 #include "TestClock.h"
-#include "TestDatabases.h"
 #include "TestValues.h"
 
 #include <QFileInfo>
@@ -126,11 +123,9 @@ private slots:
     void cliStatementErrors();
 
 private:
-    QString pdf(const QString &name) const { return m_databases.scratchPath(name); }
+    QString pdf(const QString &name) const { return m_fixture.scratchPath(name); }
 
-    TestDatabases m_databases;
-    QString m_db;
-    std::unique_ptr<Shop> m_shop;
+    ShopFixture m_fixture;
     qint64 m_middle = 0;
 };
 
@@ -147,12 +142,8 @@ private:
 //  Settled up to 2026-01-31: S 30.55 - 8.67 = 21.88; M 15.28 - 4.33 = 10.95; R nothing.
 void TestDocuments::initTestCase()
 {
-    QString why;
-    m_db = m_databases.freshText(&why);
-    QVERIFY2(why.isEmpty(), qPrintable(why));
-    m_shop = std::make_unique<Shop>(
-        Database::open(*DatabaseLocation::parse(m_db), Database::OpenMode::CreateOrUpgrade));
-    ShopServices &shop = m_shop->services;
+    QVERIFY2(m_fixture.newShop(), qPrintable(m_fixture.error()));
+    ShopServices &shop = m_fixture.services();
     shop.settings.setValue(QStringLiteral("shop.name"), QStringLiteral("山间茶铺"));
 
     Distributor distributor;
@@ -280,9 +271,9 @@ void TestDocuments::invoice()
     QFETCH(Paper, paper);
     QFETCH(qreal, margin);
     QFETCH(QStringList, expected);
-    ShopDocuments &documents = m_shop->documents;
+    ShopDocuments &documents = m_fixture.shop().documents;
     const auto document = documents.invoice(
-        m_shop->services.workflow.orderByNumber(QStringLiteral("O1")), paper);
+        m_fixture.services().workflow.orderByNumber(QStringLiteral("O1")), paper);
     const QString file = pdf(
         QStringLiteral("invoice-%1.pdf").arg(QString::fromLatin1(QTest::currentDataTag())));
     QString error;
@@ -337,9 +328,9 @@ void TestDocuments::packingSlip()
     QFETCH(qreal, margin);
     QFETCH(QStringList, expected);
     QFETCH(QStringList, unexpected);
-    ShopDocuments &documents = m_shop->documents;
-    const auto document = documents.packingSlip(m_shop->services.workflow.orderByNumber(orderNo),
-                                                paper);
+    ShopDocuments &documents = m_fixture.shop().documents;
+    const auto document = documents.packingSlip(
+        m_fixture.services().workflow.orderByNumber(orderNo), paper);
     const QString file = pdf(QStringLiteral("packing-%1.pdf")
                                  .arg(QString::fromLatin1(QTest::currentDataTag()))
                                  .replace(u' ', u'-'));
@@ -360,7 +351,7 @@ void TestDocuments::packingSlip()
 // pending O2's 2.55, available 0 (17.83 - 4.33 = 10.95 + 2.55 + 0). O3 (February) left out.
 void TestDocuments::statement()
 {
-    ShopDocuments &documents = m_shop->documents;
+    ShopDocuments &documents = m_fixture.shop().documents;
     const auto document = documents.statement(m_middle, QDate(2026, 1, 1), QDate(2026, 1, 31));
     const QString file = pdf(QStringLiteral("statement.pdf"));
     QString error;
@@ -392,7 +383,7 @@ void TestDocuments::statement()
 
 void TestDocuments::statementRefusesWhatIsNotOne()
 {
-    ShopDocuments &documents = m_shop->documents;
+    ShopDocuments &documents = m_fixture.shop().documents;
     QVERIFY_THROWS_EXCEPTION(InputError,
                              documents.statement(987654, QDate(2026, 1, 1), QDate(2026, 1, 31)));
     QVERIFY_THROWS_EXCEPTION(InputError,
@@ -512,11 +503,10 @@ void TestDocuments::cliWritesTheStatement()
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     environment.remove(QStringLiteral("DISPLAY"));
     environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    const CliResult result = runCli(QStringList{QStringLiteral("--db"), m_db,
-                                                QStringLiteral("report"),
-                                                QStringLiteral("statement")}
-                                        + arguments + QStringList{QStringLiteral("--pdf"), file},
-                                    environment);
+    const CliResult result = m_fixture.cli(
+        QStringList{QStringLiteral("report"), QStringLiteral("statement")} + arguments
+            + QStringList{QStringLiteral("--pdf"), file},
+        environment);
     QVERIFY2(result.status == 0, qPrintable(result.err));
     QCOMPARE(result.out, QStringLiteral("Wrote the statement of %1 for %2 to %3 into %4.\n")
                              .arg(arguments.at(1), arguments.at(3), arguments.at(5), file));
@@ -563,10 +553,8 @@ void TestDocuments::cliStatementErrors()
     QFETCH(QString, message);
     const QString file = pdf(QStringLiteral("refused.pdf"));
     arguments.replaceInStrings(QStringLiteral("%1"), file);
-    const CliResult result = runCli(QStringList{QStringLiteral("--db"), m_db,
-                                                QStringLiteral("report"),
-                                                QStringLiteral("statement")}
-                                    + arguments);
+    const CliResult result = m_fixture.cli(
+        QStringList{QStringLiteral("report"), QStringLiteral("statement")} + arguments);
     QCOMPARE(result.status, status);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
