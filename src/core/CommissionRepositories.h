@@ -33,6 +33,16 @@ struct DistributorFigures
     Money available;
 };
 
+// One line of a distributor's statement: a ledger entry and its state as of the statement's day.
+struct StatementEntry
+{
+    QDate date; // the entry's
+    QString orderNo;
+    int level = 1;
+    Money amount; // negative for a reversal
+    enum class State { Pending, Available, Settled } state = State::Pending;
+};
+
 class DistributorRepository
 {
 public:
@@ -55,6 +65,10 @@ public:
     virtual QList<Distributor> search(const QString &text, int limit) const = 0;
     // Sales between from and to (inclusive; invalid: no bound) and commissions as of asOf.
     virtual DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const = 0;
+    // The distributor's ledger entries made from..to (inclusive), oldest first, each in its
+    // state as of asOf (the states' one definition, as figures() counts them).
+    virtual QList<StatementEntry> statementEntries(qint64 id, QDate from, QDate to,
+                                                   QDate asOf) const = 0;
 };
 
 // One commission or reversal of the append-only ledger.

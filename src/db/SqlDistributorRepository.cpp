@@ -2,6 +2,7 @@
 
 #include "CommissionStateSql.h"
 #include "Database.h"
+#include "SalesSql.h"
 #include "SqlListSource.h"
 #include "SqlValues.h"
 
@@ -203,23 +204,14 @@ DistributorFigures SqlDistributorRepository::figures(qint64 id, QDate from, QDat
                                                      QDate asOf) const
 {
     DistributorFigures figures;
+    // Direct and team sales by the one definition of a sale (SalesSql), as `report distributors`.
     QVariantList values{qlonglong(id), qlonglong(id)};
-    QString range;
-    if (from.isValid()) {
-        range += QStringLiteral(" AND o.date >= ?");
-        values.append(Dates::toText(from));
-    }
-    if (to.isValid()) {
-        range += QStringLiteral(" AND o.date < ?");
-        values.append(Dates::toText(to.addDays(1)));
-    }
+    const QString range = SalesSql::inRange(from, to, values);
     QSqlQuery sales = m_database.exec(
-        QStringLiteral("SELECT COALESCE(sum(CASE WHEN o.distributor_id = ? THEN l.net - "
-                       "l.refunded_amount END), 0), COALESCE(sum(l.net - l.refunded_amount), 0) "
-                       "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE "
-                       "o.distributor_id IN (SELECT descendant_id FROM distributor_closure WHERE "
-                       "ancestor_id = ?) AND o.status NOT IN ('pending', 'cancelled')%1")
-            .arg(range),
+        QStringLiteral("SELECT COALESCE(sum(CASE WHEN o.distributor_id = ? THEN %1 END), 0), "
+                       "COALESCE(sum(%1), 0) FROM orders o WHERE o.distributor_id IN (SELECT "
+                       "descendant_id FROM distributor_closure WHERE ancestor_id = ?) AND %2%3")
+            .arg(SalesSql::orderNet(), SalesSql::countedOrder(), range),
         values);
     if (sales.next()) {
         figures.directSales = toMoney(sales.value(0));
@@ -244,6 +236,33 @@ DistributorFigures SqlDistributorRepository::figures(qint64 id, QDate from, QDat
         figures.pending = toMoney(ledger.value(4)) - figures.settled - figures.available;
     }
     return figures;
+}
+
+QList<StatementEntry> SqlDistributorRepository::statementEntries(qint64 id, QDate from, QDate to,
+                                                                 QDate asOf) const
+{
+    QVariantList values{qlonglong(id)};
+    const QString range = SalesSql::inRange(from, to, values, QStringLiteral("e.created_at"));
+    QSqlQuery query = m_database.exec(
+        QStringLiteral("SELECT e.created_at, o.order_no, e.level, e.amount, %1 FROM "
+                       "commission_entries e JOIN orders o ON o.id = e.order_id%2 WHERE "
+                       "e.distributor_id = ?%3 ORDER BY e.created_at, e.id")
+            .arg(CommissionStateSql::of(asOf), CommissionStateSql::payoutJoin(), range),
+        values);
+    QList<StatementEntry> entries;
+    while (query.next()) {
+        StatementEntry entry;
+        entry.date = Dates::parseDate(query.value(0).toString().left(10)).value_or(QDate());
+        entry.orderNo = query.value(1).toString();
+        entry.level = query.value(2).toInt();
+        entry.amount = toMoney(query.value(3));
+        const QString state = query.value(4).toString();
+        entry.state = state == u"settled"     ? StatementEntry::State::Settled
+                      : state == u"available" ? StatementEntry::State::Available
+                                              : StatementEntry::State::Pending;
+        entries.append(entry);
+    }
+    return entries;
 }
 
 } // namespace MicroShop

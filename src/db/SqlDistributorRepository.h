@@ -25,6 +25,8 @@ public:
     QList<DistributorNode> children(qint64 parentId) const override;
     QList<Distributor> search(const QString &text, int limit) const override;
     DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const override;
+    QList<StatementEntry> statementEntries(qint64 id, QDate from, QDate to,
+                                           QDate asOf) const override;
 
 private:
     std::optional<Distributor> findWhere(const QString &condition, const QVariant &value) const;

@@ -2,6 +2,7 @@
 
 #include "CommissionStateSql.h"
 #include "Database.h"
+#include "SalesSql.h"
 
 #include "Dates.h"
 #include "Money.h"
@@ -19,22 +20,7 @@ QString money(const QVariant &minorUnits)
     return Money::fromMinorUnits(minorUnits.toLongLong()).toString();
 }
 
-// " AND <column> >= ? AND <column> < ?" for an inclusive date range on a text date column.
-QString dateRange(const QString &column, QDate from, QDate to, QVariantList &values)
-{
-    QString sql;
-    if (from.isValid()) {
-        sql += QStringLiteral(" AND %1 >= ?").arg(column);
-        values.append(Dates::toText(from));
-    }
-    if (to.isValid()) {
-        sql += QStringLiteral(" AND %1 < ?").arg(column);
-        values.append(Dates::toText(to.addDays(1)));
-    }
-    return sql;
-}
-
-const QString counted = QStringLiteral("o.status NOT IN ('pending', 'cancelled')");
+const QString counted = SalesSql::countedOrder();
 
 // top > 0: keeps the `top` rows of the largest net (ties by key); then every row is listed by
 // key, like every report.
@@ -82,7 +68,7 @@ private:
 ReportTable SqlReportSource::sales(Period by, QDate from, QDate to, qint64 distributorId, bool team)
 {
     QVariantList values;
-    QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    QString where = counted + SalesSql::inRange(from, to, values);
     if (distributorId != 0) {
         where += team ? QStringLiteral(" AND o.distributor_id IN (SELECT descendant_id FROM "
                                        "distributor_closure WHERE ancestor_id = ?)")
@@ -161,7 +147,7 @@ ReportTable SqlReportSource::sales(Period by, QDate from, QDate to, qint64 distr
 ReportTable SqlReportSource::channels(QDate from, QDate to)
 {
     QVariantList values;
-    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    const QString where = counted + SalesSql::inRange(from, to, values);
     QSqlQuery query = m_database.exec(
         QStringLiteral("SELECT c.channel, count(DISTINCT o.id), sum(l.net), sum(l.refunded_amount) "
                        "FROM orders o JOIN customers c ON c.id = o.customer_id JOIN order_lines l "
@@ -181,7 +167,7 @@ ReportTable SqlReportSource::channels(QDate from, QDate to)
 ReportTable SqlReportSource::products(QDate from, QDate to, int top)
 {
     QVariantList values;
-    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    const QString where = counted + SalesSql::inRange(from, to, values);
     QSqlQuery query = m_database.exec(
         QStringLiteral("SELECT p.sku, p.name, sum(l.quantity - l.refunded_quantity), "
                        "sum(l.net - l.refunded_amount), sum((l.quantity - l.refunded_quantity) * "
@@ -223,7 +209,7 @@ ReportTable SqlReportSource::stock()
 ReportTable SqlReportSource::customers(QDate from, QDate to, int minOrders, int top)
 {
     QVariantList values;
-    const QString where = counted + dateRange(QStringLiteral("o.date"), from, to, values);
+    const QString where = counted + SalesSql::inRange(from, to, values);
     values.append(qMax(1, minOrders));
     QSqlQuery query = m_database.exec(
         QStringLiteral(
@@ -280,7 +266,7 @@ ReportTable SqlReportSource::lapsedCustomers(QDate asOf, int days)
 ReportTable SqlReportSource::distributors(QDate from, QDate to)
 {
     QVariantList values;
-    const QString range = dateRange(QStringLiteral("o.date"), from, to, values);
+    const QString range = SalesSql::inRange(from, to, values);
     // Direct sales per distributor in SQL; then, in memory, every distributor's sales and size
     // added to each of its uplines (at most 12 above): one pass over the tree, where a join
     // through the closure table would read hundreds of thousands of rows again.
@@ -303,14 +289,10 @@ ReportTable SqlReportSource::distributors(QDate from, QDate to)
                          tree.value(3).toLongLong(), tree.value(4).toInt()});
         order.append(id);
     }
-    // An order's goods total is the sum of its lines' nets (`check` verifies it): the lines are
-    // read only for the orders with refunds.
     QSqlQuery direct = m_database.exec(
-        QStringLiteral("SELECT o.distributor_id, sum(o.goods_total - CASE WHEN o.refunded_total "
-                       "> 0 THEN (SELECT COALESCE(sum(l.refunded_amount), 0) FROM order_lines l "
-                       "WHERE l.order_id = o.id) ELSE 0 END) FROM orders o WHERE %1%2 AND "
+        QStringLiteral("SELECT o.distributor_id, sum(%3) FROM orders o WHERE %1%2 AND "
                        "o.distributor_id IS NOT NULL GROUP BY o.distributor_id")
-            .arg(counted, range),
+            .arg(counted, range, SalesSql::orderNet()),
         values);
     while (direct.next()) {
         const auto found = rows.find(direct.value(0).toLongLong());

@@ -500,43 +500,32 @@ std::unique_ptr<QTextDocument> ShopDocuments::statement(qint64 distributorId, QD
                  {{money(figures.earned), money(figures.reversed), money(figures.settled),
                    money(figures.pending), money(figures.available)}});
 
-    // The payouts, for the periods they settled and to tell settled entries as of `to`.
+    // The payouts of the period.
     ListQuery payoutQuery;
     payoutQuery.filters.insert(QStringLiteral("distributor"), distributor->code);
     payoutQuery.sortColumn = 3; // period_end
-    QHash<qint64, QDate> payoutEnds;
     QList<QStringList> payouts;
     // key, id, code, name, period_end, amount, entries, created_at
     for (const QVariantList &row : allRows(*m_shop.lists(ListKind::Payouts), payoutQuery)) {
         const QDate end = Dates::parseDate(row.at(4).toString()).value_or(QDate());
-        payoutEnds.insert(row.at(0).toLongLong(), end);
         if (end >= from && end <= to)
             payouts.append({row.at(1).toString(), Dates::toText(end), row.at(7).toString().left(10),
                             row.at(6).toString(), money(row.at(5))});
     }
 
-    ListQuery entryQuery;
-    entryQuery.filters.insert(QStringLiteral("distributor"), distributor->code);
-    entryQuery.filters.insert(QStringLiteral("from"), Dates::toText(from));
-    entryQuery.filters.insert(QStringLiteral("to"), Dates::toText(to));
+    // Each entry in its state as of `to`, as `report commissions` counts it.
     QList<QStringList> entries;
     Money total;
-    // key, created_at, order_no, distributor code, level, amount, state (today), available_on,
-    // payout
-    for (const QVariantList &row : allRows(*m_shop.lists(ListKind::Commissions), entryQuery)) {
-        // The state as of `to`, as `report commissions` counts it.
-        const QDate availableOn = Dates::parseDate(row.at(7).toString()).value_or(QDate());
-        const QDate settledUpTo = row.at(8).isNull() ? QDate()
-                                                     : payoutEnds.value(row.at(8).toLongLong());
+    for (const StatementEntry &entry :
+         m_shop.distributorRepository.statementEntries(distributorId, from, to, to)) {
         QString state = tr("Pending");
-        if (settledUpTo.isValid() && settledUpTo <= to)
+        if (entry.state == StatementEntry::State::Settled)
             state = tr("Settled");
-        else if (availableOn.isValid() && availableOn <= to)
+        else if (entry.state == StatementEntry::State::Available)
             state = tr("Available");
-        const Money amount = Money::fromMinorUnits(row.at(5).toLongLong());
-        total += amount;
-        entries.append({row.at(1).toString().left(10), row.at(2).toString(), row.at(4).toString(),
-                        money(amount), state});
+        total += entry.amount;
+        entries.append({Dates::toText(entry.date), entry.orderNo, QString::number(entry.level),
+                        money(entry.amount), state});
     }
     writer.heading(tr("Ledger entries in the period"));
     if (entries.isEmpty()) {
