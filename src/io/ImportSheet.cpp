@@ -98,9 +98,9 @@ std::optional<qint64> ImportSheet::wholeNumber(const CsvRecord &record, const QS
                                                qint64 lowest)
 {
     const QString value = text(record, name);
-    bool ok = !value.isEmpty() && !value.startsWith(u'+');
+    bool ok = false;
     const qint64 number = value.toLongLong(&ok);
-    if (!ok) {
+    if (!ok || value.startsWith(u'+')) {
         error(record, name,
               ShopImporter::tr("%1 must be a whole number, not \"%2\".").arg(name, value));
         return std::nullopt;

@@ -48,19 +48,30 @@ QStringList ShopImporter::requiredColumns(Kind kind)
     return {};
 }
 
+QString ShopImporter::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Products:
+        return QStringLiteral("products");
+    case Kind::Customers:
+        return QStringLiteral("customers");
+    case Kind::Orders:
+        return QStringLiteral("orders");
+    case Kind::Distributors:
+        return QStringLiteral("distributors");
+    }
+    return {};
+}
+
 bool ShopImporter::parseKind(const QString &name, Kind *kind)
 {
-    if (name == u"products")
-        *kind = Kind::Products;
-    else if (name == u"customers")
-        *kind = Kind::Customers;
-    else if (name == u"orders")
-        *kind = Kind::Orders;
-    else if (name == u"distributors")
-        *kind = Kind::Distributors;
-    else
-        return false;
-    return true;
+    for (const Kind each : {Kind::Products, Kind::Customers, Kind::Orders, Kind::Distributors}) {
+        if (kindName(each) == name) {
+            *kind = each;
+            return true;
+        }
+    }
+    return false;
 }
 
 ShopImporter::Report ShopImporter::importFile(Kind kind, const QString &path,
@@ -80,10 +91,7 @@ ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
     if (!reader.issues().isEmpty())
         return report;
 
-    sheet.mapHeader(reader.header(), columns(kind), mapping,
-                    kind == Kind::Products    ? QStringLiteral("products")
-                    : kind == Kind::Customers ? QStringLiteral("customers")
-                                              : QStringLiteral("orders"));
+    sheet.mapHeader(reader.header(), columns(kind), mapping, kindName(kind));
     sheet.requireColumns(requiredColumns(kind));
     if (!report.errors.isEmpty())
         return report;

@@ -47,6 +47,7 @@ public:
     static QStringList columns(Kind kind);         // csv.md's columns
     static QStringList requiredColumns(Kind kind); // the ones that may not be missing
     static bool parseKind(const QString &name, Kind *kind);
+    static QString kindName(Kind kind); // "products": the command line's word
 
     // mapping: a header of the file (as written) -> one of columns(kind), or "" to ignore it; what
     // the import dialog's column mapping gives. Unmapped unknown headers are errors.

@@ -189,6 +189,15 @@ void TestCliCsv::badFilesAreRefusedWithEveryBadRow_data()
     QTest::newRow("unknown column")
         << "customers" << QByteArray("code,name,birthday\nC9,Wu,1990-01-01\n")
         << QStringList{QStringLiteral("1:3: unknown column \"birthday\"")};
+    QTest::newRow("unknown column of distributors, named as theirs")
+        << "distributors" << QByteArray("code,name,birthday\nD9,Wu,1990-01-01\n")
+        << QStringList{QStringLiteral("1:3: unknown column \"birthday\": the columns of "
+                                      "distributors are ")};
+    QTest::newRow("a quantity with a plus sign is not a whole number")
+        << "orders"
+        << QByteArray("order_no,date,status,customer,sku,quantity\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,+5\n")
+        << QStringList{QStringLiteral("2:6: quantity must be a whole number, not \"+5\".")};
     QTest::newRow("unterminated quote")
         << "customers" << QByteArray("code,name,notes\nC9,Wu,ok\nC10,\"Zhao,broken\n")
         << QStringList{QStringLiteral("3:2: unterminated quote")};
