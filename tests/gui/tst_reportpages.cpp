@@ -268,8 +268,17 @@ void TestReportPages::salesOverTimeAddUpToEveryCountedOrder()
     QVERIFY(total() >= alone);
     QVERIFY(page->title().contains(code));
     child<QCheckBox>(page, "teamCheck")->setChecked(false);
+    // The commissions take the same code (their command's --distributor): its row alone, the
+    // team box hidden, as `report commissions --distributor` has it.
+    page->showReport("Commissions");
+    QVERIFY(child<QLineEdit>(page, "distributorEdit")->isVisible());
+    QVERIFY(!child<QCheckBox>(page, "teamCheck")->isVisible());
+    QCOMPARE(page->table().rows.size(), 1);
+    QCOMPARE(page->table().rows.constFirst().constFirst(), code);
     child<QLineEdit>(page, "distributorEdit")->clear();
     page->refresh();
+    QVERIFY(page->table().rows.size() > 1);
+    page->showReport("Sales over time");
 }
 
 // The report adds goods totals up the tree in memory; the same figures, asked of the lines and of
