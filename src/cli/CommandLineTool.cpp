@@ -23,6 +23,8 @@
 #include <QFileInfo>
 #include <QTextDocument>
 
+#include <algorithm>
+
 namespace MicroShop {
 
 namespace {
@@ -168,24 +170,20 @@ const CommandLineTool::Command *CommandLineTool::command(const QString &name)
 
 bool CommandLineTool::takesValue(const QString &option)
 {
-    if (commonValueOptions.contains(option))
-        return true;
-    for (const Command &command : commands()) {
-        if (command.valueOptions.contains(option))
-            return true;
-    }
-    return false;
+    return isOption(option, &Command::valueOptions, commonValueOptions);
 }
 
 bool CommandLineTool::isFlag(const QString &option)
 {
-    if (commonFlagOptions.contains(option))
-        return true;
-    for (const Command &command : commands()) {
-        if (command.flagOptions.contains(option))
-            return true;
-    }
-    return false;
+    return isOption(option, &Command::flagOptions, commonFlagOptions);
+}
+
+bool CommandLineTool::isOption(const QString &option, QStringList Command::*kind,
+                               const QStringList &common)
+{
+    return common.contains(option)
+           || std::any_of(commands().cbegin(), commands().cend(),
+                          [&](const Command &command) { return (command.*kind).contains(option); });
 }
 
 QString CommandLineTool::usage()

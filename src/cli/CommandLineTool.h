@@ -53,6 +53,9 @@ private:
     static const Command *command(const QString &name); // or nullptr
     static bool takesValue(const QString &option);      // "--date D"
     static bool isFlag(const QString &option);          // "--restock"
+    // The option is common to every command, or some command's of that kind (value or flag).
+    static bool isOption(const QString &option, QStringList Command::*kind,
+                         const QStringList &common);
     static QString usage();
 
     int dispatch(const Invocation &invocation);

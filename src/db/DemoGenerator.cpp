@@ -297,14 +297,7 @@ QList<std::pair<QDateTime, int>> DemoShopMaker::drawSchedule()
     QList<std::pair<QDateTime, int>> schedule;
     // One order in twenty is from the last week, so the dashboard has today's work to show.
     for (int i = 0; i < m_size.orders; ++i) {
-        const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
-                                       : m_first.addDays(random.bounded(365));
-        QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
-        // Nothing in the future: today's orders were placed before now. (Drawn either way, so
-        // that the hour changes nothing else.)
-        const int minutesBack = 1 + random.bounded(120);
-        if (at > m_now)
-            at = m_now.addSecs(-60 * minutesBack);
+        const QDateTime at = DemoOrderFate::orderTime(random, i, m_first, m_today, m_now);
         schedule.append({at, random.bounded(int(m_customers.size()))});
     }
     std::sort(schedule.begin(), schedule.end(),

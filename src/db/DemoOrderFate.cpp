@@ -75,4 +75,16 @@ QList<DemoOrderFate::Role> DemoOrderFate::roles(const QList<QDateTime> &times, c
     return roles;
 }
 
+QDateTime DemoOrderFate::orderTime(QRandomGenerator &random, int index, QDate first, QDate today,
+                                   const QDateTime &now)
+{
+    const QDate day = index % 20 == 19 ? today.addDays(-random.bounded(7))
+                                       : first.addDays(random.bounded(365));
+    QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
+    const int minutesBack = 1 + random.bounded(120); // drawn either way
+    if (at > now)
+        at = now.addSecs(-60 * minutesBack);
+    return at;
+}
+
 } // namespace MicroShop

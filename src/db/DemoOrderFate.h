@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QRandomGenerator>
 
 #include <optional>
 
@@ -31,6 +32,12 @@ struct DemoOrderFate
     // payment, the one before it is paid, the newest placed at least two days ago is on its way,
     // the oldest was cancelled and the one after it returned in full. Fewer orders, fewer roles.
     static QList<Role> roles(const QList<QDateTime> &times, const QDateTime &now);
+
+    // When the `index`-th demo order was placed: a day of the year from `first` (one in twenty
+    // in the week up to `today`), in shop hours, and never after `now`. Four or five draws of
+    // `random`, the same at any hour, so that the hour changes nothing but these orders' times.
+    static QDateTime orderTime(QRandomGenerator &random, int index, QDate first, QDate today,
+                               const QDateTime &now);
 };
 
 } // namespace MicroShop

@@ -288,13 +288,7 @@ void ScaleShopWriter::planOrders()
     const QDateTime &now = m_now;
     m_plan.reserve(m_size.orders);
     for (int i = 0; i < m_size.orders; ++i) {
-        const QDate day = i % 20 == 19 ? m_today.addDays(-random.bounded(7))
-                                       : m_first.addDays(random.bounded(365));
-        QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
-        // Drawn either way, so that the hour changes nothing but these orders' times.
-        const int minutesBack = 1 + random.bounded(120);
-        if (at > now)
-            at = now.addSecs(-60 * minutesBack);
+        const QDateTime at = DemoOrderFate::orderTime(random, i, m_first, m_today, now);
         m_plan.append({at, random.bounded(m_size.customers)});
     }
     std::sort(m_plan.begin(), m_plan.end(),
