@@ -201,14 +201,6 @@ void TestDistributorPages::searchRevealsADeepDistributor()
     QCOMPARE(m_page->currentId(), l);
     QVERIFY(m_page->view()->isExpanded(indexOf(QStringLiteral("K"))));
     QVERIFY(child<QLabel>(m_page, "detailsLabel")->text().contains(QStringLiteral("depth 12")));
-    // To look at the page as a merchant sees it: MICROSHOP_SCREENSHOT_DIR=/some/folder.
-    if (const QString folder = qEnvironmentVariable("MICROSHOP_SCREENSHOT_DIR");
-        !folder.isEmpty()) {
-        m_languages.setLanguage(QStringLiteral("zh_CN"));
-        QTest::qWait(100); // the texts change, then the layouts follow
-        m_window->grab().save(folder + QStringLiteral("/distributors.png"));
-        m_languages.setLanguage(QStringLiteral("en"));
-    }
 }
 
 void TestDistributorPages::settlementIsPreviewedThenMade()
@@ -269,9 +261,6 @@ void TestDistributorPages::settlementIsPreviewedThenMade()
         QTRY_VERIFY(!settlement->isPreviewing());
         previewRows = child<QTableWidget>(dialog, "previewTable")->rowCount();
         total = child<QLabel>(dialog, "totalLabel")->text();
-        if (const QString folder = qEnvironmentVariable("MICROSHOP_SCREENSHOT_DIR");
-            !folder.isEmpty())
-            dialog->grab().save(folder + QStringLiteral("/settlement.png"));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
     });

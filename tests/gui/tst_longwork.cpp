@@ -242,12 +242,6 @@ void TestLongWork::backupAndRestoreRunWhileTheWindowPaints()
     QCOMPARE(count("SELECT count(*) FROM orders"), orders);
     QCOMPARE(child<QLabel>(page, "statusLabel")->text(),
              QStringLiteral("Restored from backup.db."));
-    if (const QString folder = qEnvironmentVariable("MICROSHOP_SCREENSHOT_DIR");
-        !folder.isEmpty()) {
-        m_window->showPage(MainWindow::Settings);
-        QTest::qWait(100);
-        m_window->grab().save(folder + QStringLiteral("/settings-restored.png"));
-    }
 
     // A file that is not a backup: said on the page, the shop as it was.
     const QString bogus = m_folder.filePath(QStringLiteral("not-a-backup.db"));
