@@ -69,7 +69,7 @@ void OrderWorkflow::refuse(const Order &order, Move move) const
 QDateTime OrderWorkflow::effectiveTime(const Order &order, const QDateTime &at,
                                        const QDateTime &earliest, Move move) const
 {
-    const QDateTime when = at.isValid() ? at : Dates::now();
+    QDateTime when = at.isValid() ? at : Dates::now();
     if (!earliest.isValid() || when >= earliest)
         return when;
     if (when.date() == earliest.date())

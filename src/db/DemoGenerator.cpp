@@ -304,7 +304,7 @@ QList<std::pair<QDateTime, int>> DemoShopMaker::drawSchedule()
         // that the hour changes nothing else.)
         const int minutesBack = 1 + random.bounded(120);
         if (at > m_now)
-            at = m_now.addSecs(-60 * minutesBack);
+            at = m_now.addSecs(qint64(-60) * minutesBack);
         schedule.append({at, random.bounded(int(m_customers.size()))});
     }
     std::sort(schedule.begin(), schedule.end(),

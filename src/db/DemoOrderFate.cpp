@@ -22,7 +22,7 @@ DemoOrderFate DemoOrderFate::plan(const QDateTime &at, const QDateTime &now, int
         fate.cancelled = notAfter(at.addSecs(3600), now); // never paid
         return fate;
     }
-    fate.paid = notAfter(at.addSecs(60 * (5 + payMinutes)), now);
+    fate.paid = notAfter(at.addSecs(qint64(60) * (5 + payMinutes)), now);
     if (role == Role::PaidNotShipped)
         return fate;
     if (role == Role::Random && roll < 7) {
