@@ -17,7 +17,6 @@ OrderWorkflow::OrderWorkflow(OrderRepository &orders, ProductRepository &product
     , m_products(products)
     , m_customers(customers)
     , m_distributors(distributors)
-    , m_settings(settings)
     , m_commissions(commissions)
     , m_audit(audit)
     , m_transactor(transactor)

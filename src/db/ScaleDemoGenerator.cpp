@@ -206,7 +206,6 @@ private:
     void writeCommissions(const Written &order, const QList<Line> &lines, Statement &basis,
                           Statement &entry);
 
-    ShopServices &m_shop;
     sqlite3 *m_database;
     Size m_size;
     QRandomGenerator m_random;
@@ -265,8 +264,7 @@ struct ScaleShopWriter::OrderStatements
 
 ScaleShopWriter::ScaleShopWriter(ShopServices &shop, sqlite3 *database, Size size, quint32 seed,
                                  const QDateTime &now)
-    : m_shop(shop)
-    , m_database(database)
+    : m_database(database)
     , m_size(size)
     , m_random(seed)
     , m_actor(shop.database.actor().toUtf8())
