@@ -11,7 +11,7 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 # What each package is for: README.md, "Dependencies".
 packages=(
-    cmake ninja-build g++ pkg-config python3 file dpkg-dev clang-format
+    cmake ninja-build g++ pkg-config python3 file dpkg-dev clang-format clang-tidy
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev libqt6opengl6-dev libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins

@@ -40,6 +40,8 @@ public:
 
     constexpr bool isZero() const { return m_minorUnits == 0; }
     constexpr bool isNegative() const { return m_minorUnits < 0; }
+    // clang-tidy 14 takes the 0 that a defaulted <=> compares with for a null pointer.
+    // NOLINTNEXTLINE(modernize-use-nullptr)
     constexpr auto operator<=>(const Money &) const = default;
 
 private:

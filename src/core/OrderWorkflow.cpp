@@ -17,7 +17,6 @@ OrderWorkflow::OrderWorkflow(OrderRepository &orders, ProductRepository &product
     , m_products(products)
     , m_customers(customers)
     , m_distributors(distributors)
-    , m_settings(settings)
     , m_commissions(commissions)
     , m_audit(audit)
     , m_transactor(transactor)
@@ -69,7 +68,7 @@ void OrderWorkflow::refuse(const Order &order, Move move) const
 QDateTime OrderWorkflow::effectiveTime(const Order &order, const QDateTime &at,
                                        const QDateTime &earliest, Move move) const
 {
-    const QDateTime when = at.isValid() ? at : Dates::now();
+    QDateTime when = at.isValid() ? at : Dates::now();
     if (!earliest.isValid() || when >= earliest)
         return when;
     if (when.date() == earliest.date())

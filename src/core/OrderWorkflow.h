@@ -103,7 +103,6 @@ private:
     ProductRepository &m_products;
     CustomerRepository &m_customers;
     DistributorDirectory &m_distributors;
-    const ShopSettings &m_settings;
     CommissionHook &m_commissions;
     AuditLog &m_audit;
     Transactor &m_transactor;

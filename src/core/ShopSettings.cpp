@@ -81,7 +81,7 @@ QString ShopSettings::normalized(const QString &key, const QString &value)
     defaultValue(key); // refuses unknown keys
 
     if (key == shopNameKey) {
-        const QString name = value.trimmed();
+        QString name = value.trimmed();
         if (name.size() > maxShopNameLength)
             throw InputError(tr("The shop name is %1 characters long; keep it to %2.")
                                  .arg(name.size())
@@ -91,7 +91,7 @@ QString ShopSettings::normalized(const QString &key, const QString &value)
         return name;
     }
     if (key == currencyKey) {
-        const QString code = value.trimmed().toUpper();
+        QString code = value.trimmed().toUpper();
         if (!currencies().contains(code))
             throw InputError(tr("\"%1\" is not a currency MicroShop can use. Use one of: %2.")
                                  .arg(value, currencies().join(QStringLiteral(", "))));

@@ -290,7 +290,7 @@ QString BackupService::makeDailyBackup(Database &database, QDate today)
     if (!database.isSqlite())
         return QString(); // a team server is backed up by whoever runs it
     const QDir folder(Database::backupFolder(database.location()));
-    const QString file = folder.filePath(dailyPrefix + Dates::toText(today) + dailySuffix);
+    QString file = folder.filePath(dailyPrefix + Dates::toText(today) + dailySuffix);
     if (QFileInfo::exists(file))
         return QString();
     copySqliteTo(database, file);

@@ -417,7 +417,7 @@ QVariant Database::scalar(const QString &sql, const QVariantList &values)
         return query.next() ? query.value(0) : QVariant();
     }
     QSqlQuery &query = execKept(*statement, sql, values);
-    const QVariant value = query.next() ? query.value(0) : QVariant();
+    QVariant value = query.next() ? query.value(0) : QVariant();
     query.finish();
     return value;
 }

@@ -22,7 +22,7 @@ DemoOrderFate DemoOrderFate::plan(const QDateTime &at, const QDateTime &now, int
         fate.cancelled = notAfter(at.addSecs(3600), now); // never paid
         return fate;
     }
-    fate.paid = notAfter(at.addSecs(60 * (5 + payMinutes)), now);
+    fate.paid = notAfter(at.addSecs(qint64(60) * (5 + payMinutes)), now);
     if (role == Role::PaidNotShipped)
         return fate;
     if (role == Role::Random && roll < 7) {
@@ -83,7 +83,7 @@ QDateTime DemoOrderFate::orderTime(QRandomGenerator &random, int index, QDate fi
     QDateTime at(day, QTime(8 + random.bounded(14), random.bounded(60)), Qt::UTC);
     const int minutesBack = 1 + random.bounded(120); // drawn either way
     if (at > now)
-        at = now.addSecs(-60 * minutesBack);
+        at = now.addSecs(qint64(-60) * minutesBack);
     return at;
 }
 

@@ -206,7 +206,6 @@ private:
     void writeCommissions(const Written &order, const QList<Line> &lines, Statement &basis,
                           Statement &entry);
 
-    ShopServices &m_shop;
     sqlite3 *m_database;
     Size m_size;
     QRandomGenerator m_random;
@@ -265,8 +264,7 @@ struct ScaleShopWriter::OrderStatements
 
 ScaleShopWriter::ScaleShopWriter(ShopServices &shop, sqlite3 *database, Size size, quint32 seed,
                                  const QDateTime &now)
-    : m_shop(shop)
-    , m_database(database)
+    : m_database(database)
     , m_size(size)
     , m_random(seed)
     , m_actor(shop.database.actor().toUtf8())
@@ -319,7 +317,7 @@ void ScaleShopWriter::writeProducts()
             m_sellable.append(i);
         const QByteArray name = QByteArray(products[i % std::size(products)]) + ' '
                                 + QByteArray::number(i / int(std::size(products)) + 1) + "号";
-        insert << qint64(i + 1) << QStringLiteral("SKU-%1").arg(i + 1, 5, 10, QLatin1Char('0'))
+        insert << qint64(i) + 1 << QStringLiteral("SKU-%1").arg(i + 1, 5, 10, QLatin1Char('0'))
                << name << QByteArray(categories[i % std::size(categories)]) << QByteArray("件")
                << item.price << item.cost
                << QStringLiteral("69%1").arg(12345000 + i, 11, 10, QLatin1Char('0'))
@@ -388,19 +386,19 @@ void ScaleShopWriter::writeDistributor(int index, int parent, Statement &row, St
     m_status[i] = fate < 2   ? DistributorStatus::Suspended
                   : fate < 3 ? DistributorStatus::Left
                              : DistributorStatus::Active;
-    row << qint64(i + 1) << QStringLiteral("D%1").arg(i + 1, 6, 10, QLatin1Char('0'))
+    row << qint64(i) + 1 << QStringLiteral("D%1").arg(i + 1, 6, 10, QLatin1Char('0'))
         << personName(random) << phone(random) << QStringLiteral("wx_d%1").arg(i + 1)
         << DistributorStatuses::code(m_status.at(i))
         << Dates::toText(m_first.addDays(random.bounded(60))).toUtf8();
     if (parent >= 0)
-        row << qint64(parent + 1);
+        row << qint64(parent) + 1;
     else
         row.null();
     row << qint64(m_depth.at(i));
     row.run();
     qint64 ancestor = i + 1;
     for (int distance = 0; ancestor != 0; ++distance) {
-        closure << ancestor << qint64(i + 1) << qint64(distance);
+        closure << ancestor << qint64(i) + 1 << qint64(distance);
         closure.run();
         ancestor = m_upline.at(ancestor - 1);
     }
@@ -430,7 +428,7 @@ void ScaleShopWriter::writeCustomer(int index, const QList<Channel> &channels, S
     const int i = index;
     const QByteArray name = personName(random);
     const QByteArray number = phone(random);
-    insert << qint64(i + 1) << QStringLiteral("C%1").arg(i + 1, 7, 10, QLatin1Char('0')) << name
+    insert << qint64(i) + 1 << QStringLiteral("C%1").arg(i + 1, 7, 10, QLatin1Char('0')) << name
            << number
            << QStringLiteral("wxid_%1").arg(random.bounded(10000000), 7, 10, QLatin1Char('0'))
            << name << Channels::code(channels.at(random.bounded(int(channels.size()))));
@@ -449,7 +447,7 @@ void ScaleShopWriter::writeCustomer(int index, const QList<Channel> &channels, S
     const int city = random.bounded(int(std::size(cities)));
     m_receivers.append({name, number, city,
                         QByteArray("人民路") + QByteArray::number(1 + random.bounded(300)) + "号"});
-    address << qint64(i + 1) << name << number << QByteArray(cities[city][0])
+    address << qint64(i) + 1 << name << number << QByteArray(cities[city][0])
             << QByteArray(cities[city][1]) << QByteArray(cities[city][2])
             << m_receivers.constLast().detail;
     address.run();
@@ -508,7 +506,7 @@ ScaleShopWriter::Written ScaleShopWriter::writeOrder(int index, const Draws &dra
     int year = 0, month = 0, day = 0;
     planned.at.date().getDate(&year, &month, &day);
     char number[32];
-    const Written written{
+    Written written{
         index + 1,
         QByteArray(number, std::snprintf(number, sizeof number, "SO%04d%02d%02d-%07d", year, month,
                                          day, index + 1)),
@@ -523,7 +521,7 @@ ScaleShopWriter::Written ScaleShopWriter::writeOrder(int index, const Draws &dra
     const QDateTime updated = fate.cancelled.value_or(
         fate.completed.value_or(fate.shipped.value_or(fate.paid.value_or(planned.at))));
     Statement &order = statements.order;
-    order << written.id << written.number << text(planned.at) << qint64(planned.customer + 1);
+    order << written.id << written.number << text(planned.at) << qint64(planned.customer) + 1;
     if (written.seller)
         order << written.seller;
     else
@@ -541,7 +539,7 @@ ScaleShopWriter::Written ScaleShopWriter::writeOrder(int index, const Draws &dra
     for (int l = 0; l < draws.lines.size(); ++l) {
         const Line &each = draws.lines.at(l);
         Statement &line = statements.line;
-        line << each.id << written.id << qint64(l + 1) << qint64(each.product + 1) << each.quantity
+        line << each.id << written.id << qint64(l) + 1 << qint64(each.product) + 1 << each.quantity
              << each.price.minorUnits() << m_items.at(each.product).cost
              << each.discount.minorUnits() << each.net.minorUnits();
         line.run();
@@ -560,12 +558,12 @@ void ScaleShopWriter::writeSale(const Written &order, const Draws &draws,
     Statement &movement = statements.movement;
     for (const Line &each : std::as_const(draws.lines)) {
         m_items[each.product].sold += each.quantity;
-        movement << qint64(each.product + 1) << paidText << QByteArray("sale") << -each.quantity
+        movement << qint64(each.product) + 1 << paidText << QByteArray("sale") << -each.quantity
                  << order.id << order.number << m_actor;
         movement.run();
         if (order.fate.cancelled) {
             m_items[each.product].sold -= each.quantity;
-            movement << qint64(each.product + 1) << text(*order.fate.cancelled)
+            movement << qint64(each.product) + 1 << text(*order.fate.cancelled)
                      << QByteArray("cancel") << each.quantity << order.id << order.number
                      << m_actor;
             movement.run();
@@ -635,11 +633,11 @@ void ScaleShopWriter::writeOpeningStock()
     for (int i = 0; i < m_items.size(); ++i) {
         const qint64 left = m_random.bounded(60);
         if (m_items.at(i).sold + left > 0) {
-            initial << qint64(i + 1) << text(m_opening) << m_items.at(i).sold + left << reference
+            initial << qint64(i) + 1 << text(m_opening) << m_items.at(i).sold + left << reference
                     << m_actor;
             initial.run();
         }
-        stock << left << qint64(i + 1);
+        stock << left << qint64(i) + 1;
         stock.run();
     }
 }

@@ -16,7 +16,7 @@ void ImportSheet::mapHeader(const QStringList &header, const QStringList &known,
                             const QHash<QString, QString> &mapping, const QString &kindName)
 {
     for (int i = 0; i < header.size(); ++i) {
-        const QString written = header.at(i);
+        const QString &written = header.at(i);
         QString name = mapping.contains(written) ? mapping.value(written) : written.toLower();
         if (mapping.contains(written) && name.isEmpty())
             continue; // ignored on purpose
@@ -117,7 +117,7 @@ std::optional<qint64> ImportSheet::wholeNumber(const CsvRecord &record, const QS
 std::optional<QDateTime> ImportSheet::dateTime(const CsvRecord &record, const QString &name)
 {
     QString why;
-    const auto value = Dates::parseDateTime(text(record, name), &why);
+    auto value = Dates::parseDateTime(text(record, name), &why);
     if (!value)
         error(record, name, QStringLiteral("%1: %2").arg(name, why));
     return value;

@@ -47,10 +47,8 @@ protected:
         case QEvent::Wheel:
             if (m_window && widget->window() == m_window)
                 return true;
-            if (!m_closable && widget->window() == m_dialog && event->type() == QEvent::KeyPress
-                && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape)
-                return true;
-            return false;
+            return !m_closable && widget->window() == m_dialog && event->type() == QEvent::KeyPress
+                   && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape;
         case QEvent::Close:
             if (m_closable || widget != m_dialog)
                 return false;
