@@ -222,7 +222,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+550"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+640"/>
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -314,7 +314,7 @@
 <context>
     <name>CsvReader</name>
     <message>
-        <location filename="../src/io/CsvReader.cpp" line="+55"/>
+        <location filename="../src/io/CsvReader.cpp" line="+57"/>
         <source>cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
@@ -554,7 +554,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../src/db/DemoGenerator.cpp" line="+107"/>
+        <location filename="../src/db/DemoGenerator.cpp" line="+417"/>
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
@@ -564,12 +564,12 @@
         <translation>demo 至少需要 1 个商品和 1 个客户，数量不能为负。</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="-57"/>
         <source>demo restock</source>
         <translation>演示补货</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>customer return</source>
         <translation>客户退货</translation>
     </message>
@@ -755,7 +755,7 @@
 <context>
     <name>MicroShop::CsvImportDialog</name>
     <message>
-        <location filename="../src/ui/CsvImportDialog.cpp" line="+48"/>
+        <location filename="../src/ui/CsvImportDialog.cpp" line="+49"/>
         <source>Import %1 from CSV</source>
         <translation>从 CSV 导入%1</translation>
     </message>
@@ -3395,12 +3395,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ScaleDemoGenerator</name>
     <message>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="-409"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+47"/>
         <source>demo --scale writes an SQLite file; for a team server, make the shop in a file and restore it there, or use demo without --scale.</source>
         <translation>demo --scale 只能写入 SQLite 文件；团队服务器请先在文件中生成演示店铺再恢复到服务器，或使用不带 --scale 的 demo。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The SQLite connection cannot be reached for writing in bulk.</source>
         <translation>无法取得 SQLite 连接进行批量写入。</translation>
     </message>
@@ -3566,7 +3566,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ShopDocuments</name>
     <message>
-        <location filename="../src/reports/ShopDocuments.cpp" line="+318"/>
+        <location filename="../src/reports/ShopDocuments.cpp" line="+321"/>
         <location line="+166"/>
         <source>Period</source>
         <translation>期间</translation>
@@ -3706,26 +3706,26 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <message>
         <location line="-150"/>
         <location line="+151"/>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-176"/>
         <location line="+151"/>
-        <location line="+33"/>
+        <location line="+23"/>
         <source>Pending</source>
         <translation>待结算</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-173"/>
         <location line="+151"/>
-        <location line="+36"/>
+        <location line="+26"/>
         <source>Available</source>
         <translation>可结算</translation>
     </message>
     <message>
-        <location line="-162"/>
+        <location line="-152"/>
         <source>Invoice</source>
         <translation>销售单</translation>
     </message>
@@ -3736,18 +3736,18 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+14"/>
-        <location line="+159"/>
+        <location line="+148"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-158"/>
-        <location line="+158"/>
+        <location line="-147"/>
+        <location line="+147"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-146"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3853,7 +3853,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>截至 %1 的佣金</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+36"/>
         <source>Ledger entries in the period</source>
         <translation>期间佣金明细</translation>
     </message>
@@ -3961,118 +3961,118 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>ShopImporter</name>
     <message>
-        <location filename="../src/io/ShopImporter.cpp" line="+72"/>
+        <location filename="../src/io/ImportSheet.cpp" line="+91"/>
         <source>%1 cannot be negative (%2).</source>
         <translation>%1 不能为负（%2）。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 must be a whole number, not &quot;%2&quot;.</source>
         <translation>%1 必须是整数，不能是“%2”。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 must be at least %2, not %3.</source>
         <translation>%1 至少为 %2，不能是 %3。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location filename="../src/io/ImportApplier.cpp" line="+27"/>
         <source>The import was cancelled; nothing of it was saved.</source>
         <translation>导入已取消，没有保存任何内容。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../src/io/ImportSheet.cpp" line="-86"/>
         <source>unknown column &quot;%1&quot;: the columns of %2 are %3.</source>
         <translation>未知列“%1”：%2 文件的列为 %3。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>the column %1 appears twice.</source>
         <translation>列 %1 出现了两次。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>the required column %1 is missing.</source>
         <translation>缺少必填列 %1。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>this row has %1 fields but the header has %2 columns.</source>
         <translation>这一行有 %1 个字段，但表头有 %2 列。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../src/io/CsvImportReader.cpp" line="+80"/>
         <source>the SKU %1 is already on line %2.</source>
         <translation>SKU %1 已在第 %2 行出现。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>active must be 1 or 0 (true/false, yes/no), not &quot;%1&quot;.</source>
         <translation>active 必须是 1 或 0（true/false、yes/no），不能是“%1”。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>the barcode %1 is also given to %2 in this file.</source>
         <translation>本文件中条码 %1 也分配给了 %2。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>the barcode %1 is already used by %2.</source>
         <translation>条码 %1 已被 %2 使用。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-64"/>
         <source>the stock of a new product cannot be negative.</source>
         <translation>新商品的库存不能为负。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+79"/>
         <source>the customer code %1 is already on line %2.</source>
         <translation>客户编号 %1 已在第 %2 行出现。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>unknown channel &quot;%1&quot;: use moments, group, referral, offline or other.</source>
         <translation>未知渠道“%1”：请使用 moments、group、referral、offline 或 other。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+246"/>
+        <location line="+11"/>
+        <location line="+218"/>
         <source>there is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-178"/>
         <source>the distributor %1 is already on line %2.</source>
         <translation>分销员 %1 已在第 %2 行出现。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>unknown status &quot;%1&quot;: use active, suspended or left.</source>
         <translation>未知状态“%1”：请使用 active、suspended 或 left。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>there is no distributor %1, in this file or in the shop.</source>
         <translation>本文件和店铺中都没有分销员 %1。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>putting %1 under %2 makes a cycle: %2 is in %1&apos;s team.</source>
         <translation>把 %1 放到 %2 下面会形成循环：%2 在 %1 的团队里。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location filename="../src/io/ImportApplier.cpp" line="+61"/>
         <source>the uplines of this file cannot be put in order.</source>
         <translation>本文件中的上级关系无法排出先后顺序（分销员之间互为上级，形成了循环）。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../src/io/CsvImportReader.cpp" line="+23"/>
         <source>the rows of order %1 must be together; it started on line %2.</source>
         <translation>订单 %1 的各行必须相邻；该订单从第 %2 行开始。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+28"/>
         <source>order number</source>
         <translation>订单号</translation>
     </message>
@@ -4082,22 +4082,22 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单 %1 已存在；导入不会更新已有订单。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>unknown status &quot;%1&quot;: use pending, paid, shipped, completed or cancelled.</source>
         <translation>未知状态“%1”：请使用 pending、paid、shipped、completed 或 cancelled。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+31"/>
         <source>there is no customer with the code %1.</source>
         <translation>没有编号为 %1 的客户。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-13"/>
         <source>a shipped order needs its courier and tracking number.</source>
         <translation>已发货的订单需要快递公司和快递单号。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+56"/>
         <source>order %1: %2 is &quot;%3&quot; here but &quot;%4&quot; on line %5; the rows of one order must agree.</source>
         <translation>订单 %1：%2 在这里是“%3”，但第 %5 行是“%4”；同一订单的各行必须一致。</translation>
     </message>
@@ -4112,7 +4112,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>商品 %1 已停售：请先启用再导入其订单。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../src/io/ImportApplier.cpp" line="+32"/>
         <source>order %1: %2</source>
         <translation>订单 %1：%2</translation>
     </message>
@@ -4214,6 +4214,75 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2"/>
         <source>Return</source>
         <translation>退货</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <location filename="../src/io/XlsxReader.cpp" line="+276"/>
+        <source>an old Excel workbook (.xls) or one protected by a password, which MicroShop cannot read: open it in Excel or WPS and save it as .xlsx (without a password) or as CSV.</source>
+        <translation>旧版 Excel 工作簿（.xls）或设有密码的工作簿，MicroShop 无法读取：请用 Excel 或 WPS 打开，另存为 .xlsx（不设密码）或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an Excel workbook (.xlsx): open it in Excel or WPS and save it as .xlsx or as CSV.</source>
+        <translation>不是 Excel 工作簿（.xlsx）：请用 Excel 或 WPS 打开，另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the zip archive cannot be opened</source>
+        <translation>无法打开其 zip 压缩包</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a zip archive but not an Excel workbook: it holds no %1. Save the table as .xlsx or as CSV.</source>
+        <translation>这是 zip 压缩包，但不是 Excel 工作簿：其中没有 %1。请把表格另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>its first sheet &quot;%1&quot; is missing</source>
+        <translation>其第一个工作表“%1”缺失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the first sheet &quot;%1&quot; is a chart or a dialog, not a table: move the sheet with the table to the front and save the workbook again.</source>
+        <translation>第一个工作表“%1”是图表或对话框，不是表格：请把含表格的工作表移到最前面，再保存工作簿。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>its first sheet &quot;%1&quot; is missing (%2)</source>
+        <translation>其第一个工作表“%1”缺失（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the workbook is damaged: %1. Open it in Excel or WPS and save it again, or save it as CSV.</source>
+        <translation>工作簿已损坏：%1。请用 Excel 或 WPS 打开后重新保存，或另存为 CSV。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, line %2: %3</source>
+        <translation>%1，第 %2 行：%3</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>%1 cannot be unpacked</source>
+        <translation>无法解压 %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>the workbook has no sheet: put the table on its first sheet and save it again.</source>
+        <translation>工作簿中没有工作表：请把表格放在第一个工作表中，再保存。</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>the first sheet &quot;%1&quot; is empty: it needs a header row with the column names.</source>
+        <translation>第一个工作表“%1”是空的：需要一行写有列名的表头。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
     </message>
 </context>
 </TS>

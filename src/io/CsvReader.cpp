@@ -1,5 +1,7 @@
 #include "CsvReader.h"
 
+#include "TableFile.h"
+
 #include <QFile>
 #include <QStringDecoder>
 
@@ -194,6 +196,11 @@ int CsvReader::column(const QString &name) const
             return int(i);
     }
     return -1;
+}
+
+TableFile CsvReader::table() const
+{
+    return {m_header, m_records, m_issues};
 }
 
 } // namespace MicroShop

@@ -7,6 +7,8 @@
 
 namespace MicroShop {
 
+struct TableFile;
+
 struct CsvRecord
 {
     QStringList fields;
@@ -39,6 +41,7 @@ public:
     const QList<CsvRecord> &records() const { return m_records; }
     const QList<CsvIssue> &issues() const { return m_issues; }
     int column(const QString &name) const; // case-insensitive; -1 when absent
+    TableFile table() const;
 
 private:
     void parse(const QString &text);

@@ -4,6 +4,7 @@
 #include "CsvReader.h"
 #include "ImportApplier.h"
 #include "ImportSheet.h"
+#include "TableFile.h"
 
 #include "Dates.h"
 #include "Error.h"
@@ -77,31 +78,31 @@ bool ShopImporter::parseKind(const QString &name, Kind *kind)
 ShopImporter::Report ShopImporter::importFile(Kind kind, const QString &path,
                                               const QHash<QString, QString> &mapping)
 {
-    return import(kind, CsvReader::fromFile(path), path, mapping);
+    return import(kind, readTableFile(path), path, mapping);
 }
 
-ShopImporter::Report ShopImporter::import(Kind kind, const CsvReader &reader,
+ShopImporter::Report ShopImporter::import(Kind kind, const TableFile &table,
                                           const QString &fileName,
                                           const QHash<QString, QString> &mapping)
 {
     Report report;
     ImportSheet sheet(fileName, report.errors);
-    for (const CsvIssue &issue : reader.issues())
+    for (const CsvIssue &issue : table.issues)
         sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
-    if (!reader.issues().isEmpty())
+    if (!table.issues.isEmpty())
         return report;
 
-    sheet.mapHeader(reader.header(), columns(kind), mapping, kindName(kind));
+    sheet.mapHeader(table.header, columns(kind), mapping, kindName(kind));
     sheet.requireColumns(requiredColumns(kind));
     if (!report.errors.isEmpty())
         return report;
-    sheet.checkFieldCounts(reader.records(), reader.header().size());
-    report.rows = int(reader.records().size());
+    sheet.checkFieldCounts(table.records, table.header.size());
+    report.rows = int(table.records.size());
 
     // Every row is read and checked first; only a file without errors is applied, all of it in
     // one transaction.
     ImportApplier applier(m_shop, sheet, m_progress, Dates::now());
-    const std::function<void()> apply = read(kind, reader.records(), sheet, applier);
+    const std::function<void()> apply = read(kind, table.records, sheet, applier);
     if (!report.errors.isEmpty())
         return report;
     try {

@@ -12,11 +12,11 @@
 
 namespace MicroShop {
 
-class CsvReader;
 class ImportApplier;
 class ImportSheet;
 struct CsvRecord;
 struct ShopContext;
+struct TableFile;
 
 // `import KIND FILE` and the desktop import dialog (csv.md): reads every row, reports every bad
 // one as FILE:LINE:COLUMN: message, and only when there is none applies them all through the
@@ -50,9 +50,10 @@ public:
     static QString kindName(Kind kind); // "products": the command line's word
 
     // mapping: a header of the file (as written) -> one of columns(kind), or "" to ignore it; what
-    // the import dialog's column mapping gives. Unmapped unknown headers are errors.
+    // the import dialog's column mapping gives. Unmapped unknown headers are errors. The file is a
+    // CSV file or an Excel workbook (its first sheet), told apart by its content.
     Report importFile(Kind kind, const QString &path, const QHash<QString, QString> &mapping = {});
-    Report import(Kind kind, const CsvReader &reader, const QString &fileName,
+    Report import(Kind kind, const TableFile &table, const QString &fileName,
                   const QHash<QString, QString> &mapping = {});
 
 private:

@@ -3,6 +3,7 @@
 #include "BackgroundTask.h"
 
 #include "CsvReader.h"
+#include "TableFile.h"
 
 #include "ShopContext.h"
 
@@ -254,7 +255,7 @@ bool CsvImportDialog::importNow()
         [&](ShopContext &shop, const ProgressCallback &progress) {
             ShopImporter importer(shop);
             importer.setProgress(progress);
-            report = importer.import(kind, reader, fileName, columns);
+            report = importer.import(kind, reader.table(), fileName, columns);
         },
         &message);
     if (outcome != BackgroundTask::Outcome::Done) {

@@ -6,8 +6,10 @@
 #include "ShopFixture.h"
 #include "TestClock.h"
 
+#include <QProcess>
 #include <QStringDecoder>
 #include <QStringEncoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace MicroShop;
@@ -33,6 +35,7 @@ private slots:
     void importedOrdersHaveTheirMovesEffects();
     void aFullDiskIsADatabaseFailureNotBadInput();
     void existingKeysUpdateTheirRecords();
+    void importsAnExcelWorkbook();
     void exportsMatchGoldenFiles_data();
     void exportsMatchGoldenFiles();
     void exportsNeutraliseFormulas();
@@ -354,6 +357,43 @@ void TestCliCsv::existingKeysUpdateTheirRecords()
     QCOMPARE(tea.barcode, QStringLiteral("6901234567890"));
     QCOMPARE(m_fixture.services().catalog.movements(QStringLiteral("TEA-01")).constLast().kind,
              StockMovementKind::Adjustment);
+}
+
+// A platform's .xlsx (here written by libxlsxwriter) imports like its CSV: numbers as the
+// spreadsheet shows them, a barcode stored as a number whole; a CSV named .xlsx is still CSV.
+void TestCliCsv::importsAnExcelWorkbook()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess writer;
+    writer.start(QStringLiteral(MICROSHOP_XLSX_TEST_WORKBOOKS), {dir.path()});
+    QVERIFY(writer.waitForFinished());
+    QVERIFY2(writer.exitCode() == 0, writer.readAllStandardError().constData());
+    const QString file = dir.filePath(QStringLiteral("import-products.xlsx"));
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("products"), file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    QVERIFY2(result.out.contains(QStringLiteral("2 created, 0 updated")), qPrintable(result.out));
+    const Product tea = m_fixture.services().catalog.productBySku(QStringLiteral("XL-1"));
+    QCOMPARE(tea.name, QStringLiteral("云南普洱"));
+    QCOMPARE(tea.category, QStringLiteral("茶叶"));
+    QCOMPARE(tea.price, *Money::parse(u"12.3"));
+    QCOMPARE(tea.stock, 7);
+    QCOMPARE(tea.barcode, QStringLiteral("6901234567890"));
+    QCOMPARE(m_fixture.services().catalog.productBySku(QStringLiteral("XL-2")).price,
+             *Money::parse(u"1288"));
+
+    const QString csvNamedXlsx = dir.filePath(QStringLiteral("more.xlsx"));
+    QVERIFY(writeFile(csvNamedXlsx, QByteArray("sku,name,price\nXL-3,茶盘,5\n")));
+    const CliResult csv = cli({QStringLiteral("import"), QStringLiteral("products"), csvNamedXlsx});
+    QVERIFY2(csv.status == 0, qPrintable(csv.err));
+
+    const QString notAWorkbook = dir.filePath(QStringLiteral("old.xls"));
+    QVERIFY(writeFile(notAWorkbook, QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")));
+    const CliResult refused = cli(
+        {QStringLiteral("import"), QStringLiteral("products"), notAWorkbook});
+    QCOMPARE(refused.status, 1);
+    QVERIFY2(refused.err.startsWith(notAWorkbook + QStringLiteral(":1:1: an old Excel workbook")),
+             qPrintable(refused.err));
 }
 
 void TestCliCsv::exportsMatchGoldenFiles_data()
