@@ -84,10 +84,10 @@ QString serialText(double serial, DateKind kind, bool date1904)
     const qint64 seconds = std::llround(serial * 86400.0);
     const qint64 days = seconds / 86400;
     const qint64 second = seconds % 86400;
-    const QString time = QStringLiteral("%1:%2:%3")
-                             .arg(second / 3600, 2, 10, QChar(u'0'))
-                             .arg(second / 60 % 60, 2, 10, QChar(u'0'))
-                             .arg(second % 60, 2, 10, QChar(u'0'));
+    QString time = QStringLiteral("%1:%2:%3")
+                       .arg(second / 3600, 2, 10, QChar(u'0'))
+                       .arg(second / 60 % 60, 2, 10, QChar(u'0'))
+                       .arg(second % 60, 2, 10, QChar(u'0'));
     if (kind == DateKind::Time && days == 0)
         return time;
     QString date;
