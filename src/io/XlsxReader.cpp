@@ -544,13 +544,13 @@ private:
                              "column names.")
                               .arg(m_reader.m_sheetName)};
         const int headerRow = next->first;
-        m_reader.m_header = next->second;
-        for (QString &name : m_reader.m_header)
+        m_reader.m_table.header = next->second;
+        for (QString &name : m_reader.m_table.header)
             name = name.trimmed();
-        const qsizetype width = m_reader.m_header.size();
+        const qsizetype width = m_reader.m_table.header.size();
         ++next;
         const int lastRow = rows.empty() ? headerRow : rows.rbegin()->first;
-        m_reader.m_records.reserve(lastRow - headerRow);
+        m_reader.m_table.records.reserve(lastRow - headerRow);
         for (int row = headerRow + 1; row <= lastRow; ++row) {
             QStringList record;
             if (next != rows.end() && next->first == row) {
@@ -559,7 +559,7 @@ private:
             }
             while (record.size() < width)
                 record.append(QString());
-            m_reader.m_records.append({record, row});
+            m_reader.m_table.records.append({record, row});
         }
     }
 
@@ -575,7 +575,8 @@ XlsxReader XlsxReader::fromFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         XlsxReader reader;
-        reader.m_issues.append({1, 1, tr("cannot read the file: %1").arg(file.errorString())});
+        reader.m_table.issues.append(
+            {1, 1, tr("cannot read the file: %1").arg(file.errorString())});
         return reader;
     }
     return fromBytes(file.readAll());
@@ -587,21 +588,11 @@ XlsxReader XlsxReader::fromBytes(const QByteArray &bytes)
     try {
         Parser(reader).parse(bytes);
     } catch (const Failure &failure) {
-        reader.m_header.clear();
-        reader.m_records.clear();
-        reader.m_issues.append({1, 1, failure.message});
+        reader.m_table.header.clear();
+        reader.m_table.records.clear();
+        reader.m_table.issues.append({1, 1, failure.message});
     }
     return reader;
-}
-
-int XlsxReader::column(const QString &name) const
-{
-    return table().column(name);
-}
-
-TableFile XlsxReader::table() const
-{
-    return {m_header, m_records, m_issues};
 }
 
 } // namespace MicroShop

@@ -2,14 +2,14 @@
 
 #include "CsvReader.h"
 
+#include "TableFile.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 namespace MicroShop {
-
-struct TableFile;
 
 // Reads the first worksheet of an Excel workbook (.xlsx, the files platforms hand out) as the
 // rows a CSV saved from it would hold: cells placed by their reference, so a gap is an empty
@@ -26,19 +26,17 @@ public:
     static XlsxReader fromFile(const QString &path);
 
     QString sheetName() const { return m_sheetName; } // the sheet read
-    const QStringList &header() const { return m_header; }
-    const QList<CsvRecord> &records() const { return m_records; }
-    const QList<CsvIssue> &issues() const { return m_issues; }
-    int column(const QString &name) const; // case-insensitive; -1 when absent
-    TableFile table() const;
+    const QStringList &header() const { return m_table.header; }
+    const QList<CsvRecord> &records() const { return m_table.records; }
+    const QList<CsvIssue> &issues() const { return m_table.issues; }
+    int column(const QString &name) const { return m_table.column(name); }
+    const TableFile &table() const { return m_table; }
 
 private:
     class Parser;
 
     QString m_sheetName;
-    QStringList m_header;
-    QList<CsvRecord> m_records;
-    QList<CsvIssue> m_issues;
+    TableFile m_table;
 };
 
 } // namespace MicroShop
