@@ -5,12 +5,14 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "PlatformImporter.h"
 #include "ReportCatalog.h"
 #include "ScaleDemoGenerator.h"
 #include "Shop.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
 #include "SqlSettingsRepository.h"
+#include "TableFile.h"
 
 #include "Clock.h"
 #include "Dates.h"
@@ -113,8 +115,10 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          &CommandLineTool::check},
         {QStringLiteral("import"),
-         {usageLine(QStringLiteral("import products|customers|orders|distributors FILE"))},
-         {},
+         {usageLine(QStringLiteral("import products|customers|orders|distributors FILE")),
+          usageLine(QStringLiteral("import orders FILE [--platform auto|microshop|youzan|weidian|"
+                                   "taobao|pinduoduo] [--aliases FILE]"))},
+         options({"--platform", "--aliases"}),
          {},
          &CommandLineTool::importFile},
         {QStringLiteral("export"),
@@ -672,7 +676,10 @@ int CommandLineTool::statement(const Invocation &invocation)
 
 int CommandLineTool::importFile(const Invocation &invocation)
 {
-    allowOptions(invocation, {});
+    const bool orders = invocation.words.value(1) == QStringLiteral("orders");
+    allowOptions(invocation,
+                 orders ? QStringList{QStringLiteral("--platform"), QStringLiteral("--aliases")}
+                        : QStringList{});
     if (invocation.words.size() != 3)
         usageError(QStringLiteral("import takes a KIND and a FILE"));
     ShopImporter::Kind kind;
@@ -688,9 +695,26 @@ int CommandLineTool::importFile(const Invocation &invocation)
                              .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
                                                       : QStringLiteral("there is no such file")));
 
+    const TableFile table = readTableFile(file);
+    if (orders) {
+        const QString platform = invocation.option(QStringLiteral("--platform"));
+        const bool automatic = platform.isEmpty() || platform == QStringLiteral("auto");
+        if (!automatic && platform != QStringLiteral("microshop") && !Platforms::fromCode(platform))
+            usageError(QStringLiteral("--platform is auto, microshop, youzan, weidian, taobao or "
+                                      "pinduoduo, not \"%1\"")
+                           .arg(platform));
+        const bool ours = platform == QStringLiteral("microshop")
+                          || (automatic && !PlatformImporter::detect(table.header)
+                              && table.column(QStringLiteral("order_no")) >= 0);
+        if (!ours)
+            return importPlatformOrders(invocation, table, Platforms::fromCode(platform));
+        if (invocation.has(QStringLiteral("--aliases")))
+            usageError(QStringLiteral("--aliases is for a platform's export, not MicroShop's own "
+                                      "orders file"));
+    }
     const auto opened = openShop(invocation);
     ShopImporter importer(opened->context);
-    const ShopImporter::Report report = importer.importFile(kind, file);
+    const ShopImporter::Report report = importer.import(kind, table, file);
     if (!report.ok()) {
         for (const QString &error : report.errors)
             m_err << error << "\n";
@@ -705,6 +729,43 @@ int CommandLineTool::importFile(const Invocation &invocation)
                  .arg(kindName, file)
                  .arg(report.created)
                  .arg(report.updated);
+    return Done;
+}
+
+int CommandLineTool::importPlatformOrders(const Invocation &invocation, const TableFile &table,
+                                          std::optional<Platform> platform)
+{
+    const QString file = invocation.words.at(2);
+    const auto opened = openShop(invocation);
+    PlatformImporter importer(opened->context);
+    QStringList errors;
+    if (invocation.has(QStringLiteral("--aliases"))) {
+        const QString aliasesFile = invocation.option(QStringLiteral("--aliases"));
+        if (!QFileInfo(aliasesFile).isFile())
+            throw InputError(
+                QStringLiteral("Cannot read %1: there is no such file").arg(aliasesFile));
+        importer.addAliases(importer.readAliases(readTableFile(aliasesFile), aliasesFile, errors));
+    }
+    PlatformImporter::Report report;
+    if (errors.isEmpty()) {
+        report = importer.import(table, file, platform);
+        errors = report.errors;
+    }
+    if (!errors.isEmpty()) {
+        for (const QString &error : std::as_const(errors))
+            m_err << error << "\n";
+        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
+                                "nothing was changed.\n")
+                     .arg(file)
+                     .arg(errors.size());
+        return BadInput;
+    }
+    for (const QString &note : std::as_const(report.notes))
+        m_err << note << "\n";
+    printTable({QStringLiteral("created"), QStringLiteral("updated"), QStringLiteral("unchanged")},
+               {{QString::number(report.created), QString::number(report.updated),
+                 QString::number(report.unchanged)}},
+               invocation.format);
     return Done;
 }
 

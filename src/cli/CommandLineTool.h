@@ -1,6 +1,7 @@
 #pragma once
 
 #include "OrderWorkflow.h"
+#include "Platform.h"
 #include "ReportCatalog.h"
 #include "TableOutput.h"
 
@@ -16,6 +17,7 @@
 namespace MicroShop {
 
 class Database;
+struct TableFile;
 class Shop;
 
 // microshop-cli: parses spec/cli.md's command line, runs the command through the same services
@@ -70,6 +72,8 @@ private:
     int order(const Invocation &invocation);
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
+    int importPlatformOrders(const Invocation &invocation, const TableFile &table,
+                             std::optional<Platform> platform);
     int distributor(const Invocation &invocation);
     int settle(const Invocation &invocation);
     int report(const Invocation &invocation);

@@ -161,6 +161,22 @@ Product CatalogService::restock(const QString &sku, qint64 quantity, const QDate
     return product;
 }
 
+void CatalogService::saveAlias(const ProductAlias &alias)
+{
+    if (alias.code.trimmed().isEmpty() && alias.name.trimmed().isEmpty())
+        throw ValidationError({{QStringLiteral("code"),
+                                tr("An alias needs the platform's code or the item's name.")}});
+    m_transactor.inTransaction([&] {
+        const Product product = productBySku(alias.sku);
+        m_products.saveAlias(alias, product.id);
+        m_audit.append({QStringLiteral("product.alias"), QStringLiteral("product"), product.sku,
+                        QStringLiteral("%1: %2")
+                            .arg(Platforms::code(alias.platform),
+                                 alias.code.isEmpty() ? alias.name + u' ' + alias.spec : alias.code)
+                            .trimmed()});
+    });
+}
+
 Product CatalogService::stocktake(const QString &sku, qint64 counted, const QDateTime &at,
                                   const QString &reason)
 {

@@ -40,6 +40,9 @@ public:
     Product stocktake(const QString &sku, qint64 counted, const QDateTime &at,
                       const QString &reason);
 
+    // Saves how a platform names a product (replacing what the alias named before), audited.
+    void saveAlias(const ProductAlias &alias);
+
     Product productBySku(const QString &sku) const; // throws InputError when unknown
     QList<StockMovement> movements(const QString &sku) const;
 

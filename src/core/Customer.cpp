@@ -27,7 +27,30 @@ const Address *Customer::defaultAddress() const
 
 QList<Channel> Channels::all()
 {
+    QList<Channel> channels = direct();
+    for (const Platform platform : Platforms::all())
+        channels.append(ofPlatform(platform));
+    return channels;
+}
+
+QList<Channel> Channels::direct()
+{
     return {Channel::Moments, Channel::Group, Channel::Referral, Channel::Offline, Channel::Other};
+}
+
+Channel Channels::ofPlatform(Platform platform)
+{
+    switch (platform) {
+    case Platform::Youzan:
+        return Channel::Youzan;
+    case Platform::Weidian:
+        return Channel::Weidian;
+    case Platform::Taobao:
+        return Channel::Taobao;
+    case Platform::Pinduoduo:
+        return Channel::Pinduoduo;
+    }
+    return Channel::Other;
 }
 
 QString Channels::code(Channel channel)
@@ -43,6 +66,14 @@ QString Channels::code(Channel channel)
         return QStringLiteral("offline");
     case Channel::Other:
         return QStringLiteral("other");
+    case Channel::Youzan:
+        return Platforms::code(Platform::Youzan);
+    case Channel::Weidian:
+        return Platforms::code(Platform::Weidian);
+    case Channel::Taobao:
+        return Platforms::code(Platform::Taobao);
+    case Channel::Pinduoduo:
+        return Platforms::code(Platform::Pinduoduo);
     }
     return QString();
 }
@@ -69,6 +100,14 @@ QString Channels::displayName(Channel channel)
         return tr("Offline");
     case Channel::Other:
         return tr("Other");
+    case Channel::Youzan:
+        return Platforms::displayName(Platform::Youzan);
+    case Channel::Weidian:
+        return Platforms::displayName(Platform::Weidian);
+    case Channel::Taobao:
+        return Platforms::displayName(Platform::Taobao);
+    case Channel::Pinduoduo:
+        return Platforms::displayName(Platform::Pinduoduo);
     }
     return QString();
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "Platform.h"
+
 #include <optional>
 
 namespace MicroShop {
@@ -28,7 +30,9 @@ struct Address
     QString oneLine() const; // 广东省 深圳市 南山区 科技园1号 (receiver phone)
 };
 
-enum class Channel { Moments, Group, Referral, Offline, Other };
+// How the merchant reached the customer; a customer first met through a platform's order has
+// that platform as its channel.
+enum class Channel { Moments, Group, Referral, Offline, Other, Youzan, Weidian, Taobao, Pinduoduo };
 
 class Channels final
 {
@@ -36,6 +40,8 @@ class Channels final
 
 public:
     static QList<Channel> all();
+    static QList<Channel> direct(); // the channels of a merchant's own: all but the platforms
+    static Channel ofPlatform(Platform platform);
     static QString code(Channel channel);
     static std::optional<Channel> fromCode(const QString &code);
     static QString displayName(Channel channel);
@@ -55,6 +61,7 @@ struct Customer
     QStringList tags;
     QString notes;
     QList<Address> addresses; // at most one isDefault
+    QString platformAccount; // the buyer's account on the platform of its channel (Taobao 会员名)
 
     const Address *defaultAddress() const;
 };

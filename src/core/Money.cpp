@@ -148,6 +148,26 @@ Money Money::scaled(qint64 numerator, qint64 denominator) const
     return Money(roundedMulDiv(m_minorUnits, numerator, denominator));
 }
 
+QList<Money> spreadInProportion(Money total, const QList<Money> &weights)
+{
+    QList<Money> parts;
+    if (weights.isEmpty())
+        return parts;
+    Money sum;
+    for (const Money weight : weights)
+        sum += weight;
+    Money given;
+    for (qsizetype i = 0; i + 1 < weights.size(); ++i) {
+        const Money part = sum.isZero()
+                               ? Money()
+                               : total.scaled(weights.at(i).minorUnits(), sum.minorUnits());
+        parts.append(part);
+        given += part;
+    }
+    parts.append(total - given);
+    return parts;
+}
+
 qint64 roundedMulDiv(qint64 value, qint64 numerator, qint64 denominator)
 {
     if (denominator == 0)

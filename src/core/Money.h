@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -51,6 +52,11 @@ private:
 
     qint64 m_minorUnits = 0;
 };
+
+// Splits total over parts in proportion to weights: each part round(total * weight / sum), half
+// away from zero, and the last part what is left, so that the parts add up to total exactly.
+// When the weights add up to zero, the last part takes it all.
+QList<Money> spreadInProportion(Money total, const QList<Money> &weights);
 
 // round(value * numerator / denominator) with halves rounded away from zero, without overflow
 // for any value whose exact result fits in 64 bits. Throws InputError when it does not.

@@ -2,6 +2,7 @@
 
 #include "Customer.h"
 #include "Money.h"
+#include "Platform.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -79,6 +80,8 @@ struct Order
 {
     qint64 id = 0;
     QString orderNo;
+    std::optional<Platform> platform; // the platform it was imported from, with its number there
+    QString platformNo;
     QDateTime date;
     qint64 customerId = 0;
     qint64 distributorId = 0; // 0: none

@@ -105,6 +105,14 @@ Order OrderWorkflow::buildOrder(const OrderDraft &draft, const Order *existing) 
     if (const auto problem = CatalogService::codeProblem(order.orderNo, tr("order number")))
         found.append({QStringLiteral("order_no"), *problem});
     order.date = draft.date.isValid() ? draft.date : Dates::now();
+    if (!existing) { // where an order came from does not change
+        order.platform = draft.platform;
+        order.platformNo = draft.platform ? draft.platformNo.trimmed() : QString();
+        if (order.platform && order.platformNo.isEmpty())
+            found.append(
+                {QStringLiteral("platform_no"), tr("An order from %1 needs its order number there.")
+                                                    .arg(Platforms::displayName(*order.platform))});
+    }
 
     const auto customer = m_customers.findById(draft.customerId);
     if (!customer)
@@ -171,6 +179,11 @@ Order OrderWorkflow::insertNew(const OrderDraft &draft)
     if (m_orders.findByNumber(order.orderNo))
         throw ValidationError({{QStringLiteral("order_no"),
                                 tr("The order number %1 is already used.").arg(order.orderNo)}});
+    if (order.platform && m_orders.findByPlatformNumber(*order.platform, order.platformNo))
+        throw ValidationError(
+            {{QStringLiteral("platform_no"),
+              tr("The %1 order %2 is already in the shop.")
+                  .arg(Platforms::displayName(*order.platform), order.platformNo)}});
     m_orders.insert(order);
     m_customers.noteOrderDate(order.customerId, order.date.date());
     // domain.md: an unbound customer is bound, permanently, to its first order's distributor.

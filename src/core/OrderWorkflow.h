@@ -22,7 +22,9 @@ struct OrderDraft
         std::optional<Money> unitPrice; // nullopt: the product's price now
         Money discount;
     };
-    QString orderNo; // empty: the next free number
+    QString orderNo;                  // empty: the next free number
+    std::optional<Platform> platform; // an order imported from a platform, with its number there
+    QString platformNo;
     QDateTime date;
     qint64 customerId = 0;
     qint64 distributorId = 0; // 0: the customer's bound distributor, if any

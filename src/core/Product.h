@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Money.h"
+#include "Platform.h"
 #include "Rate.h"
 
 #include <QByteArray>
@@ -46,6 +47,17 @@ public:
     static QString code(StockMovementKind kind);
     static std::optional<StockMovementKind> fromCode(const QString &code);
     static QString displayName(StockMovementKind kind);
+};
+
+// How a platform names a product of the catalog, for the items of its order exports whose
+// merchant code is not the SKU: by the platform's code, or (no code) by item name and spec.
+struct ProductAlias
+{
+    Platform platform = Platform::Youzan;
+    QString code;
+    QString name;
+    QString spec;
+    QString sku;
 };
 
 struct StockMovement

@@ -27,6 +27,9 @@ public:
     // Inserts the movement and adds its quantity to the product's stock, in one statement pair.
     virtual void applyStockMovement(const StockMovement &movement) = 0;
     virtual QList<StockMovement> movements(qint64 productId) const = 0; // oldest first
+    // The product an alias names: by code when alias.code is not empty, else by name and spec.
+    virtual std::optional<qint64> aliasedProduct(const ProductAlias &alias) const = 0;
+    virtual void saveAlias(const ProductAlias &alias, qint64 productId) = 0; // replaces
 };
 
 class CustomerRepository
@@ -35,6 +38,9 @@ public:
     virtual ~CustomerRepository() = default;
     virtual std::optional<Customer> findById(qint64 id) const = 0;
     virtual std::optional<Customer> findByCode(const QString &code) const = 0;
+    virtual std::optional<Customer> findByPhone(const QString &phone) const = 0; // the oldest
+    virtual std::optional<Customer> findByPlatformAccount(Channel channel,
+                                                          const QString &account) const = 0;
     virtual qint64 insert(const Customer &customer) = 0;
     virtual void update(const Customer &customer) = 0; // addresses replaced as given
     virtual void remove(qint64 id) = 0;
@@ -68,6 +74,8 @@ public:
     virtual ~OrderRepository() = default;
     virtual std::optional<Order> findByNumber(const QString &orderNo) const = 0;
     virtual std::optional<Order> findById(qint64 id) const = 0;
+    virtual std::optional<Order> findByPlatformNumber(Platform platform,
+                                                      const QString &platformNo) const = 0;
     virtual void insert(Order &order) = 0; // with its lines; sets the order's and lines' ids
     virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
     virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes

@@ -239,7 +239,7 @@ int DemoShopMaker::drawUpline(int index)
 
 void DemoShopMaker::createCustomers()
 {
-    const QList<Channel> channels = Channels::all();
+    const QList<Channel> channels = Channels::direct();
     for (int i = 0; i < m_size.customers; ++i) {
         m_customers.append(m_shop.customerService.create(drawCustomer(i, channels)));
         step();

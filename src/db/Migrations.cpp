@@ -360,6 +360,52 @@ QStringList schemaVersion2()
     };
 }
 
+// Orders from the platforms (platforms.md): an imported order keeps the platform and its number
+// there, unique together; a customer first met on a platform has it as channel, with the buyer's
+// account; the platforms' names of products are aliases. SQLite cannot alter a CHECK: its
+// documented way for a constraint that only widens is to rewrite the table's text in the schema.
+QStringList schemaVersion4()
+{
+    const QString channels = QStringLiteral(
+        "'moments', 'group', 'referral', 'offline', 'other', 'youzan', 'weidian', 'taobao', "
+        "'pinduoduo'");
+    QString quotedChannels = channels;
+    quotedChannels.replace(QStringLiteral("'"), QStringLiteral("''"));
+    return {
+        QStringLiteral("{sqlite} PRAGMA writable_schema = ON"),
+        QStringLiteral("{sqlite} UPDATE sqlite_schema SET sql = replace(sql, "
+                       "'''offline'', ''other'')', '%1)') "
+                       "WHERE type = 'table' AND name = 'customers'")
+            .arg(quotedChannels),
+        QStringLiteral("{sqlite} PRAGMA writable_schema = RESET"),
+        QStringLiteral(
+            "{postgresql} ALTER TABLE customers DROP CONSTRAINT customers_channel_check"),
+        QStringLiteral("{postgresql} ALTER TABLE customers ADD CONSTRAINT customers_channel_check "
+                       "CHECK (channel IN (%1))")
+            .arg(channels),
+        QStringLiteral(
+            "ALTER TABLE customers ADD COLUMN platform_account TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX customers_platform_account ON customers "
+                       "(platform_account, channel)"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN platform TEXT NOT NULL DEFAULT '' CHECK "
+                       "(platform IN ('', 'youzan', 'weidian', 'taobao', 'pinduoduo'))"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN platform_no TEXT CHECK "
+                       "(platform_no IS NULL OR (platform <> '' AND length(platform_no) BETWEEN 1 "
+                       "AND 64))"),
+        QStringLiteral("CREATE UNIQUE INDEX orders_platform_no ON orders (platform_no, platform)"),
+        QStringLiteral(R"(CREATE TABLE product_aliases (
+            platform TEXT NOT NULL CHECK (platform IN ('youzan', 'weidian', 'taobao', 'pinduoduo')),
+            code TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL DEFAULT '',
+            spec TEXT NOT NULL DEFAULT '',
+            product_id BIGINT NOT NULL
+                REFERENCES products (id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
+            CHECK (code <> '' OR name <> ''),
+            PRIMARY KEY (platform, code, name, spec)))"),
+        QStringLiteral("CREATE INDEX product_aliases_product ON product_aliases (product_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -374,6 +420,8 @@ const QList<Migration> &all()
          QStringLiteral("the commission ledger in the order of its dates"),
          {QStringLiteral("CREATE INDEX commission_entries_created ON commission_entries "
                          "(created_at)")}},
+        {4, QStringLiteral("orders, customers and product aliases from the platforms"),
+         schemaVersion4()},
     };
     return migrations;
 }
@@ -389,6 +437,7 @@ QStringList tablesInDependencyOrder()
             QStringLiteral("users"),
             QStringLiteral("audit_log"),
             QStringLiteral("products"),
+            QStringLiteral("product_aliases"),
             QStringLiteral("distributors"),
             QStringLiteral("distributor_closure"),
             QStringLiteral("customers"),

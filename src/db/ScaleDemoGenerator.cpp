@@ -409,7 +409,7 @@ void ScaleShopWriter::writeCustomers()
 {
     m_boundTo = QList<qint64>(m_size.customers, 0);
     m_receivers.reserve(m_size.customers);
-    const QList<Channel> channels = Channels::all();
+    const QList<Channel> channels = Channels::direct();
     Statement insert(m_database, "INSERT INTO customers (id, code, name, phone, wechat, "
                                  "wechat_remark, channel, distributor_id, tags, notes, "
                                  "created_at, last_order_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "

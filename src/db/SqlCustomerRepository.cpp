@@ -19,7 +19,7 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
     std::optional<Customer> found;
     m_database.forEachRow(
         QStringLiteral("SELECT id, code, name, phone, wechat, wechat_remark, channel, "
-                       "distributor_id, tags, notes FROM customers WHERE %1")
+                       "distributor_id, tags, notes, platform_account FROM customers WHERE %1")
             .arg(condition),
         {value}, [&found](const QSqlQuery &row) {
             Customer customer;
@@ -33,6 +33,7 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
             customer.distributorId = row.value(7).toLongLong();
             customer.tags = row.value(8).toString().split(tagSeparator, Qt::SkipEmptyParts);
             customer.notes = row.value(9).toString();
+            customer.platformAccount = row.value(10).toString();
             found = customer;
         });
     if (!found)
@@ -65,6 +66,20 @@ std::optional<Customer> SqlCustomerRepository::findByCode(const QString &code) c
     return findWhere(QStringLiteral("code = ?"), code);
 }
 
+std::optional<Customer> SqlCustomerRepository::findByPhone(const QString &phone) const
+{
+    return findWhere(QStringLiteral("id = (SELECT min(id) FROM customers WHERE phone = ?)"), phone);
+}
+
+std::optional<Customer> SqlCustomerRepository::findByPlatformAccount(Channel channel,
+                                                                     const QString &account) const
+{
+    // The channel's code is one of ours, never the user's text.
+    return findWhere(
+        QStringLiteral("channel = '%1' AND platform_account = ?").arg(Channels::code(channel)),
+        account);
+}
+
 void SqlCustomerRepository::insertAddresses(const Customer &customer, qint64 customerId)
 {
     for (const Address &address : customer.addresses) {
@@ -81,14 +96,15 @@ qint64 SqlCustomerRepository::insert(const Customer &customer)
 {
     const qint64 id
         = m_database
-              .scalar(
-                  QStringLiteral("INSERT INTO customers (code, name, phone, wechat, "
-                                 "wechat_remark, channel, distributor_id, tags, notes, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                  {customer.code, text(customer.name), text(customer.phone), text(customer.wechat),
-                   text(customer.wechatRemark), Channels::code(customer.channel),
-                   idOrNull(customer.distributorId), text(customer.tags.join(tagSeparator)),
-                   text(customer.notes), dateTime(Dates::now())})
+              .scalar(QStringLiteral("INSERT INTO customers (code, name, phone, wechat, "
+                                     "wechat_remark, channel, distributor_id, tags, notes, "
+                                     "platform_account, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                      {customer.code, text(customer.name), text(customer.phone),
+                       text(customer.wechat), text(customer.wechatRemark),
+                       Channels::code(customer.channel), idOrNull(customer.distributorId),
+                       text(customer.tags.join(tagSeparator)), text(customer.notes),
+                       text(customer.platformAccount), dateTime(Dates::now())})
               .toLongLong();
     insertAddresses(customer, id);
     return id;
@@ -98,11 +114,11 @@ void SqlCustomerRepository::update(const Customer &customer)
 {
     m_database.run(QStringLiteral("UPDATE customers SET code = ?, name = ?, phone = ?, "
                                   "wechat = ?, wechat_remark = ?, channel = ?, tags = ?, "
-                                  "notes = ? WHERE id = ?"),
+                                  "notes = ?, platform_account = ? WHERE id = ?"),
                    {customer.code, text(customer.name), text(customer.phone), text(customer.wechat),
                     text(customer.wechatRemark), Channels::code(customer.channel),
                     text(customer.tags.join(tagSeparator)), text(customer.notes),
-                    qlonglong(customer.id)});
+                    text(customer.platformAccount), qlonglong(customer.id)});
     m_database.run(QStringLiteral("DELETE FROM customer_addresses WHERE customer_id = ?"),
                    {qlonglong(customer.id)});
     insertAddresses(customer, customer.id);

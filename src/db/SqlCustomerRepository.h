@@ -16,6 +16,9 @@ public:
 
     std::optional<Customer> findById(qint64 id) const override;
     std::optional<Customer> findByCode(const QString &code) const override;
+    std::optional<Customer> findByPhone(const QString &phone) const override;
+    std::optional<Customer> findByPlatformAccount(Channel channel,
+                                                  const QString &account) const override;
     qint64 insert(const Customer &customer) override;
     void update(const Customer &customer) override;
     void remove(qint64 id) override;

@@ -5,11 +5,15 @@ namespace MicroShop {
 QString SqlDialect::translate(QString statement) const
 {
     // "{sqlite} ...": SQLite's alone (full-text search); nothing on PostgreSQL.
+    // "{postgresql} ...": PostgreSQL's alone (altering a constraint); nothing on SQLite.
     const QString sqliteOnly = QStringLiteral("{sqlite} ");
-    if (statement.startsWith(sqliteOnly)) {
-        if (!isSqlite())
-            return QString();
-        statement.remove(0, sqliteOnly.size());
+    const QString postgresqlOnly = QStringLiteral("{postgresql} ");
+    for (const QString &only : {sqliteOnly, postgresqlOnly}) {
+        if (statement.startsWith(only)) {
+            if (isSqlite() != (only == sqliteOnly))
+                return QString();
+            statement.remove(0, only.size());
+        }
     }
     if (isSqlite()) {
         // INTEGER PRIMARY KEY makes the column the rowid: 64-bit and the fastest key SQLite has.

@@ -11,7 +11,8 @@ namespace {
 
 const QString orderColumns = QStringLiteral(
     "o.id, o.order_no, o.date, o.customer_id, o.distributor_id, o.status, o.shipping_fee, "
-    "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes");
+    "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes, "
+    "o.platform, o.platform_no");
 
 Order orderFromRow(const QSqlQuery &query)
 {
@@ -30,6 +31,8 @@ Order orderFromRow(const QSqlQuery &query)
     order.completedAt = toDateTime(query.value(10));
     order.cancelledAt = toDateTime(query.value(11));
     order.notes = query.value(12).toString();
+    order.platform = Platforms::fromCode(query.value(13).toString());
+    order.platformNo = query.value(14).toString();
     return order;
 }
 
@@ -116,6 +119,15 @@ std::optional<Order> SqlOrderRepository::findById(qint64 id) const
     return findWhere(QStringLiteral("o.id = ?"), qlonglong(id));
 }
 
+std::optional<Order> SqlOrderRepository::findByPlatformNumber(Platform platform,
+                                                              const QString &platformNo) const
+{
+    // The platform's code is one of ours, never the user's text.
+    return findWhere(
+        QStringLiteral("o.platform_no = ? AND o.platform = '%1'").arg(Platforms::code(platform)),
+        platformNo);
+}
+
 QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
 {
     QList<qint64> ids;
@@ -136,18 +148,18 @@ QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId
 void SqlOrderRepository::insert(Order &order)
 {
     const QVariant now = dateTime(Dates::now());
-    const qint64 id = m_database
-                          .scalar(
-                              QStringLiteral(
-                                  "INSERT INTO orders (order_no, date, customer_id, "
-                                  "distributor_id, status, goods_total, shipping_fee, notes, "
-                                  "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                  "RETURNING id"),
-                              {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
-                               idOrNull(order.distributorId), OrderStatuses::code(order.status),
-                               money(order.goodsTotal()), money(order.shippingFee),
-                               text(order.notes), now, now})
-                          .toLongLong();
+    const qint64 id
+        = m_database
+              .scalar(QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
+                                     "distributor_id, status, goods_total, shipping_fee, notes, "
+                                     "platform, platform_no, created_at, updated_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                      {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
+                       idOrNull(order.distributorId), OrderStatuses::code(order.status),
+                       money(order.goodsTotal()), money(order.shippingFee), text(order.notes),
+                       text(order.platform ? Platforms::code(*order.platform) : QString()),
+                       order.platform ? QVariant(order.platformNo) : QVariant(), now, now})
+              .toLongLong();
     const QList<qint64> lineIds = insertLines(order, id);
     order.id = id;
     for (int i = 0; i < order.lines.size(); ++i)

@@ -16,6 +16,8 @@ public:
 
     std::optional<Order> findByNumber(const QString &orderNo) const override;
     std::optional<Order> findById(qint64 id) const override;
+    std::optional<Order> findByPlatformNumber(Platform platform,
+                                              const QString &platformNo) const override;
     void insert(Order &order) override;
     void replaceLines(const Order &order) override;
     void saveState(const Order &order) override;

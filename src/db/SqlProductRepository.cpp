@@ -137,4 +137,36 @@ QList<StockMovement> SqlProductRepository::movements(qint64 productId) const
     return result;
 }
 
+namespace {
+
+// An alias is stored under its code alone, or (no code) under its name and spec alone.
+QVariantList aliasKey(const ProductAlias &alias)
+{
+    const bool byCode = !alias.code.isEmpty();
+    return {Platforms::code(alias.platform), text(alias.code),
+            text(byCode ? QString() : alias.name), text(byCode ? QString() : alias.spec)};
+}
+
+} // namespace
+
+std::optional<qint64> SqlProductRepository::aliasedProduct(const ProductAlias &alias) const
+{
+    const QVariant id = m_database.scalar(
+        QStringLiteral("SELECT product_id FROM product_aliases WHERE platform = ? AND code = ? "
+                       "AND name = ? AND spec = ?"),
+        aliasKey(alias));
+    if (id.isNull())
+        return std::nullopt;
+    return id.toLongLong();
+}
+
+void SqlProductRepository::saveAlias(const ProductAlias &alias, qint64 productId)
+{
+    m_database.run(
+        QStringLiteral("INSERT INTO product_aliases (platform, code, name, spec, "
+                       "product_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, "
+                       "code, name, spec) DO UPDATE SET product_id = excluded.product_id"),
+        aliasKey(alias) + QVariantList{qlonglong(productId)});
+}
+
 } // namespace MicroShop

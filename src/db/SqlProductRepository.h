@@ -6,7 +6,8 @@ namespace MicroShop {
 
 class Database;
 
-// Products and stock movements as rows of products and stock_movements.
+// Products, their stock movements and the platforms' aliases of them as rows of products,
+// stock_movements and product_aliases.
 class SqlProductRepository final : public ProductRepository
 {
 public:
@@ -21,6 +22,8 @@ public:
     void update(const Product &product) override;
     void applyStockMovement(const StockMovement &movement) override;
     QList<StockMovement> movements(qint64 productId) const override;
+    std::optional<qint64> aliasedProduct(const ProductAlias &alias) const override;
+    void saveAlias(const ProductAlias &alias, qint64 productId) override;
 
 private:
     std::optional<Product> findWhere(const QString &condition, const QVariant &value) const;

@@ -27,6 +27,8 @@ public:
     // mapped to "" is ignored); an unknown or repeated column is an error of line 1.
     void mapHeader(const QStringList &header, const QStringList &known,
                    const QHash<QString, QString> &mapping, const QString &kindName);
+    // A column found by the caller (a platform's header name at its position, from 0).
+    void useColumn(const QString &name, int index) { m_index.insert(name, index); }
     void requireColumns(const QStringList &required);
     void checkFieldCounts(const QList<CsvRecord> &records, qsizetype columns);
 

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Error.h"
+#include "Platform.h"
+#include "Product.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace MicroShop {
+
+struct ShopContext;
+struct TableFile;
+
+// `import orders FILE --platform` and the desktop import of a platform's export (platforms.md):
+// reads every row (cell quirks removed), reports every bad cell and every unmatched item as
+// FILE:LINE:COLUMN: message, and only when there is none creates the new orders and moves the
+// known ones forward, all in one transaction. Importing the same file again changes nothing.
+class PlatformImporter final
+{
+    Q_DECLARE_TR_FUNCTIONS(PlatformImporter)
+
+public:
+    struct Report
+    {
+        QStringList errors; // FILE:LINE:COLUMN: message; nothing was imported
+        QStringList notes;  // FILE:LINE:COLUMN: message; imported, but the merchant should know
+        std::optional<Platform> platform;
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        bool ok() const { return errors.isEmpty(); }
+    };
+
+    explicit PlatformImporter(ShopContext &shop);
+    // Told of every hundred orders applied; false cancels (throws Cancelled, nothing kept).
+    void setProgress(ProgressCallback progress) { m_progress = std::move(progress); }
+    // Aliases to use and save with the import (the CLI's --aliases, the dialog's picks).
+    void addAliases(const QList<ProductAlias> &aliases) { m_aliases += aliases; }
+
+    // The platform whose export the header is; nullopt when none.
+    static std::optional<Platform> detect(const QStringList &header);
+
+    // platform: nullopt detects it from the header.
+    Report import(const TableFile &table, const QString &fileName,
+                  std::optional<Platform> platform = std::nullopt);
+
+    // An aliases file, `platform,code,name,spec,sku`: the aliases, or errors FILE:LINE:COLUMN
+    // (an unknown platform or SKU among them).
+    QList<ProductAlias> readAliases(const TableFile &table, const QString &fileName,
+                                    QStringList &errors) const;
+
+private:
+    ShopContext &m_shop;
+    ProgressCallback m_progress;
+    QList<ProductAlias> m_aliases;
+};
+
+} // namespace MicroShop
