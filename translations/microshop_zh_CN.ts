@@ -42,7 +42,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../src/ui/BackgroundTask.cpp" line="+77"/>
+        <location filename="../src/ui/BackgroundTask.cpp" line="+75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+640"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+632"/>
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -252,7 +252,12 @@
         <translation>进货</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>An alias needs the platform&apos;s code or the item&apos;s name.</source>
+        <translation>别名需要平台的编码或商品名称。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>A counted stock cannot be negative (%1).</source>
         <translation>盘点数量不能为负（%1）。</translation>
     </message>
@@ -265,7 +270,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../src/core/Customer.cpp" line="+63"/>
+        <location filename="../src/core/Customer.cpp" line="+94"/>
         <source>WeChat Moments</source>
         <translation>朋友圈</translation>
     </message>
@@ -554,7 +559,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../src/db/DemoGenerator.cpp" line="+417"/>
+        <location filename="../src/db/DemoGenerator.cpp" line="+410"/>
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
@@ -1854,6 +1859,16 @@ Joined %7</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform order no.</source>
+        <translation>平台订单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1907,17 +1922,17 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+46"/>
-        <location line="+325"/>
+        <location line="+327"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-325"/>
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
@@ -3051,7 +3066,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>“%1”超过两位小数：金额以分为单位，最多写两位小数（不会自动四舍五入）。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+92"/>
         <source>Internal error: division by zero in an amount.</source>
         <translation>内部错误：金额计算中除以零。</translation>
     </message>
@@ -3092,7 +3107,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>OrderWorkflow</name>
     <message>
-        <location filename="../src/core/OrderWorkflow.cpp" line="+49"/>
+        <location filename="../src/core/OrderWorkflow.cpp" line="+48"/>
         <source>paid</source>
         <translation>付款</translation>
     </message>
@@ -3135,6 +3150,11 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+19"/>
         <source>order number</source>
         <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An order from %1 needs its order number there.</source>
+        <translation>来自%1的订单需要其在该平台的订单号。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3187,7 +3207,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单号 %1 已被使用。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+4"/>
+        <source>The %1 order %2 is already in the shop.</source>
+        <translation>%1订单 %2 已在店铺中。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Order %1 is %2: only an order awaiting payment can be edited.</source>
         <translation>订单 %1 的状态为%2：只有待付款的订单可以编辑。</translation>
     </message>
@@ -3243,6 +3268,178 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCells</name>
+    <message>
+        <location filename="../src/io/PlatformCells.cpp" line="+78"/>
+        <source>&quot;%1&quot; is not a date and time such as 2026-11-29 13:05.</source>
+        <translation>“%1”不是日期时间，应如 2026-11-29 13:05。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformImporter</name>
+    <message>
+        <location filename="../src/io/PlatformImporter.cpp" line="+139"/>
+        <source>spec &quot;%1&quot;</source>
+        <translation>规格“%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>code &quot;%1&quot;</source>
+        <translation>编码“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no product matches the %1 item %2: make its merchant code on %1 the product&apos;s SKU, or give an alias (platform,code,name,spec,sku).</source>
+        <translation>没有商品与%1商品 %2 对应：请把它在%1上的商家编码设为商品的 SKU，或提供别名（platform,code,name,spec,sku）。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the order %1 has no item.</source>
+        <translation>订单 %1 没有商品。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the order %1 has no goods total and its items no price.</source>
+        <translation>订单 %1 没有商品金额合计，其商品也没有价格。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the paid amount %1 is more than the items (%2) plus shipping (%3).</source>
+        <translation>实付金额 %1 超过了商品（%2）加运费（%3）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the distributor %1 is not in MicroShop: their orders are imported without a distributor (the customer&apos;s, if bound). Add the distributor with this phone or name to credit them.</source>
+        <translation>分销员 %1 不在 MicroShop 中：其订单导入时不带分销员（如客户已绑定，则为客户的分销员）。请用此手机号或姓名添加该分销员，以便为其计佣。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 buyer %2</source>
+        <translation>%1买家 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The import was cancelled; nothing of it was saved.</source>
+        <translation>导入已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the %1 order %2 is shipped but the file has no courier and tracking number: it is recorded as paid; ship it in MicroShop with them.</source>
+        <translation>%1订单 %2 已发货，但文件中没有快递公司和运单号：已记为已付款；请在 MicroShop 中填写它们后发货。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the %1 order %2 is already %4 in MicroShop (as %3) and the file says %5: it was left as it is.</source>
+        <translation>%1订单 %2 在 MicroShop 中（订单 %3）已是“%4”，而文件中为“%5”：保持不变。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the %1 order %2 (%3 in MicroShop) is shipped but the file has no courier and tracking number: ship it in MicroShop with them.</source>
+        <translation>%1订单 %2（MicroShop 中为 %3）已发货，但文件中没有快递公司和运单号：请在 MicroShop 中填写它们后发货。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>refunded on %1</source>
+        <translation>已在%1退款</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the header matches no platform&apos;s order export. MicroShop looked for these columns: %1.</source>
+        <translation>表头与任何平台的订单导出都不匹配。MicroShop 查找的列为：%1。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>unknown platform &quot;%1&quot;: it is one of %2.</source>
+        <translation>未知平台“%1”：应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an alias needs the platform&apos;s code or the item&apos;s name.</source>
+        <translation>别名需要平台的编码或商品名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product has the SKU &quot;%1&quot;.</source>
+        <translation>没有 SKU 为“%1”的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformOrderReader</name>
+    <message>
+        <location filename="../src/io/PlatformOrderReader.cpp" line="+36"/>
+        <source>this is not a %1 order export as MicroShop knows it: the columns %2 are missing.</source>
+        <translation>这不是 MicroShop 所知的%1订单导出：缺少列 %2。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 cannot be negative (%2).</source>
+        <translation>%1 不能为负数（%2）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the order number is empty.</source>
+        <translation>订单号为空。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the time the order was placed is empty.</source>
+        <translation>下单时间为空。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>unknown order status &quot;%1&quot;: the statuses known are %2.</source>
+        <translation>未知订单状态“%1”：已知状态为 %2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown after-sale status &quot;%1&quot;: MicroShop knows 退款成功 and 已退款 (refunded), 无售后或售后取消 and an empty cell (none).</source>
+        <translation>未知售后状态“%1”：MicroShop 识别 退款成功 和 已退款（已退款），无售后或售后取消 和空单元格（无售后）。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the order %1 appears with two buyers: &quot;%2&quot; on line %3 and &quot;%4&quot; here.</source>
+        <translation>订单 %1 出现了两个买家：第 %3 行的“%2”和此处的“%4”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 must be a whole number of at least 1, not &quot;%2&quot;.</source>
+        <translation>%1 必须是至少为 1 的整数，而不是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the item&apos;s price is empty.</source>
+        <translation>商品价格为空。</translation>
+    </message>
+</context>
+<context>
+    <name>Platforms</name>
+    <message>
+        <location filename="../src/core/Platform.cpp" line="+38"/>
+        <source>Youzan</source>
+        <translation>有赞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weidian</source>
+        <translation>微店</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
     </message>
 </context>
 <context>
@@ -4280,7 +4477,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>第一个工作表“%1”是空的：需要一行写有列名的表头。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>

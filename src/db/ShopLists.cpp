@@ -135,6 +135,8 @@ std::unique_ptr<ListSource> orders(Database &database)
     definition.conditionsOnFirstTable = true;
     definition.key = QStringLiteral("o.id");
     definition.columns = {QStringLiteral("o.order_no"),
+                          QStringLiteral("o.platform"),
+                          QStringLiteral("o.platform_no"),
                           QStringLiteral("o.date"),
                           QStringLiteral("c.name"),
                           QStringLiteral("c.phone"),
@@ -145,14 +147,18 @@ std::unique_ptr<ListSource> orders(Database &database)
                           QStringLiteral("(o.goods_total + o.shipping_fee)"),
                           QStringLiteral("o.refunded_total"),
                           QStringLiteral("s.tracking")};
-    // A million orders: numbers and tracking numbers from their start (as typed or copied),
+    // A million orders: numbers (MicroShop's or the platform's) and tracking numbers from their
+    // start (as typed or copied),
     // customers by any part of their name, phone or WeChat ID (200,000 of them, few per key).
     const bool sqlite = database.isSqlite();
     definition.search = [sqlite](const QString &text, QVariantList &values) {
         QStringList any;
-        for (const QString &typed : QSet<QString>{text, text.toUpper()})
+        for (const QString &typed : QSet<QString>{text, text.toUpper()}) {
             any.append(
                 SqlListSource::startsWith(QStringLiteral("o.order_no"), typed, sqlite, values));
+            any.append(
+                SqlListSource::startsWith(QStringLiteral("o.platform_no"), typed, sqlite, values));
+        }
         any.append(
             QStringLiteral("o.customer_id IN (%1)").arg(customersMatching(text, sqlite, values)));
         QStringList shipped;

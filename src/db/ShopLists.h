@@ -17,7 +17,8 @@ class Database;
 //              last_order_date, tags
 //              filters: channel (code), distributor (code), notBoughtSince (YYYY-MM-DD: bought
 //              before, but not on or after that day)
-//   orders:    order_no, date, customer name, customer phone, distributor code, status,
+//   orders:    order_no, platform (code or empty), platform_no, date, customer name, customer
+//              phone, distributor code, status,
 //              goods_total, shipping_fee, total, refunded_total, tracking
 //              filters: status (code), from, to (YYYY-MM-DD, inclusive), distributor (code),
 //              customer (id)

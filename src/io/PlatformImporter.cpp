@@ -15,6 +15,7 @@
 #include "ShopRepositories.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace MicroShop {
 
@@ -72,7 +73,7 @@ private:
 
     std::optional<qint64> productOf(const PlatformItem &item);
     std::optional<qint64> aliased(const ProductAlias &key) const;
-    std::optional<Planned> planned(const PlatformOrder &order);
+    void reportUnmatched(const PlatformItem &item, QSet<QString> &reported);
     bool priceLines(const PlatformOrder &order, Planned &planned);
     qint64 distributorOf(const PlatformOrder &order);
     qint64 customerOf(const PlatformOrder &order);
@@ -126,6 +127,31 @@ std::optional<qint64> PlatformImport::productOf(const PlatformItem &item)
     return aliased({m_platform, {}, item.name, item.spec, {}});
 }
 
+// Each unmatched item once, at its first row, with what the file says of it.
+void PlatformImport::reportUnmatched(const PlatformItem &item, QSet<QString> &reported)
+{
+    const QString key = QStringList{item.specCode, item.code, item.name, item.spec}.join(u'\x1f');
+    if (reported.contains(key))
+        return;
+    reported.insert(key);
+    QStringList known;
+    if (!item.spec.isEmpty())
+        known.append(tr("spec \"%1\"").arg(item.spec));
+    for (const QString &code : {item.specCode, item.code}) {
+        if (!code.isEmpty())
+            known.append(tr("code \"%1\"").arg(code));
+    }
+    QString described = QStringLiteral("\"%1\"").arg(item.name);
+    if (!known.isEmpty())
+        described += QStringLiteral(" (%1)").arg(known.join(QStringLiteral(", ")));
+    const PlatformField where = item.name.isEmpty() ? PlatformField::ItemCode
+                                                    : PlatformField::ItemName;
+    m_sheet.error(*item.record, m_reader.column(where),
+                  tr("no product matches the %1 item %2: make its merchant code on %1 the "
+                     "product's SKU, or give an alias (platform,code,name,spec,sku).")
+                      .arg(Platforms::displayName(m_platform), described));
+}
+
 void PlatformImport::plan(const QList<PlatformOrder> &orders)
 {
     QSet<QString> unmatched; // each item reported once
@@ -136,19 +162,7 @@ void PlatformImport::plan(const QList<PlatformOrder> &orders)
             const auto product = productOf(item);
             if (!product) {
                 matched = false;
-                const QString key
-                    = QStringList{item.specCode, item.code, item.name, item.spec}.join(u'\x1f');
-                if (!unmatched.contains(key)) {
-                    unmatched.insert(key);
-                    const PlatformField where = item.name.isEmpty() ? PlatformField::ItemCode
-                                                                    : PlatformField::ItemName;
-                    m_sheet.error(*item.record, m_reader.column(where),
-                                  tr("no product matches the %1 item \"%2\" (spec \"%3\", code "
-                                     "\"%4\"): make its merchant code on %1 the product's SKU, "
-                                     "or give an alias (platform,code,name,spec,sku).")
-                                      .arg(Platforms::displayName(m_platform), item.name, item.spec,
-                                           item.specCode.isEmpty() ? item.code : item.specCode));
-                }
+                reportUnmatched(item, unmatched);
             }
             each.lines.append({product.value_or(0), item.quantity, item.unitPrice, Money()});
         }
@@ -361,8 +375,8 @@ bool PlatformImport::moveForward(const PlatformOrder &order, const Order &existi
     const bool finished = had == OrderStatus::Cancelled || had == OrderStatus::Refunded;
     if (finished || (progressOf(wanted) < progressOf(had))) {
         note(*order.record, PlatformField::Status,
-             tr("the %1 order %2 (%3 in MicroShop) is %4 there, and the file says it is %5: it "
-                "was left as it is.")
+             tr("the %1 order %2 is already %4 in MicroShop (as %3) and the file says %5: it was "
+                "left as it is.")
                  .arg(Platforms::displayName(m_platform), order.platformNo, existing.orderNo,
                       OrderStatuses::displayName(had), OrderStatuses::displayName(wanted)));
         return false;

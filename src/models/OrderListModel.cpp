@@ -12,6 +12,10 @@ QString OrderListModel::columnTitle(int column) const
     switch (Column(column)) {
     case OrderNo:
         return tr("Order no.");
+    case Platform:
+        return tr("Platform");
+    case PlatformNo:
+        return tr("Platform order no.");
     case Date:
         return tr("Date");
     case Customer:
@@ -41,6 +45,10 @@ QVariant OrderListModel::displayValue(const QVariantList &row, int column) const
     switch (Column(column)) {
     case Date:
         return cell(row, column).toString().left(16); // to the minute
+    case Platform: {
+        const auto platform = Platforms::fromCode(cell(row, column).toString());
+        return platform ? Platforms::displayName(*platform) : QString();
+    }
     case Status: {
         const auto status = OrderStatuses::fromCode(cell(row, column).toString());
         return status ? OrderStatuses::displayName(*status) : cell(row, column).toString();

@@ -4,7 +4,8 @@
 
 namespace MicroShop {
 
-// The Orders list: statuses by name and colour, amounts as money.
+// The Orders list: statuses by name and colour, amounts as money, an imported order's platform
+// and its number there beside MicroShop's.
 class OrderListModel final : public PagedTableModel
 {
     Q_OBJECT
@@ -12,6 +13,8 @@ class OrderListModel final : public PagedTableModel
 public:
     enum Column {
         OrderNo,
+        Platform,   // where an imported order came from
+        PlatformNo, // and its number there
         Date,
         Customer,
         Phone,

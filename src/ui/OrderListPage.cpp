@@ -48,6 +48,8 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
         [] { return tr("Search order number, customer, phone or tracking number"); });
     view()->sortByColumn(OrderListModel::Date, Qt::DescendingOrder); // newest first
     view()->setColumnWidth(OrderListModel::OrderNo, 130);
+    view()->setColumnWidth(OrderListModel::Platform, 60);
+    view()->setColumnWidth(OrderListModel::PlatformNo, 150);
     view()->setColumnWidth(OrderListModel::Date, 125);
     view()->setColumnWidth(OrderListModel::Customer, 80);
     view()->setColumnWidth(OrderListModel::Phone, 105);

@@ -25,6 +25,8 @@ private slots:
     void roundsHalfAwayFromZero_data();
     void roundsHalfAwayFromZero();
     void roundingNeverOverflowsOnLargeAmounts();
+    void spreadsInProportionToTheFen_data();
+    void spreadsInProportionToTheFen();
     void arithmeticRefusesOverflow();
     void largeSumsStayExact();
     void ratesParseToBasisPoints_data();
@@ -189,6 +191,48 @@ void TestMoney::roundingNeverOverflowsOnLargeAmounts()
              std::numeric_limits<qint64>::max());
     QVERIFY_THROWS_EXCEPTION(InputError, roundedMulDiv(big, 3, 1));
     QVERIFY_THROWS_EXCEPTION(InputError, roundedMulDiv(1, 1, 0));
+}
+
+// platforms.md's discounts over the lines: by their nets, half up to the fen, the remainder last.
+void TestMoney::spreadsInProportionToTheFen_data()
+{
+    QTest::addColumn<QString>("total");
+    QTest::addColumn<QString>("weights"); // separated by spaces
+    QTest::addColumn<QString>("parts");
+    QTest::newRow("14.50 over 30, 20, 50") << "14.50"
+                                           << "30 20 50"
+                                           << "4.35 2.90 7.25";
+    // 10 * 1/3 = 3.333 -> 3.33 twice, the last 3.34.
+    QTest::newRow("remainder on the last") << "10"
+                                           << "1 1 1"
+                                           << "3.33 3.33 3.34";
+    // 0.05 * 1/2 = 0.025 -> 0.03 (half away from zero), the last 0.02.
+    QTest::newRow("half rounds up") << "0.05"
+                                    << "9.99 9.99"
+                                    << "0.03 0.02";
+    QTest::newRow("one part takes all") << "7.77"
+                                        << "12"
+                                        << "7.77";
+    QTest::newRow("zero weights: the last") << "1"
+                                            << "0 0"
+                                            << "0.00 1.00";
+    QTest::newRow("nothing to spread") << "0"
+                                       << "5 6"
+                                       << "0.00 0.00";
+}
+
+void TestMoney::spreadsInProportionToTheFen()
+{
+    QFETCH(QString, total);
+    QFETCH(QString, weights);
+    QFETCH(QString, parts);
+    QList<Money> weightAmounts;
+    for (const QString &weight : weights.split(u' '))
+        weightAmounts.append(*Money::parse(weight));
+    QStringList got;
+    for (const Money part : spreadInProportion(*Money::parse(total), weightAmounts))
+        got.append(part.toString());
+    QCOMPARE(got.join(u' '), parts);
 }
 
 void TestMoney::arithmeticRefusesOverflow()

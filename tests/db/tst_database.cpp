@@ -431,6 +431,17 @@ void TestDatabase::storedOlderFilesUpgrade()
                                          "'commission_entries_created'"))
                  .toInt(),
              1);
+    // Version 4 widened the customers' channels in the stored table's own text (SQLite cannot
+    // alter a CHECK): a platform is a channel at once, on this same connection, and an unknown
+    // word still is not.
+    database->run(QStringLiteral("INSERT INTO customers (code, name, channel, platform_account, "
+                                 "created_at) VALUES ('C900', '王', 'taobao', 'tb_wang', '')"));
+    QVERIFY_THROWS_EXCEPTION(
+        DatabaseError,
+        database->run(QStringLiteral("INSERT INTO customers (code, name, channel, created_at) "
+                                     "VALUES ('C901', '赵', 'tv', '')")));
+    database->run(QStringLiteral("UPDATE orders SET platform = 'youzan', platform_no = 'E1' "
+                                 "WHERE order_no = 'SO-0001'"));
     QCOMPARE(DatabaseCheck::findings(*database), QStringList());
 }
 
@@ -473,6 +484,20 @@ void TestDatabase::constraintsRefuseBadRows_data()
     QTest::newRow("rate over 100 %") << "UPDATE products SET rate1 = 10001";
     QTest::newRow("unknown channel")
         << "INSERT INTO customers (code, name, channel, created_at) VALUES ('C9', 'x', 'tv', '')";
+    QTest::newRow("platform channel misspelt")
+        << "INSERT INTO customers (code, name, channel, created_at) VALUES ('C9', 'x', 'Youzan', "
+           "'')";
+    QTest::newRow("platform number without a platform") << "UPDATE orders SET platform_no = 'E1'";
+    QTest::newRow("unknown platform") << "UPDATE orders SET platform = 'jd', platform_no = 'E1'";
+    QTest::newRow("platform number twice")
+        << "INSERT INTO orders (order_no, date, customer_id, platform, platform_no, created_at, "
+           "updated_at) SELECT 'SO-2', date, customer_id, 'taobao', 'T1', '', '' FROM orders "
+           "UNION ALL SELECT 'SO-3', date, customer_id, 'taobao', 'T1', '', '' FROM orders";
+    QTest::newRow("alias naming nothing")
+        << "INSERT INTO product_aliases (platform, code, name, spec, product_id) "
+           "VALUES ('youzan', '', '', 'x', 1)";
+    QTest::newRow("alias of a missing product")
+        << "INSERT INTO product_aliases (platform, code, product_id) VALUES ('youzan', 'Y1', 99)";
     QTest::newRow("second default address")
         << "INSERT INTO customer_addresses (customer_id, is_default) VALUES (1, 1)";
     QTest::newRow("line of a missing order")
