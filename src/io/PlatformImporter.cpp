@@ -134,6 +134,8 @@ void PlatformImport::reportUnmatched(const PlatformItem &item, QSet<QString> &re
     if (reported.contains(key))
         return;
     reported.insert(key);
+    m_report.unmatched.append({item.specCode.isEmpty() ? item.code : item.specCode, item.name,
+                               item.spec, item.record->line});
     QStringList known;
     if (!item.spec.isEmpty())
         known.append(tr("spec \"%1\"").arg(item.spec));
@@ -454,7 +456,7 @@ std::optional<Platform> PlatformImporter::detect(const QStringList &header)
 }
 
 PlatformImporter::Report PlatformImporter::import(const TableFile &table, const QString &fileName,
-                                                  std::optional<Platform> platform)
+                                                  std::optional<Platform> platform, Mode mode)
 {
     Report report;
     ImportSheet sheet(fileName, report.errors);
@@ -479,7 +481,7 @@ PlatformImporter::Report PlatformImporter::import(const TableFile &table, const 
         return report;
     const QList<PlatformOrder> orders = run.reader().orders(cleaned.records);
     run.plan(orders);
-    if (!report.ok())
+    if (!report.ok() || mode == Mode::Check)
         return report;
     try {
         m_shop.transactor.inTransaction([&] {

@@ -25,11 +25,21 @@ class PlatformImporter final
     Q_DECLARE_TR_FUNCTIONS(PlatformImporter)
 
 public:
+    // An item of the file that no product matches (each once): what the file calls it.
+    struct UnmatchedItem
+    {
+        QString code; // the spec's code where there is one, else the item's; may be empty
+        QString name;
+        QString spec;
+        int line = 0;
+    };
+
     struct Report
     {
         QStringList errors; // FILE:LINE:COLUMN: message; nothing was imported
         QStringList notes;  // FILE:LINE:COLUMN: message; imported, but the merchant should know
         std::optional<Platform> platform;
+        QList<UnmatchedItem> unmatched; // also among the errors
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -45,9 +55,11 @@ public:
     // The platform whose export the header is; nullopt when none.
     static std::optional<Platform> detect(const QStringList &header);
 
-    // platform: nullopt detects it from the header.
+    // platform: nullopt detects it from the header. check: read and match everything, report,
+    // and write nothing (what the desktop dialog shows before Import).
+    enum class Mode { Import, Check };
     Report import(const TableFile &table, const QString &fileName,
-                  std::optional<Platform> platform = std::nullopt);
+                  std::optional<Platform> platform = std::nullopt, Mode mode = Mode::Import);
 
     // An aliases file, `platform,code,name,spec,sku`: the aliases, or errors FILE:LINE:COLUMN
     // (an unknown platform or SKU among them).
