@@ -20,6 +20,17 @@
 //   no completion time) take the time of the step before them (decisions.md "Times").
 // - The `notes` column of the orders export is left out of the hand-written expectations (the
 //   pages do not say what an import writes there); every other column is compared.
+// - New customers get CustomerService's next code (C000001 in an empty shop), and orders the
+//   first free SO<day>-nnnn of their day; where two orders share a day the test does not depend
+//   on which is numbered first, except in files where the file's order and the time's agree.
+// - Rows of one order that name two buyers (Taobao 买家会员名) are refused at the second row's
+//   buyer cell, as csv.md refuses rows of one order that disagree.
+// - A paid amount above goods + shipping is refused at the 订单实付金额 cell of the order's row;
+//   a status behind the order's is one line on stderr at the row's 订单状态 cell; an unknown
+//   distributor is one line at its first row; an unmatched item is one line at its first row.
+// - A spreadsheet row of empty cells saved as CSV (only separators) is a blank line.
+// - A file that is not a workbook (a PNG named .xlsx) is refused at FILE:1:1, whatever the words.
+// - The Taobao buyer account matches across imports (the second order comes in a later file).
 #include "Dates.h"
 #include "Error.h"
 
