@@ -1,10 +1,11 @@
-// Writes the workbooks tst_xlsxreader reads, with libxlsxwriter, an independent .xlsx writer:
-// `xlsx_test_workbooks DIR`. A program of its own because QuaZip exports minizip's functions
-// (zipOpen3...) under their own names, and libxlsxwriter, loaded in the same process, would call
-// QuaZip's instead of its own minizip's and crash.
+// Writes the workbooks tst_xlsxreader and tst_cli_platforms read, with libxlsxwriter, an
+// independent .xlsx writer: `xlsx_test_workbooks DIR`. A program of its own because QuaZip
+// exports minizip's functions (zipOpen3...) under their own names, and libxlsxwriter, loaded in
+// the same process, would call QuaZip's instead of its own minizip's and crash.
 #include <xlsxwriter.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <string>
 
@@ -124,6 +125,194 @@ void sheets(lxw_workbook *workbook)
     worksheet_write_number(summary, 1, 0, 1, nullptr);
 }
 
+// A Youzan item-level order export as the merchant downloads it from the Youzan back office:
+// order numbers and names as text, amounts, quantities and phones as numbers, times as
+// date-formatted cells. tst_cli_platforms holds the same rows as CSV (youzanItemsRows) and
+// expects the import of both to give the same orders.
+void youzanOrders(lxw_workbook *workbook)
+{
+    lxw_worksheet *sheet = workbook_add_worksheet(workbook, "订单列表");
+    lxw_format *time = numberFormat(workbook, "yyyy-mm-dd hh:mm:ss");
+    const int columns = 25;
+    const char *rows[][columns] = {
+        {"订单号",
+         "订单状态",
+         "订单创建时间",
+         "买家付款时间",
+         "交易成功时间",
+         "收货人/提货人",
+         "收货人手机号/提货人手机号",
+         "收货人省份",
+         "收货人城市",
+         "收货人地区",
+         "详细收货地址/提货地址",
+         "商品名称",
+         "商品规格",
+         "商品编码",
+         "规格编码",
+         "商品单价",
+         "商品数量",
+         "商品金额合计",
+         "运费",
+         "店铺优惠合计",
+         "订单实付金额",
+         "商品发货物流公司",
+         "商品发货物流单号",
+         "分销员",
+         "分销员手机号"},
+        {"E20261120100001",
+         "待发货",
+         "2026-11-20 10:00:00",
+         "2026-11-20 10:05:00",
+         "",
+         "李娜",
+         "13800000001",
+         "浙江省",
+         "杭州市",
+         "西湖区",
+         "文三路100号",
+         "普洱熟茶",
+         "357克",
+         "P1001",
+         "TEA-01",
+         "128.00",
+         "2",
+         "286.00",
+         "10.00",
+         "20.00",
+         "276.00",
+         "",
+         "",
+         "",
+         ""},
+        {"E20261119100003",
+         "交易成功",
+         "2026-11-19 08:00:00",
+         "2026-11-19 08:01:00",
+         "2026-11-23 18:00:00",
+         "李娜",
+         "13800000001",
+         "浙江省",
+         "杭州市",
+         "西湖区",
+         "文三路100号",
+         "土蜂蜜",
+         "500克",
+         "P1004",
+         "HONEY-04",
+         "50.00",
+         "1",
+         "178.00",
+         "0.00",
+         "8.90",
+         "169.10",
+         "顺丰速运",
+         "SF1400000001",
+         "",
+         ""},
+        {"E20261120100001",
+         "待发货",
+         "2026-11-20 10:00:00",
+         "2026-11-20 10:05:00",
+         "",
+         "李娜",
+         "13800000001",
+         "浙江省",
+         "杭州市",
+         "西湖区",
+         "文三路100号",
+         "双层玻璃杯",
+         "350ml",
+         "P1002",
+         "CUP-02",
+         "30.00",
+         "1",
+         "286.00",
+         "10.00",
+         "20.00",
+         "276.00",
+         "",
+         "",
+         "",
+         ""},
+        {"E20261121100002",
+         "待付款",
+         "2026-11-21 09:30:00",
+         "",
+         "",
+         "王强",
+         "13900000002",
+         "广东省",
+         "深圳市",
+         "南山区",
+         "科技园南区1栋",
+         "补水面膜",
+         "10片",
+         "P1003",
+         "MASK-03",
+         "9.90",
+         "3",
+         "29.70",
+         "6.00",
+         "0.00",
+         "35.70",
+         "",
+         "",
+         "",
+         ""},
+        {"E20261119100003",
+         "交易成功",
+         "2026-11-19 08:00:00",
+         "2026-11-19 08:01:00",
+         "2026-11-23 18:00:00",
+         "李娜",
+         "13800000001",
+         "浙江省",
+         "杭州市",
+         "西湖区",
+         "文三路100号",
+         "普洱熟茶",
+         "357克",
+         "P1001",
+         "TEA-01",
+         "128.00",
+         "1",
+         "178.00",
+         "0.00",
+         "8.90",
+         "169.10",
+         "顺丰速运",
+         "SF1400000001",
+         "",
+         ""},
+    };
+    auto isNumber = [](int column) { return column == 6 || (column >= 15 && column <= 20); };
+    auto isTime = [](int column) { return column >= 2 && column <= 4; };
+    lxw_row_t row = 0;
+    for (const auto &cells : rows) {
+        for (int column = 0; column < columns; ++column) {
+            const std::string text = cells[column];
+            if (text.empty())
+                continue; // an empty cell is not written at all, as Excel saves it
+            const auto at = lxw_col_t(column);
+            if (row > 0 && isNumber(column)) {
+                worksheet_write_number(sheet, row, at, std::strtod(text.c_str(), nullptr), nullptr);
+            } else if (row > 0 && isTime(column)) {
+                lxw_datetime value = {std::atoi(text.substr(0, 4).c_str()),
+                                      std::atoi(text.substr(5, 2).c_str()),
+                                      std::atoi(text.substr(8, 2).c_str()),
+                                      std::atoi(text.substr(11, 2).c_str()),
+                                      std::atoi(text.substr(14, 2).c_str()),
+                                      std::strtod(text.substr(17, 2).c_str(), nullptr)};
+                worksheet_write_datetime(sheet, row, at, &value, time);
+            } else {
+                worksheet_write_string(sheet, row, at, text.c_str(), nullptr);
+            }
+        }
+        ++row;
+    }
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -136,7 +325,8 @@ int main(int argc, char *argv[])
     const bool ok = write(dir + "products.xlsx", products)
                     && write(dir + "import-products.xlsx", importProducts)
                     && write(dir + "numbers.xlsx", numbers) && write(dir + "dates.xlsx", dates)
-                    && write(dir + "sheets.xlsx", sheets);
+                    && write(dir + "sheets.xlsx", sheets)
+                    && write(dir + "youzan-orders.xlsx", youzanOrders);
     if (!ok)
         std::fprintf(stderr, "xlsx_test_workbooks: cannot write the workbooks in %s\n", argv[1]);
     return ok ? 0 : 1;
