@@ -8,6 +8,7 @@
 #include "DistributorTreePage.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
+#include "PlatformImportDialog.h"
 #include "ProductListPage.h"
 #include "ReportsPage.h"
 #include "SettingsPage.h"
@@ -168,8 +169,11 @@ void MainWindow::buildPage(Page page)
         built = addListPage(Commissions, new CommissionListPage(m_shop, this), -1,
                             int(ExportKind::Commissions));
     } else if (page == Orders) {
-        built = addListPage(Orders, new OrderListPage(m_shop, this),
-                            int(ShopImporter::Kind::Orders), int(ExportKind::Orders));
+        auto *orders = new OrderListPage(m_shop, this);
+        built = addListPage(Orders, orders, int(ShopImporter::Kind::Orders),
+                            int(ExportKind::Orders));
+        connect(orders, &OrderListPage::platformImportRequested, this,
+                &MainWindow::importPlatformOrders);
     } else if (page == Customers) {
         built = addListPage(Customers, new CustomerListPage(m_shop, this),
                             int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
@@ -264,6 +268,21 @@ void MainWindow::importCsv(Page page, int kind)
     if (m_distributorPage)
         m_distributorPage->refresh();
     Q_UNUSED(page);
+}
+
+void MainWindow::importPlatformOrders()
+{
+    PlatformImportDialog dialog(m_shop, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const PlatformImporter::Report &report = dialog.report();
+    statusBar()->showMessage(tr("Imported orders: %1 created, %2 updated, %3 unchanged.")
+                                 .arg(report.created)
+                                 .arg(report.updated)
+                                 .arg(report.unchanged),
+                             10000);
+    for (ListPage *listPage : std::as_const(m_listPages))
+        listPage->refresh();
 }
 
 void MainWindow::exportCsv(int kind)

@@ -64,6 +64,7 @@ private:
     void buildPage(Page page);
     ListPage *addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
     void importCsv(Page page, int kind);
+    void importPlatformOrders();
     void exportCsv(int kind);
     void retranslate();
     void updateTitle();

@@ -162,6 +162,9 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
     }
     m_printButton->setMenu(printMenu);
     addImportExportActions();
+    addActionButton(
+        QStringLiteral("platformImportButton"), [] { return tr("Import from a &platform…"); },
+        QKeySequence(), [this] { emit platformImportRequested(); }, false);
     showDetails(0);
     updateActions();
 }

@@ -43,6 +43,10 @@ public:
         return m_moveButtons.value(int(move));
     }
 
+signals:
+    // Orders from Youzan, Weidian, Taobao or Pinduoduo's own export (PlatformImportDialog).
+    void platformImportRequested();
+
 protected:
     void showDetails(qint64 id) override;
     void updateActions() override;

@@ -4,7 +4,7 @@
 // by hand from those pages; the arithmetic is written next to it.
 //
 // Readings chosen where the pages leave room (each also said where it is used):
-// - A customer's channel and an order's `channel` column are the platform's `--platform` name
+// - A customer's channel and an order's `platform` column are the platform's `--platform` name
 //   (youzan, weidian, taobao, pinduoduo); the order's platform number is `orders.platform_no`.
 // - Files without an item price column (Youzan's order-level export, Taobao's order report,
 //   Pinduoduo) have one row per order, so their orders have one line each: decisions.md makes
@@ -529,7 +529,7 @@ QVariant TestCliPlatforms::sql(const QString &query, const QVariantList &values)
 
 QString TestCliPlatforms::orderNoOf(const QString &channel, const QString &platformNo)
 {
-    return sql(QStringLiteral("SELECT order_no FROM orders WHERE channel = ? AND platform_no = ?"),
+    return sql(QStringLiteral("SELECT order_no FROM orders WHERE platform = ? AND platform_no = ?"),
                {channel, platformNo})
         .toString();
 }
