@@ -275,7 +275,7 @@ void BackupService::restore(Database &database, const QString &file)
             copyRows(backup.connection(), database, table);
         for (const QString &table : tables) {
             if (table == u"settings" || table == u"distributor_closure"
-                || table == u"commission_basis") // no id column
+                || table == u"commission_basis" || table == u"product_aliases") // no id column
                 continue;
             database.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
                                          "COALESCE(max(id), 0) + 1, false) FROM %1")
