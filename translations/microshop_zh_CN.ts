@@ -42,7 +42,7 @@
 <context>
     <name>BackgroundTask</name>
     <message>
-        <location filename="../src/ui/BackgroundTask.cpp" line="+77"/>
+        <location filename="../src/ui/BackgroundTask.cpp" line="+75"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -159,6 +159,19 @@
     </message>
 </context>
 <context>
+    <name>BillCodes</name>
+    <message>
+        <location filename="../src/core/PaymentBill.cpp" line="+44"/>
+        <source>WeChat Pay merchant bill</source>
+        <translation>微信支付商户账单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat personal bill</source>
+        <translation>微信个人账单</translation>
+    </message>
+</context>
+<context>
     <name>CatalogService</name>
     <message>
         <location filename="../src/core/CatalogService.cpp" line="+19"/>
@@ -222,7 +235,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+640"/>
+        <location filename="../src/db/ScaleDemoGenerator.cpp" line="+632"/>
         <source>opening stock</source>
         <translation>期初库存</translation>
     </message>
@@ -252,7 +265,12 @@
         <translation>进货</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>An alias needs the platform&apos;s code or the item&apos;s name.</source>
+        <translation>别名需要填写平台编码或商品名称。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>A counted stock cannot be negative (%1).</source>
         <translation>盘点数量不能为负（%1）。</translation>
     </message>
@@ -265,7 +283,7 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../src/core/Customer.cpp" line="+63"/>
+        <location filename="../src/core/Customer.cpp" line="+94"/>
         <source>WeChat Moments</source>
         <translation>朋友圈</translation>
     </message>
@@ -554,7 +572,7 @@
 <context>
     <name>DemoGenerator</name>
     <message>
-        <location filename="../src/db/DemoGenerator.cpp" line="+417"/>
+        <location filename="../src/db/DemoGenerator.cpp" line="+410"/>
         <source>demo fills an empty shop, and this one already has products, customers, distributors or orders. Use a new database file.</source>
         <translation>demo 只能填充空店铺，而当前店铺已有商品、客户、分销员或订单。请使用新的数据库文件。</translation>
     </message>
@@ -3051,7 +3069,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>“%1”超过两位小数：金额以分为单位，最多写两位小数（不会自动四舍五入）。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+92"/>
         <source>Internal error: division by zero in an amount.</source>
         <translation>内部错误：金额计算中除以零。</translation>
     </message>
@@ -3092,7 +3110,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>OrderWorkflow</name>
     <message>
-        <location filename="../src/core/OrderWorkflow.cpp" line="+49"/>
+        <location filename="../src/core/OrderWorkflow.cpp" line="+48"/>
         <source>paid</source>
         <translation>付款</translation>
     </message>
@@ -3135,6 +3153,11 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+19"/>
         <source>order number</source>
         <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>An order from %1 needs its order number there.</source>
+        <translation>来自%1的订单需要填写它在%1的订单号。</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3187,7 +3210,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单号 %1 已被使用。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+4"/>
+        <source>The %1 order %2 is already in the shop.</source>
+        <translation>%1订单 %2 已在店铺中。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Order %1 is %2: only an order awaiting payment can be edited.</source>
         <translation>订单 %1 的状态为%2：只有待付款的订单可以编辑。</translation>
     </message>
@@ -3218,6 +3246,53 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
 </context>
 <context>
+    <name>PaymentBillReader</name>
+    <message>
+        <location filename="../src/io/PaymentBillReader.cpp" line="+86"/>
+        <source>this is not a %1: no line of it has the columns %2.</source>
+        <translation>这不是%1：没有任何一行包含列 %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this is neither a WeChat Pay merchant bill (a header with %1) nor a WeChat personal bill (a header with %2).</source>
+        <translation>这既不是微信支付商户账单（表头含 %1），也不是微信个人账单（表头含 %2）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the bill has no amount column: %1 (or %2 in older bills).</source>
+        <translation>账单缺少金额列：%1（旧版账单为 %2）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+40"/>
+        <source>the line has no %1.</source>
+        <translation>这一行缺少%1。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>the line is in %1: MicroShop keeps its money in CNY (人民币) only.</source>
+        <translation>这一行的币种是 %1：MicroShop 只记录人民币（CNY）金额。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is SUCCESS or REFUND, not &quot;%2&quot;.</source>
+        <translation>%1 只能是 SUCCESS 或 REFUND，不能是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 cannot be negative (%2).</source>
+        <translation>%1 不能为负（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentImporter</name>
+    <message>
+        <location filename="../src/io/PaymentImporter.cpp" line="+37"/>
+        <source>the payment %1 of order %2 cannot be applied: %3</source>
+        <translation>订单 %2 的支付 %1 无法入账：%3</translation>
+    </message>
+</context>
+<context>
     <name>PaymentMethods</name>
     <message>
         <location filename="../src/core/Order.cpp" line="+41"/>
@@ -3243,6 +3318,168 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformCells</name>
+    <message>
+        <location filename="../src/io/PlatformCells.cpp" line="+78"/>
+        <source>&quot;%1&quot; is not a date and time such as 2026-11-29 13:05.</source>
+        <translation>“%1”不是日期时间，应写成 2026-11-29 13:05 这样的格式。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformImporter</name>
+    <message>
+        <location filename="../src/io/PlatformImporter.cpp" line="+146"/>
+        <source>no product matches the %1 item &quot;%2&quot; (spec &quot;%3&quot;, code &quot;%4&quot;): make its merchant code on %1 the product&apos;s SKU, or give an alias (platform,code,name,spec,sku).</source>
+        <translation>没有商品与%1的商品“%2”（规格“%3”，编码“%4”）对应：请把它在%1的商家编码设为商品的 SKU，或提供别名（platform,code,name,spec,sku）。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the order %1 has no item.</source>
+        <translation>订单 %1 没有商品。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the order %1 has no goods total and its items no price.</source>
+        <translation>订单 %1 既没有商品总价，商品也没有单价。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>the paid amount %1 is more than the items (%2) plus shipping (%3).</source>
+        <translation>实付金额 %1 超过了商品金额（%2）加运费（%3）。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the distributor %1 is not in MicroShop: their orders are imported without a distributor (the customer&apos;s, if bound). Add the distributor with this phone or name to credit them.</source>
+        <translation>分销员 %1 不在 MicroShop 中：其订单导入时不带分销员（如客户已绑定则归客户的分销员）。请按此电话或姓名添加该分销员，以便计入其业绩。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 buyer %2</source>
+        <translation>%1买家 %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The import was cancelled; nothing of it was saved.</source>
+        <translation>导入已取消，没有保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the %1 order %2 is shipped but the file has no courier and tracking number: it is recorded as paid; ship it in MicroShop with them.</source>
+        <translation>%1订单 %2 已发货，但文件中没有快递公司和运单号：已记为已付款；请在 MicroShop 中填写快递信息后发货。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the %1 order %2 (%3 in MicroShop) is %4 there, and the file says it is %5: it was left as it is.</source>
+        <translation>%1订单 %2（MicroShop 中为 %3）在此为%4，而文件中为%5：保持不变。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the %1 order %2 (%3 in MicroShop) is shipped but the file has no courier and tracking number: ship it in MicroShop with them.</source>
+        <translation>%1订单 %2（MicroShop 中为 %3）已发货，但文件中没有快递公司和运单号：请在 MicroShop 中填写快递信息后发货。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>refunded on %1</source>
+        <translation>已在%1退款</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the header matches no platform&apos;s order export. MicroShop looked for these columns: %1.</source>
+        <translation>表头与任何平台的订单导出都不匹配。MicroShop 查找的列为：%1。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>unknown platform &quot;%1&quot;: it is one of %2.</source>
+        <translation>未知平台“%1”：应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>an alias needs the platform&apos;s code or the item&apos;s name.</source>
+        <translation>别名需要填写平台编码或商品名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no product has the SKU &quot;%1&quot;.</source>
+        <translation>没有 SKU 为“%1”的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformOrderReader</name>
+    <message>
+        <location filename="../src/io/PlatformOrderReader.cpp" line="+36"/>
+        <source>this is not a %1 order export as MicroShop knows it: the columns %2 are missing.</source>
+        <translation>这不是 MicroShop 认识的%1订单导出：缺少列 %2。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 cannot be negative (%2).</source>
+        <translation>%1 不能为负（%2）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>the order number is empty.</source>
+        <translation>订单号为空。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>the time the order was placed is empty.</source>
+        <translation>下单时间为空。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>unknown order status &quot;%1&quot;: the statuses known are %2.</source>
+        <translation>未知的订单状态“%1”：已知的状态为 %2。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>unknown after-sale status &quot;%1&quot;: MicroShop knows 退款成功 and 已退款 (refunded), 无售后或售后取消 and an empty cell (none).</source>
+        <translation>未知的售后状态“%1”：MicroShop 认识 退款成功 和 已退款（已退款）、无售后或售后取消 以及空单元格（无售后）。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the order %1 appears with two buyers: &quot;%2&quot; on line %3 and &quot;%4&quot; here.</source>
+        <translation>订单 %1 出现了两个买家：第 %3 行为“%2”，这里为“%4”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 must be a whole number of at least 1, not &quot;%2&quot;.</source>
+        <translation>%1 必须是至少为 1 的整数，不能是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the item&apos;s price is empty.</source>
+        <translation>商品单价为空。</translation>
+    </message>
+</context>
+<context>
+    <name>Platforms</name>
+    <message>
+        <location filename="../src/core/Platform.cpp" line="+38"/>
+        <source>Youzan</source>
+        <translation>有赞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weidian</source>
+        <translation>微店</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Taobao</source>
+        <translation>淘宝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pinduoduo</source>
+        <translation>拼多多</translation>
     </message>
 </context>
 <context>
@@ -3377,7 +3614,17 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>各状态佣金</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+6"/>
+        <source>Payment reconciliation</source>
+        <translation>支付对账</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WeChat Pay bills and orders</source>
+        <translation>微信支付账单与订单</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -3567,12 +3814,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <name>ShopDocuments</name>
     <message>
         <location filename="../src/reports/ShopDocuments.cpp" line="+321"/>
-        <location line="+166"/>
+        <location line="+172"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-171"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -3588,36 +3835,36 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-113"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <location line="+8"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-114"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <location line="+6"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -3663,69 +3910,89 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>Upline</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+144"/>
+        <location line="-151"/>
+        <location line="+150"/>
         <source>Depth</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+145"/>
+        <location line="-149"/>
+        <location line="+151"/>
         <source>Team size</source>
         <translation>团队人数</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+149"/>
+        <location line="-150"/>
+        <location line="+155"/>
         <source>Direct sales</source>
         <translation>本人销售额</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+148"/>
+        <location line="-154"/>
+        <location line="+154"/>
         <source>Team sales</source>
         <translation>团队销售额</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+151"/>
+        <location line="-153"/>
+        <location line="+157"/>
         <source>Earned</source>
         <translation>已获得</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-156"/>
+        <location line="+157"/>
         <source>Reversed</source>
         <translation>已冲回</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-156"/>
+        <location line="+157"/>
         <location line="+26"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+151"/>
+        <location line="-182"/>
+        <location line="+157"/>
         <location line="+23"/>
         <source>Pending</source>
         <translation>待结算</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+151"/>
+        <location line="-179"/>
+        <location line="+157"/>
         <location line="+26"/>
         <source>Available</source>
         <translation>可结算</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-182"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform order</source>
+        <translation>平台订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill number</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Invoice</source>
         <translation>销售单</translation>
     </message>
@@ -3735,7 +4002,8 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>发货单</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-29"/>
+        <location line="+43"/>
         <location line="+148"/>
         <source>Order</source>
         <translation>订单</translation>
@@ -3868,7 +4136,8 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-188"/>
+        <location line="+188"/>
         <location line="+14"/>
         <source>Amount</source>
         <translation>金额</translation>
@@ -4280,7 +4549,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>第一个工作表“%1”是空的：需要一行写有列名的表头。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
