@@ -159,6 +159,19 @@
     </message>
 </context>
 <context>
+    <name>BillCodes</name>
+    <message>
+        <location filename="../src/core/PaymentBill.cpp" line="+44"/>
+        <source>WeChat Pay merchant bill</source>
+        <translation>微信支付商户账单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat personal bill</source>
+        <translation>微信个人账单</translation>
+    </message>
+</context>
+<context>
     <name>CatalogService</name>
     <message>
         <location filename="../src/core/CatalogService.cpp" line="+19"/>
@@ -1575,7 +1588,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+51"/>
+        <location filename="../src/ui/MainWindow.cpp" line="+52"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -1615,12 +1628,17 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <source>Imported orders: %1 created, %2 updated, %3 unchanged.</source>
+        <translation>已导入订单：新建 %1 个，更新 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <location line="+25"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
@@ -1922,12 +1940,12 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+46"/>
-        <location line="+327"/>
+        <location line="+330"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-328"/>
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -1992,7 +2010,12 @@ Joined %7</source>
         <translation>销售单（80 毫米小票）…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>Import from a &amp;platform…</source>
+        <translation>从平台导入(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
@@ -2176,6 +2199,276 @@ Joined %7</source>
         <location line="+2"/>
         <source>Made</source>
         <translation>打款时间</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::PlatformImportDialog</name>
+    <message>
+        <location filename="../src/ui/PlatformImportDialog.cpp" line="+37"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Placed at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipped at</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Completed at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After-sale status</source>
+        <translation>售后状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Buyer account</source>
+        <translation>买家账号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Receiver</source>
+        <translation>收货人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Province</source>
+        <translation>省</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>City</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Whole address</source>
+        <translation>完整地址</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item code</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spec code</source>
+        <translation>规格编码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+80"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="-78"/>
+        <location line="+78"/>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Goods total</source>
+        <translation>商品金额合计</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shop discount</source>
+        <translation>店铺优惠</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid amount</source>
+        <translation>实付金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tracking no.</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distributor</source>
+        <translation>分销员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distributor&apos;s phone</source>
+        <translation>分销员手机号</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import orders from a platform</source>
+        <translation>从平台导入订单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose an order export of Youzan, Weidian, Taobao or Pinduoduo (CSV or Excel)</source>
+        <translation>选择有赞、微店、淘宝或拼多多的订单导出文件（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Detect from the file&apos;s columns</source>
+        <translation>根据文件的列自动识别</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>MicroShop reads</source>
+        <translation>MicroShop 读取</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>from the file&apos;s column</source>
+        <translation>来自文件的列</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Order exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>订单导出文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Import cancelled: nothing was saved.</source>
+        <translation>导入已取消：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This file is not an order export MicroShop knows.</source>
+        <translation>此文件不是 MicroShop 识别的订单导出。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 order export, %2 row(s) after the header.</source>
+        <translation>%1订单导出，表头后共 %2 行。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 item(s) of the file match no product by SKU or alias. Pick the product each one is: MicroShop remembers it for the next file from %2.</source>
+        <translation>文件中有 %1 个商品无法通过 SKU 或别名对应到商品。请为每个选择对应的商品：MicroShop 会记住，下次导入%2的文件时直接使用。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Type a SKU or a name</source>
+        <translation>输入 SKU 或名称</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Choose a file to see what it holds before anything is imported.</source>
+        <translation>选择文件，在导入前先查看其内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported: %1 order(s) created, %2 updated, %3 unchanged.</source>
+        <translation>已导入：新建 %1 个订单，更新 %2 个，未变 %3 个。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nothing can be imported: %1 problem(s) to fix in the file (line and column given for each).</source>
+        <translation>无法导入：文件中有 %1 个问题需要修正（每个都给出了行和列）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pick a product for every item above (%1 of %2 picked).</source>
+        <translation>请为上面每个商品选择对应商品（已选 %1 / %2）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ready: orders already imported are moved forward, never duplicated, and nothing is imported if one row is wrong.</source>
+        <translation>就绪：已导入的订单只会向前推进，不会重复；只要有一行出错，就什么都不导入。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +3536,53 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
 </context>
 <context>
+    <name>PaymentBillReader</name>
+    <message>
+        <location filename="../src/io/PaymentBillReader.cpp" line="+88"/>
+        <source>this is not a %1: no line of it has the columns %2.</source>
+        <translation>这不是%1：没有任何一行包含列 %2。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>this is neither a WeChat Pay merchant bill (a header with %1) nor a WeChat personal bill (a header with %2).</source>
+        <translation>这既不是微信支付商户账单（表头含 %1），也不是微信个人账单（表头含 %2）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the bill has no amount column: %1 (or %2 in older bills).</source>
+        <translation>账单缺少金额列：%1（旧版账单为 %2）。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+40"/>
+        <source>the line has no %1.</source>
+        <translation>这一行缺少%1。</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>the line is in %1: MicroShop keeps its money in CNY (人民币) only.</source>
+        <translation>这一行的币种是 %1：MicroShop 只记录人民币（CNY）金额。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is SUCCESS or REFUND, not &quot;%2&quot;.</source>
+        <translation>%1 只能是 SUCCESS 或 REFUND，不能是“%2”。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 cannot be negative (%2).</source>
+        <translation>%1 不能为负（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentImporter</name>
+    <message>
+        <location filename="../src/io/PaymentImporter.cpp" line="+37"/>
+        <source>the payment %1 of order %2 cannot be applied: %3</source>
+        <translation>订单 %2 的支付 %1 无法入账：%3</translation>
+    </message>
+</context>
+<context>
     <name>PaymentMethods</name>
     <message>
         <location filename="../src/core/Order.cpp" line="+41"/>
@@ -3281,7 +3621,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>PlatformImporter</name>
     <message>
-        <location filename="../src/io/PlatformImporter.cpp" line="+139"/>
+        <location filename="../src/io/PlatformImporter.cpp" line="+141"/>
         <source>spec &quot;%1&quot;</source>
         <translation>规格“%1”</translation>
     </message>
@@ -3574,7 +3914,17 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>各状态佣金</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+6"/>
+        <source>Payment reconciliation</source>
+        <translation>支付对账</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WeChat Pay bills and orders</source>
+        <translation>微信支付账单与订单</translation>
+    </message>
+    <message>
+        <location line="+91"/>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -3764,12 +4114,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <name>ShopDocuments</name>
     <message>
         <location filename="../src/reports/ShopDocuments.cpp" line="+321"/>
-        <location line="+166"/>
+        <location line="+172"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-171"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
@@ -3785,36 +4135,36 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+108"/>
+        <location line="+114"/>
         <source>Net</source>
         <translation>实收</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-113"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <location line="+8"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-114"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+101"/>
+        <location line="+107"/>
         <location line="+6"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-112"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -3860,69 +4210,89 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+146"/>
+        <location line="+152"/>
         <source>Upline</source>
         <translation>上级</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+144"/>
+        <location line="-151"/>
+        <location line="+150"/>
         <source>Depth</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+145"/>
+        <location line="-149"/>
+        <location line="+151"/>
         <source>Team size</source>
         <translation>团队人数</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+149"/>
+        <location line="-150"/>
+        <location line="+155"/>
         <source>Direct sales</source>
         <translation>本人销售额</translation>
     </message>
     <message>
-        <location line="-148"/>
-        <location line="+148"/>
+        <location line="-154"/>
+        <location line="+154"/>
         <source>Team sales</source>
         <translation>团队销售额</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+151"/>
+        <location line="-153"/>
+        <location line="+157"/>
         <source>Earned</source>
         <translation>已获得</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-156"/>
+        <location line="+157"/>
         <source>Reversed</source>
         <translation>已冲回</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+151"/>
+        <location line="-156"/>
+        <location line="+157"/>
         <location line="+26"/>
         <source>Settled</source>
         <translation>已结算</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+151"/>
+        <location line="-182"/>
+        <location line="+157"/>
         <location line="+23"/>
         <source>Pending</source>
         <translation>待结算</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+151"/>
+        <location line="-179"/>
+        <location line="+157"/>
         <location line="+26"/>
         <source>Available</source>
         <translation>可结算</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-182"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Platform order</source>
+        <translation>平台订单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bill number</source>
+        <translation>账单号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Invoice</source>
         <translation>销售单</translation>
     </message>
@@ -3932,7 +4302,8 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>发货单</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-29"/>
+        <location line="+43"/>
         <location line="+148"/>
         <source>Order</source>
         <translation>订单</translation>
@@ -4065,7 +4436,8 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-188"/>
+        <location line="+188"/>
         <location line="+14"/>
         <source>Amount</source>
         <translation>金额</translation>

@@ -5,6 +5,7 @@
 #include "DatabaseCheck.h"
 #include "DemoGenerator.h"
 #include "Migrations.h"
+#include "PaymentImporter.h"
 #include "PlatformImporter.h"
 #include "ReportCatalog.h"
 #include "ScaleDemoGenerator.h"
@@ -117,8 +118,10 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
         {QStringLiteral("import"),
          {usageLine(QStringLiteral("import products|customers|orders|distributors FILE")),
           usageLine(QStringLiteral("import orders FILE [--platform auto|microshop|youzan|weidian|"
-                                   "taobao|pinduoduo] [--aliases FILE]"))},
-         options({"--platform", "--aliases"}),
+                                   "taobao|pinduoduo] [--aliases FILE]")),
+          usageLine(QStringLiteral("import payments FILE [--source wechat|wechat-personal]"),
+                    QStringLiteral("reconcile a WeChat Pay bill with the orders"))},
+         options({"--platform", "--aliases", "--source"}),
          {},
          &CommandLineTool::importFile},
         {QStringLiteral("export"),
@@ -676,6 +679,8 @@ int CommandLineTool::statement(const Invocation &invocation)
 
 int CommandLineTool::importFile(const Invocation &invocation)
 {
+    if (invocation.words.value(1) == QStringLiteral("payments"))
+        return importPayments(invocation);
     const bool orders = invocation.words.value(1) == QStringLiteral("orders");
     allowOptions(invocation,
                  orders ? QStringList{QStringLiteral("--platform"), QStringLiteral("--aliases")}
@@ -686,7 +691,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
     const QString kindName = invocation.words.at(1);
     if (!ShopImporter::parseKind(kindName, &kind))
         usageError(
-            QStringLiteral("import KIND is products, customers, orders or distributors, not \"%1\"")
+            QStringLiteral(
+                "import KIND is products, customers, orders, distributors or payments, not \"%1\"")
                 .arg(kindName));
     const QString file = invocation.words.at(2);
     const QFileInfo info(file);
@@ -765,6 +771,46 @@ int CommandLineTool::importPlatformOrders(const Invocation &invocation, const Ta
     printTable({QStringLiteral("created"), QStringLiteral("updated"), QStringLiteral("unchanged")},
                {{QString::number(report.created), QString::number(report.updated),
                  QString::number(report.unchanged)}},
+               invocation.format);
+    return Done;
+}
+
+int CommandLineTool::importPayments(const Invocation &invocation)
+{
+    allowOptions(invocation, {QStringLiteral("--source")});
+    if (invocation.words.size() != 3)
+        usageError(QStringLiteral("import payments takes a FILE"));
+    std::optional<BillSource> source;
+    if (invocation.has(QStringLiteral("--source"))) {
+        source = BillCodes::sourceFromCode(invocation.option(QStringLiteral("--source")));
+        if (!source)
+            usageError(QStringLiteral("--source is wechat or wechat-personal, not \"%1\"")
+                           .arg(invocation.option(QStringLiteral("--source"))));
+    }
+    const QString file = invocation.words.at(2);
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable())
+        throw InputError(QStringLiteral("Cannot read %1: %2")
+                             .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
+                                                      : QStringLiteral("there is no such file")));
+    const TableFile table = readTableFile(file);
+    const auto opened = openShop(invocation);
+    PaymentImporter importer(opened->context);
+    const PaymentImporter::Report report = importer.import(table, file, source);
+    if (!report.ok()) {
+        for (const QString &error : report.errors)
+            m_err << error << "\n";
+        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
+                                "nothing was changed.\n")
+                     .arg(file)
+                     .arg(report.errors.size());
+        return BadInput;
+    }
+    const PaymentReconciler::Counts &counts = report.counts;
+    printTable({QStringLiteral("matched"), QStringLiteral("applied"), QStringLiteral("mismatched"),
+                QStringLiteral("unknown")},
+               {{QString::number(counts.matched), QString::number(counts.applied),
+                 QString::number(counts.mismatched), QString::number(counts.unknown)}},
                invocation.format);
     return Done;
 }

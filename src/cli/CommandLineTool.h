@@ -74,6 +74,7 @@ private:
     int importFile(const Invocation &invocation);
     int importPlatformOrders(const Invocation &invocation, const TableFile &table,
                              std::optional<Platform> platform);
+    int importPayments(const Invocation &invocation);
     int distributor(const Invocation &invocation);
     int settle(const Invocation &invocation);
     int report(const Invocation &invocation);

@@ -52,6 +52,11 @@ public:
     virtual ReportTable distributors(QDate from, QDate to) = 0;
     // code,name,earned,reversed,settled,pending,available, as of the end of asOf.
     virtual ReportTable commissions(QDate asOf, qint64 distributorId = 0) = 0;
+    // kind,order_no,platform_no,bill_no,amount,order_amount: the imported bill lines of the range
+    // (by their time) as reconciled (matched, unknown, mismatch, refund), a personal income's
+    // candidate orders (candidate; unknown when it has none), and the orders paid by WeChat in
+    // the range that no bill line names (unpaid-in-bill); docs/decisions.md gives the rules.
+    virtual ReportTable reconciliation(QDate from, QDate to) = 0;
     virtual DashboardFigures dashboard(QDate today) = 0;
 };
 

@@ -18,6 +18,7 @@ class DistributorService;
 class ExportSource;
 class OrderRepository;
 class OrderWorkflow;
+class PaymentReconciler;
 class ProductRepository;
 class ReportSource;
 class ShopDocuments;
@@ -36,6 +37,7 @@ struct ShopContext
     CatalogService &catalog;
     CustomerService &customers;
     OrderWorkflow &orders;
+    PaymentReconciler &payments; // bills reconciled with the orders
     // The repositories to read: what changes the shop goes through the services above.
     const ProductRepository &productRepository;
     const CustomerRepository &customerRepository;

@@ -406,6 +406,33 @@ QStringList schemaVersion4()
     };
 }
 
+// Payment bills (platforms.md): every line imported from a WeChat bill, once (the same bill
+// imported again finds its lines here), with the order it was matched to and what reconciling
+// found. A refund is known by its own refund number, so that two refunds of one payment are two.
+QStringList schemaVersion5()
+{
+    return {
+        QStringLiteral(R"(CREATE TABLE payment_bill_lines (
+            id {id},
+            source TEXT NOT NULL CHECK (source IN ('wechat', 'wechat-personal')),
+            bill_no TEXT NOT NULL CHECK (length(bill_no) BETWEEN 1 AND 128),
+            refund_no TEXT NOT NULL DEFAULT '',
+            merchant_order_no TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('payment', 'refund')),
+            amount BIGINT NOT NULL CHECK (amount >= 0),
+            status TEXT NOT NULL DEFAULT '',
+            counterparty TEXT NOT NULL DEFAULT '',
+            order_id BIGINT REFERENCES orders (id) ON DELETE SET NULL DEFERRABLE INITIALLY IMMEDIATE,
+            outcome TEXT NOT NULL
+                CHECK (outcome IN ('matched', 'mismatch', 'unknown', 'refund', 'income')),
+            imported_at TEXT NOT NULL,
+            UNIQUE (source, bill_no, kind, refund_no)))"),
+        QStringLiteral("CREATE INDEX payment_bill_lines_at ON payment_bill_lines (at)"),
+        QStringLiteral("CREATE INDEX payment_bill_lines_order ON payment_bill_lines (order_id)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -422,6 +449,8 @@ const QList<Migration> &all()
                          "(created_at)")}},
         {4, QStringLiteral("orders, customers and product aliases from the platforms"),
          schemaVersion4()},
+        {5, QStringLiteral("payment bills and their reconciliation with the orders"),
+         schemaVersion5()},
     };
     return migrations;
 }
@@ -451,7 +480,8 @@ QStringList tablesInDependencyOrder()
             QStringLiteral("stock_movements"),
             QStringLiteral("payouts"),
             QStringLiteral("commission_entries"),
-            QStringLiteral("commission_basis")};
+            QStringLiteral("commission_basis"),
+            QStringLiteral("payment_bill_lines")};
 }
 
 } // namespace MicroShop::Migrations

@@ -13,6 +13,7 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , products(database)
     , customers(database)
     , orders(database)
+    , paymentBills(database)
     , distributors(database)
     , distributorRepository(database)
     , commissionRepository(database)
@@ -25,6 +26,7 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , ledger(commissionRepository, distributorRepository, products, settings, audit, database)
     , workflow(orders, products, customers, distributors, settings,
                commissions ? *commissions : ledger, audit, database)
+    , payments(paymentBills, orders, workflow, database)
 {}
 
 ShopContext ShopServices::context()
@@ -35,6 +37,7 @@ ShopContext ShopServices::context()
         catalog,
         customerService,
         workflow,
+        payments,
         products,
         customers,
         orders,

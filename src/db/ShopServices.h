@@ -8,6 +8,7 @@
 #include "SqlDistributorRepository.h"
 #include "SqlExportSource.h"
 #include "SqlOrderRepository.h"
+#include "SqlPaymentBillRepository.h"
 #include "SqlProductRepository.h"
 #include "SqlReportSource.h"
 #include "SqlSettingsRepository.h"
@@ -17,6 +18,7 @@
 #include "CustomerService.h"
 #include "DistributorService.h"
 #include "OrderWorkflow.h"
+#include "PaymentReconciler.h"
 #include "ShopContext.h"
 #include "ShopSettings.h"
 
@@ -44,6 +46,7 @@ public:
     SqlProductRepository products;
     SqlCustomerRepository customers;
     SqlOrderRepository orders;
+    SqlPaymentBillRepository paymentBills;
     SqlDistributorDirectory distributors;
     SqlDistributorRepository distributorRepository;
     SqlCommissionRepository commissionRepository;
@@ -55,6 +58,7 @@ public:
     DistributorService distributorService;
     CommissionLedger ledger;
     OrderWorkflow workflow; // tells `ledger` (or the hook given) what happens to orders
+    PaymentReconciler payments;
 
     // The same services as core interfaces, without printed documents (they live above this
     // layer: Shop, in src/shop, adds them). Its onOwnConnection opens services like these.

@@ -57,9 +57,12 @@ public:
     ReportTable lapsedCustomers(QDate asOf, int days) override;
     ReportTable distributors(QDate from, QDate to) override;
     ReportTable commissions(QDate asOf, qint64 distributorId = 0) override;
+    ReportTable reconciliation(QDate from, QDate to) override;
     DashboardFigures dashboard(QDate today) override;
 
 private:
+    void addCandidates(QDate from, QDate to, QList<QStringList> &rows);
+
     Database &m_database;
 };
 
@@ -261,6 +264,86 @@ ReportTable SqlReportSource::lapsedCustomers(QDate asOf, int days)
                            query.value(6).toString(), QString::number(last.daysTo(asOf))});
     }
     return table;
+}
+
+ReportTable SqlReportSource::reconciliation(QDate from, QDate to)
+{
+    QList<QStringList> rows;
+    const auto collect = [this, &rows](const QString &sql, const QVariantList &values) {
+        m_database.forEachRow(sql, values, [&rows](const QSqlQuery &row) {
+            rows.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
+                         row.value(3).toString(), money(row.value(4)),
+                         row.value(5).isNull() ? QString() : money(row.value(5))});
+        });
+    };
+    // The merchant bill's lines as reconciled (a refund names its order when it can).
+    QVariantList values;
+    QString where = QStringLiteral("b.outcome <> 'income'")
+                    + SalesSql::inRange(from, to, values, QStringLiteral("b.at"));
+    collect(QStringLiteral("SELECT b.outcome, COALESCE(o.order_no, ''), "
+                           "COALESCE(o.platform_no, ''), b.bill_no, b.amount, "
+                           "o.goods_total + o.shipping_fee FROM payment_bill_lines b "
+                           "LEFT JOIN orders o ON o.id = b.order_id WHERE %1")
+                .arg(where),
+            values);
+    // Orders paid by WeChat in MicroShop that no payment line of a merchant bill names.
+    values.clear();
+    where = QStringLiteral("o.status NOT IN ('pending', 'cancelled') AND o.paid_at IS NOT NULL")
+            + SalesSql::inRange(from, to, values, QStringLiteral("o.paid_at"));
+    collect(QStringLiteral("SELECT 'unpaid-in-bill', o.order_no, COALESCE(o.platform_no, ''), "
+                           "'', o.goods_total + o.shipping_fee, o.goods_total + o.shipping_fee "
+                           "FROM orders o WHERE %1 AND EXISTS (SELECT 1 FROM payments p WHERE "
+                           "p.order_id = o.id AND p.method = 'wechat') AND NOT EXISTS (SELECT 1 "
+                           "FROM payment_bill_lines b WHERE b.order_id = o.id AND b.source = "
+                           "'wechat' AND b.kind = 'payment')")
+                .arg(where),
+            values);
+    addCandidates(from, to, rows);
+    std::sort(rows.begin(), rows.end()); // by kind, then order, then bill number
+    return {QStringLiteral("kind,order_no,platform_no,bill_no,amount,order_amount").split(u','),
+            rows};
+}
+
+// A personal bill's income names no order: the pending orders of the same amount dated within
+// three days of it (either side) are its candidates; an income with none is unknown.
+void SqlReportSource::addCandidates(QDate from, QDate to, QList<QStringList> &rows)
+{
+    struct Income
+    {
+        QString billNo;
+        QDate day;
+        qint64 amount = 0;
+    };
+    QList<Income> incomes;
+    QVariantList values;
+    const QString where = QStringLiteral("b.outcome = 'income'")
+                          + SalesSql::inRange(from, to, values, QStringLiteral("b.at"));
+    m_database.forEachRow(
+        QStringLiteral("SELECT b.bill_no, substr(b.at, 1, 10), b.amount FROM payment_bill_lines "
+                       "b WHERE %1")
+            .arg(where),
+        values, [&incomes](const QSqlQuery &row) {
+            incomes.append({row.value(0).toString(),
+                            Dates::parseDate(row.value(1).toString()).value_or(QDate()),
+                            row.value(2).toLongLong()});
+        });
+    for (const Income &income : std::as_const(incomes)) {
+        const qsizetype before = rows.size();
+        m_database.forEachRow(
+            QStringLiteral("SELECT o.order_no, COALESCE(o.platform_no, '') FROM orders o WHERE "
+                           "o.status = 'pending' AND o.goods_total + o.shipping_fee = ? AND "
+                           "o.date >= ? AND o.date < ?"),
+            {qlonglong(income.amount), Dates::toText(income.day.addDays(-3)),
+             Dates::toText(income.day.addDays(4))},
+            [&](const QSqlQuery &row) {
+                const QString amount = Money::fromMinorUnits(income.amount).toString();
+                rows.append({QStringLiteral("candidate"), row.value(0).toString(),
+                             row.value(1).toString(), income.billNo, amount, amount});
+            });
+        if (rows.size() == before)
+            rows.append({QStringLiteral("unknown"), QString(), QString(), income.billNo,
+                         Money::fromMinorUnits(income.amount).toString(), QString()});
+    }
 }
 
 ReportTable SqlReportSource::distributors(QDate from, QDate to)

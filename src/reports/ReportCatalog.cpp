@@ -104,6 +104,15 @@ const QList<ReportDescriptor> catalog = {
       1,
       {QStringLiteral("settled"), QStringLiteral("available"), QStringLiteral("pending")},
       pageCount}},
+    {QStringLiteral("reconciliation"),
+     QT_TRANSLATE_NOOP("ReportCatalog", "Payment reconciliation"),
+     Input::Range,
+     [](ReportSource &reports, const ReportRequest &r) {
+         return reports.reconciliation(r.from, r.to);
+     },
+     [](const ReportRequest &) { return ReportCatalog::tr("WeChat Pay bills and orders"); },
+     // The largest amounts to look at first, named by their order (or bill) number.
+     {Kind::RankedBars, 1, {QStringLiteral("amount")}, pageCount}},
 };
 
 } // namespace

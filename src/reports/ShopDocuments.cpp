@@ -346,6 +346,12 @@ QString ShopDocuments::columnTitle(const QString &column)
         {QStringLiteral("settled"), QT_TR_NOOP("Settled")},
         {QStringLiteral("pending"), QT_TR_NOOP("Pending")},
         {QStringLiteral("available"), QT_TR_NOOP("Available")},
+        {QStringLiteral("kind"), QT_TR_NOOP("Kind")},
+        {QStringLiteral("order_no"), QT_TR_NOOP("Order")},
+        {QStringLiteral("platform_no"), QT_TR_NOOP("Platform order")},
+        {QStringLiteral("bill_no"), QT_TR_NOOP("Bill number")},
+        {QStringLiteral("amount"), QT_TR_NOOP("Amount")},
+        {QStringLiteral("order_amount"), QT_TR_NOOP("Order amount")},
     };
     const auto it = titles.constFind(column);
     if (it != titles.cend())
