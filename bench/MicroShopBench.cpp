@@ -3,8 +3,10 @@
 // on the same file in the same run, and their ratio. It measures and prints; it asserts nothing
 // about speed (bench/README.md). `microshop-bench --help` for the options.
 #include "Database.h"
+#include "Money.h"
 #include "Shop.h"
 #include "ShopLists.h"
+#include "TableFile.h"
 
 #include "Dates.h"
 
@@ -86,6 +88,115 @@ QString sqlite3()
     if (found.isEmpty())
         fail(QStringLiteral("the sqlite3 tool is needed (apt install sqlite3)"));
     return found;
+}
+
+// The bench's order lines as a Youzan item-level export of the same orders (platforms.md): the
+// customers' and distributors' phones from the shop they go into, MicroShop's statuses as Youzan's
+// words, and the paid amount each order's total, so that the platform import pays the same sums.
+void writeYouzanExport(const QString &sample, const QString &shopFile, const QString &file)
+{
+    const auto phones = [&shopFile](const char *table) {
+        QString rows;
+        timed(sqlite3(),
+              {QStringLiteral("-csv"), shopFile,
+               QStringLiteral("SELECT code, phone, name FROM %1").arg(QString::fromLatin1(table))},
+              &rows);
+        QHash<QString, QStringList> byCode;
+        for (const QString &row : rows.split(u'\n', Qt::SkipEmptyParts)) {
+            const QStringList fields = row.trimmed().split(u',');
+            byCode.insert(fields.value(0), fields);
+        }
+        return byCode;
+    };
+    const QHash<QString, QStringList> customers = phones("customers");
+    const QHash<QString, QStringList> distributors = phones("distributors");
+    const QHash<QString, QString> words = {
+        {QStringLiteral("pending"), QStringLiteral("待付款")},
+        {QStringLiteral("paid"), QStringLiteral("待发货")},
+        {QStringLiteral("shipped"), QStringLiteral("已发货")},
+        {QStringLiteral("completed"), QStringLiteral("交易成功")},
+        {QStringLiteral("cancelled"), QStringLiteral("交易关闭")},
+        {QStringLiteral("refunded"), QStringLiteral("交易关闭")}};
+    const TableFile table = readTableFile(sample);
+    QFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || !table.issues.isEmpty())
+        fail(QStringLiteral("cannot write %1 from %2").arg(file, sample));
+    out.write(QStringLiteral("订单号,订单创建时间,买家付款时间,交易成功时间,订单状态,收货人/提货人,"
+                             "收货人手机号/提货人手机号,商品编码,商品名称,商品数量,商品单价,"
+                             "商品金额合计,运费,订单实付金额,商品发货物流公司,商品发货物流单号,"
+                             "分销员,分销员手机号\n")
+                  .toUtf8());
+    // Own columns: order_no,date,status,customer,distributor,sku,quantity,unit_price,discount,
+    // shipping_fee,paid_at,shipped_at,completed_at,courier,tracking,notes; an order's rows follow
+    // each other.
+    const QList<CsvRecord> &rows = table.records;
+    for (qsizetype first = 0; first < rows.size();) {
+        const QStringList &head = rows.at(first).fields;
+        qsizetype end = first;
+        Money goods;
+        while (end < rows.size() && rows.at(end).fields.value(0) == head.value(0)) {
+            const QStringList &line = rows.at(end).fields;
+            goods += Money::parse(line.value(7))->times(line.value(6).toLongLong())
+                     - *Money::parse(line.value(8));
+            ++end;
+        }
+        const Money shipping = *Money::parse(head.value(9));
+        const QStringList customer = customers.value(head.value(3));
+        const QStringList distributor = distributors.value(head.value(4));
+        for (qsizetype i = first; i < end; ++i) {
+            const QStringList &line = rows.at(i).fields;
+            const QStringList fields = {head.value(0),
+                                        head.value(1),
+                                        head.value(10),
+                                        head.value(12),
+                                        words.value(head.value(2)),
+                                        customer.value(2),
+                                        customer.value(1),
+                                        line.value(5),
+                                        line.value(5),
+                                        line.value(6),
+                                        line.value(7),
+                                        goods.toString(),
+                                        shipping.toString(),
+                                        (goods + shipping).toString(),
+                                        head.value(13),
+                                        head.value(14),
+                                        distributor.value(2),
+                                        distributor.value(1)};
+            out.write(fields.join(u',').toUtf8() + '\n');
+        }
+        first = end;
+    }
+}
+
+// The same orders from a platform's export (issue 12: within twice the time of MicroShop's own
+// file), into a copy of the shop as it was before the own import; both must pay the same sums.
+Figure platformImport(const QDir &folder, const QString &sample, const QString &before,
+                      const QString &ownImported, double ownSeconds)
+{
+    const QString youzan = folder.filePath(QStringLiteral("youzan.csv"));
+    writeYouzanExport(sample, before, youzan);
+    const QString target = folder.filePath(QStringLiteral("platform.db"));
+    QFile::remove(target);
+    if (!QFile::copy(before, target))
+        fail(QStringLiteral("cannot copy %1").arg(before));
+    QTextStream(stdout) << "Importing the same orders from a Youzan export..." << Qt::endl;
+    const double seconds = timed(cli(), {QStringLiteral("--db"), target, QStringLiteral("import"),
+                                         QStringLiteral("orders"), youzan});
+    const QString sums = QStringLiteral("SELECT count(*), sum(amount) FROM payments");
+    QString own, platform;
+    timed(sqlite3(), {ownImported, sums}, &own);
+    timed(sqlite3(), {target, sums}, &platform);
+    if (own != platform)
+        fail(QStringLiteral("the Youzan export paid other sums than the own file: %1 against %2")
+                 .arg(platform.trimmed(), own.trimmed()));
+    return {QStringLiteral("the same orders from a Youzan export"),
+            seconds,
+            ownSeconds,
+            QStringLiteral("ratio <= 2 (own CSV)"),
+            2,
+            -1,
+            {}};
 }
 
 // What an import of the bench's order lines writes, as SQL over sqlite3's bare table of them (the
@@ -369,7 +480,9 @@ int main(int argc, char *argv[])
         // The same shop before the import, for the import's rows written by SQL below.
         const QString floor = folder.filePath(QStringLiteral("floor.db"));
         QFile::remove(floor);
-        if (!QFile::copy(target, floor))
+        const QString before = folder.filePath(QStringLiteral("before-import.db"));
+        QFile::remove(before);
+        if (!QFile::copy(target, floor) || !QFile::copy(target, before))
             fail(QStringLiteral("cannot copy %1").arg(target));
         out << "Importing " << lines << " order lines..." << Qt::endl;
         const double importSeconds = timed(cli(), {QStringLiteral("--db"), target,
@@ -390,6 +503,7 @@ int main(int argc, char *argv[])
                         2,
                         -1,
                         {}});
+        figures.append(platformImport(folder, sample, before, target, importSeconds));
         // Not a target: the rows that import writes (orders, lines, payments, shipments, stock
         // and its movements, commission basis and entries, bindings), written by sqlite3 itself
         // from the bare table with set-based SQL and no checks: a floor under any importer.

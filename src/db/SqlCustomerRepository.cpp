@@ -153,8 +153,10 @@ void SqlCustomerRepository::noteOrderDate(qint64 customerId, QDate date)
 
 QString SqlCustomerRepository::nextCode() const
 {
-    qint64 number
-        = m_database.scalar(QStringLiteral("SELECT count(*) FROM customers")).toLongLong();
+    // max(id), not count(*): one index lookup, where counting 200,000 customers for each of
+    // the customers an import creates made it quadratic.
+    qint64 number = m_database.scalar(QStringLiteral("SELECT COALESCE(max(id), 0) FROM customers"))
+                        .toLongLong();
     QString code;
     do {
         code = QStringLiteral("C%1").arg(++number, 6, 10, QLatin1Char('0'));

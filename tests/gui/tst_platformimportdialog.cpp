@@ -9,7 +9,10 @@
 
 #include "CatalogService.h"
 #include "Dates.h"
+#include "ListSource.h"
+#include "OrderListModel.h"
 #include "OrderWorkflow.h"
+#include "ShopContext.h"
 #include "ShopRepositories.h"
 
 #include <QComboBox>
@@ -148,6 +151,20 @@ void TestPlatformImportDialog::picksAProductForAnUnmatchedItemThenImports()
     QCOMPARE(e1->payment->amount, *Money::parse(u"60")); // 2 × 30 + 5 shipping - 5 discount
     QVERIFY(m_shop->context.productRepository.aliasedProduct(
         {Platform::Youzan, QStringLiteral("YZ-9"), {}, {}, {}}));
+
+    // The Orders list shows Youzan's number beside MicroShop's, and its search finds either.
+    const auto orders = m_shop->context.lists(ListKind::Orders);
+    for (const QString &typed : {QStringLiteral("e2"), e2->orderNo}) {
+        ListQuery query;
+        query.search = typed;
+        const QList<QVariantList> rows = orders->fetch(query, 0, 10, -1);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.constFirst().value(1 + OrderListModel::OrderNo).toString(), e2->orderNo);
+        QCOMPARE(rows.constFirst().value(1 + OrderListModel::Platform).toString(),
+                 QStringLiteral("youzan"));
+        QCOMPARE(rows.constFirst().value(1 + OrderListModel::PlatformNo).toString(),
+                 QStringLiteral("E2"));
+    }
 
     // The same file again: the alias matches the glass, and nothing changes.
     PlatformImportDialog again(m_shop->context);
