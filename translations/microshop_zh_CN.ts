@@ -170,6 +170,36 @@
         <source>WeChat personal bill</source>
         <translation>微信个人账单</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Matched</source>
+        <translation>已对上</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the bill, no order</source>
+        <translation>账单有、无订单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid here, not in the bill</source>
+        <translation>已收款、账单中无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Amounts differ</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Candidate to confirm</source>
+        <translation>待确认</translation>
+    </message>
 </context>
 <context>
     <name>CatalogService</name>
@@ -1940,17 +1970,17 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+46"/>
-        <location line="+330"/>
+        <location line="+342"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-328"/>
+        <location line="-340"/>
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
@@ -2045,7 +2075,12 @@ Joined %7</source>
         <translation>选择一个订单即可在这里查看，并用按钮办理下一步。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>%1 order %2</source>
+        <translation>%1订单 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Ordered %1</source>
         <translation>下单 %1</translation>
     </message>
@@ -2290,12 +2325,11 @@ Joined %7</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+80"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="+2"/>
         <location line="+78"/>
         <source>Spec</source>
         <translation>规格</translation>
@@ -2392,8 +2426,13 @@ Joined %7</source>
     </message>
     <message>
         <location line="+0"/>
-        <source>Product</source>
-        <translation>商品</translation>
+        <source>Item on the platform</source>
+        <translation>平台上的商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product in MicroShop</source>
+        <translation>MicroShop 中的商品</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -2893,7 +2932,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::ReportsPage</name>
     <message>
-        <location filename="../src/ui/ReportsPage.cpp" line="+158"/>
+        <location filename="../src/ui/ReportsPage.cpp" line="+163"/>
         <location line="+317"/>
         <source>Save the report as PDF</source>
         <translation>将报表保存为 PDF</translation>

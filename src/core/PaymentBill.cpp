@@ -45,4 +45,21 @@ QString BillCodes::displayName(BillSource source)
                                         : tr("WeChat personal bill");
 }
 
+QString BillCodes::reconciliationKindName(const QString &kind)
+{
+    if (kind == u"matched")
+        return tr("Matched");
+    if (kind == u"unknown")
+        return tr("In the bill, no order");
+    if (kind == u"unpaid-in-bill")
+        return tr("Paid here, not in the bill");
+    if (kind == u"mismatch")
+        return tr("Amounts differ");
+    if (kind == u"refund")
+        return tr("Refund");
+    if (kind == u"candidate")
+        return tr("Candidate to confirm");
+    return kind;
+}
+
 } // namespace MicroShop

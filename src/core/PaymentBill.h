@@ -30,6 +30,9 @@ public:
     static QString code(BillLineKind kind);        // payment, refund
     static QString code(BillOutcome outcome);      // matched, mismatch, unknown, refund, income
     static QString displayName(BillSource source); // 微信支付商户账单 in Chinese
+    // A kind of the reconciliation report (matched, unknown, unpaid-in-bill, mismatch, refund,
+    // candidate) as people read it; an unknown code as it is.
+    static QString reconciliationKindName(const QString &kind);
 };
 
 // One line of an imported bill, as stored (payment_bill_lines).

@@ -76,6 +76,7 @@ public:
     virtual std::optional<Order> findById(qint64 id) const = 0;
     virtual std::optional<Order> findByPlatformNumber(Platform platform,
                                                       const QString &platformNo) const = 0;
+    virtual bool hasPlatformOrders() const = 0;
     virtual void insert(Order &order) = 0; // with its lines; sets the order's and lines' ids
     virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
     virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes

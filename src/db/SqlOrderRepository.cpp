@@ -128,6 +128,14 @@ std::optional<Order> SqlOrderRepository::findByPlatformNumber(Platform platform,
         platformNo);
 }
 
+bool SqlOrderRepository::hasPlatformOrders() const
+{
+    return !m_database
+                .scalar(
+                    QStringLiteral("SELECT 1 FROM orders WHERE platform_no IS NOT NULL LIMIT 1"))
+                .isNull();
+}
+
 QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
 {
     QList<qint64> ids;

@@ -18,6 +18,7 @@ public:
     std::optional<Order> findById(qint64 id) const override;
     std::optional<Order> findByPlatformNumber(Platform platform,
                                               const QString &platformNo) const override;
+    bool hasPlatformOrders() const override;
     void insert(Order &order) override;
     void replaceLines(const Order &order) override;
     void saveState(const Order &order) override;

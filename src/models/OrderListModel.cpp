@@ -49,6 +49,11 @@ QVariant OrderListModel::displayValue(const QVariantList &row, int column) const
         const auto platform = Platforms::fromCode(cell(row, column).toString());
         return platform ? Platforms::displayName(*platform) : QString();
     }
+    case PlatformNo: { // 有赞 E2026…: one column, so that the status keeps its place on screen
+        const auto platform = Platforms::fromCode(cell(row, Platform).toString());
+        return platform ? Platforms::displayName(*platform) + u' ' + cell(row, column).toString()
+                        : QString();
+    }
     case Status: {
         const auto status = OrderStatuses::fromCode(cell(row, column).toString());
         return status ? OrderStatuses::displayName(*status) : cell(row, column).toString();

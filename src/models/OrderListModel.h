@@ -13,8 +13,8 @@ class OrderListModel final : public PagedTableModel
 public:
     enum Column {
         OrderNo,
-        Platform,   // where an imported order came from
-        PlatformNo, // and its number there
+        Platform,   // where an imported order came from (its code)
+        PlatformNo, // and its number there, shown with the platform's name
         Date,
         Customer,
         Phone,

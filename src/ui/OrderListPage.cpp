@@ -48,8 +48,16 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
         [] { return tr("Search order number, customer, phone or tracking number"); });
     view()->sortByColumn(OrderListModel::Date, Qt::DescendingOrder); // newest first
     view()->setColumnWidth(OrderListModel::OrderNo, 130);
-    view()->setColumnWidth(OrderListModel::Platform, 60);
     view()->setColumnWidth(OrderListModel::PlatformNo, 150);
+    // The platforms' columns only in a shop with orders from them: else the status would be
+    // pushed off the screen by two empty columns.
+    const auto showPlatforms = [this] {
+        const bool shown = m_shop.orderRepository.hasPlatformOrders();
+        view()->setColumnHidden(OrderListModel::Platform, true); // shown in PlatformNo
+        view()->setColumnHidden(OrderListModel::PlatformNo, !shown);
+    };
+    showPlatforms();
+    connect(model(), &QAbstractItemModel::modelReset, this, showPlatforms);
     view()->setColumnWidth(OrderListModel::Date, 125);
     view()->setColumnWidth(OrderListModel::Customer, 80);
     view()->setColumnWidth(OrderListModel::Phone, 105);
@@ -242,6 +250,10 @@ void OrderListPage::showDetails(qint64 id)
     }
     const auto customer = m_shop.customerRepository.findById(order->customerId);
     QStringList steps;
+    if (order->platform)
+        steps.append(
+            tr("%1 order %2")
+                .arg(Platforms::displayName(*order->platform), order->platformNo.toHtmlEscaped()));
     steps.append(tr("Ordered %1").arg(Dates::toText(order->date).left(16)));
     if (order->paidAt)
         steps.append(tr("paid %1 (%2)")

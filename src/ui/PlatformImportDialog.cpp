@@ -142,13 +142,13 @@ PlatformImportDialog::PlatformImportDialog(ShopContext &shop, QWidget *parent)
     m_columns->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_columns->verticalHeader()->hide();
     m_columns->horizontalHeader()->setStretchLastSection(true);
-    m_columns->setMaximumHeight(170);
 
     m_unmatchedLabel->setObjectName(QStringLiteral("unmatchedLabel"));
     m_unmatchedLabel->setWordWrap(true);
     m_unmatched->setObjectName(QStringLiteral("unmatchedTable"));
     m_unmatched->setColumnCount(4);
-    m_unmatched->setHorizontalHeaderLabels({tr("Item"), tr("Spec"), tr("Code"), tr("Product")});
+    m_unmatched->setHorizontalHeaderLabels(
+        {tr("Item on the platform"), tr("Spec"), tr("Code"), tr("Product in MicroShop")});
     m_unmatched->verticalHeader()->hide();
     m_unmatched->horizontalHeader()->setStretchLastSection(true);
 
@@ -170,7 +170,7 @@ PlatformImportDialog::PlatformImportDialog(ShopContext &shop, QWidget *parent)
     layout->addLayout(fileRow);
     layout->addLayout(platformRow);
     layout->addWidget(m_detectedLabel);
-    layout->addWidget(m_columns);
+    layout->addWidget(m_columns, 1);
     layout->addWidget(m_unmatchedLabel);
     layout->addWidget(m_unmatched, 1);
     layout->addWidget(m_statusLabel);
@@ -316,7 +316,7 @@ void PlatformImportDialog::showUnmatched()
         m_unmatched->setCellWidget(row, productColumn, picker);
     }
     m_unmatched->resizeColumnsToContents();
-    m_unmatched->horizontalHeader()->setStretchLastSection(true);
+    m_unmatched->horizontalHeader()->setSectionResizeMode(productColumn, QHeaderView::Stretch);
 }
 
 void PlatformImportDialog::pickProduct(int row, const QString &sku)

@@ -10,6 +10,7 @@
 #include "Customer.h"
 #include "Dates.h"
 #include "Money.h"
+#include "PaymentBill.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 #include "ShopSettings.h"
@@ -47,23 +48,27 @@ enum QuickRange { LastThirtyDays, ThisMonth, LastMonth, ThisYear, AllTime, Custo
 bool isText(const QString &column)
 {
     static const QStringList texts = {
-        QStringLiteral("period"), QStringLiteral("channel"), QStringLiteral("sku"),
-        QStringLiteral("name"),   QStringLiteral("code"),    QStringLiteral("last_order"),
-        QStringLiteral("phone"),  QStringLiteral("wechat"),  QStringLiteral("upline")};
+        QStringLiteral("period"), QStringLiteral("channel"),  QStringLiteral("sku"),
+        QStringLiteral("name"),   QStringLiteral("code"),     QStringLiteral("last_order"),
+        QStringLiteral("phone"),  QStringLiteral("wechat"),   QStringLiteral("upline"),
+        QStringLiteral("kind"),   QStringLiteral("order_no"), QStringLiteral("platform_no"),
+        QStringLiteral("bill_no")};
     return texts.contains(column);
 }
 
-// A channel's code as its name; any other cell as it is.
+// A channel's code and a reconciliation kind as their names; any other cell as it is.
 QString displayed(const QString &column, const QString &cell)
 {
     if (column == u"channel") {
         if (const auto channel = Channels::fromCode(cell))
             return Channels::displayName(*channel);
     }
+    if (column == u"kind")
+        return BillCodes::reconciliationKindName(cell);
     return cell;
 }
 
-// The table as the page shows it, for its chart and its printed sheet: channels by their names.
+// The table as the page shows it, for its chart and its printed sheet: codes by their names.
 ReportTable shown(const ReportTable &table)
 {
     ReportTable copy{table.columns, {}};

@@ -7,17 +7,22 @@
 #include "DemoGenerator.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "PlatformImportDialog.h"
 #include "ReportCatalog.h"
 #include "ReportsPage.h"
 #include "Shop.h"
 
 #include "Clock.h"
 #include "Dates.h"
+#include "ListSource.h"
+#include "Money.h"
+#include "ShopContext.h"
 #include "ShopSettings.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -81,6 +86,43 @@ int main(int argc, char *argv[])
         if (window.grab().save(file))
             written.append(file);
     };
+    // A Youzan export with an item no product matches, in the import dialog, before and after.
+    const QList<QVariantList> products
+        = shop.context.lists(ListKind::Products)->fetch({}, 0, 2, -1);
+    const QString today = Dates::toText(Dates::today());
+    QFile youzan(scratch.filePath(QStringLiteral("有赞订单.csv")));
+    if (youzan.open(QIODevice::WriteOnly) && products.size() == 2) {
+        youzan.write(QStringLiteral(
+                         "订单号,订单创建时间,买家付款时间,订单状态,收货人/提货人,"
+                         "收货人手机号/提货人手机号,收货人省份,收货人城市,收货人地区,"
+                         "详细收货地址/提货地址,商品编码,商品名称,商品规格,商品数量,商品单价,运费,"
+                         "订单实付金额\n"
+                         "E20261130000101,%1 08:05:00,%1 08:06:00,待发货,王小丫,13912345678,"
+                         "浙江省,杭州市,西湖区,文三路90号,%2,%3,,2,%4,6.00,%5\n"
+                         "E20261130000102,%1 08:40:00,,待付款,赵*,139****0000,四川省,成都市,"
+                         "武侯区,科华北路1号,YZ-88,夏日礼盒,大号,1,99.00,0,0\n")
+                         .arg(today, products.at(0).value(1).toString(),
+                              products.at(0).value(2).toString(),
+                              products.at(0).value(5).toString(),
+                              (Money::parse(products.at(0).value(5).toString())->times(2)
+                               + *Money::parse(u"1"))
+                                  .toString())
+                         .toUtf8());
+        youzan.close();
+        PlatformImportDialog dialog(shop.context, &window);
+        dialog.show();
+        dialog.openFile(youzan.fileName());
+        const auto grabDialog = [&](const QString &name) {
+            settle(300);
+            const QString file = folder.filePath(name);
+            if (dialog.grab().save(file))
+                written.append(file);
+        };
+        grabDialog(QStringLiteral("dialog-platform-import.png"));
+        dialog.pickProduct(0, products.at(1).value(1).toString());
+        dialog.importNow();
+        grabDialog(QStringLiteral("dialog-platform-imported.png"));
+    }
     for (int page = 0; page < MainWindow::PageCount; ++page) {
         window.showPage(MainWindow::Page(page));
         save(QStringLiteral("page-%1.png").arg(page));
