@@ -14,6 +14,7 @@
 #include "ShopImporter.h"
 #include "SqlSettingsRepository.h"
 #include "TableFile.h"
+#include "TableSource.h"
 
 #include "Clock.h"
 #include "Dates.h"
@@ -701,7 +702,6 @@ int CommandLineTool::importFile(const Invocation &invocation)
                              .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
                                                       : QStringLiteral("there is no such file")));
 
-    const TableFile table = readTableFile(file);
     if (orders) {
         const QString platform = invocation.option(QStringLiteral("--platform"));
         const bool automatic = platform.isEmpty() || platform == QStringLiteral("auto");
@@ -709,15 +709,19 @@ int CommandLineTool::importFile(const Invocation &invocation)
             usageError(QStringLiteral("--platform is auto, microshop, youzan, weidian, taobao or "
                                       "pinduoduo, not \"%1\"")
                            .arg(platform));
+        // A platform's export is read as a stream: only its header for now.
+        const std::unique_ptr<TableSource> source = openTableSource(file);
         const bool ours = platform == QStringLiteral("microshop")
-                          || (automatic && !PlatformImporter::detect(table.header)
-                              && table.column(QStringLiteral("order_no")) >= 0);
+                          || (automatic && !PlatformImporter::detect(source->header())
+                              && source->header().contains(QStringLiteral("order_no"),
+                                                           Qt::CaseInsensitive));
         if (!ours)
-            return importPlatformOrders(invocation, table, Platforms::fromCode(platform));
+            return importPlatformOrders(invocation, *source, Platforms::fromCode(platform));
         if (invocation.has(QStringLiteral("--aliases")))
             usageError(QStringLiteral("--aliases is for a platform's export, not MicroShop's own "
                                       "orders file"));
     }
+    const TableFile table = readTableFile(file);
     const auto opened = openShop(invocation);
     ShopImporter importer(opened->context);
     const ShopImporter::Report report = importer.import(kind, table, file);
@@ -738,7 +742,7 @@ int CommandLineTool::importFile(const Invocation &invocation)
     return Done;
 }
 
-int CommandLineTool::importPlatformOrders(const Invocation &invocation, const TableFile &table,
+int CommandLineTool::importPlatformOrders(const Invocation &invocation, TableSource &source,
                                           std::optional<Platform> platform)
 {
     const QString file = invocation.words.at(2);
@@ -754,7 +758,7 @@ int CommandLineTool::importPlatformOrders(const Invocation &invocation, const Ta
     }
     PlatformImporter::Report report;
     if (errors.isEmpty()) {
-        report = importer.import(table, file, platform);
+        report = importer.import(source, file, platform);
         errors = report.errors;
     }
     if (!errors.isEmpty()) {

@@ -17,6 +17,7 @@
 namespace MicroShop {
 
 class Database;
+class TableSource;
 struct TableFile;
 class Shop;
 
@@ -72,7 +73,7 @@ private:
     int order(const Invocation &invocation);
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
-    int importPlatformOrders(const Invocation &invocation, const TableFile &table,
+    int importPlatformOrders(const Invocation &invocation, TableSource &source,
                              std::optional<Platform> platform);
     int importPayments(const Invocation &invocation);
     int distributor(const Invocation &invocation);

@@ -7,6 +7,7 @@
 
 namespace MicroShop {
 
+class CsvStream;
 struct TableFile;
 
 struct CsvRecord
@@ -25,7 +26,8 @@ struct CsvIssue
 // Reads the CSV files merchants' spreadsheets save (csv.md): UTF-8 with or without a byte-order
 // mark or GB18030, comma, semicolon or tab separators detected from the header, CRLF or LF,
 // quoted fields spanning lines (counted as their physical lines), and the writer's formula
-// apostrophe removed. It never throws: what it cannot read is in issues().
+// apostrophe removed. It never throws: what it cannot read is in issues(). CsvStream reads the
+// file; this holds all of it.
 class CsvReader final
 {
     Q_DECLARE_TR_FUNCTIONS(CsvReader)
@@ -44,7 +46,7 @@ public:
     TableFile table() const;
 
 private:
-    void parse(const QString &text);
+    static CsvReader fromStream(CsvStream &stream);
 
     QString m_encoding = QStringLiteral("UTF-8");
     QChar m_separator = u',';

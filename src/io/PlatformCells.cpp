@@ -1,6 +1,6 @@
 #include "PlatformCells.h"
 
-#include "TableFile.h"
+#include "CsvReader.h"
 
 #include "Dates.h"
 
@@ -21,34 +21,23 @@ QString PlatformCells::clean(const QString &cell)
     return text;
 }
 
-TableFile PlatformCells::cleaned(const TableFile &table)
+bool PlatformCells::isBlank(const CsvRecord &record)
 {
-    TableFile result;
-    result.issues = table.issues;
-    for (const QString &name : table.header)
-        result.header.append(clean(name));
-    for (const CsvRecord &record : table.records) {
-        CsvRecord row{{}, record.line};
-        bool blank = true;
-        for (const QString &field : record.fields) {
-            row.fields.append(clean(field));
-            blank = blank && row.fields.constLast().isEmpty();
-        }
-        if (!blank)
-            result.records.append(row);
+    for (const QString &field : record.fields) {
+        if (!field.isEmpty())
+            return false;
     }
-    if (!result.records.isEmpty()) {
-        // The summary row closes the file: its first filled cell says so.
-        for (const QString &field : result.records.constLast().fields) {
-            if (field.isEmpty())
-                continue;
-            if (field.startsWith(QString::fromUtf16(u"合计"))
-                || field.startsWith(QString::fromUtf16(u"总计")))
-                result.records.removeLast();
-            break;
-        }
+    return true;
+}
+
+bool PlatformCells::isSummary(const CsvRecord &record)
+{
+    for (const QString &field : record.fields) {
+        if (!field.isEmpty())
+            return field.startsWith(QString::fromUtf16(u"合计"))
+                   || field.startsWith(QString::fromUtf16(u"总计"));
     }
-    return result;
+    return false;
 }
 
 std::optional<Money> PlatformCells::amount(const QString &cell, QString *why)

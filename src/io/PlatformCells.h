@@ -10,7 +10,7 @@
 
 namespace MicroShop {
 
-struct TableFile;
+struct CsvRecord;
 
 // The cell quirks of platforms.md, removed before anything is parsed: what the platforms and the
 // spreadsheets merchants pass their files through do to a cell.
@@ -21,8 +21,10 @@ class PlatformCells final
 public:
     // `="..."`, a leading ' or backtick, tabs and spaces around, and - or / alone (empty).
     static QString clean(const QString &cell);
-    // Every header name and cell cleaned; blank rows and a last summary row (合计, 总计) dropped.
-    static TableFile cleaned(const TableFile &table);
+    // A row whose cells are all empty (once cleaned).
+    static bool isBlank(const CsvRecord &record);
+    // A summary row (合计, 总计 in its first filled cell), dropped when it is the file's last.
+    static bool isSummary(const CsvRecord &record);
 
     // 12.30, ¥12.30, ￥12.3, 12.30元; nullopt (and *why) for anything else.
     static std::optional<Money> amount(const QString &cell, QString *why);

@@ -5,6 +5,7 @@
 #include "PlatformCells.h"
 #include "PlatformOrderReader.h"
 #include "TableFile.h"
+#include "TableSource.h"
 
 #include "CatalogService.h"
 #include "CommissionRepositories.h"
@@ -40,7 +41,9 @@ int progressOf(OrderStatus status)
     return 0;
 }
 
-// One import of one file: the orders read, their lines priced and matched, then applied.
+// One import of one file, read as a stream: each order's rows (which follow each other) read,
+// checked, priced and matched, then applied at once while no error has been found; after the
+// first error the rest is still read, to report every bad row, and nothing is applied.
 class PlatformImport final
 {
     Q_DECLARE_TR_FUNCTIONS(PlatformImporter)
@@ -58,9 +61,9 @@ public:
     {}
 
     PlatformOrderReader &reader() { return m_reader; }
-    // Matches items, distributors and amounts; errors go to the sheet.
-    void plan(const QList<PlatformOrder> &orders);
-    void apply(const ProgressCallback &progress);
+    // Reads every record of the source (after its header); apply: writes each order as it comes,
+    // inside the caller's transaction. Errors go to the sheet.
+    void read(TableSource &source, bool apply, const ProgressCallback &progress);
 
 private:
     struct Planned
@@ -71,6 +74,9 @@ private:
         qint64 distributorId = 0;
     };
 
+    void finishOrder(const QList<CsvRecord> &rows, bool apply);
+    bool plan(const PlatformOrder &order, Planned &planned);
+    void applyOrder(const Planned &planned);
     std::optional<qint64> productOf(const PlatformItem &item);
     std::optional<qint64> aliased(const ProductAlias &key) const;
     void reportUnmatched(const PlatformItem &item, QSet<QString> &reported);
@@ -90,7 +96,7 @@ private:
     PlatformImporter::Report &m_report;
     QString m_fileName;
     PlatformOrderReader m_reader;
-    QList<Planned> m_planned;
+    QSet<QString> m_unmatched;             // each item reported once
     QHash<QString, qint64> m_distributors; // phone|name -> id (0: unknown, noted once)
 };
 
@@ -154,30 +160,86 @@ void PlatformImport::reportUnmatched(const PlatformItem &item, QSet<QString> &re
                       .arg(Platforms::displayName(m_platform), described));
 }
 
-void PlatformImport::plan(const QList<PlatformOrder> &orders)
+void PlatformImport::read(TableSource &source, bool apply, const ProgressCallback &progress)
 {
-    QSet<QString> unmatched; // each item reported once
-    for (const PlatformOrder &order : orders) {
-        bool matched = true;
-        Planned each{&order, {}, {}, 0};
-        for (const PlatformItem &item : order.items) {
-            const auto product = productOf(item);
-            if (!product) {
-                matched = false;
-                reportUnmatched(item, unmatched);
-            }
-            each.lines.append({product.value_or(0), item.quantity, item.unitPrice, Money()});
+    QList<CsvRecord> rows; // the rows of the order being read
+    QSet<QString> finished;
+    qint64 orders = 0;
+    const auto take = [&](const CsvRecord &record) {
+        const QString number = m_reader.orderNo(record);
+        if (!rows.isEmpty() && number != m_reader.orderNo(rows.constFirst())) {
+            finishOrder(rows, apply);
+            rows.clear();
+            if (progress && ++orders % 100 == 0 && !progress(orders, -1))
+                throw Cancelled(tr("The import was cancelled; nothing of it was saved."));
         }
-        if (order.items.isEmpty()) {
-            m_sheet.error(*order.record, m_reader.column(PlatformField::ItemName),
-                          tr("the order %1 has no item.").arg(order.platformNo));
+        if (rows.isEmpty() && finished.contains(number))
+            m_sheet.error(record, m_reader.column(PlatformField::OrderNo),
+                          tr("the rows of the order %1 are not together: an order's rows follow "
+                             "each other, as the platform exports them (sort the file by %2).")
+                              .arg(number, m_reader.column(PlatformField::OrderNo)));
+        finished.insert(number);
+        rows.append(record);
+        m_report.rows += 1;
+    };
+    std::optional<CsvRecord> summary; // a 合计 row: dropped if nothing follows it
+    CsvRecord record;
+    while (source.next(record)) {
+        for (QString &field : record.fields)
+            field = PlatformCells::clean(field);
+        if (PlatformCells::isBlank(record))
             continue;
-        }
-        if (matched && priceLines(order, each)) {
-            each.distributorId = distributorOf(order);
-            m_planned.append(each);
-        }
+        if (summary) // not the last row after all: read as any other
+            take(*std::exchange(summary, std::nullopt));
+        if (PlatformCells::isSummary(record))
+            summary = record;
+        else
+            take(record);
     }
+    for (const CsvIssue &issue : source.issues())
+        m_sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
+    if (!rows.isEmpty())
+        finishOrder(rows, apply);
+}
+
+void PlatformImport::finishOrder(const QList<CsvRecord> &rows, bool apply)
+{
+    if (m_reader.orderNo(rows.constFirst()).isEmpty()) {
+        for (const CsvRecord &row : rows)
+            m_sheet.error(row, m_reader.column(PlatformField::OrderNo),
+                          tr("the order number is empty."));
+        return;
+    }
+    m_report.orders += 1;
+    const PlatformOrder order = m_reader.order(rows);
+    Planned planned;
+    if (plan(order, planned) && apply && m_sheet.errorCount() == 0)
+        applyOrder(planned);
+}
+
+// Matches the items and the distributor and prices the lines; false (errors in the sheet) when
+// the order cannot be imported.
+bool PlatformImport::plan(const PlatformOrder &order, Planned &planned)
+{
+    planned = {&order, {}, {}, 0};
+    bool matched = true;
+    for (const PlatformItem &item : order.items) {
+        const auto product = productOf(item);
+        if (!product) {
+            matched = false;
+            reportUnmatched(item, m_unmatched);
+        }
+        planned.lines.append({product.value_or(0), item.quantity, item.unitPrice, Money()});
+    }
+    if (order.items.isEmpty()) {
+        m_sheet.error(*order.record, m_reader.column(PlatformField::ItemName),
+                      tr("the order %1 has no item.").arg(order.platformNo));
+        return false;
+    }
+    if (!matched || !priceLines(order, planned))
+        return false;
+    planned.distributorId = distributorOf(order);
+    return true;
 }
 
 // platforms.md: line prices as given (or the goods total over the quantities), then the discount
@@ -294,33 +356,25 @@ qint64 PlatformImport::customerOf(const PlatformOrder &order)
     return m_shop.customers.create(customer).id;
 }
 
-void PlatformImport::apply(const ProgressCallback &progress)
+void PlatformImport::applyOrder(const Planned &planned)
 {
-    qint64 done = 0;
-    for (const Planned &planned : m_planned) {
-        if (progress && done % 100 == 0 && !progress(done, m_planned.size()))
-            throw Cancelled(tr("The import was cancelled; nothing of it was saved."));
-        ++done;
-        const PlatformOrder &order = *planned.order;
-        try {
-            const auto existing = m_shop.orderRepository.findByPlatformNumber(m_platform,
-                                                                              order.platformNo);
-            if (!existing) {
-                create(planned);
-                m_report.created += 1;
-            } else if (moveForward(order, *existing)) {
-                m_report.updated += 1;
-            } else {
-                m_report.unchanged += 1;
-            }
-        } catch (const ValidationError &error) {
-            m_sheet.problems(*order.record, error.problems());
-            throw;
-        } catch (const InputError &error) {
-            m_sheet.error(*order.record, statusColumn(),
-                          tr("order %1: %2").arg(order.platformNo, error.message()));
-            throw;
+    const PlatformOrder &order = *planned.order;
+    try {
+        const auto existing = m_shop.orderRepository.findByPlatformNumber(m_platform,
+                                                                          order.platformNo);
+        if (!existing) {
+            create(planned);
+            m_report.created += 1;
+        } else if (moveForward(order, *existing)) {
+            m_report.updated += 1;
+        } else {
+            m_report.unchanged += 1;
         }
+    } catch (const ValidationError &error) {
+        m_sheet.problems(*order.record, error.problems());
+    } catch (const InputError &error) {
+        m_sheet.error(*order.record, statusColumn(),
+                      tr("order %1: %2").arg(order.platformNo, error.message()));
     }
 }
 
@@ -458,15 +512,26 @@ std::optional<Platform> PlatformImporter::detect(const QStringList &header)
 PlatformImporter::Report PlatformImporter::import(const TableFile &table, const QString &fileName,
                                                   std::optional<Platform> platform, Mode mode)
 {
+    TableFileSource source(table);
+    return import(source, fileName, platform, mode);
+}
+
+PlatformImporter::Report PlatformImporter::import(TableSource &source, const QString &fileName,
+                                                  std::optional<Platform> platform, Mode mode)
+{
     Report report;
     ImportSheet sheet(fileName, report.errors);
-    for (const CsvIssue &issue : table.issues)
-        sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
-    if (!table.issues.isEmpty())
-        return report;
-    const TableFile cleaned = PlatformCells::cleaned(table);
+    if (source.header().isEmpty()) { // nothing read: the file's own problem says why
+        for (const CsvIssue &issue : source.issues())
+            sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
+        if (!report.errors.isEmpty())
+            return report;
+    }
+    QStringList header;
+    for (const QString &name : source.header())
+        header.append(PlatformCells::clean(name));
     if (!platform)
-        platform = PlatformFormats::detect(cleaned.header);
+        platform = PlatformFormats::detect(header);
     if (!platform) {
         sheet.error(1, 1,
                     tr("the header matches no platform's order export. MicroShop looked for "
@@ -476,18 +541,20 @@ PlatformImporter::Report PlatformImporter::import(const TableFile &table, const 
     }
     report.platform = platform;
     PlatformImport run(m_shop, *platform, m_aliases, sheet, report, fileName);
-    run.reader().mapHeader(cleaned.header);
+    run.reader().mapHeader(header);
     if (!report.ok())
         return report;
-    const QList<PlatformOrder> orders = run.reader().orders(cleaned.records);
-    run.plan(orders);
-    if (!report.ok() || mode == Mode::Check)
+    if (mode == Mode::Check) {
+        run.read(source, false, m_progress);
         return report;
+    }
     try {
         m_shop.transactor.inTransaction([&] {
             for (const ProductAlias &alias : std::as_const(m_aliases))
                 m_shop.catalog.saveAlias(alias);
-            run.apply(m_progress);
+            run.read(source, true, m_progress);
+            if (!report.ok()) // found on the way: what was applied before goes back
+                throw InputError(QString());
         });
     } catch (const Cancelled &) {
         throw;
@@ -495,6 +562,8 @@ PlatformImporter::Report PlatformImporter::import(const TableFile &table, const 
         // Rolled back. A database that failed is no fault of the file: its error goes up.
         if (report.errors.isEmpty())
             sheet.error(1, 1, error.message());
+    }
+    if (!report.ok()) {
         report.created = report.updated = report.unchanged = 0;
         report.notes.clear();
     }

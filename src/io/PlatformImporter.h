@@ -13,6 +13,7 @@
 
 namespace MicroShop {
 
+class TableSource;
 struct ShopContext;
 struct TableFile;
 
@@ -40,6 +41,8 @@ public:
         QStringList notes;  // FILE:LINE:COLUMN: message; imported, but the merchant should know
         std::optional<Platform> platform;
         QList<UnmatchedItem> unmatched; // also among the errors
+        int rows = 0;                   // read from the file, blank rows and a summary row left out
+        int orders = 0;                 // those rows make
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -58,6 +61,10 @@ public:
     // platform: nullopt detects it from the header. check: read and match everything, report,
     // and write nothing (what the desktop dialog shows before Import).
     enum class Mode { Import, Check };
+    // The file is read as a stream (a CSV file of a million lines in the memory of one order);
+    // an order's rows must follow each other, as the platforms write them.
+    Report import(TableSource &source, const QString &fileName,
+                  std::optional<Platform> platform = std::nullopt, Mode mode = Mode::Import);
     Report import(const TableFile &table, const QString &fileName,
                   std::optional<Platform> platform = std::nullopt, Mode mode = Mode::Import);
 

@@ -73,25 +73,14 @@ std::optional<QDateTime> PlatformOrderReader::time(const CsvRecord &record, Plat
     return value;
 }
 
-QList<PlatformOrder> PlatformOrderReader::orders(const QList<CsvRecord> &records)
+PlatformOrder PlatformOrderReader::order(const QList<CsvRecord> &rows)
 {
-    QList<PlatformOrder> result;
-    QHash<QString, qsizetype> byNumber; // platform order number -> its place in result
-    for (const CsvRecord &record : records) {
-        const QString number = text(record, PlatformField::OrderNo);
-        if (number.isEmpty()) {
-            m_sheet.error(record, column(PlatformField::OrderNo), tr("the order number is empty."));
-            continue;
-        }
-        auto found = byNumber.constFind(number);
-        if (found == byNumber.constEnd()) {
-            found = byNumber.insert(number, result.size());
-            result.append(readOrder(record));
-        } else {
-            checkSameBuyer(result.at(*found), record);
-        }
-        if (auto item = readItem(record))
-            result[*found].items.append(*item);
+    PlatformOrder result = readOrder(rows.constFirst());
+    for (const CsvRecord &row : rows) {
+        if (&row != &rows.constFirst())
+            checkSameBuyer(result, row);
+        if (auto item = readItem(row))
+            result.items.append(*item);
     }
     return result;
 }

@@ -58,8 +58,10 @@ public:
 
     // Finds the format's columns in the header; a missing required one is an error of line 1.
     void mapHeader(const QStringList &header);
-    // The orders, in the order their first rows come; records must outlive them.
-    QList<PlatformOrder> orders(const QList<CsvRecord> &records);
+    // The platform's order number of a row (empty: none).
+    QString orderNo(const CsvRecord &record) const { return text(record, PlatformField::OrderNo); }
+    // One order from its rows (all of its number, in file order); the rows must outlive it.
+    PlatformOrder order(const QList<CsvRecord> &rows);
 
     // The header name a field was found under; empty when the file lacks it.
     QString column(PlatformField field) const { return m_columns.value(int(field)); }

@@ -4,6 +4,7 @@
 
 #include "PlatformCells.h"
 #include "PlatformFormats.h"
+#include "TableSource.h"
 
 #include "ListSource.h"
 #include "ShopContext.h"
@@ -191,7 +192,8 @@ void PlatformImportDialog::openFile(const QString &path)
 {
     m_path = path;
     m_fileEdit->setText(QDir::toNativeSeparators(path));
-    m_table = readTableFile(path);
+    // The header now; the rows are read as a stream by each check and import.
+    m_header = openTableSource(path)->header();
     m_opened = true;
     m_imported = false;
     check();
@@ -220,7 +222,7 @@ PlatformImporter::Report PlatformImportDialog::run(PlatformImporter::Mode mode, 
     const QString fileName = QFileInfo(m_path).fileName();
     const std::optional<Platform> platform = chosenPlatform();
     const QList<ProductAlias> aliases = pickedAliases();
-    const TableFile &table = m_table;
+    const QString path = m_path;
     PlatformImporter::Report report;
     QString message;
     const auto outcome = BackgroundTask::run(
@@ -231,7 +233,8 @@ PlatformImporter::Report PlatformImportDialog::run(PlatformImporter::Mode mode, 
             PlatformImporter importer(shop);
             importer.setProgress(progress);
             importer.addAliases(aliases);
-            report = importer.import(table, fileName, platform, mode);
+            const std::unique_ptr<TableSource> source = openTableSource(path);
+            report = importer.import(*source, fileName, platform, mode);
         },
         &message);
     *ran = outcome == BackgroundTask::Outcome::Done;
@@ -251,7 +254,7 @@ void PlatformImportDialog::showColumns()
     }
     const PlatformFormat &format = PlatformFormats::of(*m_report.platform);
     QStringList header;
-    for (const QString &name : m_table.header)
+    for (const QString &name : std::as_const(m_header))
         header.append(PlatformCells::clean(name));
     for (const PlatformFormat::Column &column : format.columns) {
         for (const QString &name : column.names) {
@@ -265,9 +268,10 @@ void PlatformImportDialog::showColumns()
         }
     }
     m_columns->resizeColumnToContents(0);
-    m_detectedLabel->setText(tr("%1 order export, %2 row(s) after the header.")
+    m_detectedLabel->setText(tr("%1 order export: %2 order(s) in %3 row(s).")
                                  .arg(Platforms::displayName(*m_report.platform))
-                                 .arg(m_table.records.size()));
+                                 .arg(m_report.orders)
+                                 .arg(m_report.rows));
 }
 
 void PlatformImportDialog::showUnmatched()

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "PlatformImporter.h"
-#include "TableFile.h"
 
 #include <QDialog>
 
@@ -47,7 +46,7 @@ private:
 
     ShopContext &m_shop;
     QString m_path;
-    TableFile m_table;
+    QStringList m_header;
     bool m_opened = false;
     bool m_imported = false;
     PlatformImporter::Report m_report;

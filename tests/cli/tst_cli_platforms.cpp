@@ -149,7 +149,7 @@ QByteArray youzanFile(const QList<Cells> &rows)
 
 // The Youzan item-level file of detectsEachPlatform, readsEveryForm and the re-import tests
 // (tests/io/xlsx_test_workbooks.cpp writes the same rows as youzan-orders.xlsx). Three orders,
-// the rows of two of them apart:
+// each with its rows together (an import reads one order at a time):
 // - E20261120100001, paid: 2 x 128.00 + 1 x 30.00 = 286.00, shipping 10.00, paid 276.00, so a
 //   discount of 286.00 + 10.00 - 276.00 = 20.00 spread on nets 256.00 and 30.00:
 //   25600 * 2000 / 28600 = 1790.2 -> 17.90, the rest 20.00 - 17.90 = 2.10 on the last line.
@@ -164,17 +164,17 @@ const char youzanItemsRows[]
       "E20261120100001,待发货,2026-11-20 10:00:00,2026-11-20 10:05:00,,李娜,13800000001,浙江省,"
       "杭州市,西湖区,文三路100号,普洱熟茶,357克,P1001,TEA-01,128.00,2,286.00,10.00,20.00,276.00,"
       ",,,\r\n"
-      "E20261119100003,交易成功,2026-11-19 08:00:00,2026-11-19 08:01:00,2026-11-23 18:00:00,李娜,"
-      "13800000001,浙江省,杭州市,西湖区,文三路100号,土蜂蜜,500克,P1004,HONEY-04,50.00,1,178.00,"
-      "0.00,8.90,169.10,顺丰速运,SF1400000001,,\r\n"
       "E20261120100001,待发货,2026-11-20 10:00:00,2026-11-20 10:05:00,,李娜,13800000001,浙江省,"
       "杭州市,西湖区,文三路100号,双层玻璃杯,350ml,P1002,CUP-02,30.00,1,286.00,10.00,20.00,276.00,"
       ",,,\r\n"
-      "E20261121100002,待付款,2026-11-21 09:30:00,,,王强,13900000002,广东省,深圳市,南山区,"
-      "科技园南区1栋,补水面膜,10片,P1003,MASK-03,9.90,3,29.70,6.00,0.00,35.70,,,,\r\n"
+      "E20261119100003,交易成功,2026-11-19 08:00:00,2026-11-19 08:01:00,2026-11-23 18:00:00,李娜,"
+      "13800000001,浙江省,杭州市,西湖区,文三路100号,土蜂蜜,500克,P1004,HONEY-04,50.00,1,178.00,"
+      "0.00,8.90,169.10,顺丰速运,SF1400000001,,\r\n"
       "E20261119100003,交易成功,2026-11-19 08:00:00,2026-11-19 08:01:00,2026-11-23 18:00:00,李娜,"
       "13800000001,浙江省,杭州市,西湖区,文三路100号,普洱熟茶,357克,P1001,TEA-01,128.00,1,178.00,"
-      "0.00,8.90,169.10,顺丰速运,SF1400000001,,\r\n";
+      "0.00,8.90,169.10,顺丰速运,SF1400000001,,\r\n"
+      "E20261121100002,待付款,2026-11-21 09:30:00,,,王强,13900000002,广东省,深圳市,南山区,"
+      "科技园南区1栋,补水面膜,10片,P1003,MASK-03,9.90,3,29.70,6.00,0.00,35.70,,,,\r\n";
 
 // The orders export of youzanItemsRows (without notes): MicroShop's own numbers are the first
 // free ones of each order's day; the customer 李娜 is made first whichever order comes first.
@@ -1634,6 +1634,13 @@ void TestCliPlatforms::badFilesAreRefused_data()
                                 {QStringLiteral("价格"), QStringLiteral("30.00")},
                                 {QStringLiteral("商家编码"), QStringLiteral("CUP-02")}})})
         << QStringList() << QStringLiteral("3:%1").arg(taobaoBuyerColumn) << QStringList();
+    // An order's rows follow each other, as every platform writes them: an import reads the file
+    // as a stream, one order at a time.
+    QTest::newRow("the rows of one order apart")
+        << youzanFile({good, {{QStringLiteral("订单号"), QStringLiteral("E1002")}}, good})
+        << QStringList() << QStringLiteral("4:1")
+        << QStringList{QStringLiteral("E1001"), QStringLiteral("not together"),
+                       QStringLiteral("订单号")};
     QTest::newRow("--platform weidian on a Youzan file")
         << youzanFile({good})
         << QStringList{QStringLiteral("--platform"), QStringLiteral("weidian")}

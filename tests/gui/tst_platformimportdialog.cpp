@@ -107,7 +107,7 @@ void TestPlatformImportDialog::picksAProductForAnUnmatchedItemThenImports()
 
     const QString detected = label(dialog, "detectedLabel");
     QVERIFY2(detected.contains(QStringLiteral("Youzan"))
-                 && detected.contains(QStringLiteral("2 row")),
+                 && detected.contains(QStringLiteral("2 order(s) in 2 row(s)")),
              qPrintable(detected));
     auto *columns = dialog.findChild<QTableWidget *>(QStringLiteral("columnsTable"));
     QStringList read;
