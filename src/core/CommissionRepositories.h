@@ -63,6 +63,9 @@ public:
     virtual QList<DistributorNode> children(qint64 parentId) const = 0;
     // Distributors whose code, name, phone or WeChat ID contains text, by code.
     virtual QList<Distributor> search(const QString &text, int limit) const = 0;
+    // Every distributor with exactly this phone, or this name (a platform's file names them).
+    virtual QList<Distributor> withPhone(const QString &phone) const = 0;
+    virtual QList<Distributor> withName(const QString &name) const = 0;
     // Sales between from and to (inclusive; invalid: no bound) and commissions as of asOf.
     virtual DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const = 0;
     // The distributor's ledger entries made from..to (inclusive), oldest first, each in its

@@ -156,15 +156,32 @@ QList<Money> spreadInProportion(Money total, const QList<Money> &weights)
     Money sum;
     for (const Money weight : weights)
         sum += weight;
+    if (sum.isZero()) {
+        parts.fill(Money(), weights.size() - 1);
+        parts.append(total);
+        return parts;
+    }
     Money given;
     for (qsizetype i = 0; i + 1 < weights.size(); ++i) {
-        const Money part = sum.isZero()
-                               ? Money()
-                               : total.scaled(weights.at(i).minorUnits(), sum.minorUnits());
-        parts.append(part);
-        given += part;
+        parts.append(total.scaled(weights.at(i).minorUnits(), sum.minorUnits()));
+        given += parts.constLast();
     }
     parts.append(total - given);
+    // Rounding each part can leave the last one below zero or above its weight (four lines of
+    // 10.00 sharing 0.02: 0.01 three times, -0.01 last). Then each part is what the running
+    // share's rounding adds: never below zero, never more than a fen above its own share.
+    const Money last = parts.constLast();
+    if (total.isNegative() || total > sum || (!last.isNegative() && last <= weights.constLast()))
+        return parts;
+    parts.clear();
+    Money running;
+    Money before;
+    for (const Money weight : weights) {
+        running += weight;
+        const Money upTo = total.scaled(running.minorUnits(), sum.minorUnits());
+        parts.append(upTo - before);
+        before = upTo;
+    }
     return parts;
 }
 

@@ -55,6 +55,9 @@ private:
 
 // Splits total over parts in proportion to weights: each part round(total * weight / sum), half
 // away from zero, and the last part what is left, so that the parts add up to total exactly.
+// Where that would leave the last part below zero or above its weight (a total at most the
+// weights' sum), each part is instead the step of the rounded running share:
+// round(total * (w1 + ... + wi) / sum) less the same for the parts before it.
 // When the weights add up to zero, the last part takes it all.
 QList<Money> spreadInProportion(Money total, const QList<Money> &weights);
 

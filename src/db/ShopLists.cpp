@@ -3,6 +3,7 @@
 #include "CommissionStateSql.h"
 #include "Database.h"
 #include "SqlListSource.h"
+#include "SqlOrderRepository.h"
 
 #include "Dates.h"
 
@@ -155,10 +156,7 @@ std::unique_ptr<ListSource> orders(Database &database)
     // over a million orders a tenth of its time.
     Database *db = &database;
     definition.search = [sqlite, db](const QString &text, QVariantList &values) {
-        const bool imported = !db->scalar(QStringLiteral(
-                                              "SELECT 1 FROM orders WHERE platform_no IS NOT NULL "
-                                              "LIMIT 1"))
-                                   .isNull();
+        const bool imported = SqlOrderRepository(*db).hasPlatformOrders();
         QStringList any;
         for (const QString &typed : QSet<QString>{text, text.toUpper()}) {
             any.append(

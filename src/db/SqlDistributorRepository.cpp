@@ -200,6 +200,16 @@ QList<Distributor> SqlDistributorRepository::search(const QString &text, int lim
                      {pattern, pattern, pattern, pattern});
 }
 
+QList<Distributor> SqlDistributorRepository::withPhone(const QString &phone) const
+{
+    return listWhere(QStringLiteral("phone = ? ORDER BY code"), {phone});
+}
+
+QList<Distributor> SqlDistributorRepository::withName(const QString &name) const
+{
+    return listWhere(QStringLiteral("name = ? ORDER BY code"), {name});
+}
+
 DistributorFigures SqlDistributorRepository::figures(qint64 id, QDate from, QDate to,
                                                      QDate asOf) const
 {

@@ -24,6 +24,8 @@ public:
     qint64 teamSize(qint64 id) const override;
     QList<DistributorNode> children(qint64 parentId) const override;
     QList<Distributor> search(const QString &text, int limit) const override;
+    QList<Distributor> withPhone(const QString &phone) const override;
+    QList<Distributor> withName(const QString &name) const override;
     DistributorFigures figures(qint64 id, QDate from, QDate to, QDate asOf) const override;
     QList<StatementEntry> statementEntries(qint64 id, QDate from, QDate to,
                                            QDate asOf) const override;

@@ -4,6 +4,7 @@
 #include "ImportSheet.h"
 #include "PlatformCells.h"
 #include "PlatformOrderReader.h"
+#include "ShopImporter.h"
 #include "TableFile.h"
 #include "TableSource.h"
 
@@ -96,7 +97,8 @@ private:
     PlatformImporter::Report &m_report;
     QString m_fileName;
     PlatformOrderReader m_reader;
-    QSet<QString> m_unmatched;             // each item reported once
+    QSet<QString> m_unmatched; // each item reported once
+    qint64 m_notesLeftOut = 0;
     QHash<QString, qint64> m_distributors; // phone|name -> id (0: unknown, noted once)
 };
 
@@ -140,6 +142,7 @@ void PlatformImport::reportUnmatched(const PlatformItem &item, QSet<QString> &re
     if (reported.contains(key))
         return;
     reported.insert(key);
+    const qsizetype before = m_sheet.errorCount();
     m_report.unmatched.append({item.specCode.isEmpty() ? item.code : item.specCode, item.name,
                                item.spec, item.record->line});
     QStringList known;
@@ -158,6 +161,7 @@ void PlatformImport::reportUnmatched(const PlatformItem &item, QSet<QString> &re
                   tr("no product matches the %1 item %2: make its merchant code on %1 the "
                      "product's SKU, or give an alias (platform,code,name,spec,sku).")
                       .arg(Platforms::displayName(m_platform), described));
+    m_report.unmatchedErrors += int(m_sheet.errorCount() - before);
 }
 
 void PlatformImport::read(TableSource &source, bool apply, const ProgressCallback &progress)
@@ -200,6 +204,9 @@ void PlatformImport::read(TableSource &source, bool apply, const ProgressCallbac
         m_sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
     if (!rows.isEmpty())
         finishOrder(rows, apply);
+    if (m_notesLeftOut > 0)
+        m_report.notes.append(
+            tr("%1: and %2 more notes like these.").arg(m_fileName).arg(m_notesLeftOut));
 }
 
 void PlatformImport::finishOrder(const QList<CsvRecord> &rows, bool apply)
@@ -303,27 +310,30 @@ qint64 PlatformImport::distributorOf(const PlatformOrder &order)
     const QString key = phone + u'|' + name;
     if (const auto known = m_distributors.constFind(key); known != m_distributors.constEnd())
         return *known;
-    qint64 id = 0;
+    // By phone, then by name; a phone or name that several distributors share names none.
     const DistributorRepository &distributors = m_shop.distributorRepository;
-    if (!phone.isEmpty() && !PlatformCells::isMasked(phone)) {
-        for (const Distributor &each : distributors.search(phone, 50)) {
-            if (each.phone == phone && id == 0)
-                id = each.id;
-        }
-    }
-    if (id == 0 && !name.isEmpty()) {
-        for (const Distributor &each : distributors.search(name, 50)) {
-            if (each.name == name && id == 0)
-                id = each.id;
-        }
-    }
-    if (id == 0)
-        note(*order.record,
-             name.isEmpty() ? PlatformField::DistributorPhone : PlatformField::DistributorName,
+    QList<Distributor> found;
+    if (!phone.isEmpty() && !PlatformCells::isMasked(phone))
+        found = distributors.withPhone(phone);
+    if (found.isEmpty() && !name.isEmpty())
+        found = distributors.withName(name);
+    const qint64 id = found.size() == 1 ? found.constFirst().id : 0;
+    const QString who = QStringList{name, phone}.join(u' ').trimmed();
+    const PlatformField where = name.isEmpty() ? PlatformField::DistributorPhone
+                                               : PlatformField::DistributorName;
+    if (found.isEmpty())
+        note(*order.record, where,
              tr("the distributor %1 is not in MicroShop: their orders are imported without a "
                 "distributor (the customer's, if bound). Add the distributor with this phone or "
                 "name to credit them.")
-                 .arg(QStringList{name, phone}.join(u' ').trimmed()));
+                 .arg(who));
+    else if (found.size() > 1)
+        note(*order.record, where,
+             tr("%1 distributors are %2: their orders are imported without a distributor (the "
+                "customer's, if bound). Give each distributor their own phone to tell them "
+                "apart.")
+                 .arg(found.size())
+                 .arg(who));
     m_distributors.insert(key, id);
     return id;
 }
@@ -416,7 +426,7 @@ void PlatformImport::create(const Planned &planned)
                 "is recorded as paid; ship it in MicroShop with them.")
                  .arg(Platforms::displayName(m_platform), order.platformNo));
     if (order.status == OrderStatus::Refunded)
-        refundAll(made.orderNo, history.shippedAt.has_value(),
+        refundAll(made.orderNo, history.shippedAt || history.completedAt,
                   history.completedAt.value_or(history.shippedAt.value_or(paidAt)));
 }
 
@@ -424,7 +434,8 @@ bool PlatformImport::moveForward(const PlatformOrder &order, const Order &existi
 {
     OrderStatus wanted = order.status;
     const OrderStatus had = existing.status;
-    if (wanted == OrderStatus::Cancelled && had != OrderStatus::Pending)
+    if (wanted == OrderStatus::Cancelled && had != OrderStatus::Pending
+        && had != OrderStatus::Cancelled)
         wanted = OrderStatus::Refunded; // closed after MicroShop saw it paid
     if (wanted == had)
         return false;
@@ -462,7 +473,8 @@ bool PlatformImport::moveForward(const PlatformOrder &order, const Order &existi
         workflow.complete(number, last);
         moved = true;
     } else if (wanted == OrderStatus::Refunded) {
-        refundAll(number, shipped,
+        // The goods left when the order was shipped or completed, here or on the platform.
+        refundAll(number, shipped || tracked || order.completedAt.has_value(),
                   order.completedAt.value_or(
                       existing.completedAt.value_or(existing.shippedAt.value_or(last))));
         moved = true;
@@ -488,6 +500,11 @@ void PlatformImport::refundAll(const QString &orderNo, bool shipped, const QDate
 
 void PlatformImport::note(const CsvRecord &record, PlatformField field, const QString &message)
 {
+    // As many as the errors at most: a file's worth of notes would undo reading it as a stream.
+    if (m_report.notes.size() >= ShopImporter::maxErrors) {
+        m_notesLeftOut += 1;
+        return;
+    }
     m_report.notes.append(QStringLiteral("%1:%2:%3: %4")
                               .arg(m_fileName)
                               .arg(record.line)

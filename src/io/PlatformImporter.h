@@ -18,9 +18,10 @@ struct ShopContext;
 struct TableFile;
 
 // `import orders FILE --platform` and the desktop import of a platform's export (platforms.md):
-// reads every row (cell quirks removed), reports every bad cell and every unmatched item as
-// FILE:LINE:COLUMN: message, and only when there is none creates the new orders and moves the
-// known ones forward, all in one transaction. Importing the same file again changes nothing.
+// reads every row (cell quirks removed) as a stream, creates the new orders and moves the known
+// ones forward as it goes, all in one transaction, and reports every bad cell and every unmatched
+// item as FILE:LINE:COLUMN: message; with any, the transaction is rolled back and nothing is
+// imported. Importing the same file again changes nothing.
 class PlatformImporter final
 {
     Q_DECLARE_TR_FUNCTIONS(PlatformImporter)
@@ -40,7 +41,8 @@ public:
         QStringList errors; // FILE:LINE:COLUMN: message; nothing was imported
         QStringList notes;  // FILE:LINE:COLUMN: message; imported, but the merchant should know
         std::optional<Platform> platform;
-        QList<UnmatchedItem> unmatched; // also among the errors
+        QList<UnmatchedItem> unmatched; // each once; among the errors while they are few enough
+        int unmatchedErrors = 0;        // the errors that are unmatched items
         int rows = 0;                   // read from the file, blank rows and a summary row left out
         int orders = 0;                 // those rows make
         int created = 0;
@@ -50,7 +52,8 @@ public:
     };
 
     explicit PlatformImporter(ShopContext &shop);
-    // Told of every hundred orders applied; false cancels (throws Cancelled, nothing kept).
+    // Told of every hundred orders read (the total unknown: -1); false cancels (throws
+    // Cancelled, nothing kept).
     void setProgress(ProgressCallback progress) { m_progress = std::move(progress); }
     // Aliases to use and save with the import (the CLI's --aliases, the dialog's picks).
     void addAliases(const QList<ProductAlias> &aliases) { m_aliases += aliases; }

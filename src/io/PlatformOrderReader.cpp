@@ -149,7 +149,7 @@ void PlatformOrderReader::readReceiver(const CsvRecord &record, PlatformOrder &o
     if (!whole.isEmpty()) {
         // Taobao: 浙江省 杭州市 西湖区 文三路1号 in one cell.
         QStringList parts = whole.split(u' ', Qt::SkipEmptyParts);
-        if (parts.size() >= 4) {
+        if (parts.size() >= 3) {
             address.province = parts.takeFirst();
             address.city = parts.takeFirst();
             address.district = parts.takeFirst();

@@ -375,7 +375,7 @@ void PlatformImportDialog::updateState()
     }
     const qsizetype unmatched = m_report.unmatched.size();
     const qsizetype picked = pickedAliases().size();
-    const qsizetype otherErrors = m_report.errors.size() - unmatched;
+    const qsizetype otherErrors = m_report.errors.size() - m_report.unmatchedErrors;
     m_importButton->setEnabled(m_report.platform && otherErrors == 0 && picked == unmatched);
     m_messages->setPlainText(m_report.errors.join(u'\n'));
     if (otherErrors > 0) {

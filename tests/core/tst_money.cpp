@@ -216,6 +216,16 @@ void TestMoney::spreadsInProportionToTheFen_data()
     QTest::newRow("zero weights: the last") << "1"
                                             << "0 0"
                                             << "0.00 1.00";
+    // Each 0.005 rounds up to 0.01, three of them more than 0.02: the running share's steps,
+    // round(0.005) - 0 = 0.01, round(0.01) - 0.01 = 0, round(0.015) - 0.01 = 0.01, 0.02 - 0.02.
+    QTest::newRow("rounding would make the last negative") << "0.02"
+                                                           << "10 10 10 10"
+                                                           << "0.01 0.00 0.01 0.00";
+    // 0.04 * 10/30 = 0.0133 -> 0.01 three times would leave 0.01 on a free line: the steps,
+    // round(0.0133) = 0.01, round(0.0267) - 0.01 = 0.02, round(0.04) - 0.03 = 0.01, then 0.
+    QTest::newRow("a free line takes nothing") << "0.04"
+                                               << "10 10 10 0"
+                                               << "0.01 0.02 0.01 0.00";
     QTest::newRow("nothing to spread") << "0"
                                        << "5 6"
                                        << "0.00 0.00";
