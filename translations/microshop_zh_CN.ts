@@ -1618,7 +1618,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+52"/>
+        <location filename="../src/ui/MainWindow.cpp" line="+53"/>
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -1658,7 +1658,7 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+197"/>
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1668,7 +1668,12 @@ Joined %7</source>
         <translation>已导入订单：新建 %1 个，更新 %2 个，未变 %3 个。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+16"/>
+        <source>Imported the bill: %1 matched, %2 paid, %3 with a different amount, %4 unknown.</source>
+        <translation>已导入账单：%1 笔匹配，%2 笔已付款，%3 笔金额不符，%4 笔未知。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+25"/>
         <source>Export to CSV</source>
         <translation>导出为 CSV</translation>
@@ -1970,12 +1975,12 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+46"/>
-        <location line="+342"/>
+        <location line="+345"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-343"/>
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -2043,6 +2048,11 @@ Joined %7</source>
         <location line="+14"/>
         <source>Import from a &amp;platform…</source>
         <translation>从平台导入(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import WeChat Pay &amp;bill…</source>
+        <translation>导入微信支付账单(&amp;B)…</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2196,6 +2206,150 @@ Joined %7</source>
         <location line="+1"/>
         <source>&amp;Paid at:</source>
         <translation>付款时间(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::PaymentImportDialog</name>
+    <message>
+        <location filename="../src/ui/PaymentImportDialog.cpp" line="+46"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Import a WeChat Pay bill</source>
+        <translation>导入微信支付账单</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose a WeChat Pay merchant bill or a personal WeChat bill (CSV or Excel)</source>
+        <translation>选择微信支付商户账单或个人微信账单（CSV 或 Excel）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Detect from the file&apos;s header</source>
+        <translation>按文件表头识别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat Pay merchant bill (names the orders)</source>
+        <translation>微信支付商户账单（含订单号）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Personal WeChat bill (incomes to confirm)</source>
+        <translation>个人微信账单（收入需确认）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Platform no.</source>
+        <translation>平台单号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bill no.</source>
+        <translation>交易单号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Bill:</source>
+        <translation>账单(&amp;B)：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>WeChat Pay bills (*.csv *.xlsx);;All files (*)</source>
+        <translation>微信支付账单 (*.csv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The bill has no line to reconcile.</source>
+        <translation>该账单没有可对账的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>Reconciliation from %1 to %2: %n row(s).</source>
+        <translation>
+            <numerusform>%1 至 %2 的对账：%n 行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>An income of a personal bill is never applied alone: confirm the order it paid, if it is one of its %n candidate(s).</source>
+        <translation>
+            <numerusform>个人账单的收入不会自动入账：如果它付的是下列 %n 个候选订单之一，请确认该订单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Confirm: %1 paid</source>
+        <translation>确认：%1 已付款</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pay order %1 by WeChat at the time of income %2</source>
+        <translation>按收入 %2 的时间将订单 %1 记为微信付款</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Order %1 is paid by WeChat at %2 (income %3).</source>
+        <translation>订单 %1 已于 %2 微信付款（收入 %3）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not confirmed: %1</source>
+        <translation>未确认：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a bill: its payments are matched with the orders by their numbers and amounts, and nothing is imported if one line is wrong.</source>
+        <translation>请选择账单：其中的付款按单号和金额与订单匹配；只要有一行有误，就什么都不导入。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Nothing was imported: %n problem(s) to fix in the file (line and column given for each).</source>
+        <translation>
+            <numerusform>未导入任何内容：文件中有 %n 处问题需要修改（每处都注明了行和列）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Imported %1 (%2 line(s)): %3 matched, of which %4 paid a pending order; %5 with a different amount; %6 unknown (no order named).</source>
+        <translation>已导入%1（%2 行）：%3 笔匹配，其中 %4 笔为待付款订单付了款；%5 笔金额不符；%6 笔未知（未对应订单）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ready: a line already imported is never applied twice.</source>
+        <translation>可以导入：已导入过的记录不会重复入账。</translation>
     </message>
 </context>
 <context>
@@ -3616,7 +3770,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>PaymentImporter</name>
     <message>
-        <location filename="../src/io/PaymentImporter.cpp" line="+37"/>
+        <location filename="../src/io/PaymentImporter.cpp" line="+42"/>
         <source>the payment %1 of order %2 cannot be applied: %3</source>
         <translation>订单 %2 的支付 %1 无法入账：%3</translation>
     </message>
@@ -3647,6 +3801,44 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2"/>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentReconciler</name>
+    <message>
+        <location filename="../src/core/PaymentReconciler.cpp" line="+93"/>
+        <source>There is no income %1 in an imported personal bill.</source>
+        <translation>已导入的个人账单中没有收入 %1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no order %1.</source>
+        <translation>订单 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The income %1 was already confirmed as the payment of order %2.</source>
+        <translation>收入 %1 已确认为订单 %2 的付款。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The line %1 is not an income of a personal bill.</source>
+        <translation>记录 %1 不是个人账单的收入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order %1 is %2: only a pending order can be paid by an income.</source>
+        <translation>订单 %1 的状态为%2：只有待付款的订单才能用收入付款。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The income %1 is %2 but order %3 is due %4: the amounts differ.</source>
+        <translation>收入 %1 为 %2，而订单 %3 应付 %4：金额不符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The income %1 of %2 is more than %3 days from order %4 of %5.</source>
+        <translation>%2 的收入 %1 与 %5 的订单 %4 相隔超过 %3 天。</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,13 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          options({"--date", "--method", "--courier", "--tracking", "--lines"}),
          options({"--restock", "--shipping"}),
          &CommandLineTool::order},
+        {QStringLiteral("payment"),
+         {usageLine(QStringLiteral("payment confirm BILL_NO ORDER_NO"),
+                    QStringLiteral("confirm a personal bill's income as a pending order's "
+                                   "payment"))},
+         {},
+         {},
+         &CommandLineTool::payment},
     };
     return table;
 }
@@ -972,6 +979,21 @@ int CommandLineTool::order(const Invocation &invocation)
     m_out << QStringLiteral("Order %1 is %2 (total %3, refunded %4).\n")
                  .arg(result.orderNo, OrderStatuses::code(result.status), result.total().toString(),
                       result.refundedTotal.toString());
+    return Done;
+}
+
+int CommandLineTool::payment(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    const QStringList &words = invocation.words;
+    if (words.value(1) != u"confirm" || words.size() != 4)
+        usageError(QStringLiteral("payment confirm takes the income's BILL_NO and an ORDER_NO, "
+                                  "e.g. payment confirm 1000050001202603030123456789 SO-6"));
+    const auto opened = openShop(invocation);
+    const Order paid = opened->services.payments.confirmCandidate(words.at(2), words.at(3));
+    m_out << QStringLiteral("Order %1 is %2 (paid %3 by wechat at %4).\n")
+                 .arg(paid.orderNo, OrderStatuses::code(paid.status), paid.total().toString(),
+                      Dates::toText(paid.paidAt.value_or(QDateTime())));
     return Done;
 }
 

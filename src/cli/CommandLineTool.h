@@ -71,6 +71,7 @@ private:
     int restore(const Invocation &invocation);
     int check(const Invocation &invocation);
     int order(const Invocation &invocation);
+    int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
     int importPlatformOrders(const Invocation &invocation, TableSource &source,

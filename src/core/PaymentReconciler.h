@@ -8,6 +8,7 @@
 
 namespace MicroShop {
 
+class AuditLog;
 class OrderRepository;
 class OrderWorkflow;
 class Transactor;
@@ -17,6 +18,7 @@ struct Order;
 // merchant-bill payment naming an order at its amount due pays it when pending (through the order
 // workflow, method WeChat, at the bill's time) or confirms it; anything else is recorded, never
 // applied. Seeing a line again re-reconciles it and changes only what the shop's orders changed.
+// A personal bill's income is only ever applied by confirmCandidate(), on the merchant's word.
 class PaymentReconciler final
 {
     Q_DECLARE_TR_FUNCTIONS(PaymentReconciler)
@@ -31,20 +33,33 @@ public:
     };
 
     PaymentReconciler(PaymentBillRepository &bills, const OrderRepository &orders,
-                      OrderWorkflow &workflow, Transactor &transactor);
+                      OrderWorkflow &workflow, AuditLog &audit, Transactor &transactor);
 
     // The order a merchant order number names: MicroShop's number, else a platform's.
     std::optional<Order> orderNamed(const QString &merchantOrderNo) const;
     // Reconciles and stores one line (in the caller's transaction, or one of its own); sets its
     // order and outcome and counts it. Throws InputError when paying the order is refused.
     void reconcile(BillLine &line, Counts &counts);
+    // The merchant confirms that the personal bill's income billNo is the payment of the pending
+    // order orderNo (one of its candidates: the same amount due, dated within three days of it):
+    // the order is paid through the workflow (method WeChat, at the income's time, or the
+    // order's own when the income came earlier), the line stored as matched with that order, and
+    // the confirmation audited, in one transaction. Throws InputError, changing nothing, when
+    // there is no such income or it is already confirmed, the order is not pending, the amounts
+    // differ or the days are more than three apart.
+    Order confirmCandidate(const QString &billNo, const QString &orderNo);
+
+    // How far, in calendar days either side, an income's candidates are from it.
+    static constexpr int candidateDays = 3;
 
 private:
     void reconcilePayment(BillLine &line, Counts &counts);
+    void checkCandidate(const BillLine &income, const Order &order) const;
 
     PaymentBillRepository &m_bills;
     const OrderRepository &m_orders;
     OrderWorkflow &m_workflow;
+    AuditLog &m_audit;
     Transactor &m_transactor;
 };
 

@@ -26,7 +26,7 @@ ShopServices::ShopServices(Database &database, CommissionHook *commissions)
     , ledger(commissionRepository, distributorRepository, products, settings, audit, database)
     , workflow(orders, products, customers, distributors, settings,
                commissions ? *commissions : ledger, audit, database)
-    , payments(paymentBills, orders, workflow, database)
+    , payments(paymentBills, orders, workflow, audit, database)
 {}
 
 ShopContext ShopServices::context()

@@ -286,7 +286,8 @@ ReportTable SqlReportSource::reconciliation(QDate from, QDate to)
                            "LEFT JOIN orders o ON o.id = b.order_id WHERE %1")
                 .arg(where),
             values);
-    // Orders paid by WeChat in MicroShop that no payment line of a merchant bill names.
+    // Orders paid by WeChat in MicroShop that no payment line of a merchant bill names, nor a
+    // personal income the merchant confirmed for them.
     values.clear();
     where = QStringLiteral("o.status NOT IN ('pending', 'cancelled') AND o.paid_at IS NOT NULL")
             + SalesSql::inRange(from, to, values, QStringLiteral("o.paid_at"));
@@ -294,8 +295,8 @@ ReportTable SqlReportSource::reconciliation(QDate from, QDate to)
                            "'', o.goods_total + o.shipping_fee, o.goods_total + o.shipping_fee "
                            "FROM orders o WHERE %1 AND EXISTS (SELECT 1 FROM payments p WHERE "
                            "p.order_id = o.id AND p.method = 'wechat') AND NOT EXISTS (SELECT 1 "
-                           "FROM payment_bill_lines b WHERE b.order_id = o.id AND b.source = "
-                           "'wechat' AND b.kind = 'payment')")
+                           "FROM payment_bill_lines b WHERE b.order_id = o.id AND b.kind = "
+                           "'payment' AND (b.source = 'wechat' OR b.outcome = 'matched'))")
                 .arg(where),
             values);
     addCandidates(from, to, rows);

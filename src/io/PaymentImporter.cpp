@@ -24,6 +24,11 @@ PaymentImporter::Report PaymentImporter::import(const TableFile &table, const QS
     if (!report.ok())
         return report;
     report.lines = int(lines.size());
+    for (const PaymentBillReader::Read &read : std::as_const(lines)) {
+        const QDate day = read.line.at.date();
+        report.firstDay = report.firstDay.isValid() ? qMin(report.firstDay, day) : day;
+        report.lastDay = report.lastDay.isValid() ? qMax(report.lastDay, day) : day;
+    }
     const QString timeColumn = QString::fromUtf16(u"交易时间");
     PaymentReconciler::Counts counts;
     try {

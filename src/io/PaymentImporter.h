@@ -4,6 +4,7 @@
 #include "PaymentReconciler.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QString>
 #include <QStringList>
 
@@ -27,7 +28,9 @@ public:
         QStringList errors; // FILE:LINE:COLUMN: message; nothing was imported
         std::optional<BillSource> source;
         PaymentReconciler::Counts counts;
-        int lines = 0; // bill lines read (a personal bill's incomes only)
+        int lines = 0;  // bill lines read (a personal bill's incomes only)
+        QDate firstDay; // the days of the first and the last line's time: the bill's range
+        QDate lastDay;
         bool ok() const { return errors.isEmpty(); }
     };
 

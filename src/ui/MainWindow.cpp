@@ -8,6 +8,7 @@
 #include "DistributorTreePage.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
+#include "PaymentImportDialog.h"
 #include "PlatformImportDialog.h"
 #include "ProductListPage.h"
 #include "ReportsPage.h"
@@ -174,6 +175,8 @@ void MainWindow::buildPage(Page page)
                             int(ExportKind::Orders));
         connect(orders, &OrderListPage::platformImportRequested, this,
                 &MainWindow::importPlatformOrders);
+        connect(orders, &OrderListPage::paymentImportRequested, this,
+                &MainWindow::importPaymentBill);
     } else if (page == Customers) {
         built = addListPage(Customers, new CustomerListPage(m_shop, this),
                             int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
@@ -281,6 +284,24 @@ void MainWindow::importPlatformOrders()
                                  .arg(report.updated)
                                  .arg(report.unchanged),
                              10000);
+    for (ListPage *listPage : std::as_const(m_listPages))
+        listPage->refresh();
+}
+
+void MainWindow::importPaymentBill()
+{
+    PaymentImportDialog dialog(m_shop, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const PaymentReconciler::Counts &counts = dialog.report().counts;
+    if (dialog.report().source)
+        statusBar()->showMessage(tr("Imported the bill: %1 matched, %2 paid, %3 with a different "
+                                    "amount, %4 unknown.")
+                                     .arg(counts.matched)
+                                     .arg(counts.applied)
+                                     .arg(counts.mismatched)
+                                     .arg(counts.unknown),
+                                 10000);
     for (ListPage *listPage : std::as_const(m_listPages))
         listPage->refresh();
 }

@@ -65,6 +65,7 @@ private:
     ListPage *addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
     void importCsv(Page page, int kind);
     void importPlatformOrders();
+    void importPaymentBill();
     void exportCsv(int kind);
     void retranslate();
     void updateTitle();

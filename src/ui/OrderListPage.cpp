@@ -173,6 +173,9 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
     addActionButton(
         QStringLiteral("platformImportButton"), [] { return tr("Import from a &platform…"); },
         QKeySequence(), [this] { emit platformImportRequested(); }, false);
+    addActionButton(
+        QStringLiteral("paymentImportButton"), [] { return tr("Import WeChat Pay &bill…"); },
+        QKeySequence(), [this] { emit paymentImportRequested(); }, false);
     showDetails(0);
     updateActions();
 }

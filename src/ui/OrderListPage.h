@@ -46,6 +46,8 @@ public:
 signals:
     // Orders from Youzan, Weidian, Taobao or Pinduoduo's own export (PlatformImportDialog).
     void platformImportRequested();
+    // A WeChat Pay bill reconciled with the orders, candidates confirmed (PaymentImportDialog).
+    void paymentImportRequested();
 
 protected:
     void showDetails(qint64 id) override;

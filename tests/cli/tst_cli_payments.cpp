@@ -1,7 +1,8 @@
 // `microshop-cli import payments` and `report reconciliation` (platforms.md "Payment bills"): WeChat
 // Pay merchant bills pay pending orders and confirm paid ones, a wrong amount or an unknown order
 // is reported and never applied, a bill in another currency changes nothing, a personal bill
-// applies nothing and offers candidates; on the backend of $MICROSHOP_TEST_BACKEND.
+// applies nothing and offers candidates, and `payment confirm` pays a candidate on the merchant's
+// word only, refusing anything else; on the backend of $MICROSHOP_TEST_BACKEND.
 #include "Database.h"
 #include "Dates.h"
 
@@ -109,6 +110,8 @@ private slots:
     void personalBillAppliesNothingAndOffersCandidates();
     void personalBillErrorsKeepTheirPhysicalLines();
     void reconciliationReportOfASmallShop();
+    void confirmingACandidatePaysItsOrder();
+    void confirmingRefusesWhatIsNoCandidate();
     void badCommandLinesAreUsageErrors();
 
 private:
@@ -132,6 +135,11 @@ private:
     }
     QString merchantBill() const;
     QString personalBill() const;
+    CliResult confirm(const QString &billNo, const QString &orderNo)
+    {
+        return m_fixture.cli(
+            {QStringLiteral("payment"), QStringLiteral("confirm"), billNo, orderNo});
+    }
 
     ShopFixture m_fixture;
 };
@@ -436,6 +444,70 @@ void TestCliPayments::reconciliationReportOfASmallShop()
         qPrintable(later.out));
 }
 
+void TestCliPayments::confirmingACandidatePaysItsOrder()
+{
+    QCOMPARE(importPayments(write(QStringLiteral("personal.csv"), personalBill())).status, 0);
+    const QString income = QStringLiteral("1000050001202603030123456789");
+    const CliResult confirmed = confirm(income, QStringLiteral("SO-6"));
+    QVERIFY2(confirmed.status == 0, qPrintable(confirmed.err));
+    QCOMPARE(confirmed.out,
+             QStringLiteral("Order SO-6 is paid (paid 28.16 by wechat at 2026-03-03 20:15:00).\n"));
+    const Order paid = m_fixture.services().workflow.orderByNumber(QStringLiteral("SO-6"));
+    QCOMPARE(paid.status, OrderStatus::Paid);
+    QCOMPARE(paid.payment->method, PaymentMethod::WeChat);
+    QCOMPARE(Dates::toText(*paid.paidAt), QStringLiteral("2026-03-03 20:15:00"));
+    QCOMPARE(m_fixture.database()
+                 .scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE action = "
+                                        "'payment.confirm' AND entity_id = 'SO-6'"))
+                 .toInt(),
+             1);
+    // Matched now, no longer a candidate, and not an order paid without a bill line.
+    const CliResult day = m_fixture.cli({QStringLiteral("report"), QStringLiteral("reconciliation"),
+                                         QStringLiteral("--from"), QStringLiteral("2026-03-03"),
+                                         QStringLiteral("--to"), QStringLiteral("2026-03-03")});
+    QCOMPARE(day.out, QStringLiteral("kind,order_no,platform_no,bill_no,amount,order_amount\r\n"
+                                     "matched,SO-6,,1000050001202603030123456789,28.16,28.16\r\n"));
+    // Confirmed once: a second time is refused, and the same bill again keeps it.
+    const CliResult twice = confirm(income, QStringLiteral("SO-6"));
+    QCOMPARE(twice.status, 1);
+    QVERIFY2(twice.err.contains(QStringLiteral("already confirmed")), qPrintable(twice.err));
+    QCOMPARE(importPayments(m_fixture.scratchPath(QStringLiteral("personal.csv"))).out,
+             QStringLiteral("matched,applied,mismatched,unknown\r\n1,0,0,1\r\n"));
+    QCOMPARE(m_fixture
+                 .cli({QStringLiteral("report"), QStringLiteral("reconciliation"),
+                       QStringLiteral("--from"), QStringLiteral("2026-03-03"),
+                       QStringLiteral("--to"), QStringLiteral("2026-03-03")})
+                 .out,
+             day.out);
+}
+
+void TestCliPayments::confirmingRefusesWhatIsNoCandidate()
+{
+    QCOMPARE(importPayments(write(QStringLiteral("personal.csv"), personalBill())).status, 0);
+    QCOMPARE(importPayments(write(QStringLiteral("bill.csv"), merchantBill())).status, 0);
+    const QString income = QStringLiteral("1000050001202603030123456789");
+    const auto refused = [this](const CliResult &result, const QString &words) {
+        QCOMPARE(result.status, 1);
+        QVERIFY2(result.err.contains(words), qPrintable(result.err));
+    };
+    refused(confirm(income, QStringLiteral("SO-3")), QStringLiteral("the amounts differ"));
+    // SO-2 was paid by WeChat (4.00, as the other income): not pending.
+    refused(confirm(QStringLiteral("1000039901202603040000000001"), QStringLiteral("SO-2")),
+            QStringLiteral("only a pending order"));
+    refused(confirm(income, QStringLiteral("SO-7")), QStringLiteral("more than 3 days"));
+    refused(confirm(QStringLiteral("4200000001"), QStringLiteral("SO-6")),
+            QStringLiteral("no income 4200000001"));
+    refused(confirm(income, QStringLiteral("SO-404")), QStringLiteral("no order SO-404"));
+    QCOMPARE(statusOf(QStringLiteral("SO-3")), OrderStatus::Pending);
+    QCOMPARE(statusOf(QStringLiteral("SO-7")), OrderStatus::Pending);
+    QCOMPARE(m_fixture.database()
+                 .scalar(QStringLiteral("SELECT count(*) FROM payment_bill_lines WHERE outcome = "
+                                        "'income'"))
+                 .toInt(),
+             2);
+    QCOMPARE(confirm(income, QStringLiteral("SO-6")).status, 0);
+}
+
 void TestCliPayments::badCommandLinesAreUsageErrors()
 {
     const QString file = write(QStringLiteral("bill.csv"), merchantBill());
@@ -448,6 +520,16 @@ void TestCliPayments::badCommandLinesAreUsageErrors()
     QCOMPARE(m_fixture
                  .cli({QStringLiteral("report"), QStringLiteral("reconciliation"),
                        QStringLiteral("--top"), QStringLiteral("3")})
+                 .status,
+             2);
+    QCOMPARE(m_fixture
+                 .cli({QStringLiteral("payment"), QStringLiteral("confirm"),
+                       QStringLiteral("1000050001202603030123456789")})
+                 .status,
+             2);
+    QCOMPARE(m_fixture
+                 .cli({QStringLiteral("payment"), QStringLiteral("apply"), QStringLiteral("1"),
+                       QStringLiteral("SO-6")})
                  .status,
              2);
     QCOMPARE(statusOf(QStringLiteral("SO-1")), OrderStatus::Pending);

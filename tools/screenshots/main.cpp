@@ -7,6 +7,7 @@
 #include "DemoGenerator.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "PaymentImportDialog.h"
 #include "PlatformImportDialog.h"
 #include "ReportCatalog.h"
 #include "ReportsPage.h"
@@ -23,6 +24,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QPushButton>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -40,6 +43,47 @@ void settle(int milliseconds)
         QApplication::processEvents(QEventLoop::AllEvents, 20);
         QThread::msleep(10);
     }
+}
+
+// A personal WeChat bill with an income for each of the newest pending orders, in the bill
+// dialog: its candidates offered, then one confirmed.
+void shootPaymentDialog(Shop &shop, QWidget &window, const QString &scratch, const QDir &folder,
+                        QStringList &written)
+{
+    QString bill = QString::fromUtf16(
+        u"微信支付账单明细,,,,,,,,,,\n微信昵称：[小美的店],,,,,,,,,,\n"
+        u"交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n");
+    int incomes = 0;
+    shop.database->forEachRow(
+        QStringLiteral("SELECT substr(date, 1, 16), goods_total + shipping_fee FROM orders "
+                       "WHERE status = 'pending' ORDER BY date DESC, id DESC LIMIT 3"),
+        {}, [&](const QSqlQuery &row) {
+            incomes += 1;
+            bill += QString::fromUtf16(u"%1:5%2,转账,顾客%2,/,收入,¥%3,/,已存入零钱,"
+                                       u"10000500012026113001%2\t,/,/\n")
+                        .arg(row.value(0).toString())
+                        .arg(incomes)
+                        .arg(Money::fromMinorUnits(row.value(1).toLongLong()).toString());
+        });
+    QFile file(QDir(scratch).filePath(QStringLiteral("微信支付账单.csv")));
+    if (incomes == 0 || !file.open(QIODevice::WriteOnly))
+        return;
+    file.write(bill.toUtf8());
+    file.close();
+    PaymentImportDialog dialog(shop.context, &window);
+    dialog.show();
+    dialog.openFile(file.fileName());
+    const auto grab = [&](const QString &name) {
+        settle(300);
+        const QString path = folder.filePath(name);
+        if (dialog.grab().save(path))
+            written.append(path);
+    };
+    dialog.importNow();
+    grab(QStringLiteral("dialog-payment-candidates.png"));
+    if (auto *confirm = dialog.findChild<QPushButton *>(QStringLiteral("confirmButton0")))
+        confirm->click();
+    grab(QStringLiteral("dialog-payment-confirmed.png"));
 }
 
 } // namespace
@@ -123,6 +167,7 @@ int main(int argc, char *argv[])
         dialog.importNow();
         grabDialog(QStringLiteral("dialog-platform-imported.png"));
     }
+    shootPaymentDialog(shop, window, scratch.path(), folder, written);
     for (int page = 0; page < MainWindow::PageCount; ++page) {
         window.showPage(MainWindow::Page(page));
         save(QStringLiteral("page-%1.png").arg(page));
