@@ -362,22 +362,22 @@
 <context>
     <name>CsvReader</name>
     <message>
-        <location filename="../src/io/CsvReader.cpp" line="+57"/>
+        <location filename="../src/io/CsvStream.cpp" line="+69"/>
         <source>cannot read the file: %1</source>
         <translation>无法读取文件：%1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+35"/>
         <source>the file is not UTF-8, and this system cannot read GB18030: save the file as &quot;CSV UTF-8&quot;.</source>
         <translation>文件不是 UTF-8，而本系统无法读取 GB18030：请另存为“CSV UTF-8”。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>the file is empty: it needs a header line with the column names.</source>
         <translation>文件为空：第一行必须是写有列名的表头。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>unterminated quote: the field starting here has no closing &quot; (a quote inside a field is written twice: &quot;&quot;).</source>
         <translation>引号未闭合：从这里开始的字段缺少结束的 &quot;（字段内的引号要写两次：&quot;&quot;）。</translation>
     </message>
@@ -2276,7 +2276,7 @@ Joined %7</source>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>&amp;Bill:</source>
         <translation>账单(&amp;B)：</translation>
     </message>
@@ -2296,7 +2296,7 @@ Joined %7</source>
         <translation>该账单没有可对账的记录。</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Reconciliation from %1 to %2: %n row(s).</source>
         <translation>
             <numerusform>%1 至 %2 的对账：%n 行。</numerusform>
@@ -2310,7 +2310,7 @@ Joined %7</source>
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Confirm: %1 paid</source>
         <translation>确认：%1 已付款</translation>
     </message>
@@ -2320,7 +2320,7 @@ Joined %7</source>
         <translation>按收入 %2 的时间将订单 %1 记为微信付款</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>Order %1 is paid by WeChat at %2 (income %3).</source>
         <translation>订单 %1 已于 %2 微信付款（收入 %3）。</translation>
     </message>
@@ -2393,7 +2393,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::PlatformImportDialog</name>
     <message>
-        <location filename="../src/ui/PlatformImportDialog.cpp" line="+37"/>
+        <location filename="../src/ui/PlatformImportDialog.cpp" line="+38"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
@@ -2599,7 +2599,7 @@ Joined %7</source>
         <translation>订单导出文件 (*.csv *.xlsx *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
@@ -2609,7 +2609,7 @@ Joined %7</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Import cancelled: nothing was saved.</source>
         <translation>导入已取消：未保存任何内容。</translation>
     </message>
@@ -2620,11 +2620,11 @@ Joined %7</source>
     </message>
     <message>
         <location line="+19"/>
-        <source>%1 order export, %2 row(s) after the header.</source>
-        <translation>%1订单导出，表头后共 %2 行。</translation>
+        <source>%1 order export: %2 order(s) in %3 row(s).</source>
+        <translation>%1订单导出：%3 行，共 %2 个订单。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 item(s) of the file match no product by SKU or alias. Pick the product each one is: MicroShop remembers it for the next file from %2.</source>
         <translation>文件中有 %1 个商品无法通过 SKU 或别名对应到商品。请为每个选择对应的商品：MicroShop 会记住，下次导入%2的文件时直接使用。</translation>
     </message>
@@ -3552,7 +3552,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>“%1”超过两位小数：金额以分为单位，最多写两位小数（不会自动四舍五入）。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+109"/>
         <source>Internal error: division by zero in an amount.</source>
         <translation>内部错误：金额计算中除以零。</translation>
     </message>
@@ -3844,7 +3844,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>PlatformCells</name>
     <message>
-        <location filename="../src/io/PlatformCells.cpp" line="+78"/>
+        <location filename="../src/io/PlatformCells.cpp" line="+67"/>
         <source>&quot;%1&quot; is not a date and time such as 2026-11-29 13:05.</source>
         <translation>“%1”不是日期时间，应如 2026-11-29 13:05。</translation>
     </message>
@@ -3852,7 +3852,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>PlatformImporter</name>
     <message>
-        <location filename="../src/io/PlatformImporter.cpp" line="+141"/>
+        <location filename="../src/io/PlatformImporter.cpp" line="+150"/>
         <source>spec &quot;%1&quot;</source>
         <translation>规格“%1”</translation>
     </message>
@@ -3867,12 +3867,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>没有商品与%1商品 %2 对应：请把它在%1上的商家编码设为商品的 SKU，或提供别名（platform,code,name,spec,sku）。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+82"/>
         <source>the order %1 has no item.</source>
         <translation>订单 %1 没有商品。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>the order %1 has no goods total and its items no price.</source>
         <translation>订单 %1 没有商品金额合计，其商品也没有价格。</translation>
     </message>
@@ -3882,37 +3882,57 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>实付金额 %1 超过了商品（%2）加运费（%3）。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+37"/>
         <source>the distributor %1 is not in MicroShop: their orders are imported without a distributor (the customer&apos;s, if bound). Add the distributor with this phone or name to credit them.</source>
         <translation>分销员 %1 不在 MicroShop 中：其订单导入时不带分销员（如客户已绑定，则为客户的分销员）。请用此手机号或姓名添加该分销员，以便为其计佣。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>%1 buyer %2</source>
         <translation>%1买家 %2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-182"/>
         <source>The import was cancelled; nothing of it was saved.</source>
         <translation>导入已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>the rows of the order %1 are not together: an order&apos;s rows follow each other, as the platform exports them (sort the file by %2).</source>
+        <translation>订单 %1 的各行没有排在一起：同一订单的各行应相邻，和平台导出时一样（请按“%2”排序文件）。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: and %2 more notes like these.</source>
+        <translation>%1：另有 %2 条类似提示。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the order number is empty.</source>
+        <translation>订单号为空。</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>%1 distributors are %2: their orders are imported without a distributor (the customer&apos;s, if bound). Give each distributor their own phone to tell them apart.</source>
+        <translation>有 %1 个分销员都是 %2：这些订单导入时不带分销员（如客户已绑定，则为客户的分销员）。请为每个分销员设置各自的手机号以便区分。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>order %1: %2</source>
         <translation>订单 %1：%2</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+38"/>
         <source>the %1 order %2 is shipped but the file has no courier and tracking number: it is recorded as paid; ship it in MicroShop with them.</source>
         <translation>%1订单 %2 已发货，但文件中没有快递公司和运单号：已记为已付款；请在 MicroShop 中填写它们后发货。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>the %1 order %2 is already %4 in MicroShop (as %3) and the file says %5: it was left as it is.</source>
         <translation>%1订单 %2 在 MicroShop 中（订单 %3）已是“%4”，而文件中为“%5”：保持不变。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>the %1 order %2 (%3 in MicroShop) is shipped but the file has no courier and tracking number: ship it in MicroShop with them.</source>
         <translation>%1订单 %2（MicroShop 中为 %3）已发货，但文件中没有快递公司和运单号：请在 MicroShop 中填写它们后发货。</translation>
     </message>
@@ -3922,12 +3942,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>已在%1退款</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+57"/>
         <source>the header matches no platform&apos;s order export. MicroShop looked for these columns: %1.</source>
         <translation>表头与任何平台的订单导出都不匹配。MicroShop 查找的列为：%1。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>unknown platform &quot;%1&quot;: it is one of %2.</source>
         <translation>未知平台“%1”：应为 %2 之一。</translation>
     </message>
@@ -3955,12 +3975,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>%1 不能为负数（%2）。</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>the order number is empty.</source>
-        <translation>订单号为空。</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+40"/>
         <source>the time the order was placed is empty.</source>
         <translation>下单时间为空。</translation>
     </message>
