@@ -703,11 +703,7 @@ int CommandLineTool::importFile(const Invocation &invocation)
                 "import KIND is products, customers, orders, distributors or payments, not \"%1\"")
                 .arg(kindName));
     const QString file = invocation.words.at(2);
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable())
-        throw InputError(QStringLiteral("Cannot read %1: %2")
-                             .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
-                                                      : QStringLiteral("there is no such file")));
+    requireReadable(file);
 
     if (orders) {
         const QString platform = invocation.option(QStringLiteral("--platform"));
@@ -732,15 +728,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
     const auto opened = openShop(invocation);
     ShopImporter importer(opened->context);
     const ShopImporter::Report report = importer.import(kind, table, file);
-    if (!report.ok()) {
-        for (const QString &error : report.errors)
-            m_err << error << "\n";
-        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
-                                "nothing was changed.\n")
-                     .arg(file)
-                     .arg(report.errors.size());
-        return BadInput;
-    }
+    if (!report.ok())
+        return notImported(file, report.errors);
     m_out << QStringLiteral("Imported %1 row(s) of %2 from %3: %4 created, %5 updated.\n")
                  .arg(report.rows)
                  .arg(kindName, file)
@@ -758,9 +747,7 @@ int CommandLineTool::importPlatformOrders(const Invocation &invocation, TableSou
     QStringList errors;
     if (invocation.has(QStringLiteral("--aliases"))) {
         const QString aliasesFile = invocation.option(QStringLiteral("--aliases"));
-        if (!QFileInfo(aliasesFile).isFile())
-            throw InputError(
-                QStringLiteral("Cannot read %1: there is no such file").arg(aliasesFile));
+        requireReadable(aliasesFile);
         importer.addAliases(importer.readAliases(readTableFile(aliasesFile), aliasesFile, errors));
     }
     PlatformImporter::Report report;
@@ -768,15 +755,8 @@ int CommandLineTool::importPlatformOrders(const Invocation &invocation, TableSou
         report = importer.import(source, file, platform);
         errors = report.errors;
     }
-    if (!errors.isEmpty()) {
-        for (const QString &error : std::as_const(errors))
-            m_err << error << "\n";
-        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
-                                "nothing was changed.\n")
-                     .arg(file)
-                     .arg(errors.size());
-        return BadInput;
-    }
+    if (!errors.isEmpty())
+        return notImported(file, errors);
     for (const QString &note : std::as_const(report.notes))
         m_err << note << "\n";
     printTable({QStringLiteral("created"), QStringLiteral("updated"), QStringLiteral("unchanged")},
@@ -799,24 +779,13 @@ int CommandLineTool::importPayments(const Invocation &invocation)
                            .arg(invocation.option(QStringLiteral("--source"))));
     }
     const QString file = invocation.words.at(2);
-    const QFileInfo info(file);
-    if (!info.isFile() || !info.isReadable())
-        throw InputError(QStringLiteral("Cannot read %1: %2")
-                             .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
-                                                      : QStringLiteral("there is no such file")));
+    requireReadable(file);
     const TableFile table = readTableFile(file);
     const auto opened = openShop(invocation);
     PaymentImporter importer(opened->context);
     const PaymentImporter::Report report = importer.import(table, file, source);
-    if (!report.ok()) {
-        for (const QString &error : report.errors)
-            m_err << error << "\n";
-        m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; "
-                                "nothing was changed.\n")
-                     .arg(file)
-                     .arg(report.errors.size());
-        return BadInput;
-    }
+    if (!report.ok())
+        return notImported(file, report.errors);
     const PaymentReconciler::Counts &counts = report.counts;
     printTable({QStringLiteral("matched"), QStringLiteral("applied"), QStringLiteral("mismatched"),
                 QStringLiteral("unknown")},
@@ -824,6 +793,28 @@ int CommandLineTool::importPayments(const Invocation &invocation)
                  QString::number(counts.mismatched), QString::number(counts.unknown)}},
                invocation.format);
     return Done;
+}
+
+// An input file that is not there or cannot be read: bad input (exit 1), before anything opens.
+void CommandLineTool::requireReadable(const QString &file)
+{
+    const QFileInfo info(file);
+    if (!info.isFile() || !info.isReadable())
+        throw InputError(QStringLiteral("Cannot read %1: %2")
+                             .arg(file, info.exists() ? QStringLiteral("it is not a readable file")
+                                                      : QStringLiteral("there is no such file")));
+}
+
+// An import refused: its problems, then the line that says nothing was changed.
+int CommandLineTool::notImported(const QString &file, const QStringList &errors)
+{
+    for (const QString &error : errors)
+        m_err << error << "\n";
+    m_err << QStringLiteral("microshop-cli: %1 was not imported: %2 problem(s) above; nothing was "
+                            "changed.\n")
+                 .arg(file)
+                 .arg(errors.size());
+    return BadInput;
 }
 
 int CommandLineTool::exportFile(const Invocation &invocation)

@@ -74,6 +74,8 @@ private:
     int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
+    static void requireReadable(const QString &file);
+    int notImported(const QString &file, const QStringList &errors);
     int importPlatformOrders(const Invocation &invocation, TableSource &source,
                              std::optional<Platform> platform);
     int importPayments(const Invocation &invocation);
