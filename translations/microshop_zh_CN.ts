@@ -1975,12 +1975,12 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+46"/>
-        <location line="+345"/>
+        <location line="+367"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-343"/>
+        <location line="-365"/>
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -2045,17 +2045,22 @@ Joined %7</source>
         <translation>销售单（80 毫米小票）…</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Import from a &amp;platform…</source>
-        <translation>从平台导入(&amp;P)…</translation>
+        <location line="+16"/>
+        <source>From &amp;outside</source>
+        <translation>外部导入(&amp;O)</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Import WeChat Pay &amp;bill…</source>
-        <translation>导入微信支付账单(&amp;B)…</translation>
+        <location line="+13"/>
+        <source>Orders from a &amp;platform&apos;s export…</source>
+        <translation>平台订单导出(&amp;P)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>WeChat Pay &amp;bill…</source>
+        <translation>微信支付账单(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>

@@ -49,9 +49,10 @@ QVariant OrderListModel::displayValue(const QVariantList &row, int column) const
         const auto platform = Platforms::fromCode(cell(row, column).toString());
         return platform ? Platforms::displayName(*platform) : QString();
     }
-    case PlatformNo: { // 有赞 E2026…: one column, so that the status keeps its place on screen
+    case PlatformNo: { // E2026… · 有赞: the number first, where an elided cell still shows it
         const auto platform = Platforms::fromCode(cell(row, Platform).toString());
-        return platform ? Platforms::displayName(*platform) + u' ' + cell(row, column).toString()
+        return platform ? cell(row, column).toString() + QStringLiteral(" · ")
+                              + Platforms::displayName(*platform)
                         : QString();
     }
     case Status: {

@@ -166,16 +166,38 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
         const ShopDocuments::Paper paper = each.paper;
         connect(action, &QAction::triggered, this,
                 [this, invoice, paper] { printDocument(invoice, paper); });
-        m_printActions.append({action, each.text});
+        m_menuActions.append({action, each.text});
     }
     m_printButton->setMenu(printMenu);
     addImportExportActions();
-    addActionButton(
-        QStringLiteral("platformImportButton"), [] { return tr("Import from a &platform…"); },
-        QKeySequence(), [this] { emit platformImportRequested(); }, false);
-    addActionButton(
-        QStringLiteral("paymentImportButton"), [] { return tr("Import WeChat Pay &bill…"); },
-        QKeySequence(), [this] { emit paymentImportRequested(); }, false);
+    // What comes from outside MicroShop, in one button: the page's row stays narrow enough for a
+    // laptop's screen.
+    QPushButton *fromOutside = addActionButton(
+        QStringLiteral("outsideImportButton"), [] { return tr("From &outside"); }, QKeySequence(),
+        [this] {
+            if (auto *button = findChild<QPushButton *>(QStringLiteral("outsideImportButton")))
+                button->showMenu();
+        },
+        false);
+    auto *outsideMenu = new QMenu(fromOutside);
+    const struct
+    {
+        const char *name;
+        QString (*text)();
+        void (OrderListPage::*request)();
+    } imports[] = {
+        {"platformImportAction", [] { return tr("Orders from a &platform's export…"); },
+         &OrderListPage::platformImportRequested},
+        {"paymentImportAction", [] { return tr("WeChat Pay &bill…"); },
+         &OrderListPage::paymentImportRequested},
+    };
+    for (const auto &each : imports) {
+        QAction *action = outsideMenu->addAction(each.text());
+        action->setObjectName(QString::fromLatin1(each.name));
+        connect(action, &QAction::triggered, this, each.request);
+        m_menuActions.append({action, each.text});
+    }
+    fromOutside->setMenu(outsideMenu);
     showDetails(0);
     updateActions();
 }
@@ -327,7 +349,7 @@ void OrderListPage::updateActions()
 void OrderListPage::retranslate()
 {
     fillFilters();
-    for (const auto &[action, text] : std::as_const(m_printActions))
+    for (const auto &[action, text] : std::as_const(m_menuActions))
         action->setText(text());
     ListPage::retranslate();
 }

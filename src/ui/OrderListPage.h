@@ -72,7 +72,7 @@ private:
     QPushButton *m_editButton = nullptr;
     QHash<int, QPushButton *> m_moveButtons;
     QPushButton *m_printButton = nullptr;
-    QList<std::pair<QAction *, QString (*)()>> m_printActions;
+    QList<std::pair<QAction *, QString (*)()>> m_menuActions; // Print's and From outside's
 };
 
 } // namespace MicroShop
