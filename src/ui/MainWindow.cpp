@@ -173,6 +173,8 @@ void MainWindow::buildPage(Page page)
         auto *orders = new OrderListPage(m_shop, this);
         built = addListPage(Orders, orders, int(ShopImporter::Kind::Orders),
                             int(ExportKind::Orders));
+        connect(orders, &OrderListPage::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
         connect(orders, &OrderListPage::platformImportRequested, this,
                 &MainWindow::importPlatformOrders);
         connect(orders, &OrderListPage::paymentImportRequested, this,
