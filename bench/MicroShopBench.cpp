@@ -476,6 +476,19 @@ int main(int argc, char *argv[])
          -1,
          {}});
 
+    // The courier batch file of every paid, unshipped order beside the export of every order
+    // line: the same kind of streamed read and write, so it should take no longer.
+    const QString shipping = folder.filePath(QStringLiteral("shipping.csv"));
+    figures.append({QStringLiteral("export shipping (paid, unshipped orders) vs export orders"),
+                    timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("export"),
+                                  QStringLiteral("shipping"), shipping}),
+                    exportSeconds,
+                    QStringLiteral("ratio <= 1"),
+                    1,
+                    -1,
+                    {},
+                    QStringLiteral("%1 (export orders)").arg(text(exportSeconds))});
+
     // Import of order lines, validated with all their effects, into a shop with the same
     // products, customers and distributors; and sqlite3's .import of the same file.
     if (!reused) {

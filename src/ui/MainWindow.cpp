@@ -13,6 +13,7 @@
 #include "ProductListPage.h"
 #include "ReportsPage.h"
 #include "SettingsPage.h"
+#include "ShipmentImportDialog.h"
 
 #include "Dates.h"
 #include "Error.h"
@@ -179,6 +180,8 @@ void MainWindow::buildPage(Page page)
                 &MainWindow::importPlatformOrders);
         connect(orders, &OrderListPage::paymentImportRequested, this,
                 &MainWindow::importPaymentBill);
+        connect(orders, &OrderListPage::shipmentImportRequested, this,
+                &MainWindow::importShipments);
     } else if (page == Customers) {
         built = addListPage(Customers, new CustomerListPage(m_shop, this),
                             int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
@@ -304,6 +307,17 @@ void MainWindow::importPaymentBill()
                                      .arg(counts.mismatched)
                                      .arg(counts.unknown),
                                  10000);
+    for (ListPage *listPage : std::as_const(m_listPages))
+        listPage->refresh();
+}
+
+void MainWindow::importShipments()
+{
+    ShipmentImportDialog dialog(m_shop, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(
+        tr("Shipped %n order(s) from the tracking file.", nullptr, dialog.report().shipped), 10000);
     for (ListPage *listPage : std::as_const(m_listPages))
         listPage->refresh();
 }

@@ -193,6 +193,8 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
          &OrderListPage::platformImportRequested},
         {"paymentImportAction", [] { return tr("WeChat Pay &bill…"); },
          &OrderListPage::paymentImportRequested},
+        {"shipmentImportAction", [] { return tr("&Tracking numbers…"); },
+         &OrderListPage::shipmentImportRequested},
     };
     for (const auto &each : imports) {
         QAction *action = outsideMenu->addAction(each.text());

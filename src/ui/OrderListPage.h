@@ -53,6 +53,8 @@ signals:
     void platformImportRequested();
     // A WeChat Pay bill reconciled with the orders, candidates confirmed (PaymentImportDialog).
     void paymentImportRequested();
+    // Tracking numbers back from a courier's batch tool: the orders shipped (ShipmentImportDialog).
+    void shipmentImportRequested();
 
 protected:
     void showDetails(qint64 id) override;
