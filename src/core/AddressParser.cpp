@@ -125,7 +125,8 @@ AddressParser::Place AddressParser::placeAt(const QString &text, qsizetype posit
 {
     // The longest name at `at` that names exactly one region of the list `find` gives; a short
     // name (广东, 南山) must not be the start of a street's name (北京路).
-    const auto longest = [&](auto find, qsizetype at, bool officialOnly) -> std::pair<Match, bool> {
+    const auto longest = [&](const auto &find, qsizetype at,
+                             bool officialOnly) -> std::pair<Match, bool> {
         static const QString streets = QStringLiteral("路街道巷弄号");
         const qsizetype most = std::min<qsizetype>(m_regions.longestName(), text.size() - at);
         for (qsizetype length = most; length >= 2; --length) {

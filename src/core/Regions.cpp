@@ -184,6 +184,9 @@ void Regions::addNames(QHash<QString, QStringList> &index, const Region &region)
     const QString shortened = shortName(region.name);
     if (shortened != region.name)
         add(index, shortened, region.code);
+    // An autonomous prefecture is also written with 州 alone: 恩施州, 延边州, 西双版纳州.
+    if (region.name.endsWith(QStringLiteral("自治州")) && shortened != region.name)
+        add(index, QString(shortened + u'州'), region.code);
 }
 
 QList<Region> Regions::find(const QHash<QString, QStringList> &index, const QString &name,

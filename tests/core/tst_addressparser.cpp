@@ -202,6 +202,10 @@ void TestAddressParser::parses_data()
         QStringLiteral("韩八|13800138000|内蒙古自治区|呼和浩特市|新城区|中山东路1号|"));
     row("xinjiang", QStringLiteral("杨九，13800138000，新疆乌鲁木齐市天山区人民路1号"),
         QStringLiteral("杨九|13800138000|新疆维吾尔自治区|乌鲁木齐市|天山区|人民路1号|"));
+    row("prefecture as 州", QStringLiteral("马丽 13800138000 湖北恩施州恩施市舞阳大街1号"),
+        QStringLiteral("马丽|13800138000|湖北省|恩施土家族苗族自治州|恩施市|舞阳大街1号|"));
+    row("ambiguous district alone", QStringLiteral("朝阳区建国路88号 周杰 13800138000"),
+        QStringLiteral("周杰|13800138000||||朝阳区建国路88号|province,city,district"));
     row("county-level city", QStringLiteral("朱十 13800138000 湖北省仙桃市干河街道1号"),
         QStringLiteral("朱十|13800138000|湖北省|仙桃市||干河街道1号|"));
     row("city without districts", QStringLiteral("秦一 13800138000 广东省东莞市长安镇振安路1号"),
