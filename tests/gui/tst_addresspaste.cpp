@@ -1,10 +1,11 @@
-// "Paste an address…" in the customer editor and its address table's cascading province, city
-// and district choices, offscreen, as a merchant uses them.
+// "Paste an address…" in the customer editor, the order editor and the Ship dialog, and the address
+// table's cascading province, city and district choices, offscreen, as a merchant uses them.
 #include "Database.h"
 #include "ShopServices.h"
 
 #include "AddressPasteDialog.h"
 #include "CustomerEditor.h"
+#include "OrderEditor.h"
 #include "RegionDelegate.h"
 #include "ShipOrderDialog.h"
 
@@ -77,6 +78,7 @@ private slots:
     void pastingFillsTheCustomerEditor();
     void provinceCityDistrictCascade();
     void shippingToAPastedAddress();
+    void orderEditorFindsOrMakesTheCustomer();
 
 private:
     QTemporaryDir m_folder;
@@ -261,6 +263,44 @@ void TestAddressPaste::shippingToAPastedAddress()
     QCOMPARE(shipped.shipment->address.detail, QStringLiteral("人民路100号"));
     QCOMPARE(shipped.shipment->address.phone, QStringLiteral("13600001111"));
     QCOMPARE(shipped.shipment->address.receiver, QStringLiteral("李秀英"));
+}
+
+void TestAddressPaste::orderEditorFindsOrMakesTheCustomer()
+{
+    const auto paste = [this](const QString &text) {
+        QGuiApplication::clipboard()->setText(text);
+        OrderEditor editor(*m_shop, Order{});
+        onDialog([](QWidget *dialog) {
+            auto *buttons = dialog->findChild<QDialogButtonBox *>();
+            QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        QTest::mouseClick(child<QPushButton>(&editor, "pasteAddressButton"), Qt::LeftButton);
+        return QStringList{child<QLineEdit>(&editor, "customerEdit")->text(),
+                           child<QLabel>(&editor, "customerInfo")->text()};
+    };
+    // A phone no customer has: a new customer with that address as its usual one.
+    QStringList shown = paste(QStringLiteral("周婷 13700001234 广东省广州市天河区体育西路1号"));
+    QCOMPARE(shown.value(0), QStringLiteral("周婷"));
+    QVERIFY2(shown.value(1).contains(QStringLiteral("New customer")), qPrintable(shown.value(1)));
+    auto customer = m_shop->customerRepository.findByPhone(QStringLiteral("13700001234"));
+    QVERIFY(customer);
+    QCOMPARE(customer->name, QStringLiteral("周婷"));
+    QCOMPARE(customer->addresses.size(), 1);
+    QCOMPARE(customer->defaultAddress()->district, QStringLiteral("天河区"));
+
+    // The same phone with another address: the same customer, the new address its usual one.
+    shown = paste(QStringLiteral("13700001234，周婷，广东省深圳市福田区福华路2号"));
+    QCOMPARE(shown.value(0), QStringLiteral("周婷"));
+    QVERIFY2(shown.value(1).contains(QStringLiteral("found by the phone")),
+             qPrintable(shown.value(1)));
+    customer = m_shop->customerRepository.findByPhone(QStringLiteral("13700001234"));
+    QCOMPARE(customer->addresses.size(), 2);
+    QCOMPARE(customer->defaultAddress()->district, QStringLiteral("福田区"));
+
+    // The same address again changes nothing.
+    paste(QStringLiteral("周婷 137 0000 1234 广东省深圳市福田区福华路2号"));
+    QCOMPARE(
+        m_shop->customerRepository.findByPhone(QStringLiteral("13700001234"))->addresses.size(), 2);
 }
 
 int main(int argc, char *argv[])
