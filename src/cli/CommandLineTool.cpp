@@ -17,6 +17,7 @@
 #include "TableFile.h"
 #include "TableSource.h"
 
+#include "AddressParser.h"
 #include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
@@ -176,6 +177,13 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          {},
          &CommandLineTool::payment},
+        {QStringLiteral("address"),
+         {usageLine(QStringLiteral("address parse TEXT"),
+                    QStringLiteral("split a pasted address into receiver, phone, province, city, "
+                                   "district, detail"))},
+         {},
+         {},
+         &CommandLineTool::address},
     };
     return table;
 }
@@ -1057,6 +1065,28 @@ QList<RefundRequest::Line> CommandLineTool::refundLines(const Order &order, cons
                                  .arg(quantity));
     }
     return lines;
+}
+
+// Needs no database: the regions are compiled in. A row with a field it could not read is still
+// printed, and the missing fields are named on stderr with exit status 1 (bad input).
+int CommandLineTool::address(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    if (invocation.words.value(1) != u"parse")
+        usageError(QStringLiteral("address needs parse TEXT"));
+    const QString text = invocation.words.mid(2).join(u' ');
+    if (text.trimmed().isEmpty())
+        usageError(QStringLiteral("address parse takes the TEXT of an address (quote it)"));
+    const ParsedAddress parsed = AddressParser().parse(text);
+    printTable(AddressParser::fields(),
+               {{parsed.receiver, parsed.phone, parsed.province, parsed.city, parsed.district,
+                 parsed.detail}},
+               invocation.format);
+    if (parsed.isComplete())
+        return Done;
+    m_err << "microshop-cli: address parse: the text has no recognisable "
+          << parsed.missing.join(QStringLiteral(", ")) << "; the row holds what could be read\n";
+    return BadInput;
 }
 
 void CommandLineTool::printTable(const QStringList &columns, const QList<QStringList> &rows,

@@ -72,6 +72,7 @@ private:
     int check(const Invocation &invocation);
     int order(const Invocation &invocation);
     int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO
+    int address(const Invocation &invocation); // address parse TEXT
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
     static void requireReadable(const QString &file);
