@@ -45,9 +45,11 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SECTION "office")
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-    # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: name them here.
+    # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: name them here. Droid
+    # Sans Fallback is the Chinese face of printed documents, the one whose PDF text comes back
+    # as printed (docs/decisions.md, "Searchable PDFs").
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
-        "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-qpa-plugins")
+        "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-qpa-plugins, fonts-droid-fallback")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
 endif()
 

@@ -14,10 +14,12 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHash>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRawFont>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QTextBlock>
@@ -68,14 +70,7 @@ Style styleOf(Paper paper)
 std::unique_ptr<QTextDocument> newDocument(Paper paper, const QString &title)
 {
     auto document = std::make_unique<QTextDocument>();
-    QFont font;
-    // Latin letters and digits from a Latin face, Chinese from Noto Sans CJK. Not Noto Sans CJK
-    // for everything: in Latin runs it substitutes its digits with glyphs that Qt's PDF writer
-    // maps to no character, so "SO2026" would be copied (and found by pdftotext) as "SO".
-    font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans"),
-                      QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
-                      QStringLiteral("PingFang SC"), QStringLiteral("sans-serif")});
-    font.setStyleHint(QFont::SansSerif);
+    QFont font = ShopDocuments::documentFont();
     font.setPointSizeF(styleOf(paper).text);
     document->setDefaultFont(font);
     document->setDocumentMargin(0); // the page layout has the margins
@@ -265,7 +260,7 @@ private:
         QTextBlockFormat block;
         block.setAlignment(right ? Qt::AlignRight : Qt::AlignLeft);
         // Lines of one fixed height put the baseline at 4/5 of it whatever the font: Chinese
-        // (Noto Sans CJK) and Latin text (another face) have different ascents, and would
+        // (its own face) and Latin text (another face) have different ascents, and would
         // otherwise sit at different heights in a row, or even be split by a page break.
         block.setLineHeight(m_style.text * 1.45 * documentDpi() / 72,
                             QTextBlockFormat::FixedHeight);
@@ -305,6 +300,62 @@ void fitImages(QTextDocument &document, qreal width)
         cursor.setPosition(image.position + image.length, QTextCursor::KeepAnchor);
         cursor.setCharFormat(image.format);
     }
+}
+
+// The Chinese faces documents may print with, best looking first: Noto Sans CJK (Debian's
+// fonts-noto-cjk, also the widgets' face), Droid Sans Fallback (fonts-droid-fallback), Microsoft
+// YaHei (Windows), PingFang SC (macOS).
+QStringList chineseCandidates()
+{
+    return {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Droid Sans Fallback"),
+            QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")};
+}
+
+// Whether the Chinese printed in `family` comes back as itself from a PDF (copied, searched,
+// pdftotext). Qt's PDF writer (QFontSubset::createToUnicodeMap, Qt 6.4) gives each glyph the
+// lowest code point that the font's cmap maps to it, not the character drawn. A font that draws
+// 小 U+5C0F and the Kangxi radical ⼩ U+2F29 with one glyph, as Noto Sans CJK does for some 275
+// ideographs, makes 小山大人 come back as ⼩⼭⼤⼈; its ～ and ／ come back as 〜 and ∕. So a face
+// is fit when no ideograph, CJK punctuation or full-width form it has shares its glyph with a
+// lower code point.
+bool pdfGivesBackItsText(const QString &family)
+{
+    if (!QFontDatabase::hasFamily(family))
+        return false;
+    const QRawFont raw = QRawFont::fromFont(QFont(family));
+    if (!raw.isValid() || raw.familyName().compare(family, Qt::CaseInsensitive) != 0)
+        return false; // another face stands in for it
+    // Every code point Qt's writer looks at (the Basic Multilingual Plane), surrogates left out.
+    QString codePoints;
+    codePoints.reserve(0x10000);
+    for (char32_t codePoint = 1; codePoint < 0x10000; ++codePoint) {
+        if (codePoint < 0xD800 || codePoint > 0xDFFF)
+            codePoints.append(QChar(char16_t(codePoint)));
+    }
+    QList<quint32> glyphs(codePoints.size());
+    int glyphCount = int(glyphs.size());
+    if (!raw.glyphIndexesForChars(codePoints.constData(), int(codePoints.size()), glyphs.data(),
+                                  &glyphCount)
+        || glyphCount != codePoints.size())
+        return false;
+    QHash<quint32, char16_t> lowest; // glyph -> the code point the PDF will say it is
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        if (glyphs.at(i) != 0 && !lowest.contains(glyphs.at(i)))
+            lowest.insert(glyphs.at(i), codePoints.at(i).unicode());
+    }
+    const auto printed = [](char16_t c) {
+        return (c >= 0x3000 && c <= 0x303F)    // CJK symbols and punctuation
+               || (c >= 0x3400 && c <= 0x4DBF) // CJK Unified Ideographs Extension A
+               || (c >= 0x4E00 && c <= 0x9FFF) // CJK Unified Ideographs
+               || (c >= 0xFF01 && c <= 0xFF60) // full-width forms
+               || (c >= 0xFFE0 && c <= 0xFFE6);
+    };
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        const char16_t codePoint = codePoints.at(i).unicode();
+        if (printed(codePoint) && glyphs.at(i) != 0 && lowest.value(glyphs.at(i)) != codePoint)
+            return false;
+    }
+    return true;
 }
 
 // Every row of a list source for one query, in its order.
@@ -585,6 +636,40 @@ std::unique_ptr<QTextDocument> ShopDocuments::report(const QString &title, const
     if (table.rows.isEmpty())
         writer.paragraph(tr("Nothing to report."), 0, false, Qt::AlignLeft, 4);
     return document;
+}
+
+QString ShopDocuments::chineseFamily()
+{
+    // Looked at once: the fonts installed do not change while MicroShop runs.
+    static const QString family = [] {
+        for (const QString &candidate : chineseCandidates()) {
+            if (pdfGivesBackItsText(candidate))
+                return candidate;
+        }
+        return QString();
+    }();
+    return family;
+}
+
+QFont ShopDocuments::documentFont()
+{
+    QFont font;
+    // Latin letters and digits from a Latin face, Chinese from the first Chinese face whose PDF
+    // text comes back as printed, then the others for what it lacks. Not a Chinese face for
+    // everything: in Latin runs Noto Sans CJK substitutes its digits with glyphs that Qt's PDF
+    // writer maps to no character, so "SO2026" would be copied (and found by pdftotext) as "SO".
+    QStringList families{QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
+    const QString chinese = chineseFamily();
+    if (!chinese.isEmpty())
+        families.append(chinese);
+    for (const QString &candidate : chineseCandidates()) {
+        if (candidate != chinese)
+            families.append(candidate);
+    }
+    families.append(QStringLiteral("sans-serif"));
+    font.setFamilies(families);
+    font.setStyleHint(QFont::SansSerif);
+    return font;
 }
 
 QPageLayout ShopDocuments::pageLayout(Paper paper)

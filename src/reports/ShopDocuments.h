@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QFont>
 #include <QImage>
 #include <QPageLayout>
 #include <QString>
@@ -49,6 +50,15 @@ public:
 
     // A report column's title for people: "direct_sales" -> "Direct sales", translated.
     static QString columnTitle(const QString &column);
+
+    // The font of every printed document, and of anything painted on a document's page (a
+    // shipping label): set its size and weight, keep its families. Its Chinese face is
+    // chineseFamily(), so that a PDF gives back the characters printed.
+    static QFont documentFont();
+    // The first installed Chinese face whose glyphs Qt's PDF writer maps back to the characters
+    // drawn (Noto Sans CJK SC, Droid Sans Fallback, Microsoft YaHei, PingFang SC); empty when
+    // none is: then documents still look right but copy 小 as the radical ⼩.
+    static QString chineseFamily();
 
     // A4 portrait with 15 mm margins; receipt paper 80 mm wide (297 mm a page), 4 mm margins.
     static QPageLayout pageLayout(Paper paper);
