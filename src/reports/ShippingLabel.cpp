@@ -64,8 +64,8 @@ ShippingLabelPainter::ShippingLabelPainter(const QPaintDevice &device, QSizeF la
     , m_scale(scaleOf(labelMillimetres))
     , m_small(face(device, std::max(6.5, 8 * m_scale), false))
     , m_smallBold(face(device, std::max(6.5, 8 * m_scale), true))
-    , m_receiver(face(device, std::max(14.0, 20 * m_scale), true))
-    , m_address(face(device, std::max(10.5, 14 * m_scale), false))
+    , m_receiver(face(device, std::max(14.0, 22 * m_scale), true))
+    , m_address(face(device, std::max(10.5, 16 * m_scale), false))
     , m_items(face(device, std::max(7.0, 9 * m_scale), false))
     , m_courier(face(device, std::max(8.5, 11 * m_scale), true))
     , m_number(face(device, std::max(8.0, 10 * m_scale), false))
@@ -134,10 +134,11 @@ void ShippingLabelPainter::paint(QPainter &painter, const QRectF &box,
 
     // The sender, small.
     qreal y = box.top();
-    QString sender = tr("From: %1").arg(label.senderName);
-    if (!label.senderPhone.isEmpty())
-        sender += QStringLiteral("  ") + label.senderPhone;
-    y = drawLines(painter, lines(sender, m_smallBold, width, 1), m_smallBold, left, y, width);
+    const QString sender = QStringList{label.senderName, label.senderPhone}
+                               .join(QStringLiteral("  "))
+                               .trimmed();
+    y = drawLines(painter, lines(tr("From: %1").arg(sender), m_smallBold, width, 1), m_smallBold,
+                  left, y, width);
     y = drawLines(painter, lines(label.senderAddress, m_small, width, 2), m_small, left, y, width);
     y += gap;
     rule(y);
