@@ -134,9 +134,8 @@ void ShippingLabelPainter::paint(QPainter &painter, const QRectF &box,
 
     // The sender, small.
     qreal y = box.top();
-    const QString sender = QStringList{label.senderName, label.senderPhone}
-                               .join(QStringLiteral("  "))
-                               .trimmed();
+    const QString sender
+        = QStringList{label.senderName, label.senderPhone}.join(QStringLiteral("  ")).trimmed();
     y = drawLines(painter, lines(tr("From: %1").arg(sender), m_smallBold, width, 1), m_smallBold,
                   left, y, width);
     y = drawLines(painter, lines(label.senderAddress, m_small, width, 2), m_small, left, y, width);
