@@ -1,5 +1,7 @@
 #include "ShopDocuments.h"
 
+#include "ShippingLabel.h"
+
 #include "CommissionRepositories.h"
 #include "Repositories.h"
 #include "ShopContext.h"
@@ -18,9 +20,11 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QRawFont>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScreen>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -36,6 +40,12 @@ using Paper = ShopDocuments::Paper;
 
 // PDF pages are laid out at this resolution (lengths in the document scale to it).
 constexpr int pdfResolution = 300;
+
+// Label paper's margins (mm): label printers print up to about 2 mm from the edge.
+constexpr qreal labelMargin = 3;
+// A label on other paper: the size of the larger label roll, framed by a cutting line.
+constexpr qreal labelWidth = 100;
+constexpr qreal labelHeight = 180;
 
 // An image with this property is scaled to the width of the page when the document is printed;
 // the second property keeps its height / width.
@@ -64,7 +74,7 @@ struct Style
 
 Style styleOf(Paper paper)
 {
-    return paper == Paper::Receipt80mm ? Style{7.5, 10, 8.5, 6.5, 1} : Style{10, 16, 12, 8.5, 3};
+    return ShopDocuments::isNarrow(paper) ? Style{7.5, 10, 8.5, 6.5, 1} : Style{10, 16, 12, 8.5, 3};
 }
 
 std::unique_ptr<QTextDocument> newDocument(Paper paper, const QString &title)
@@ -364,6 +374,35 @@ QList<QVariantList> allRows(const ListSource &source, const ListQuery &query)
     return source.fetch(query, 0, int(source.count(query)), -1);
 }
 
+// The document's pages painted after those already on the device (firstPage: none yet), laid
+// out for the device as ShopDocuments::print() lays them out.
+void paintDocumentPages(QTextDocument &document, QPainter &painter, QPagedPaintDevice &device,
+                        bool &firstPage)
+{
+    const int resolution = device.logicalDpiY();
+    const QRect page = device.pageLayout().paintRectPixels(resolution);
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    layout->setPaintDevice(&device);
+    fitImages(document, page.width() * qreal(documentDpi()) / resolution);
+    document.setPageSize(page.size());
+    const int pages = document.pageCount();
+    for (int index = 0; index < pages; ++index) {
+        if (!firstPage)
+            device.newPage();
+        firstPage = false;
+        const QRectF view(0, qreal(index) * page.height(), page.width(), page.height());
+        painter.save();
+        painter.translate(0, -view.top());
+        painter.setClipRect(view);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = view;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        layout->draw(&painter, context);
+        painter.restore();
+    }
+    layout->setPaintDevice(nullptr);
+}
+
 } // namespace
 
 QString ShopDocuments::columnTitle(const QString &column)
@@ -454,7 +493,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::orderDocument(const Order &order, 
                                           .trimmed()});
     writer.fields(fields);
 
-    const bool receipt = paper == Paper::Receipt80mm;
+    const bool receipt = isNarrow(paper); // one narrow column
     QList<QStringList> rows;
     qint64 units = 0;
     for (const OrderLine &line : order.lines) {
@@ -672,8 +711,159 @@ QFont ShopDocuments::documentFont()
     return font;
 }
 
+ShopDocuments::Sender ShopDocuments::sender() const
+{
+    return {m_shop.settings.senderName(), m_shop.settings.senderPhone(),
+            m_shop.settings.senderAddress()};
+}
+
+ShippingLabelContent ShopDocuments::labelContent(const Order &order)
+{
+    return labelContent(order, m_shop.customerRepository.findById(order.customerId), sender());
+}
+
+ShippingLabelContent ShopDocuments::labelContent(const Order &order,
+                                                 const std::optional<Customer> &customer,
+                                                 const Sender &sender)
+{
+    ShippingLabelContent label;
+    label.senderName = sender.name;
+    label.senderPhone = sender.phone;
+    label.senderAddress = sender.address;
+    Address address; // where it went, else where it would go now
+    if (order.shipment) {
+        address = order.shipment->address;
+        label.courier = order.shipment->courier;
+        label.tracking = order.shipment->tracking;
+    } else if (customer) {
+        if (const Address *byDefault = customer->defaultAddress())
+            address = *byDefault;
+    }
+    label.receiver = address.receiver.isEmpty() && customer ? customer->name : address.receiver;
+    label.receiverPhone = address.phone.isEmpty() && customer ? customer->phone : address.phone;
+    QStringList parts;
+    for (const QString &part : {address.province, address.city, address.district, address.detail}) {
+        if (!part.isEmpty())
+            parts.append(part);
+    }
+    label.receiverAddress = parts.join(u' ');
+    for (const OrderLine &line : order.lines) {
+        const qint64 units = line.remainingQuantity();
+        if (units <= 0)
+            continue;
+        label.items.append(QStringLiteral("%1 ×%2").arg(line.productName).arg(units));
+        label.units += units;
+    }
+    label.orderNo = order.orderNo;
+    return label;
+}
+
+void ShopDocuments::printOrders(OrderDocument kind, const QList<qint64> &orderIds, Paper paper,
+                                QPagedPaintDevice &device, const ProgressCallback &progress)
+{
+    if (orderIds.isEmpty())
+        throw InputError(tr("There are no orders to print: choose one or more."));
+    QPainter painter;
+    if (!painter.begin(&device))
+        throw InputError(tr("Cannot print: the printer or the file cannot be opened."));
+    painter.setRenderHint(QPainter::Antialiasing, false); // bars and rules on whole dots
+
+    // Labels: the label's box on the page, and fonts made once for all of them.
+    const int resolution = device.logicalDpiX();
+    const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(resolution).size());
+    const qreal pixelsPerMillimetre = resolution / 25.4;
+    QRectF frame = page; // on label paper the label is the page (less its margins)
+    QRectF box = page;
+    const bool labelPaper = paper == Paper::Label76x130 || paper == Paper::Label100x180;
+    if (!labelPaper) {
+        const qreal width = std::min(page.width(), labelWidth * pixelsPerMillimetre);
+        const qreal height = std::min(
+            {page.height(), labelHeight * pixelsPerMillimetre, width * labelHeight / labelWidth});
+        frame = QRectF(0, 0, width, height);
+        const qreal inside = labelMargin * pixelsPerMillimetre;
+        box = frame.adjusted(inside, inside, -inside, -inside);
+    }
+    std::optional<ShippingLabelPainter> labels;
+    if (kind == OrderDocument::Label)
+        labels.emplace(device, box.size() / pixelsPerMillimetre);
+    const Sender from = sender();
+    QHash<qint64, std::optional<Customer>> customers; // many orders of a batch share customers
+
+    const qint64 total = orderIds.size();
+    qint64 done = 0;
+    bool firstPage = true;
+    for (const qint64 id : orderIds) {
+        if (progress && !progress(done, total))
+            throw Cancelled(tr("Printing was cancelled."));
+        const std::optional<Order> order = m_shop.orderRepository.findById(id);
+        if (!order)
+            throw InputError(tr("There is no order with the id %1.").arg(id));
+        if (kind == OrderDocument::Label) {
+            auto found = customers.find(order->customerId);
+            if (found == customers.end())
+                found = customers.insert(order->customerId,
+                                         m_shop.customerRepository.findById(order->customerId));
+            if (!firstPage)
+                device.newPage();
+            firstPage = false;
+            if (frame != page) {
+                QPen cut(QColor(0x99, 0x99, 0x99), 0, Qt::DashLine);
+                painter.setPen(cut);
+                painter.setBrush(Qt::NoBrush);
+                painter.drawRect(frame);
+            }
+            labels->paint(painter, box, labelContent(*order, *found, from));
+        } else {
+            const auto slip = orderDocument(*order, paper, false);
+            paintDocumentPages(*slip, painter, device, firstPage);
+        }
+        ++done;
+    }
+    if (progress)
+        progress(done, total);
+    painter.end();
+}
+
+void ShopDocuments::writeOrdersPdf(OrderDocument kind, const QList<qint64> &orderIds, Paper paper,
+                                   const QString &fileName, const ProgressCallback &progress)
+{
+    if (orderIds.isEmpty())
+        throw InputError(tr("There are no orders to print: choose one or more."));
+    const auto cannotWrite = [&fileName](const QString &why) {
+        return InputError(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), why));
+    };
+    // Written beside, then renamed over the file: whole, or not at all.
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        throw cannotWrite(file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(pdfResolution);
+        writer.setPageLayout(pageLayout(paper));
+        writer.setTitle(kind == OrderDocument::Label ? tr("Shipping labels") : tr("Packing slips"));
+        writer.setCreator(QStringLiteral("MicroShop"));
+        try {
+            printOrders(kind, orderIds, paper, writer, progress);
+        } catch (...) {
+            file.cancelWriting();
+            throw;
+        }
+    }
+    if (!file.commit())
+        throw cannotWrite(file.errorString());
+}
+
 QPageLayout ShopDocuments::pageLayout(Paper paper)
 {
+    if (paper == Paper::Label76x130 || paper == Paper::Label100x180) {
+        const bool small = paper == Paper::Label76x130;
+        return QPageLayout(
+            QPageSize(small ? QSizeF(76, 130) : QSizeF(100, 180), QPageSize::Millimeter,
+                      small ? tr("Label 76 × 130 mm") : tr("Label 100 × 180 mm"),
+                      QPageSize::ExactMatch),
+            QPageLayout::Portrait, QMarginsF(labelMargin, labelMargin, labelMargin, labelMargin),
+            QPageLayout::Millimeter);
+    }
     if (paper == Paper::Receipt80mm)
         return QPageLayout(QPageSize(QSizeF(80, 297), QPageSize::Millimeter, tr("Receipt 80 mm"),
                                      QPageSize::ExactMatch),
