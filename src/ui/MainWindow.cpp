@@ -327,7 +327,7 @@ void MainWindow::exportCsv(int kind)
     const QStringList names = {QStringLiteral("products"),     QStringLiteral("customers"),
                                QStringLiteral("orders"),       QStringLiteral("stock"),
                                QStringLiteral("distributors"), QStringLiteral("commissions"),
-                               QStringLiteral("payouts")};
+                               QStringLiteral("payouts"),      QStringLiteral("shipping")};
     const QString suggested
         = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
               .filePath(QStringLiteral("%1-%2.csv")
