@@ -6,6 +6,7 @@
 #include "CustomerListPage.h"
 #include "DashboardPage.h"
 #include "DistributorTreePage.h"
+#include "ExportFileDialog.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
 #include "PaymentImportDialog.h"
@@ -26,7 +27,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -34,7 +34,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -308,16 +307,10 @@ void MainWindow::importPaymentBill()
 
 void MainWindow::exportCsv(int kind)
 {
-    const QStringList names = {QStringLiteral("products"),     QStringLiteral("customers"),
-                               QStringLiteral("orders"),       QStringLiteral("stock"),
-                               QStringLiteral("distributors"), QStringLiteral("commissions"),
-                               QStringLiteral("payouts")};
-    const QString suggested
-        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-              .filePath(QStringLiteral("%1-%2.csv")
-                            .arg(names.value(kind), Dates::toText(Dates::today())));
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    const QString file = ExportFileDialog::chooseFile(
+        this, tr("Export"),
+        QStringLiteral("%1-%2").arg(ExportSource::name(ExportKind(kind)),
+                                    Dates::toText(Dates::today())));
     if (file.isEmpty())
         return;
     exportCsvTo(kind, file);
@@ -341,7 +334,7 @@ bool MainWindow::exportCsvTo(int kind, const QString &file)
     else if (outcome == BackgroundTask::Outcome::Cancelled)
         statusBar()->showMessage(tr("Export cancelled: no file was written."), 10000);
     else
-        QMessageBox::warning(this, tr("Export to CSV"), message);
+        QMessageBox::warning(this, tr("Export"), message);
     return outcome == BackgroundTask::Outcome::Done;
 }
 
