@@ -108,6 +108,7 @@ struct XlsxWriter::Workbook
     QByteArray folder;      // libxlsxwriter's temporary files, on the final file's disk
     lxw_workbook *book = nullptr;
     lxw_worksheet *sheet = nullptr;
+    QList<lxw_worksheet *> sheets;
     lxw_format *header = nullptr;
     lxw_format *money = nullptr;
     lxw_format *date = nullptr;
@@ -116,8 +117,17 @@ struct XlsxWriter::Workbook
 
     ~Workbook()
     {
-        if (book)
+        if (book) {
+            // lxw_workbook_free (1.1.4) leaves constant_memory's temporary files open, and an
+            // unlinked file's space is only given back when it is closed: close them here.
+            for (lxw_worksheet *each : std::as_const(sheets)) {
+                if (each->optimize_tmpfile)
+                    std::fclose(each->optimize_tmpfile);
+                each->optimize_tmpfile = nullptr;
+                each->file = nullptr;
+            }
             lxw_workbook_free(book);
+        }
         if (!committed && !partialPath.isEmpty())
             QFile::remove(QFile::decodeName(partialPath));
     }
@@ -184,6 +194,7 @@ void XlsxWriter::addSheet()
     if (!sheet)
         fail(tr("libxlsxwriter cannot add the sheet \"%1\"").arg(QString::fromUtf8(title)));
     m_workbook->sheet = sheet;
+    m_workbook->sheets.append(sheet);
     for (int column = 0; column < m_columns.size(); ++column) {
         const ColumnType type = m_types.at(column);
         lxw_format *format = nullptr;

@@ -66,6 +66,14 @@ QString issuesOf(const XlsxReader &reader)
     return messages.join(u'\n');
 }
 
+// The files this process has open (Linux).
+qsizetype openFiles()
+{
+    return QDir(QStringLiteral("/proc/self/fd"))
+        .entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot)
+        .size();
+}
+
 // count order lines, the Nth with order number N and an amount of N.50.
 class CountingSource final : public ExportSource
 {
@@ -218,9 +226,11 @@ void TestXlsxWriter::rowsBeyondASheetContinueOnAnother()
                                  {QStringLiteral("S2"), QStringLiteral("2")}}));
 }
 
-// Without commit() (an exception on the way), nothing is left, and an older file stays as it was.
+// Without commit() (an exception on the way), nothing is left, and an older file stays as it was;
+// libxlsxwriter's temporary files are closed (their disk space given back).
 void TestXlsxWriter::anAbandonedWorkbookLeavesNoFile()
 {
+    const qsizetype openBefore = openFiles();
     const QString path = m_dir->filePath(QStringLiteral("abandoned.xlsx"));
     const QString older = m_dir->filePath(QStringLiteral("older.xlsx"));
     QFile file(older);
@@ -234,6 +244,7 @@ void TestXlsxWriter::anAbandonedWorkbookLeavesNoFile()
         QVERIFY(QFile::exists(name + QStringLiteral(".partial")));
     }
     QVERIFY(!QFile::exists(path));
+    QCOMPARE(openFiles(), openBefore);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("an older export"));
     QCOMPARE(QDir(m_dir->path()).entryList(QDir::Files), QStringList{QStringLiteral("older.xlsx")});
