@@ -476,6 +476,19 @@ int main(int argc, char *argv[])
          -1,
          {}});
 
+    // The courier batch file of every paid, unshipped order beside the export of every order
+    // line: the same kind of streamed read and write, so it should take no longer.
+    const QString shipping = folder.filePath(QStringLiteral("shipping.csv"));
+    figures.append({QStringLiteral("export shipping (paid, unshipped orders) vs export orders"),
+                    timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("export"),
+                                  QStringLiteral("shipping"), shipping}),
+                    exportSeconds,
+                    QStringLiteral("ratio <= 1"),
+                    1,
+                    -1,
+                    {},
+                    QStringLiteral("%1 (export orders)").arg(text(exportSeconds))});
+
     // The same lines as an Excel workbook (issue 13) against the CSV export, timed under GNU time
     // for its peak memory too (libxlsxwriter's constant_memory: the same for any length).
     const QString workbook = folder.filePath(QStringLiteral("orders.xlsx"));

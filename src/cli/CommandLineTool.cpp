@@ -9,6 +9,7 @@
 #include "PlatformImporter.h"
 #include "ReportCatalog.h"
 #include "ScaleDemoGenerator.h"
+#include "ShipmentImporter.h"
 #include "Shop.h"
 #include "ShopExporter.h"
 #include "ShopImporter.h"
@@ -121,13 +122,18 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
           usageLine(QStringLiteral("import orders FILE [--platform auto|microshop|youzan|weidian|"
                                    "taobao|pinduoduo] [--aliases FILE]")),
           usageLine(QStringLiteral("import payments FILE [--source wechat|wechat-personal]"),
-                    QStringLiteral("reconcile a WeChat Pay bill with the orders"))},
+                    QStringLiteral("reconcile a WeChat Pay bill with the orders")),
+          usageLine(QStringLiteral("import shipments FILE"),
+                    QStringLiteral("ship the orders of a tracking file "
+                                   "(order_no,courier,tracking[,shipped_at])"))},
          options({"--platform", "--aliases", "--source"}),
          {},
          &CommandLineTool::importFile},
         {QStringLiteral("export"),
-         {usageLine(QStringLiteral(
-             "export products|customers|orders|stock|distributors|commissions|payouts FILE|-"))},
+         {usageLine(QStringLiteral("export products|customers|orders|stock|distributors|"
+                                   "commissions|payouts FILE|-")),
+          usageLine(QStringLiteral("export shipping FILE|-"),
+                    QStringLiteral("the courier batch file of every paid, unshipped order"))},
          {},
          {},
          &CommandLineTool::exportFile},
@@ -689,6 +695,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
 {
     if (invocation.words.value(1) == QStringLiteral("payments"))
         return importPayments(invocation);
+    if (invocation.words.value(1) == QStringLiteral("shipments"))
+        return importShipments(invocation);
     const bool orders = invocation.words.value(1) == QStringLiteral("orders");
     allowOptions(invocation,
                  orders ? QStringList{QStringLiteral("--platform"), QStringLiteral("--aliases")}
@@ -700,7 +708,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
     if (!ShopImporter::parseKind(kindName, &kind))
         usageError(
             QStringLiteral(
-                "import KIND is products, customers, orders, distributors or payments, not \"%1\"")
+                "import KIND is products, customers, orders, distributors, payments or shipments, "
+                "not \"%1\"")
                 .arg(kindName));
     const QString file = invocation.words.at(2);
     requireReadable(file);
@@ -795,6 +804,22 @@ int CommandLineTool::importPayments(const Invocation &invocation)
     return Done;
 }
 
+int CommandLineTool::importShipments(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    if (invocation.words.size() != 3)
+        usageError(QStringLiteral("import shipments takes a FILE"));
+    const QString file = invocation.words.at(2);
+    requireReadable(file);
+    const auto opened = openShop(invocation);
+    ShipmentImporter importer(opened->context);
+    const ShipmentImporter::Report report = importer.importFile(file);
+    if (!report.ok())
+        return notImported(file, report.errors);
+    printTable({QStringLiteral("shipped")}, {{QString::number(report.shipped)}}, invocation.format);
+    return Done;
+}
+
 // An input file that is not there or cannot be read: bad input (exit 1), before anything opens.
 void CommandLineTool::requireReadable(const QString &file)
 {
@@ -827,7 +852,8 @@ int CommandLineTool::exportFile(const Invocation &invocation)
     if (!kind)
         usageError(
             QStringLiteral(
-                "export KIND is products, customers, orders, stock, distributors, commissions or payouts, not \"%1\"")
+                "export KIND is products, customers, orders, stock, distributors, commissions, "
+                "payouts or shipping, not \"%1\"")
                 .arg(kindName));
     const auto opened = openShop(invocation);
     ShopExporter exporter(opened->services.exports);

@@ -79,6 +79,7 @@ private:
     int importPlatformOrders(const Invocation &invocation, TableSource &source,
                              std::optional<Platform> platform);
     int importPayments(const Invocation &invocation);
+    int importShipments(const Invocation &invocation);
     int distributor(const Invocation &invocation);
     int settle(const Invocation &invocation);
     int report(const Invocation &invocation);

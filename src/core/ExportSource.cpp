@@ -26,6 +26,10 @@ QStringList ExportSource::columns(ExportKind kind)
         return QStringLiteral("order_no,date,distributor,level,amount,status").split(u',');
     case ExportKind::Payouts:
         return QStringLiteral("payout_id,distributor,date,amount,entries").split(u',');
+    case ExportKind::Shipping:
+        return QStringLiteral("order_no,receiver,phone,province,city,district,address,items,"
+                              "quantity,weight_kg,notes")
+            .split(u',');
     }
     return {};
 }
@@ -47,6 +51,8 @@ QString ExportSource::name(ExportKind kind)
         return QStringLiteral("commissions");
     case ExportKind::Payouts:
         return QStringLiteral("payouts");
+    case ExportKind::Shipping:
+        return QStringLiteral("shipping");
     }
     return {};
 }
@@ -67,7 +73,17 @@ std::optional<ExportKind> ExportSource::kindOf(const QString &name)
         return ExportKind::Commissions;
     if (name == u"payouts")
         return ExportKind::Payouts;
+    if (name == u"shipping")
+        return ExportKind::Shipping;
     return std::nullopt;
+}
+
+void ShippingSelection::read(ExportKind kind, const std::function<bool(const QStringList &)> &row)
+{
+    if (kind == ExportKind::Shipping)
+        m_leftOut = m_source.readShipping(m_orderIds, row);
+    else
+        m_source.read(kind, row);
 }
 
 } // namespace MicroShop

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
+
 namespace MicroShop {
 
 // What a list page asks for: the text typed in its search box, its filters, and its sort.
@@ -35,6 +37,11 @@ public:
     // source reach rows near the end from the end.
     virtual QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
                                       qint64 total) const = 0;
+    // The keys of rows offset .. offset + limit - 1 (limit -1: to the end), in the list's order,
+    // each to key(), which returns false to stop: a selection of a million rows is read in one
+    // pass without its columns.
+    virtual void readKeys(const ListQuery &query, qint64 offset, qint64 limit,
+                          const std::function<bool(qint64 key)> &key) const = 0;
 };
 
 } // namespace MicroShop

@@ -335,6 +335,46 @@ Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
     return order;
 }
 
+qint64 OrderWorkflow::completeAll(const QList<qint64> &ids, const QDateTime &at,
+                                  const ProgressCallback &progress)
+{
+    constexpr int namedAtMost = 10;
+    QStringList refused;
+    qint64 refusedCount = 0;
+    qint64 completed = 0;
+    m_transactor.inTransaction([&] {
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (progress && i % 100 == 0 && !progress(i, ids.size()))
+                throw Cancelled(tr("Cancelled: no order was completed."));
+            std::optional<Order> order = m_orders.findById(ids.at(i));
+            if (!order)
+                continue; // deleted since it was selected: nothing to complete
+            if (!isAllowed(order->status, Move::Complete)) {
+                if (++refusedCount <= namedAtMost)
+                    refused.append(tr("%1 (%2)").arg(order->orderNo,
+                                                     OrderStatuses::displayName(order->status)));
+                continue;
+            }
+            if (refusedCount == 0) {
+                completeOrder(*order, at);
+                ++completed;
+            }
+        }
+        if (refusedCount > 0) {
+            QString message
+                = tr("%n order(s) cannot be completed, as only paid and shipped orders can: %1.",
+                     nullptr, int(refusedCount))
+                      .arg(refused.join(QStringLiteral("; ")));
+            if (refusedCount > namedAtMost)
+                message += u' ' + tr("And %n more.", nullptr, int(refusedCount - namedAtMost));
+            throw InputError(message + u' ' + tr("Nothing was changed."));
+        }
+    });
+    if (progress)
+        progress(ids.size(), ids.size());
+    return completed;
+}
+
 void OrderWorkflow::completeOrder(Order &order, const QDateTime &at)
 {
     if (!isAllowed(order.status, Move::Complete))

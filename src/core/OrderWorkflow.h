@@ -70,6 +70,11 @@ public:
     Order ship(const QString &orderNo, const QString &courier, const QString &tracking,
                const QDateTime &at, const std::optional<Address> &address = std::nullopt);
     Order complete(const QString &orderNo, const QDateTime &at);
+    // Completes the orders with these ids (a selection on the Orders page) in one transaction:
+    // all or none. Throws InputError, changing nothing, naming the orders that cannot be
+    // completed (the first ten, and how many in all); Cancelled when progress says stop.
+    qint64 completeAll(const QList<qint64> &ids, const QDateTime &at,
+                       const ProgressCallback &progress = {});
     Order cancel(const QString &orderNo, const QDateTime &at);
     Order refund(const QString &orderNo, const RefundRequest &request);
     // create(), then pay(), ship(), complete() and cancel() for the steps history has, by the

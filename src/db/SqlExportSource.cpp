@@ -7,6 +7,8 @@
 #include "Money.h"
 #include "Rate.h"
 
+#include <QHash>
+
 namespace MicroShop {
 
 namespace {
@@ -18,6 +20,73 @@ struct ExportQuery
     QString sql;
     QList<Form> forms; // how each selected column becomes text
 };
+
+// The Shipping file's rows: one per order, from the rows of its lines that are still to send
+// (units refunded before shipping stay home), ordered by order then line. The receiver is the
+// customer's default address, the one the ship move records; without a receiver or a phone
+// there, the customer's own name and phone.
+QString shippingSql(const QString &where, const QString &orderBy)
+{
+    return QStringLiteral(
+               "SELECT o.id, o.order_no, COALESCE(a.receiver, ''), COALESCE(a.phone, ''), "
+               "COALESCE(a.province, ''), COALESCE(a.city, ''), COALESCE(a.district, ''), "
+               "COALESCE(a.detail, ''), c.name, c.phone, o.notes, p.name, "
+               "l.quantity - l.refunded_quantity "
+               "FROM orders o JOIN customers c ON c.id = o.customer_id "
+               "LEFT JOIN customer_addresses a ON a.customer_id = c.id AND a.is_default = 1 "
+               "JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id "
+               "WHERE o.status = 'paid' AND l.refunded_quantity < l.quantity AND %1 "
+               "ORDER BY %2, l.line_no")
+        .arg(where, orderBy);
+}
+
+// Reads the query of shippingSql(), handing each order's row (its id first) to `order`.
+void readShippingOrders(QSqlQuery &rows, const std::function<bool(qint64, QStringList &)> &order)
+{
+    const QChar times(0x00D7); // ×
+    qint64 current = 0;
+    QStringList values;
+    QStringList items;
+    qint64 units = 0;
+    const auto finish = [&] {
+        values[7] = items.join(u';');
+        values[8] = QString::number(units);
+        return order(current, values);
+    };
+    while (rows.next()) {
+        const qint64 id = rows.value(0).toLongLong();
+        if (id != current) {
+            if (current != 0 && !finish())
+                return;
+            current = id;
+            items.clear();
+            units = 0;
+            QString receiver = rows.value(2).toString();
+            QString phone = rows.value(3).toString();
+            if (receiver.isEmpty())
+                receiver = rows.value(8).toString();
+            if (phone.isEmpty())
+                phone = rows.value(9).toString();
+            // order_no,receiver,phone,province,city,district,address,items,quantity,weight_kg,notes
+            values = {rows.value(1).toString(),
+                      receiver,
+                      phone,
+                      rows.value(4).toString(),
+                      rows.value(5).toString(),
+                      rows.value(6).toString(),
+                      rows.value(7).toString(),
+                      QString(),
+                      QString(),
+                      QString(),
+                      rows.value(10).toString()};
+        }
+        const qint64 quantity = rows.value(12).toLongLong();
+        items.append(rows.value(11).toString() + times + QString::number(quantity));
+        units += quantity;
+    }
+    if (current != 0)
+        finish();
+}
 
 ExportQuery queryOf(ExportKind kind, QDate today)
 {
@@ -76,6 +145,8 @@ ExportQuery queryOf(ExportKind kind, QDate today)
                                "payouts p JOIN distributors d ON d.id = p.distributor_id ORDER BY "
                                "p.id"),
                 {T, T, T, M, T}};
+    case ExportKind::Shipping: // grouped by order: read() reads it apart
+        return {};
     }
     return {};
 }
@@ -84,6 +155,12 @@ ExportQuery queryOf(ExportKind kind, QDate today)
 
 void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStringList &)> &row)
 {
+    if (kind == ExportKind::Shipping) {
+        QSqlQuery rows = m_database.exec(
+            shippingSql(QStringLiteral("1 = 1"), QStringLiteral("o.order_no")));
+        readShippingOrders(rows, [&](qint64, QStringList &values) { return row(values); });
+        return;
+    }
     const ExportQuery query = queryOf(kind, Dates::today());
     QSqlQuery rows = m_database.exec(query.sql);
     const int width = int(query.forms.size());
@@ -112,6 +189,42 @@ void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStri
         if (!row(values))
             return;
     }
+}
+
+qint64 SqlExportSource::readShipping(const QList<qint64> &orderIds,
+                                     const std::function<bool(const QStringList &)> &row)
+{
+    // A few hundred ids per query: one query per order would take minutes for a million, one
+    // query for all of them would hold them all; each chunk's rows are put back in the order given.
+    constexpr qsizetype chunk = 500;
+    qint64 leftOut = 0;
+    QHash<qint64, QStringList> found;
+    for (qsizetype start = 0; start < orderIds.size(); start += chunk) {
+        const QList<qint64> ids = orderIds.mid(start, chunk);
+        QStringList numbers;
+        numbers.reserve(ids.size());
+        for (const qint64 id : ids)
+            numbers.append(QString::number(id));
+        found.clear();
+        QSqlQuery rows = m_database.exec(shippingSql(
+            QStringLiteral("o.id IN (%1)").arg(numbers.join(u',')), QStringLiteral("o.id")));
+        readShippingOrders(rows, [&](qint64 id, QStringList &values) {
+            found.insert(id, values);
+            return true;
+        });
+        for (const qint64 id : ids) {
+            const auto it = found.find(id);
+            if (it == found.end()) { // not paid, already shipped, unknown, or given twice
+                ++leftOut;
+                continue;
+            }
+            const QStringList values = *it;
+            found.erase(it);
+            if (!row(values))
+                return leftOut;
+        }
+    }
+    return leftOut;
 }
 
 } // namespace MicroShop

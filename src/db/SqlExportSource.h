@@ -15,6 +15,8 @@ public:
     {}
 
     void read(ExportKind kind, const std::function<bool(const QStringList &)> &row) override;
+    qint64 readShipping(const QList<qint64> &orderIds,
+                        const std::function<bool(const QStringList &)> &row) override;
 
 private:
     Database &m_database;

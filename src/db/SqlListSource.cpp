@@ -130,4 +130,28 @@ QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, 
     return result;
 }
 
+void SqlListSource::readKeys(const ListQuery &query, qint64 offset, qint64 limit,
+                             const std::function<bool(qint64 key)> &key) const
+{
+    QVariantList values;
+    const QString where = whereClause(query, values);
+    const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    // fetch()'s order exactly: the sort column, then the key.
+    QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4%5, %1%5")
+                      .arg(m_definition.key, m_definition.from, where,
+                           m_definition.columns.at(sortColumn), direction);
+    if (limit >= 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    else if (offset > 0)
+        sql += m_database.isSqlite() ? QStringLiteral(" LIMIT -1") : QStringLiteral(" LIMIT ALL");
+    if (offset > 0)
+        sql += QStringLiteral(" OFFSET %1").arg(offset);
+    QSqlQuery rows = m_database.exec(sql, values);
+    while (rows.next()) {
+        if (!key(rows.value(0).toLongLong()))
+            return;
+    }
+}
+
 } // namespace MicroShop

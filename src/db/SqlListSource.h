@@ -42,6 +42,8 @@ public:
     // database skips fewer rows (the last page of a million is as quick as the first).
     QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
                               qint64 total) const override;
+    void readKeys(const ListQuery &query, qint64 offset, qint64 limit,
+                  const std::function<bool(qint64 key)> &key) const override;
 
     // A LIKE pattern that finds text anywhere, with the user's % and _ taken literally.
     static QString containsPattern(const QString &text);

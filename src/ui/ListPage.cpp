@@ -16,6 +16,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace MicroShop {
 
 ListPage::ListPage(PagedTableModel *model, QWidget *parent)
@@ -65,6 +67,7 @@ ListPage::ListPage(PagedTableModel *model, QWidget *parent)
         updateActions();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateCount();
         showDetails(currentId());
         updateActions();
     });
@@ -152,8 +155,45 @@ void ListPage::addImportExportActions()
 
 qint64 ListPage::currentId() const
 {
-    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
-    return rows.isEmpty() ? 0 : m_model->idAt(rows.constFirst().row());
+    const QItemSelectionModel *selected = m_view->selectionModel();
+    if (!selected->hasSelection())
+        return 0;
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && selected->isRowSelected(current.row()))
+        return m_model->idAt(current.row());
+    const ListSelection chosen = selection();
+    return chosen.rows.isEmpty() ? 0 : m_model->idAt(int(chosen.rows.constFirst().first));
+}
+
+ListSelection ListPage::selection() const
+{
+    ListSelection chosen;
+    chosen.query = m_model->query();
+    QList<std::pair<qint64, qint64>> ranges;
+    for (const QItemSelectionRange &range : m_view->selectionModel()->selection())
+        ranges.append({range.top(), range.bottom()});
+    std::sort(ranges.begin(), ranges.end());
+    for (const auto &range : std::as_const(ranges)) {
+        if (!chosen.rows.isEmpty() && range.first <= chosen.rows.last().second + 1)
+            chosen.rows.last().second = qMax(chosen.rows.last().second, range.second);
+        else
+            chosen.rows.append(range);
+    }
+    const qint64 rows = m_model->rowCount();
+    chosen.allMatching = rows > 0 && chosen.rows.size() == 1 && chosen.rows.constFirst().first == 0
+                         && chosen.rows.constFirst().second == rows - 1;
+    return chosen;
+}
+
+qint64 ListPage::selectedCount() const
+{
+    return selection().rowCount();
+}
+
+void ListPage::setMultiSelection(bool on)
+{
+    m_view->setSelectionMode(on ? QAbstractItemView::ExtendedSelection
+                                : QAbstractItemView::SingleSelection);
 }
 
 void ListPage::selectId(qint64 id)
@@ -187,7 +227,8 @@ void ListPage::refresh()
 
 void ListPage::updateActions()
 {
-    const bool selected = currentId() != 0;
+    // A record's own actions act on one record: with several selected, a page offers its batch.
+    const bool selected = selectedCount() == 1 && currentId() != 0;
     for (const Action &action : std::as_const(m_actionButtons)) {
         if (action.needsSelection)
             action.button->setEnabled(selected);
@@ -202,6 +243,11 @@ void ListPage::updateCount()
             tr("More than %L1 found: type more to narrow them").arg(ListSource::searchCountLimit));
     else
         m_count->setText(tr("%n shown", nullptr, rows));
+    const qint64 selected = selectedCount();
+    if (selected > 1)
+        m_count->setText(
+            m_count->text() + QStringLiteral(" · ")
+            + (selection().allMatching ? tr("all selected") : tr("%L1 selected").arg(selected)));
 }
 
 void ListPage::retranslate()

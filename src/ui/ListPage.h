@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ListSelection.h"
+
 #include <QKeySequence>
 #include <QWidget>
 
@@ -30,7 +32,12 @@ public:
 
     PagedTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
-    qint64 currentId() const; // 0 when nothing is selected
+    // The current record: the row with the focus among those selected; 0 when nothing is.
+    qint64 currentId() const;
+    // Rows chosen with Shift and Ctrl (or Ctrl+A: every row matching, however many); a page
+    // asks for it with setMultiSelection(). Its count is read from the ranges, never row by row.
+    ListSelection selection() const;
+    qint64 selectedCount() const; // rows of selection(); every row matching counts rowCount()
     void selectId(qint64 id);
     void refresh(); // the list again, keeping the selected record when it is still there
     void clearSearch();
@@ -46,6 +53,7 @@ protected:
                                  const QKeySequence &shortcut, std::function<void()> slot,
                                  bool needsSelection);
     void addFilter(QWidget *widget);
+    void setMultiSelection(bool on);
     QVBoxLayout *detailsLayout() const { return m_detailsLayout; }
     void setTitle(std::function<QString()> title);
     void setSearchPlaceholder(std::function<QString()> text);

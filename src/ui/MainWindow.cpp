@@ -14,6 +14,7 @@
 #include "ProductListPage.h"
 #include "ReportsPage.h"
 #include "SettingsPage.h"
+#include "ShipmentImportDialog.h"
 
 #include "Dates.h"
 #include "Error.h"
@@ -172,10 +173,14 @@ void MainWindow::buildPage(Page page)
         auto *orders = new OrderListPage(m_shop, this);
         built = addListPage(Orders, orders, int(ShopImporter::Kind::Orders),
                             int(ExportKind::Orders));
+        connect(orders, &OrderListPage::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
         connect(orders, &OrderListPage::platformImportRequested, this,
                 &MainWindow::importPlatformOrders);
         connect(orders, &OrderListPage::paymentImportRequested, this,
                 &MainWindow::importPaymentBill);
+        connect(orders, &OrderListPage::shipmentImportRequested, this,
+                &MainWindow::importShipments);
     } else if (page == Customers) {
         built = addListPage(Customers, new CustomerListPage(m_shop, this),
                             int(ShopImporter::Kind::Customers), int(ExportKind::Customers));
@@ -301,6 +306,17 @@ void MainWindow::importPaymentBill()
                                      .arg(counts.mismatched)
                                      .arg(counts.unknown),
                                  10000);
+    for (ListPage *listPage : std::as_const(m_listPages))
+        listPage->refresh();
+}
+
+void MainWindow::importShipments()
+{
+    ShipmentImportDialog dialog(m_shop, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    statusBar()->showMessage(
+        tr("Shipped %n order(s) from the tracking file.", nullptr, dialog.report().shipped), 10000);
     for (ListPage *listPage : std::as_const(m_listPages))
         listPage->refresh();
 }

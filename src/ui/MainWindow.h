@@ -67,6 +67,7 @@ private:
     void importCsv(Page page, int kind);
     void importPlatformOrders();
     void importPaymentBill();
+    void importShipments(); // tracking numbers back (ShipmentImportDialog)
     void exportCsv(int kind);
     void retranslate();
     void updateTitle();

@@ -1,5 +1,6 @@
 #include "OrderListPage.h"
 
+#include "BackgroundTask.h"
 #include "OrderEditor.h"
 #include "PayOrderDialog.h"
 #include "PrintPreview.h"
@@ -10,6 +11,7 @@
 
 #include "Dates.h"
 #include "Error.h"
+#include "ListSelection.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 
@@ -47,6 +49,7 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
     setSearchPlaceholder(
         [] { return tr("Search order number, customer, phone or tracking number"); });
     view()->sortByColumn(OrderListModel::Date, Qt::DescendingOrder); // newest first
+    setMultiSelection(true);
     view()->setColumnWidth(OrderListModel::OrderNo, 130);
     view()->setColumnWidth(OrderListModel::PlatformNo, 150);
     // The platforms' columns only in a shop with orders from them: else the status would be
@@ -190,6 +193,8 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
          &OrderListPage::platformImportRequested},
         {"paymentImportAction", [] { return tr("WeChat Pay &bill…"); },
          &OrderListPage::paymentImportRequested},
+        {"shipmentImportAction", [] { return tr("&Tracking numbers…"); },
+         &OrderListPage::shipmentImportRequested},
     };
     for (const auto &each : imports) {
         QAction *action = outsideMenu->addAction(each.text());
@@ -198,8 +203,98 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
         m_menuActions.append({action, each.text});
     }
     fromOutside->setMenu(outsideMenu);
+    createBatchMenu();
     showDetails(0);
     updateActions();
+}
+
+void OrderListPage::createBatchMenu()
+{
+    // Its text follows the selection (updateActions), so it is named there, not here.
+    m_batchButton = addActionButton(
+        QStringLiteral("batchButton"), [] { return tr("Selected orders"); }, QKeySequence(),
+        [this] { m_batchButton->showMenu(); }, false);
+    auto *menu = new QMenu(m_batchButton);
+    const struct
+    {
+        const char *name;
+        QString (*text)();
+        std::function<void()> slot;
+        QKeySequence shortcut;
+    } actions[] = {
+        {"selectAllAction", [] { return tr("Select &all that match"); },
+         [this] { view()->selectAll(); }, QKeySequence::SelectAll},
+        {"completeSelectedAction", [] { return tr("&Complete the selected orders…"); },
+         [this] { completeSelected(); }, QKeySequence()},
+    };
+    for (const auto &each : actions) {
+        QAction *action = menu->addAction(each.text());
+        action->setObjectName(QString::fromLatin1(each.name));
+        connect(action, &QAction::triggered, this, each.slot);
+        m_menuActions.append({action, each.text});
+        m_batchActions.insert(QString::fromLatin1(each.name), action);
+    }
+    m_batchButton->setMenu(menu);
+    // Select all works with nothing selected yet, so it is the page's too (Ctrl+A in the list).
+    m_batchButton->setEnabled(false);
+}
+
+qint64 OrderListPage::runOnSelection(
+    const QString &title,
+    const std::function<qint64(ShopContext &, const QList<qint64> &, const ProgressCallback &)>
+        &work,
+    QString *message)
+{
+    const ListSelection chosen = selection();
+    qint64 result = -1;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, title,
+        [&](ShopContext &own, const ProgressCallback &progress) {
+            const std::unique_ptr<ListSource> orders = own.lists(ListKind::Orders);
+            const QList<qint64> ids = chosen.keys(*orders, progress);
+            result = work(own, ids, progress);
+        },
+        message);
+    if (outcome == BackgroundTask::Outcome::Cancelled && message)
+        *message = tr("Cancelled: nothing was changed.");
+    return outcome == BackgroundTask::Outcome::Done ? result : -1;
+}
+
+QString OrderListPage::selectionText() const
+{
+    const ListSelection chosen = selection();
+    if (chosen.allMatching)
+        return model()->query() == ListQuery()
+                   ? tr("all %L1 orders").arg(model()->rowCount())
+                   : tr("all %L1 orders that match").arg(model()->rowCount());
+    return tr("%n selected order(s)", nullptr, int(chosen.rowCount()));
+}
+
+void OrderListPage::completeSelected()
+{
+    if (selectedCount() == 0)
+        return;
+    if (QMessageBox::question(
+            this, tr("Complete orders"),
+            tr("Mark %1 as completed? Their commissions become available after the hold days. "
+               "Only paid and shipped orders can be completed: if any other is among them, none "
+               "is.")
+                .arg(selectionText()))
+        != QMessageBox::Yes)
+        return;
+    QString message;
+    const qint64 completed = runOnSelection(
+        tr("Completing orders…"),
+        [](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
+            return own.orders.completeAll(ids, Dates::now(), progress);
+        },
+        &message);
+    if (completed < 0) {
+        QMessageBox::warning(this, tr("Complete orders"), message);
+        return;
+    }
+    refresh();
+    emit statusMessage(tr("%n order(s) completed.", nullptr, int(completed)));
 }
 
 void OrderListPage::fillFilters()
@@ -264,6 +359,17 @@ std::optional<Order> OrderListPage::selectedOrder() const
 
 void OrderListPage::showDetails(qint64 id)
 {
+    if (selectedCount() > 1) {
+        m_lines->clear();
+        m_lines->setRowCount(0);
+        m_lines->setVisible(false);
+        m_totals->clear();
+        m_details->setText(
+            tr("<h3>%1</h3><p>Print their packing slips or labels, export the courier's file or "
+               "complete them with the <b>Selected orders</b> button below.</p>")
+                .arg(selectionText().toHtmlEscaped()));
+        return;
+    }
     const auto order = id ? m_shop.orderRepository.findById(id) : std::nullopt;
     m_lines->clear();
     m_lines->setRowCount(0);
@@ -333,13 +439,16 @@ void OrderListPage::showDetails(qint64 id)
 void OrderListPage::updateActions()
 {
     ListPage::updateActions();
-    if (m_moveButtons.isEmpty())
+    if (m_moveButtons.isEmpty() || !m_batchButton)
         return; // still being built
-    const QModelIndexList selected = view()->selectionModel()->selectedRows();
-    const int row = selected.isEmpty() ? -1 : selected.constFirst().row();
+    const qint64 selected = selectedCount();
+    const int row = model()->rowOfId(currentId());
     std::optional<OrderStatus> status;
-    if (row >= 0)
+    if (selected == 1 && row >= 0)
         status = OrderStatuses::fromCode(model()->rawValue(row, OrderListModel::Status).toString());
+    m_batchButton->setEnabled(selected > 0);
+    m_batchButton->setText(selected > 1 ? tr("%L1 selected orders").arg(selected)
+                                        : tr("Selected orders"));
     for (auto it = m_moveButtons.cbegin(); it != m_moveButtons.cend(); ++it)
         it.value()->setEnabled(status.has_value()
                                && OrderWorkflow::isAllowed(*status, OrderWorkflow::Move(it.key())));

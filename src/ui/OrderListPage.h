@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Error.h"
 #include "ListPage.h"
 #include "OrderWorkflow.h"
 #include "ShopDocuments.h"
@@ -43,11 +44,17 @@ public:
         return m_moveButtons.value(int(move));
     }
 
+    // The batch: the selected orders (or all that match) as one action, off the UI thread.
+    void completeSelected();
+
 signals:
+    void statusMessage(const QString &text);
     // Orders from Youzan, Weidian, Taobao or Pinduoduo's own export (PlatformImportDialog).
     void platformImportRequested();
     // A WeChat Pay bill reconciled with the orders, candidates confirmed (PaymentImportDialog).
     void paymentImportRequested();
+    // Tracking numbers back from a courier's batch tool: the orders shipped (ShipmentImportDialog).
+    void shipmentImportRequested();
 
 protected:
     void showDetails(qint64 id) override;
@@ -56,6 +63,14 @@ protected:
 
 private:
     void fillFilters();
+    void createBatchMenu();
+    // Runs work(ownShop, ids of the selection in list order, progress) behind a progress dialog
+    // with Cancel; returns its result, or -1 with *message saying why (failed or cancelled).
+    qint64 runOnSelection(const QString &title,
+                          const std::function<qint64(ShopContext &, const QList<qint64> &,
+                                                     const ProgressCallback &)> &work,
+                          QString *message);
+    QString selectionText() const; // "37 selected orders", "all 1,000,000 orders"...
     void applyDateFilter();
     std::optional<Order> selectedOrder() const;
 
@@ -72,6 +87,8 @@ private:
     QPushButton *m_editButton = nullptr;
     QHash<int, QPushButton *> m_moveButtons;
     QPushButton *m_printButton = nullptr;
+    QPushButton *m_batchButton = nullptr;
+    QHash<QString, QAction *> m_batchActions;                 // by objectName
     QList<std::pair<QAction *, QString (*)()>> m_menuActions; // Print's and From outside's
 };
 

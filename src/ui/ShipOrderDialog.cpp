@@ -1,5 +1,6 @@
 #include "ShipOrderDialog.h"
 
+#include "Courier.h"
 #include "Dates.h"
 #include "Error.h"
 #include "OrderWorkflow.h"
@@ -28,11 +29,8 @@ ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget 
     setWindowTitle(tr("Ship %1").arg(order.orderNo));
     m_courier->setObjectName(QStringLiteral("courierCombo"));
     m_courier->setEditable(true);
-    // The couriers Chinese merchants use most; any other can be typed.
-    m_courier->addItems({QStringLiteral("顺丰速运"), QStringLiteral("中通快递"),
-                         QStringLiteral("圆通速递"), QStringLiteral("韵达快递"),
-                         QStringLiteral("申通快递"), QStringLiteral("京东物流"),
-                         QStringLiteral("极兔速递"), QStringLiteral("EMS")});
+    // The couriers MicroShop knows (Couriers); any other can be typed, and is kept as typed.
+    m_courier->addItems(Couriers::names());
     m_tracking->setObjectName(QStringLiteral("trackingEdit"));
     m_tracking->setPlaceholderText(tr("scan or type the waybill number"));
     m_shippedAt->setObjectName(QStringLiteral("shippedAtEdit"));
@@ -57,8 +55,9 @@ ShipOrderDialog::ShipOrderDialog(ShopContext &shop, const Order &order, QWidget 
 bool ShipOrderDialog::apply()
 {
     return attempt([this] {
-        m_shop.orders.ship(m_order.orderNo, m_courier->currentText(), m_tracking->text(),
-                           m_shippedAt->dateTime());
+        // A known courier typed by its code or short name (sf, 顺丰) is stored by its name.
+        m_shop.orders.ship(m_order.orderNo, Couriers::canonicalName(m_courier->currentText()),
+                           m_tracking->text(), m_shippedAt->dateTime());
     });
 }
 

@@ -478,8 +478,8 @@ void TestCliCsv::exportToStandardOutputHasNoByteOrderMark()
 void TestCliCsv::workbookExportsHoldTheCsvExportsRows_data()
 {
     QTest::addColumn<QString>("kind");
-    for (const char *kind :
-         {"products", "customers", "orders", "stock", "distributors", "commissions", "payouts"})
+    for (const char *kind : {"products", "customers", "orders", "stock", "distributors",
+                             "commissions", "payouts", "shipping"})
         QTest::newRow(kind) << QString::fromLatin1(kind);
 }
 

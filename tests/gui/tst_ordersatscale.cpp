@@ -18,6 +18,7 @@
 
 #include <QHeaderView>
 #include <QInputMethodEvent>
+#include <QItemSelection>
 #include <QLabel>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -46,6 +47,7 @@ private slots:
     void headerClickSortsByCustomerEverywhere();
     void searchAsYouTypeFindsWhatSqlFinds();
     void searchCountStopsAtTheLimit();
+    void selectAllChoosesEveryMatchPastTheCountLimit();
 
 private:
     QStringList shownOrderNumbers() const; // the rows on screen, top to bottom
@@ -237,6 +239,52 @@ void TestOrdersAtScale::searchCountStopsAtTheLimit()
     QTRY_COMPARE(qint64(m_page->model()->rowCount()), thisMonth);
     QCOMPARE(count->text(), QStringLiteral("%1 shown").arg(thisMonth));
     search->clear();
+}
+
+void TestOrdersAtScale::selectAllChoosesEveryMatchPastTheCountLimit()
+{
+    const auto keys = [this] {
+        const std::unique_ptr<ListSource> orders = m_desktop->context.lists(ListKind::Orders);
+        return m_page->selection().keys(*orders);
+    };
+    const auto ids = [this](const QString &where) {
+        QList<qint64> found;
+        QSqlQuery rows = m_desktop->database->exec(
+            QStringLiteral("SELECT id FROM orders %1 ORDER BY date DESC, id DESC").arg(where));
+        while (rows.next())
+            found.append(rows.value(0).toLongLong());
+        return found;
+    };
+    auto *count = m_page->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QTRY_COMPARE(m_page->model()->rowCount(), orderCount); // the last search cleared
+    m_page->view()->setFocus();
+    QTest::keyClick(m_page->view(), Qt::Key_A, Qt::ControlModifier);
+    QVERIFY(m_page->selection().allMatching);
+    QCOMPARE(m_page->selectedCount(), orderCount);
+    QVERIFY2(count->text().endsWith(QStringLiteral("all selected")), qPrintable(count->text()));
+    QCOMPARE(keys(), ids(QString()));
+
+    // A search counted up to the limit: all that match are more than the rows counted.
+    auto *search = m_page->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    search->clear();
+    QTest::keyClicks(search, QStringLiteral("so"));
+    QTRY_COMPARE(qint64(m_page->model()->rowCount()), ListSource::searchCountLimit);
+    m_page->view()->selectAll();
+    QCOMPARE(keys(), ids(QString()));
+    search->clear();
+
+    // Shift-click ranges far down the list, read in one pass each.
+    QTRY_COMPARE(m_page->model()->rowCount(), orderCount);
+    QItemSelection chosen;
+    const QAbstractItemModel *model = m_page->view()->model();
+    const int last = model->columnCount() - 1;
+    chosen.select(model->index(10, 0), model->index(19, last));
+    chosen.select(model->index(90000, 0), model->index(90004, last));
+    m_page->view()->selectionModel()->select(chosen, QItemSelectionModel::ClearAndSelect);
+    QCOMPARE(m_page->selectedCount(), 15);
+    const QList<qint64> all = ids(QString());
+    QCOMPARE(keys(), all.mid(10, 10) + all.mid(90000, 5));
+    m_page->view()->selectionModel()->clear();
 }
 
 MICROSHOP_TEST_MAIN(TestOrdersAtScale)

@@ -92,6 +92,12 @@ public:
         }
     }
 
+    qint64 readShipping(const QList<qint64> &,
+                        const std::function<bool(const QStringList &)> &) override
+    {
+        return 0;
+    }
+
 private:
     int m_count;
 };

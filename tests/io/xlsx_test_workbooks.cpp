@@ -1,7 +1,7 @@
-// Writes the workbooks tst_xlsxreader and tst_cli_platforms read, with libxlsxwriter, an
-// independent .xlsx writer (written cell by cell here, not through MicroShop's XlsxWriter):
-// `xlsx_test_workbooks DIR`. A program of its own since QuaZip's days (it and libxlsxwriter
-// could not share a process); it stays one because the CLI tests import its files too.
+// Writes the workbooks tst_xlsxreader, tst_cli_platforms and tst_cli_shipments read, with
+// libxlsxwriter, an independent .xlsx writer (written cell by cell here, not through MicroShop's
+// XlsxWriter): `xlsx_test_workbooks DIR`. A program of its own since QuaZip's days (it and
+// libxlsxwriter could not share a process); it stays one because the CLI tests import its files.
 #include <xlsxwriter.h>
 
 #include <cstdio>
@@ -68,6 +68,25 @@ void importProducts(lxw_workbook *workbook)
     worksheet_write_string(sheet, 2, 0, "XL-2", nullptr);
     worksheet_write_string(sheet, 2, 1, "玻璃杯", nullptr);
     worksheet_write_number(sheet, 2, 3, 1288, nullptr);
+}
+
+// Tracking numbers back from a courier's batch tool (tst_cli_shipments): the waybill number as a
+// number cell, the time as a date-formatted cell.
+void tracking(lxw_workbook *workbook)
+{
+    lxw_worksheet *sheet = workbook_add_worksheet(workbook, "运单");
+    lxw_format *time = numberFormat(workbook, "yyyy-mm-dd hh:mm");
+    const char *header[] = {"order_no", "courier", "tracking", "shipped_at"};
+    for (lxw_col_t column = 0; column < 4; ++column)
+        worksheet_write_string(sheet, 0, column, header[column], nullptr);
+    worksheet_write_string(sheet, 1, 0, "SO-1", nullptr);
+    worksheet_write_string(sheet, 1, 1, "顺丰", nullptr);
+    worksheet_write_number(sheet, 1, 2, 773012345678901, nullptr);
+    lxw_datetime at = {2026, 3, 3, 15, 30, 0};
+    worksheet_write_datetime(sheet, 1, 3, &at, time);
+    worksheet_write_string(sheet, 2, 0, "E2026030100002", nullptr);
+    worksheet_write_string(sheet, 2, 1, "YTO", nullptr);
+    worksheet_write_string(sheet, 2, 2, "YT0000000001", nullptr);
 }
 
 void numbers(lxw_workbook *workbook)
@@ -324,7 +343,8 @@ int main(int argc, char *argv[])
                     && write(dir + "import-products.xlsx", importProducts)
                     && write(dir + "numbers.xlsx", numbers) && write(dir + "dates.xlsx", dates)
                     && write(dir + "sheets.xlsx", sheets)
-                    && write(dir + "youzan-orders.xlsx", youzanOrders);
+                    && write(dir + "youzan-orders.xlsx", youzanOrders)
+                    && write(dir + "tracking.xlsx", tracking);
     if (!ok)
         std::fprintf(stderr, "xlsx_test_workbooks: cannot write the workbooks in %s\n", argv[1]);
     return ok ? 0 : 1;
