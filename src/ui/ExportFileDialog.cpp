@@ -34,7 +34,7 @@ QString ExportFileDialog::chooseFile(QWidget *parent, const QString &caption,
         parent, caption, suggested, csvFilter + QStringLiteral(";;") + workbookFilter, &selected);
     if (file.isEmpty())
         return {};
-    const QString chosen = withSuffix(file, selected == workbookFilter);
+    QString chosen = withSuffix(file, selected == workbookFilter);
     lastWasWorkbook = XlsxWriter::isWorkbookPath(chosen);
     return chosen;
 }
