@@ -3,8 +3,10 @@
 // on the same file in the same run, and their ratio. It measures and prints; it asserts nothing
 // about speed (bench/README.md). `microshop-bench --help` for the options.
 #include "Database.h"
+#include "ListSource.h"
 #include "Money.h"
 #include "Shop.h"
+#include "ShopDocuments.h"
 #include "ShopLists.h"
 #include "TableFile.h"
 
@@ -18,6 +20,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -764,6 +767,29 @@ int main(int argc, char *argv[])
                         -1,
                         0.1,
                         {}});
+    }
+
+    // 1,000 shipping labels (platforms.md, "Shipping in batches") as one PDF: the first thousand
+    // orders by number, each read whole (lines, shipment, customer) and painted with its barcode.
+    {
+        Shop opened(Database::open(DatabaseLocation::sqliteFile(shop)));
+        ListQuery query;
+        query.sortColumn = 0; // order_no
+        QList<qint64> ids;
+        for (const QVariantList &row :
+             opened.context.lists(ListKind::Orders)->fetch(query, 0, 1000, -1))
+            ids.append(row.value(0).toLongLong());
+        const QString labels = folder.filePath(QStringLiteral("labels.pdf"));
+        QElapsedTimer clock;
+        clock.start();
+        opened.documents.writeOrdersPdf(ShopDocuments::OrderDocument::Label, ids,
+                                        ShopDocuments::Paper::Label100x180, labels);
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        figures.append({QStringLiteral("%1 shipping labels to one PDF").arg(ids.size()), seconds,
+                        -1, QStringLiteral("under 10 s"), -1, 10,
+                        QStringLiteral("%1 (%2 MB)")
+                            .arg(text(seconds))
+                            .arg(double(QFileInfo(labels).size()) / 1e6, 0, 'f', 1)});
     }
 
     // The app's peak memory once the Orders list is scrolled to its end.

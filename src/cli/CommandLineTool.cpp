@@ -17,10 +17,14 @@
 #include "TableFile.h"
 #include "TableSource.h"
 
+#include "AddressParser.h"
 #include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
+#include "ListSource.h"
 #include "OrderWorkflow.h"
+#include "ShopContext.h"
+#include "ShopRepositories.h"
 #include "ShopSettings.h"
 
 #include <QElapsedTimer>
@@ -171,6 +175,15 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          options({"--date", "--method", "--courier", "--tracking", "--lines"}),
          options({"--restock", "--shipping"}),
          &CommandLineTool::order},
+        {QStringLiteral("print"),
+         {usageLine(QStringLiteral("print labels|slips --pdf FILE [--size 76x130|100x180|a4|80mm] "
+                                   "[--orders NO,...|--status S]"),
+                    QStringLiteral("shipping labels (default 100x180) or packing slips (default "
+                                   "a4), one order a page, in the order given (--status: by "
+                                   "order number)"))},
+         options({"--pdf", "--size", "--orders", "--status"}),
+         {},
+         &CommandLineTool::print},
         {QStringLiteral("payment"),
          {usageLine(QStringLiteral("payment confirm BILL_NO ORDER_NO"),
                     QStringLiteral("confirm a personal bill's income as a pending order's "
@@ -178,6 +191,13 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          {},
          &CommandLineTool::payment},
+        {QStringLiteral("address"),
+         {usageLine(QStringLiteral("address parse TEXT"),
+                    QStringLiteral("split a pasted address into receiver, phone, province, city, "
+                                   "district, detail"))},
+         {},
+         {},
+         &CommandLineTool::address},
     };
     return table;
 }
@@ -236,7 +256,8 @@ bool CommandLineTool::needsGuiApplication(const QStringList &arguments)
         else if (takesValue(argument)) // "--name value", not "--name=value"
             ++i;
     }
-    return words.value(0) == u"report" && words.value(1) == u"statement";
+    return (words.value(0) == u"report" && words.value(1) == u"statement")
+           || words.value(0) == u"print";
 }
 
 CommandLineTool::CommandLineTool(QTextStream &out, QTextStream &err, bool outputIsTerminal,
@@ -693,6 +714,108 @@ int CommandLineTool::statement(const Invocation &invocation)
     return Done;
 }
 
+int CommandLineTool::print(const Invocation &invocation)
+{
+    allowOptions(invocation, {QStringLiteral("--pdf"), QStringLiteral("--size"),
+                              QStringLiteral("--orders"), QStringLiteral("--status")});
+    const QString what = invocation.words.value(1);
+    if (invocation.words.size() != 2 || (what != u"labels" && what != u"slips"))
+        usageError(QStringLiteral("print takes labels or slips"));
+    const bool labels = what == u"labels";
+    if (!invocation.has(QStringLiteral("--pdf")))
+        usageError(QStringLiteral("print %1 needs --pdf FILE").arg(what));
+    const bool byNumber = invocation.has(QStringLiteral("--orders"));
+    if (byNumber == invocation.has(QStringLiteral("--status")))
+        usageError(
+            QStringLiteral("print %1 needs --orders NO,... or --status S (one of them)").arg(what));
+
+    using Paper = ShopDocuments::Paper;
+    const QList<std::pair<QString, Paper>> sizes = {
+        {QStringLiteral("76x130"), Paper::Label76x130},
+        {QStringLiteral("100x180"), Paper::Label100x180},
+        {QStringLiteral("a4"), Paper::A4},
+        {QStringLiteral("80mm"), Paper::Receipt80mm}};
+    QString sizeName = invocation.option(QStringLiteral("--size")).toLower();
+    if (sizeName.isEmpty())
+        sizeName = labels ? QStringLiteral("100x180") : QStringLiteral("a4");
+    std::optional<Paper> paper;
+    for (const auto &[name, each] : sizes) {
+        if (name == sizeName)
+            paper = each;
+    }
+    if (!paper)
+        usageError(QStringLiteral("--size is 76x130, 100x180, a4 or 80mm, not \"%1\"")
+                       .arg(invocation.option(QStringLiteral("--size"))));
+    std::optional<OrderStatus> status;
+    if (!byNumber) {
+        status = OrderStatuses::fromCode(invocation.option(QStringLiteral("--status")));
+        if (!status) {
+            QStringList codes;
+            for (const OrderStatus each : OrderStatuses::all())
+                codes.append(OrderStatuses::code(each));
+            usageError(QStringLiteral("--status is one of %1, not \"%2\"")
+                           .arg(codes.join(QStringLiteral(", ")),
+                                invocation.option(QStringLiteral("--status"))));
+        }
+    }
+    const QString file = invocation.option(QStringLiteral("--pdf"));
+
+    const auto opened = openShop(invocation);
+    ShopContext &shop = opened->context;
+    // The orders, all known before anything is written.
+    QList<qint64> ids;
+    if (byNumber) {
+        QStringList unknown;
+        for (const QString &field : invocation.option(QStringLiteral("--orders")).split(u',')) {
+            const QString number = field.trimmed();
+            if (number.isEmpty())
+                continue;
+            if (const auto order = shop.orderRepository.findByNumber(number))
+                ids.append(order->id);
+            else
+                unknown.append(number);
+        }
+        if (!unknown.isEmpty())
+            throw InputError(QStringLiteral("--orders: there is no order %1; nothing was written")
+                                 .arg(unknown.join(QStringLiteral(", "))));
+        if (ids.isEmpty())
+            throw InputError(QStringLiteral("--orders names no order; nothing was written"));
+    } else {
+        // By order number, as the Orders list sorts them.
+        ListQuery query;
+        query.filters.insert(QStringLiteral("status"), OrderStatuses::code(*status));
+        query.sortColumn = 0;
+        const std::unique_ptr<ListSource> list = shop.lists(ListKind::Orders);
+        const qint64 count = list->count(query);
+        for (const QVariantList &row : list->fetch(query, 0, int(count), count))
+            ids.append(row.value(0).toLongLong());
+        if (ids.isEmpty())
+            throw InputError(QStringLiteral("no order is %1; nothing was written")
+                                 .arg(OrderStatuses::code(*status)));
+    }
+
+    const auto progress = [this, total = ids.size()](qint64 done, qint64) {
+        if (m_progressIsTerminal && (done % 50 == 0 || done == total)) {
+            m_err << QStringLiteral("\rprint: %1 of %2 orders").arg(done).arg(total);
+            m_err.flush();
+        }
+        return true;
+    };
+    opened->documents.writeOrdersPdf(labels ? ShopDocuments::OrderDocument::Label
+                                            : ShopDocuments::OrderDocument::PackingSlip,
+                                     ids, *paper, file, progress);
+    if (m_progressIsTerminal)
+        m_err << "\n";
+    m_out << QStringLiteral("Wrote %1 %2 (%3) into %4.\n")
+                 .arg(ids.size())
+                 .arg(labels ? (ids.size() == 1 ? QStringLiteral("shipping label")
+                                                : QStringLiteral("shipping labels"))
+                             : (ids.size() == 1 ? QStringLiteral("packing slip")
+                                                : QStringLiteral("packing slips")),
+                      sizeName, file);
+    return Done;
+}
+
 int CommandLineTool::importFile(const Invocation &invocation)
 {
     if (invocation.words.value(1) == QStringLiteral("payments"))
@@ -1059,6 +1182,28 @@ QList<RefundRequest::Line> CommandLineTool::refundLines(const Order &order, cons
                                  .arg(quantity));
     }
     return lines;
+}
+
+// Needs no database: the regions are compiled in. A row with a field it could not read is still
+// printed, and the missing fields are named on stderr with exit status 1 (bad input).
+int CommandLineTool::address(const Invocation &invocation)
+{
+    allowOptions(invocation, {});
+    if (invocation.words.value(1) != u"parse")
+        usageError(QStringLiteral("address needs parse TEXT"));
+    const QString text = invocation.words.mid(2).join(u' ');
+    if (text.trimmed().isEmpty())
+        usageError(QStringLiteral("address parse takes the TEXT of an address (quote it)"));
+    const ParsedAddress parsed = AddressParser().parse(text);
+    printTable(AddressParser::fields(),
+               {{parsed.receiver, parsed.phone, parsed.province, parsed.city, parsed.district,
+                 parsed.detail}},
+               invocation.format);
+    if (parsed.isComplete())
+        return Done;
+    m_err << "microshop-cli: address parse: the text has no recognisable "
+          << parsed.missing.join(QStringLiteral(", ")) << "; the row holds what could be read\n";
+    return BadInput;
 }
 
 void CommandLineTool::printTable(const QStringList &columns, const QList<QStringList> &rows,

@@ -34,7 +34,7 @@ public:
 
     int run(const QStringList &arguments); // arguments without the program name
 
-    // Whether the command needs a QGuiApplication (fonts, PDF): only `report statement`.
+    // Whether the command needs a QGuiApplication (fonts, PDF): `report statement` and `print`.
     static bool needsGuiApplication(const QStringList &arguments);
 
 private:
@@ -72,6 +72,7 @@ private:
     int check(const Invocation &invocation);
     int order(const Invocation &invocation);
     int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO
+    int address(const Invocation &invocation); // address parse TEXT
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
     static void requireReadable(const QString &file);
@@ -88,6 +89,7 @@ private:
     ReportRequest reportRequest(const Invocation &invocation);
     QDate dayOption(const Invocation &invocation, const QString &name);
     int exportFile(const Invocation &invocation);
+    int print(const Invocation &invocation); // print labels|slips: one PDF of many orders
 
     void printTable(const QStringList &columns, const QList<QStringList> &rows,
                     TableOutput::Format format);

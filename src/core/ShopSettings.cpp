@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "Error.h"
 
+#include <QRegularExpression>
 #include <QTimeZone>
 
 namespace MicroShop {
@@ -10,6 +11,8 @@ namespace MicroShop {
 namespace {
 
 constexpr int maxShopNameLength = 100;
+constexpr int maxSenderPhoneLength = 40;
+constexpr int maxSenderAddressLength = 200;
 
 std::optional<bool> parseBool(const QString &value)
 {
@@ -39,9 +42,9 @@ QString ShopSettings::commissionRateKey(int level)
 
 QStringList ShopSettings::keys()
 {
-    return {shopNameKey,           currencyKey,          timeZoneKey,
-            allowNegativeStockKey, commissionLevelsKey,  commissionRateKey(1),
-            commissionRateKey(2),  commissionRateKey(3), holdDaysKey};
+    return {shopNameKey,          currencyKey,          timeZoneKey,           senderNameKey,
+            senderPhoneKey,       senderAddressKey,     allowNegativeStockKey, commissionLevelsKey,
+            commissionRateKey(1), commissionRateKey(2), commissionRateKey(3),  holdDaysKey};
 }
 
 QStringList ShopSettings::currencies()
@@ -54,7 +57,8 @@ QStringList ShopSettings::currencies()
 
 QString ShopSettings::defaultValue(const QString &key)
 {
-    if (key == shopNameKey)
+    if (key == shopNameKey || key == senderNameKey || key == senderPhoneKey
+        || key == senderAddressKey)
         return QString();
     if (key == currencyKey)
         return QStringLiteral("CNY");
@@ -89,6 +93,29 @@ QString ShopSettings::normalized(const QString &key, const QString &value)
         if (name.contains(u'\n') || name.contains(u'\r') || name.contains(u'\t'))
             throw InputError(tr("The shop name must be on one line."));
         return name;
+    }
+    if (key == senderNameKey || key == senderPhoneKey || key == senderAddressKey) {
+        // Printed on one line of a label each (an address may wrap there, but is typed as one).
+        QString text = value.trimmed();
+        const int longest = key == senderNameKey    ? maxShopNameLength
+                            : key == senderPhoneKey ? maxSenderPhoneLength
+                                                    : maxSenderAddressLength;
+        if (text.size() > longest)
+            throw InputError(tr("%1 is %2 characters long; keep it to %3.")
+                                 .arg(key)
+                                 .arg(text.size())
+                                 .arg(longest));
+        if (text.contains(u'\n') || text.contains(u'\r') || text.contains(u'\t'))
+            throw InputError(tr("%1 must be on one line.").arg(key));
+        if (key == senderPhoneKey) {
+            static const QRegularExpression phone(QStringLiteral("^[0-9+() -]*$"));
+            if (!phone.match(text).hasMatch())
+                throw InputError(tr("sender.phone \"%1\" is not a phone number: write digits, "
+                                    "with spaces, dashes, brackets or a leading + if you like "
+                                    "(0755-86001234, 138 0013 8000).")
+                                     .arg(value));
+        }
+        return text;
     }
     if (key == currencyKey) {
         QString code = value.trimmed().toUpper();
@@ -238,6 +265,22 @@ Rate ShopSettings::commissionRate(int level) const
 int ShopSettings::holdDays() const
 {
     return parseWholeNumber(value(holdDaysKey)).value_or(7);
+}
+
+QString ShopSettings::senderName() const
+{
+    const QString name = value(senderNameKey);
+    return name.isEmpty() ? shopName() : name;
+}
+
+QString ShopSettings::senderPhone() const
+{
+    return value(senderPhoneKey);
+}
+
+QString ShopSettings::senderAddress() const
+{
+    return value(senderAddressKey);
 }
 
 } // namespace MicroShop

@@ -23,6 +23,10 @@ public:
     static inline const QString allowNegativeStockKey = QStringLiteral("stock.allow_negative");
     static inline const QString commissionLevelsKey = QStringLiteral("commission.levels");
     static inline const QString holdDaysKey = QStringLiteral("commission.hold_days");
+    // Who sends the parcels, printed small at the top of shipping labels.
+    static inline const QString senderNameKey = QStringLiteral("sender.name");
+    static inline const QString senderPhoneKey = QStringLiteral("sender.phone");
+    static inline const QString senderAddressKey = QStringLiteral("sender.address");
     static QString commissionRateKey(int level); // commission.rate.1 .. .3
 
     static constexpr int maxCommissionLevels = 3;
@@ -59,6 +63,9 @@ public:
     int commissionLevels() const;
     Rate commissionRate(int level) const;
     int holdDays() const;
+    QString senderName() const; // sender.name, or the shop's name when it is empty
+    QString senderPhone() const;
+    QString senderAddress() const;
 
 private:
     SettingsRepository &m_repository;

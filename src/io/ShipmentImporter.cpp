@@ -195,7 +195,8 @@ ShipmentImporter::Report ShipmentImporter::import(TableSource &source, const QSt
                     continue;
                 }
             }
-            report.rows.append(row);
+            if (!write)
+                report.rows.append(row);
         }
         if (!source.issues().isEmpty()) // the file could not be read to its end
             for (const CsvIssue &issue : source.issues())

@@ -37,7 +37,8 @@ public:
     struct Report
     {
         QStringList errors; // FILE:LINE:COLUMN: message; nothing was shipped
-        QList<Row> rows;    // the good rows, in the file's order
+        QList<Row> rows;    // Check mode: the good rows, in the file's order (Import keeps none,
+                            // so a file of any length is shipped in the memory of one row)
         int shipped = 0;    // orders shipped (0 in Check mode and with errors)
         bool ok() const { return errors.isEmpty(); }
     };

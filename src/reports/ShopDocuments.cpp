@@ -1,5 +1,7 @@
 #include "ShopDocuments.h"
 
+#include "ShippingLabel.h"
+
 #include "CommissionRepositories.h"
 #include "Repositories.h"
 #include "ShopContext.h"
@@ -14,11 +16,15 @@
 #include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHash>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
+#include <QRawFont>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScreen>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -34,6 +40,12 @@ using Paper = ShopDocuments::Paper;
 
 // PDF pages are laid out at this resolution (lengths in the document scale to it).
 constexpr int pdfResolution = 300;
+
+// Label paper's margins (mm): label printers print up to about 2 mm from the edge.
+constexpr qreal labelMargin = 3;
+// A label on other paper: the size of the larger label roll, framed by a cutting line.
+constexpr qreal labelWidth = 100;
+constexpr qreal labelHeight = 180;
 
 // An image with this property is scaled to the width of the page when the document is printed;
 // the second property keeps its height / width.
@@ -62,20 +74,13 @@ struct Style
 
 Style styleOf(Paper paper)
 {
-    return paper == Paper::Receipt80mm ? Style{7.5, 10, 8.5, 6.5, 1} : Style{10, 16, 12, 8.5, 3};
+    return ShopDocuments::isNarrow(paper) ? Style{7.5, 10, 8.5, 6.5, 1} : Style{10, 16, 12, 8.5, 3};
 }
 
 std::unique_ptr<QTextDocument> newDocument(Paper paper, const QString &title)
 {
     auto document = std::make_unique<QTextDocument>();
-    QFont font;
-    // Latin letters and digits from a Latin face, Chinese from Noto Sans CJK. Not Noto Sans CJK
-    // for everything: in Latin runs it substitutes its digits with glyphs that Qt's PDF writer
-    // maps to no character, so "SO2026" would be copied (and found by pdftotext) as "SO".
-    font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans"),
-                      QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Microsoft YaHei"),
-                      QStringLiteral("PingFang SC"), QStringLiteral("sans-serif")});
-    font.setStyleHint(QFont::SansSerif);
+    QFont font = ShopDocuments::documentFont();
     font.setPointSizeF(styleOf(paper).text);
     document->setDefaultFont(font);
     document->setDocumentMargin(0); // the page layout has the margins
@@ -265,7 +270,7 @@ private:
         QTextBlockFormat block;
         block.setAlignment(right ? Qt::AlignRight : Qt::AlignLeft);
         // Lines of one fixed height put the baseline at 4/5 of it whatever the font: Chinese
-        // (Noto Sans CJK) and Latin text (another face) have different ascents, and would
+        // (its own face) and Latin text (another face) have different ascents, and would
         // otherwise sit at different heights in a row, or even be split by a page break.
         block.setLineHeight(m_style.text * 1.45 * documentDpi() / 72,
                             QTextBlockFormat::FixedHeight);
@@ -307,10 +312,95 @@ void fitImages(QTextDocument &document, qreal width)
     }
 }
 
+// The Chinese faces documents may print with, best looking first: Noto Sans CJK (Debian's
+// fonts-noto-cjk, also the widgets' face), Droid Sans Fallback (fonts-droid-fallback), Microsoft
+// YaHei (Windows), PingFang SC (macOS).
+QStringList chineseCandidates()
+{
+    return {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Droid Sans Fallback"),
+            QStringLiteral("Microsoft YaHei"), QStringLiteral("PingFang SC")};
+}
+
+// Whether the Chinese printed in `family` comes back as itself from a PDF (copied, searched,
+// pdftotext). Qt's PDF writer (QFontSubset::createToUnicodeMap, Qt 6.4) gives each glyph the
+// lowest code point that the font's cmap maps to it, not the character drawn. A font that draws
+// 小 U+5C0F and the Kangxi radical ⼩ U+2F29 with one glyph, as Noto Sans CJK does for some 275
+// ideographs, makes 小山大人 come back as ⼩⼭⼤⼈; its ～ and ／ come back as 〜 and ∕. So a face
+// is fit when no ideograph, CJK punctuation or full-width form it has shares its glyph with a
+// lower code point.
+bool pdfGivesBackItsText(const QString &family)
+{
+    if (!QFontDatabase::hasFamily(family))
+        return false;
+    const QRawFont raw = QRawFont::fromFont(QFont(family));
+    if (!raw.isValid() || raw.familyName().compare(family, Qt::CaseInsensitive) != 0)
+        return false; // another face stands in for it
+    // Every code point Qt's writer looks at (the Basic Multilingual Plane), surrogates left out.
+    QString codePoints;
+    codePoints.reserve(0x10000);
+    for (char32_t codePoint = 1; codePoint < 0x10000; ++codePoint) {
+        if (codePoint < 0xD800 || codePoint > 0xDFFF)
+            codePoints.append(QChar(char16_t(codePoint)));
+    }
+    QList<quint32> glyphs(codePoints.size());
+    int glyphCount = int(glyphs.size());
+    if (!raw.glyphIndexesForChars(codePoints.constData(), int(codePoints.size()), glyphs.data(),
+                                  &glyphCount)
+        || glyphCount != codePoints.size())
+        return false;
+    QHash<quint32, char16_t> lowest; // glyph -> the code point the PDF will say it is
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        if (glyphs.at(i) != 0 && !lowest.contains(glyphs.at(i)))
+            lowest.insert(glyphs.at(i), codePoints.at(i).unicode());
+    }
+    const auto printed = [](char16_t c) {
+        return (c >= 0x3000 && c <= 0x303F)    // CJK symbols and punctuation
+               || (c >= 0x3400 && c <= 0x4DBF) // CJK Unified Ideographs Extension A
+               || (c >= 0x4E00 && c <= 0x9FFF) // CJK Unified Ideographs
+               || (c >= 0xFF01 && c <= 0xFF60) // full-width forms
+               || (c >= 0xFFE0 && c <= 0xFFE6);
+    };
+    for (qsizetype i = 0; i < codePoints.size(); ++i) {
+        const char16_t codePoint = codePoints.at(i).unicode();
+        if (printed(codePoint) && glyphs.at(i) != 0 && lowest.value(glyphs.at(i)) != codePoint)
+            return false;
+    }
+    return true;
+}
+
 // Every row of a list source for one query, in its order.
 QList<QVariantList> allRows(const ListSource &source, const ListQuery &query)
 {
     return source.fetch(query, 0, int(source.count(query)), -1);
+}
+
+// The document's pages painted after those already on the device (firstPage: none yet), laid
+// out for the device as ShopDocuments::print() lays them out.
+void paintDocumentPages(QTextDocument &document, QPainter &painter, QPagedPaintDevice &device,
+                        bool &firstPage)
+{
+    const int resolution = device.logicalDpiY();
+    const QRect page = device.pageLayout().paintRectPixels(resolution);
+    QAbstractTextDocumentLayout *layout = document.documentLayout();
+    layout->setPaintDevice(&device);
+    fitImages(document, page.width() * qreal(documentDpi()) / resolution);
+    document.setPageSize(page.size());
+    const int pages = document.pageCount();
+    for (int index = 0; index < pages; ++index) {
+        if (!firstPage)
+            device.newPage();
+        firstPage = false;
+        const QRectF view(0, qreal(index) * page.height(), page.width(), page.height());
+        painter.save();
+        painter.translate(0, -view.top());
+        painter.setClipRect(view);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = view;
+        context.palette.setColor(QPalette::Text, Qt::black);
+        layout->draw(&painter, context);
+        painter.restore();
+    }
+    layout->setPaintDevice(nullptr);
 }
 
 } // namespace
@@ -403,7 +493,7 @@ std::unique_ptr<QTextDocument> ShopDocuments::orderDocument(const Order &order, 
                                           .trimmed()});
     writer.fields(fields);
 
-    const bool receipt = paper == Paper::Receipt80mm;
+    const bool receipt = isNarrow(paper); // one narrow column
     QList<QStringList> rows;
     qint64 units = 0;
     for (const OrderLine &line : order.lines) {
@@ -587,8 +677,193 @@ std::unique_ptr<QTextDocument> ShopDocuments::report(const QString &title, const
     return document;
 }
 
+QString ShopDocuments::chineseFamily()
+{
+    // Looked at once: the fonts installed do not change while MicroShop runs.
+    static const QString family = [] {
+        for (const QString &candidate : chineseCandidates()) {
+            if (pdfGivesBackItsText(candidate))
+                return candidate;
+        }
+        return QString();
+    }();
+    return family;
+}
+
+QFont ShopDocuments::documentFont()
+{
+    QFont font;
+    // Latin letters and digits from a Latin face, Chinese from the first Chinese face whose PDF
+    // text comes back as printed, then the others for what it lacks. Not a Chinese face for
+    // everything: in Latin runs Noto Sans CJK substitutes its digits with glyphs that Qt's PDF
+    // writer maps to no character, so "SO2026" would be copied (and found by pdftotext) as "SO".
+    QStringList families{QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
+    const QString chinese = chineseFamily();
+    if (!chinese.isEmpty())
+        families.append(chinese);
+    for (const QString &candidate : chineseCandidates()) {
+        if (candidate != chinese)
+            families.append(candidate);
+    }
+    families.append(QStringLiteral("sans-serif"));
+    font.setFamilies(families);
+    font.setStyleHint(QFont::SansSerif);
+    return font;
+}
+
+ShopDocuments::Sender ShopDocuments::sender() const
+{
+    return {m_shop.settings.senderName(), m_shop.settings.senderPhone(),
+            m_shop.settings.senderAddress()};
+}
+
+ShippingLabelContent ShopDocuments::labelContent(const Order &order)
+{
+    return labelContent(order, m_shop.customerRepository.findById(order.customerId), sender());
+}
+
+ShippingLabelContent ShopDocuments::labelContent(const Order &order,
+                                                 const std::optional<Customer> &customer,
+                                                 const Sender &sender)
+{
+    ShippingLabelContent label;
+    label.senderName = sender.name;
+    label.senderPhone = sender.phone;
+    label.senderAddress = sender.address;
+    Address address; // where it went, else where it would go now
+    if (order.shipment) {
+        address = order.shipment->address;
+        label.courier = order.shipment->courier;
+        label.tracking = order.shipment->tracking;
+    } else if (customer) {
+        if (const Address *byDefault = customer->defaultAddress())
+            address = *byDefault;
+    }
+    label.receiver = address.receiver.isEmpty() && customer ? customer->name : address.receiver;
+    label.receiverPhone = address.phone.isEmpty() && customer ? customer->phone : address.phone;
+    QStringList parts;
+    for (const QString &part : {address.province, address.city, address.district, address.detail}) {
+        if (!part.isEmpty())
+            parts.append(part);
+    }
+    label.receiverAddress = parts.join(u' ');
+    for (const OrderLine &line : order.lines) {
+        const qint64 units = line.remainingQuantity();
+        if (units <= 0)
+            continue;
+        label.items.append(QStringLiteral("%1 ×%2").arg(line.productName).arg(units));
+        label.units += units;
+    }
+    label.orderNo = order.orderNo;
+    return label;
+}
+
+void ShopDocuments::printOrders(OrderDocument kind, const QList<qint64> &orderIds, Paper paper,
+                                QPagedPaintDevice &device, const ProgressCallback &progress)
+{
+    if (orderIds.isEmpty())
+        throw InputError(tr("There are no orders to print: choose one or more."));
+    QPainter painter;
+    if (!painter.begin(&device))
+        throw InputError(tr("Cannot print: the printer or the file cannot be opened."));
+    painter.setRenderHint(QPainter::Antialiasing, false); // bars and rules on whole dots
+
+    // Labels: the label's box on the page, and fonts made once for all of them.
+    const int resolution = device.logicalDpiX();
+    const QRectF page(QPointF(0, 0), device.pageLayout().paintRectPixels(resolution).size());
+    const qreal pixelsPerMillimetre = resolution / 25.4;
+    QRectF frame = page; // on label paper the label is the page (less its margins)
+    QRectF box = page;
+    const bool labelPaper = paper == Paper::Label76x130 || paper == Paper::Label100x180;
+    if (!labelPaper) {
+        const qreal width = std::min(page.width(), labelWidth * pixelsPerMillimetre);
+        const qreal height = std::min(
+            {page.height(), labelHeight * pixelsPerMillimetre, width * labelHeight / labelWidth});
+        frame = QRectF(0, 0, width, height);
+        const qreal inside = labelMargin * pixelsPerMillimetre;
+        box = frame.adjusted(inside, inside, -inside, -inside);
+    }
+    std::optional<ShippingLabelPainter> labels;
+    if (kind == OrderDocument::Label)
+        labels.emplace(device, box.size() / pixelsPerMillimetre);
+    const Sender from = sender();
+    QHash<qint64, std::optional<Customer>> customers; // many orders of a batch share customers
+
+    const qint64 total = orderIds.size();
+    qint64 done = 0;
+    bool firstPage = true;
+    for (const qint64 id : orderIds) {
+        if (progress && !progress(done, total))
+            throw Cancelled(tr("Printing was cancelled."));
+        const std::optional<Order> order = m_shop.orderRepository.findById(id);
+        if (!order)
+            throw InputError(tr("There is no order with the id %1.").arg(id));
+        if (kind == OrderDocument::Label) {
+            auto found = customers.find(order->customerId);
+            if (found == customers.end())
+                found = customers.insert(order->customerId,
+                                         m_shop.customerRepository.findById(order->customerId));
+            if (!firstPage)
+                device.newPage();
+            firstPage = false;
+            if (frame != page) {
+                QPen cut(QColor(0x99, 0x99, 0x99), 0, Qt::DashLine);
+                painter.setPen(cut);
+                painter.setBrush(Qt::NoBrush);
+                painter.drawRect(frame);
+            }
+            labels->paint(painter, box, labelContent(*order, *found, from));
+        } else {
+            const auto slip = orderDocument(*order, paper, false);
+            paintDocumentPages(*slip, painter, device, firstPage);
+        }
+        ++done;
+    }
+    if (progress)
+        progress(done, total);
+    painter.end();
+}
+
+void ShopDocuments::writeOrdersPdf(OrderDocument kind, const QList<qint64> &orderIds, Paper paper,
+                                   const QString &fileName, const ProgressCallback &progress)
+{
+    if (orderIds.isEmpty())
+        throw InputError(tr("There are no orders to print: choose one or more."));
+    const auto cannotWrite = [&fileName](const QString &why) {
+        return InputError(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(fileName), why));
+    };
+    // Written beside, then renamed over the file: whole, or not at all.
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly))
+        throw cannotWrite(file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setResolution(pdfResolution);
+        writer.setPageLayout(pageLayout(paper));
+        writer.setTitle(kind == OrderDocument::Label ? tr("Shipping labels") : tr("Packing slips"));
+        writer.setCreator(QStringLiteral("MicroShop"));
+        try {
+            printOrders(kind, orderIds, paper, writer, progress);
+        } catch (...) {
+            file.cancelWriting();
+            throw;
+        }
+    }
+    if (!file.commit())
+        throw cannotWrite(file.errorString());
+}
+
 QPageLayout ShopDocuments::pageLayout(Paper paper)
 {
+    if (paper == Paper::Label76x130 || paper == Paper::Label100x180) {
+        const bool small = paper == Paper::Label76x130;
+        return QPageLayout(
+            QPageSize(small ? QSizeF(76, 130) : QSizeF(100, 180), QPageSize::Millimeter,
+                      small ? tr("Label 76 × 130 mm") : tr("Label 100 × 180 mm"),
+                      QPageSize::ExactMatch),
+            QPageLayout::Portrait, QMarginsF(labelMargin, labelMargin, labelMargin, labelMargin),
+            QPageLayout::Millimeter);
+    }
     if (paper == Paper::Receipt80mm)
         return QPageLayout(QPageSize(QSizeF(80, 297), QPageSize::Millimeter, tr("Receipt 80 mm"),
                                      QPageSize::ExactMatch),

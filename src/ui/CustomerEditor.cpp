@@ -1,7 +1,9 @@
 #include "CustomerEditor.h"
 
+#include "AddressPasteDialog.h"
 #include "CustomerService.h"
 #include "Error.h"
+#include "RegionDelegate.h"
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 
@@ -72,6 +74,7 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     m_addresses->horizontalHeader()->setStretchLastSection(true);
     m_addresses->verticalHeader()->hide();
     m_addresses->setColumnWidth(Default, 60);
+    m_addresses->setItemDelegate(new RegionDelegate(Province, City, District, m_addresses));
     for (const Address &address : customer.addresses)
         addAddress(address);
     m_errors->setObjectName(QStringLiteral("errorLabel"));
@@ -92,6 +95,10 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
 
     auto *addButton = new QPushButton(tr("&Add address"), this);
     addButton->setObjectName(QStringLiteral("addAddressButton"));
+    auto *pasteButton = new QPushButton(tr("&Paste an address…"), this);
+    pasteButton->setObjectName(QStringLiteral("pasteAddressButton"));
+    pasteButton->setToolTip(tr("Split an address copied from a chat into its fields"));
+    connect(pasteButton, &QPushButton::clicked, this, &CustomerEditor::pasteAddress);
     auto *removeButton = new QPushButton(tr("Remove address"), this);
     connect(addButton, &QPushButton::clicked, this, [this] { addAddress(); });
     connect(removeButton, &QPushButton::clicked, this, [this] {
@@ -101,6 +108,7 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     auto *addressButtons = new QHBoxLayout;
     addressButtons->addWidget(new QLabel(tr("Addresses (tick the default one):"), this));
     addressButtons->addStretch();
+    addressButtons->addWidget(pasteButton);
     addressButtons->addWidget(addButton);
     addressButtons->addWidget(removeButton);
 
@@ -131,6 +139,33 @@ void CustomerEditor::addAddress(const Address &address)
     for (int column = Receiver; column < AddressColumns; ++column)
         m_addresses->setItem(row, column, new QTableWidgetItem(values.at(column - Receiver)));
     m_addresses->setCurrentCell(row, Receiver);
+}
+
+void CustomerEditor::pasteAddress()
+{
+    AddressPasteDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ParsedAddress &parsed = dialog.parsed();
+    // A new customer pasted in takes the receiver's name and phone too.
+    if (m_name->text().trimmed().isEmpty())
+        m_name->setText(parsed.receiver);
+    if (m_phone->text().trimmed().isEmpty())
+        m_phone->setText(parsed.phone);
+    // An empty row left by "Add address" is filled rather than left empty.
+    const int row = m_addresses->currentRow();
+    bool rowIsEmpty = row >= 0;
+    for (int column = Receiver; rowIsEmpty && column < AddressColumns; ++column) {
+        const QTableWidgetItem *item = m_addresses->item(row, column);
+        rowIsEmpty = !item || item->text().trimmed().isEmpty();
+    }
+    Address address = parsed.toAddress();
+    if (rowIsEmpty) {
+        const QTableWidgetItem *isDefault = m_addresses->item(row, Default);
+        address.isDefault = isDefault && isDefault->checkState() == Qt::Checked;
+        m_addresses->removeRow(row);
+    }
+    addAddress(address);
 }
 
 Customer CustomerEditor::fromFields(QStringList &problems) const

@@ -29,6 +29,7 @@ public:
     void addAddress(const Address &address = {}); // a row in the addresses table
 
 private:
+    void pasteAddress(); // "Paste an address…": a new address row from a chat's text
     Customer fromFields(QStringList &problems) const;
 
     ShopContext &m_shop;

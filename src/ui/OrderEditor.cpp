@@ -1,5 +1,7 @@
 #include "OrderEditor.h"
 
+#include "AddressPasteDialog.h"
+#include "CustomerService.h"
 #include "Dates.h"
 #include "Error.h"
 #include "ShopContext.h"
@@ -19,6 +21,8 @@
 #include <QStringListModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace MicroShop {
 
@@ -121,7 +125,16 @@ OrderEditor::OrderEditor(ShopContext &shop, const Order &order, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Order &number:"), m_number);
     form->addRow(tr("&Date:"), m_date);
-    form->addRow(tr("&Customer:"), m_customer);
+    auto *pasteButton = new QPushButton(tr("&Paste an address…"), this);
+    pasteButton->setObjectName(QStringLiteral("pasteAddressButton"));
+    pasteButton->setAutoDefault(false);
+    pasteButton->setToolTip(
+        tr("Find the customer by the phone in a chat's address, or create one"));
+    connect(pasteButton, &QPushButton::clicked, this, &OrderEditor::pasteAddress);
+    auto *customerRow = new QHBoxLayout;
+    customerRow->addWidget(m_customer, 1);
+    customerRow->addWidget(pasteButton);
+    form->addRow(tr("&Customer:"), customerRow);
     form->addRow(QString(), m_customerInfo);
     form->addRow(tr("D&istributor:"), m_distributor);
     form->addRow(tr("&Add product:"), m_sku);
@@ -192,6 +205,64 @@ bool OrderEditor::chooseCustomer(const QString &completion)
     // The order's distributor defaults to the one the customer is bound to.
     m_distributor->setText(m_shop.distributors.codeOf(customer->distributorId));
     return true;
+}
+
+void OrderEditor::pasteAddress()
+{
+    AddressPasteDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ParsedAddress &parsed = dialog.parsed();
+    Address address = parsed.toAddress();
+    const auto samePlace = [&](const Address &known) {
+        return known.province == address.province && known.city == address.city
+               && known.district == address.district && known.detail == address.detail;
+    };
+    std::optional<Customer> customer;
+    if (!parsed.phone.isEmpty())
+        customer = m_shop.customerRepository.findByPhone(parsed.phone);
+    QString note;
+    try {
+        if (customer) {
+            note = tr("%1 found by the phone.").arg(customer->code);
+            // The address the order goes to becomes the customer's usual one, as shipping takes it.
+            if (!std::any_of(customer->addresses.cbegin(), customer->addresses.cend(), samePlace)) {
+                for (Address &known : customer->addresses)
+                    known.isDefault = false;
+                address.isDefault = true;
+                customer->addresses.append(address);
+                customer = m_shop.customers.update(*customer);
+                note = tr("%1 found by the phone; the pasted address is now its usual one.")
+                           .arg(customer->code);
+            }
+        } else {
+            Customer fresh;
+            fresh.code = m_shop.customers.nextCode();
+            fresh.name = parsed.receiver;
+            fresh.phone = parsed.phone;
+            address.isDefault = true;
+            fresh.addresses.append(address);
+            customer = m_shop.customers.create(fresh);
+            note = tr("New customer %1 made from the pasted address.").arg(customer->code);
+        }
+    } catch (const ValidationError &error) {
+        QStringList problems;
+        for (const FieldProblem &problem : error.problems())
+            problems.append(problem.message);
+        m_errors->setText(problems.join(u'\n'));
+        m_errors->show();
+        return;
+    } catch (const Error &error) {
+        m_errors->setText(error.message());
+        m_errors->show();
+        return;
+    }
+    m_customerId = customer->id;
+    m_customer->setText(customer->name);
+    m_customerInfo->setText(
+        QStringLiteral("%1 · %2 · %3").arg(customer->code, customer->phone, note));
+    if (m_distributor->text().trimmed().isEmpty())
+        m_distributor->setText(m_shop.distributors.codeOf(customer->distributorId));
 }
 
 void OrderEditor::searchProducts(const QString &text)

@@ -35,6 +35,9 @@ public:
     bool chooseCustomer(const QString &completion); // what picking a completion does
 
 private:
+    // "Paste an address…": the customer with the pasted phone (the address added as its usual
+    // one when new), or a new customer made of the pasted receiver, phone and address.
+    void pasteAddress();
     void searchCustomers(const QString &text);
     void searchProducts(const QString &text);
     void addLine(const Product &product, qint64 quantity, Money unitPrice, Money discount);

@@ -22,6 +22,19 @@ public:
     // Asks where, then writes; false (after saying why) when it could not.
     static bool savePdf(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
                         const QString &fileName);
+
+    // The packing slips or shipping labels of several orders (ShopDocuments::printOrders), in
+    // the list's order, in one preview with Print and Save PDF; a progress dialog with Cancel
+    // while many pages are painted (a cancelled print is aborted, not half sent).
+    static void showOrders(QWidget *parent, ShopDocuments &documents,
+                           ShopDocuments::OrderDocument kind, const QList<qint64> &orderIds,
+                           ShopDocuments::Paper paper, const QString &title,
+                           const QString &fileName);
+    // Asks where, then writes them as one PDF; false (after saying why) when it could not or
+    // was cancelled.
+    static bool saveOrdersPdf(QWidget *parent, ShopDocuments &documents,
+                              ShopDocuments::OrderDocument kind, const QList<qint64> &orderIds,
+                              ShopDocuments::Paper paper, const QString &fileName);
 };
 
 } // namespace MicroShop

@@ -45,6 +45,9 @@ SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidge
     const auto edited = [this] { updateState(); };
     connect(m_ui->shopNameEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->currencyCombo, &QComboBox::currentIndexChanged, this, edited);
+    connect(m_ui->senderNameEdit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->senderPhoneEdit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->senderAddressEdit, &QLineEdit::textEdited, this, edited);
     connect(m_ui->timeZoneCombo, &QComboBox::currentIndexChanged, this, edited);
     connect(m_ui->allowNegativeCheck, &QCheckBox::toggled, this, edited);
     connect(m_ui->levelsSpin, &QSpinBox::valueChanged, this, edited);
@@ -84,6 +87,9 @@ void SettingsPage::reload()
     if (m_ui->timeZoneCombo->findData(zone) < 0) // stored by a computer that knows more zones
         m_ui->timeZoneCombo->addItem(zone, zone);
     m_ui->timeZoneCombo->setCurrentIndex(m_ui->timeZoneCombo->findData(zone));
+    m_ui->senderNameEdit->setText(m_loaded.value(ShopSettings::senderNameKey));
+    m_ui->senderPhoneEdit->setText(m_loaded.value(ShopSettings::senderPhoneKey));
+    m_ui->senderAddressEdit->setText(m_loaded.value(ShopSettings::senderAddressKey));
     m_ui->allowNegativeCheck->setChecked(m_loaded.value(ShopSettings::allowNegativeStockKey)
                                          == u"true");
     m_ui->levelsSpin->setValue(m_loaded.value(ShopSettings::commissionLevelsKey).toInt());
@@ -104,6 +110,9 @@ QHash<QString, QString> SettingsPage::editedValues() const
         {ShopSettings::shopNameKey, m_ui->shopNameEdit->text()},
         {ShopSettings::currencyKey, m_ui->currencyCombo->currentData().toString()},
         {ShopSettings::timeZoneKey, m_ui->timeZoneCombo->currentData().toString()},
+        {ShopSettings::senderNameKey, m_ui->senderNameEdit->text()},
+        {ShopSettings::senderPhoneKey, m_ui->senderPhoneEdit->text()},
+        {ShopSettings::senderAddressKey, m_ui->senderAddressEdit->text()},
         {ShopSettings::allowNegativeStockKey,
          m_ui->allowNegativeCheck->isChecked() ? QStringLiteral("true") : QStringLiteral("false")},
         {ShopSettings::commissionLevelsKey, QString::number(m_ui->levelsSpin->value())},

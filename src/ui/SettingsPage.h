@@ -17,9 +17,10 @@ class LanguageManager;
 class ShopSettings;
 struct ShopContext;
 
-// The Settings page: shop, language, stock and commission rules, the database and its backups.
-// Edits are applied together (Apply) through ShopSettings; the language changes at once. Backups
-// and restores run off the UI thread (a million-order shop takes a quarter of a minute).
+// The Settings page: shop, sender of parcels, language, stock and commission rules, the database
+// and its backups. Edits are applied together (Apply) through ShopSettings; the language changes
+// at once. Backups and restores run off the UI thread (a million-order shop takes a quarter of a
+// minute).
 class SettingsPage final : public QWidget
 {
     Q_OBJECT

@@ -2,6 +2,8 @@
 
 #include "Order.h"
 
+#include <optional>
+
 #include "ActionDialog.h"
 
 class QComboBox;
@@ -13,7 +15,8 @@ namespace MicroShop {
 
 struct ShopContext;
 
-// Ships a paid order: the courier, the tracking number, when, and the address it goes to.
+// Ships a paid order: the courier, the tracking number, when, and the address it goes to (the
+// customer's usual one, or one pasted from a chat).
 class ShipOrderDialog final : public ActionDialog
 {
     Q_OBJECT
@@ -28,6 +31,8 @@ private:
     QComboBox *m_courier;
     QLineEdit *m_tracking;
     QDateTimeEdit *m_shippedAt;
+    QLabel *m_addressLabel;
+    std::optional<Address> m_address; // pasted: where this parcel goes instead of the usual one
 };
 
 } // namespace MicroShop

@@ -128,6 +128,8 @@ bool ShipmentImportDialog::shipNow()
         return false;
     ShipmentImporter::Report report = run(ShipmentImporter::Mode::Import);
     m_shipped = report.ok() && report.shipped > 0;
+    if (report.ok())
+        report.rows = m_report.rows; // what the check showed is what was shipped
     m_report = report;
     fillPreview();
     updateState();

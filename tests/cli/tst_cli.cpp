@@ -125,6 +125,10 @@ void TestCli::configListGetSet()
                                QStringLiteral("commission.rate.1"), QStringLiteral("7.50")}));
     RUN_OK(name, m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
                                 QStringLiteral("shop.name"), QStringLiteral("小美的店")}));
+    RUN_OK(phone,
+           m_fixture.cli({QStringLiteral("config"), QStringLiteral("set"),
+                          QStringLiteral("sender.phone"), QStringLiteral(" 0571-8888 6666 ")}));
+    QCOMPARE(phone.out, QStringLiteral("sender.phone = 0571-8888 6666\n"));
     RUN_OK(get, m_fixture.cli({QStringLiteral("config"), QStringLiteral("get"),
                                QStringLiteral("commission.rate.1")}));
     QCOMPARE(get.out, QStringLiteral("7.5\n"));
@@ -134,6 +138,9 @@ void TestCli::configListGetSet()
                                       "shop.name,小美的店\r\n"
                                       "currency,CNY\r\n"
                                       "shop.time_zone,%1\r\n" // until chosen, the computer's
+                                      "sender.name,\r\n"      // empty: the shop's name on labels
+                                      "sender.phone,0571-8888 6666\r\n"
+                                      "sender.address,\r\n"
                                       "stock.allow_negative,false\r\n"
                                       "commission.levels,2\r\n"
                                       "commission.rate.1,7.5\r\n"
@@ -166,6 +173,9 @@ void TestCli::configRefusesBadValuesAndChangesNothing_data()
     QTest::newRow("unknown time zone") << "shop.time_zone"
                                        << "Beijing"
                                        << "Asia/Shanghai";
+    QTest::newRow("sender phone in words") << "sender.phone"
+                                           << "ask the shop"
+                                           << "is not a phone number";
 }
 
 void TestCli::configRefusesBadValuesAndChangesNothing()

@@ -79,6 +79,7 @@ private slots:
     void setValuesIsAllOrNothing();
     void changesAreAudited();
     void listsEveryKeyInOrder();
+    void senderNameIsTheShopsUnlessSet();
 
 private:
     MemorySettings m_repository;
@@ -182,6 +183,21 @@ void TestShopSettings::normalizesValidValues_data()
     QTest::newRow("time zone") << "shop.time_zone"
                                << " Asia/Hong_Kong "
                                << "Asia/Hong_Kong";
+    QTest::newRow("sender name trimmed") << "sender.name"
+                                         << " 山间茶铺发货部 "
+                                         << "山间茶铺发货部";
+    QTest::newRow("sender phone") << "sender.phone"
+                                  << "0755-8600 1234 "
+                                  << "0755-8600 1234";
+    QTest::newRow("sender phone international") << "sender.phone"
+                                                << "+86 (138) 0013-8000"
+                                                << "+86 (138) 0013-8000";
+    QTest::newRow("sender address") << "sender.address"
+                                    << "广东省深圳市南山区科技园南区1号"
+                                    << "广东省深圳市南山区科技园南区1号";
+    QTest::newRow("sender address emptied") << "sender.address"
+                                            << "  "
+                                            << "";
 }
 
 void TestShopSettings::normalizesValidValues()
@@ -224,6 +240,14 @@ void TestShopSettings::refusesBadValues_data()
                                      << "";
     QTest::newRow("time zone an offset") << "shop.time_zone"
                                          << "+08:00";
+    QTest::newRow("sender phone letters") << "sender.phone"
+                                          << "call me";
+    QTest::newRow("sender phone too long") << "sender.phone" << QString(41, u'1');
+    QTest::newRow("sender name two lines") << "sender.name"
+                                           << "a\rb";
+    QTest::newRow("sender address two lines") << "sender.address"
+                                              << "深圳市\n南山区";
+    QTest::newRow("sender address too long") << "sender.address" << QString(201, u'路');
 }
 
 void TestShopSettings::refusesBadValues()
@@ -284,6 +308,25 @@ void TestShopSettings::listsEveryKeyInOrder()
     QCOMPARE(all.constFirst().first, QStringLiteral("shop.name"));
     QCOMPARE(all.constFirst().second, QStringLiteral("Shop"));
     QCOMPARE(all.constLast().first, QStringLiteral("commission.hold_days"));
+}
+
+void TestShopSettings::senderNameIsTheShopsUnlessSet()
+{
+    SnapshotTransactor transactor(m_repository);
+    ShopSettings settings(m_repository, m_audit, transactor);
+    QCOMPARE(settings.senderName(), QString());
+    settings.setValue(ShopSettings::shopNameKey, QStringLiteral("山间茶铺"));
+    QCOMPARE(settings.senderName(), QStringLiteral("山间茶铺"));
+    QCOMPARE(settings.value(ShopSettings::senderNameKey), QString());
+    settings.setValue(ShopSettings::senderNameKey, QStringLiteral("茶铺仓库"));
+    QCOMPARE(settings.senderName(), QStringLiteral("茶铺仓库"));
+    settings.setValue(ShopSettings::senderNameKey, QString());
+    QCOMPARE(settings.senderName(), QStringLiteral("山间茶铺"));
+    settings.setValue(ShopSettings::senderPhoneKey, QStringLiteral("0571-8888 6666"));
+    settings.setValue(ShopSettings::senderAddressKey,
+                      QStringLiteral("浙江省杭州市西湖区龙井路1号"));
+    QCOMPARE(settings.senderPhone(), QStringLiteral("0571-8888 6666"));
+    QCOMPARE(settings.senderAddress(), QStringLiteral("浙江省杭州市西湖区龙井路1号"));
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestShopSettings)

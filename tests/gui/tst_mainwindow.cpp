@@ -158,6 +158,15 @@ void TestMainWindow::typedSettingsAreApplied()
     QTest::keyClicks(rate1, QStringLiteral("7.50"));
     QTest::mouseClick(child<QCheckBox>(m_window.get(), "allowNegativeCheck"), Qt::LeftButton, {},
                       QPoint(5, 5));
+    // The sender of shipping labels: its name left empty (the shop's).
+    QCOMPARE(child<QLineEdit>(m_window.get(), "senderNameEdit")->placeholderText(),
+             QStringLiteral("Empty: the shop's name"));
+    auto *phone = child<QLineEdit>(m_window.get(), "senderPhoneEdit");
+    QTest::mouseClick(phone, Qt::LeftButton);
+    QTest::keyClicks(phone, QStringLiteral("0571-8888 6666"));
+    auto *address = child<QLineEdit>(m_window.get(), "senderAddressEdit");
+    QTest::mouseClick(address, Qt::LeftButton);
+    typeWithInputMethod(address, QStringLiteral("浙江省杭州市西湖区梅家坞路18号"));
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
 
@@ -165,13 +174,17 @@ void TestMainWindow::typedSettingsAreApplied()
     QCOMPARE(m_shop->services.settings.commissionLevels(), 3);
     QCOMPARE(m_shop->services.settings.commissionRate(1).basisPoints(), 750);
     QCOMPARE(m_shop->services.settings.allowNegativeStock(), true);
+    QCOMPARE(m_shop->services.settings.senderName(), QStringLiteral("小美的店"));
+    QCOMPARE(m_shop->services.settings.senderPhone(), QStringLiteral("0571-8888 6666"));
+    QCOMPARE(m_shop->services.settings.senderAddress(),
+             QStringLiteral("浙江省杭州市西湖区梅家坞路18号"));
     QCOMPARE(rate1->text(), QStringLiteral("7.5")); // shown as stored
     QCOMPARE(child<QLabel>(m_window.get(), "statusLabel")->text(),
              QStringLiteral("Settings saved."));
     QVERIFY(!apply->isEnabled());
     QCOMPARE(m_window->windowTitle(), QStringLiteral("小美的店 - MicroShop"));
     // Each change is in the audit log.
-    QCOMPARE(m_shop->database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 4);
+    QCOMPARE(m_shop->database->scalar(QStringLiteral("SELECT count(*) FROM audit_log")).toInt(), 6);
 }
 
 void TestMainWindow::badSettingsAreRefusedAndNothingChanges()

@@ -60,9 +60,8 @@ QString pdfText(const QString &file)
     process.start(QStringLiteral("pdftotext"),
                   {QStringLiteral("-layout"), file, QStringLiteral("-")});
     process.waitForFinished(30000);
-    // NFKC: the PDF maps some ideographs' glyphs to their Kangxi radicals (⼩ for 小).
-    return QString::fromUtf8(process.readAllStandardOutput())
-        .normalized(QString::NormalizationForm_KC);
+    // As printed, not normalised: documents print Chinese in a face that gives it back.
+    return QString::fromUtf8(process.readAllStandardOutput());
 }
 
 } // namespace

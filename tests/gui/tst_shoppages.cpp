@@ -79,10 +79,12 @@ void onDialog(std::function<void(QDialog *)> work)
 // The line edit a table opens on a cell being edited.
 QLineEdit *cellEditor(QTableWidget *table)
 {
-    // A closed editor stays around, hidden, until it is deleted later: take the visible one.
+    // A closed editor stays around, hidden, until it is deleted later: take the visible one (a
+    // combo box's line edit is not hidden itself when its combo box is).
     const QList<QLineEdit *> editors = table->viewport()->findChildren<QLineEdit *>();
     for (QLineEdit *editor : editors) {
-        if (!editor->isHidden())
+        const auto *combo = qobject_cast<const QComboBox *>(editor->parentWidget());
+        if (!editor->isHidden() && !(combo && combo->isHidden()))
             return editor;
     }
     return nullptr;
