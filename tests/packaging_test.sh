@@ -20,7 +20,8 @@ tgz=$(ls "$out"/*.tar.gz 2>/dev/null | head -n 1)
 [ -n "$tgz" ] || { fail "no .tar.gz was made"; exit 1; }
 
 depends=$(dpkg-deb -f "$deb" Depends)
-for package in libqt6sql6-sqlite libqt6sql6-psql libqt6widgets6 libqt6sql6 fonts-droid-fallback libzint2; do
+for package in libqt6sql6-sqlite libqt6sql6-psql libqt6widgets6 libqt6sql6 fonts-droid-fallback \
+               libzint2 libxlsxwriter4 libminizip1; do
     grep -q "$package" <<< "$depends" || fail ".deb does not depend on $package (Depends: $depends)"
 done
 contents=$(dpkg-deb -c "$deb")

@@ -137,7 +137,9 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {usageLine(QStringLiteral("export products|customers|orders|stock|distributors|"
                                    "commissions|payouts FILE|-")),
           usageLine(QStringLiteral("export shipping FILE|-"),
-                    QStringLiteral("the courier batch file of every paid, unshipped order"))},
+                    QStringLiteral("the courier batch file of every paid, unshipped order")),
+          usageLine(QStringLiteral("export KIND FILE.xlsx"),
+                    QStringLiteral("an Excel workbook of the same columns"))},
          {},
          {},
          &CommandLineTool::exportFile},

@@ -34,6 +34,29 @@ QStringList ExportSource::columns(ExportKind kind)
     return {};
 }
 
+QString ExportSource::name(ExportKind kind)
+{
+    switch (kind) {
+    case ExportKind::Products:
+        return QStringLiteral("products");
+    case ExportKind::Customers:
+        return QStringLiteral("customers");
+    case ExportKind::Orders:
+        return QStringLiteral("orders");
+    case ExportKind::Stock:
+        return QStringLiteral("stock");
+    case ExportKind::Distributors:
+        return QStringLiteral("distributors");
+    case ExportKind::Commissions:
+        return QStringLiteral("commissions");
+    case ExportKind::Payouts:
+        return QStringLiteral("payouts");
+    case ExportKind::Shipping:
+        return QStringLiteral("shipping");
+    }
+    return {};
+}
+
 std::optional<ExportKind> ExportSource::kindOf(const QString &name)
 {
     if (name == u"products")

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ColumnType.h"
+
 #include <QList>
 #include <QStringList>
 
@@ -28,6 +30,9 @@ class ExportSource
 public:
     virtual ~ExportSource() = default;
     static QStringList columns(ExportKind kind); // csv.md's header, in order
+    // What each column holds, for a workbook's cells (ColumnTypes' one table, by name).
+    static QList<ColumnType> columnTypes(ExportKind kind) { return ColumnTypes::of(columns(kind)); }
+    static QString name(ExportKind kind); // "orders", as the command line names it
     static std::optional<ExportKind> kindOf(const QString &name);
     // Calls row() for each row in a stable order (by key); stops early when it returns false.
     virtual void read(ExportKind kind, const std::function<bool(const QStringList &)> &row) = 0;

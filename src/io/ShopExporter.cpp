@@ -1,6 +1,7 @@
 #include "ShopExporter.h"
 
 #include "CsvWriter.h"
+#include "XlsxWriter.h"
 
 #include "Error.h"
 
@@ -31,8 +32,33 @@ qint64 ShopExporter::exportTo(ExportKind kind, QIODevice *device, bool withByteO
     return rows;
 }
 
+qint64 ShopExporter::exportToWorkbook(ExportKind kind, const QString &path)
+{
+    XlsxWriter writer(path, ExportSource::name(kind), ExportSource::columns(kind),
+                      ExportSource::columnTypes(kind));
+    if (m_rowsPerSheet > 0)
+        writer.setRowsPerSheet(m_rowsPerSheet);
+    qint64 rows = 0;
+    bool cancelled = false;
+    m_source.read(kind, [&](const QStringList &row) {
+        writer.writeRow(row);
+        ++rows;
+        if (m_progress && rows % 1000 == 0 && !m_progress(rows, -1)) {
+            cancelled = true;
+            return false;
+        }
+        return true;
+    });
+    if (cancelled)
+        throw Cancelled(tr("The export was cancelled; no file was written."));
+    writer.commit();
+    return rows;
+}
+
 qint64 ShopExporter::exportToFile(ExportKind kind, const QString &path)
 {
+    if (XlsxWriter::isWorkbookPath(path))
+        return exportToWorkbook(kind, path);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw InputError(tr("Cannot write %1: %2. Check the folder and that you may write there.")

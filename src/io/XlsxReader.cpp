@@ -2,17 +2,17 @@
 
 #include "TableFile.h"
 
-#include <QBuffer>
 #include <QDate>
 #include <QFile>
 #include <QHash>
 #include <QXmlStreamReader>
 
-#include <quazip.h>
-#include <quazipfile.h>
+#include <unzip.h> // Debian's minizip, the one libxlsxwriter writes with
 
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <memory>
 
 namespace MicroShop {
 
@@ -260,6 +260,76 @@ struct Failure
     QString message;
 };
 
+// minizip's file functions over bytes in memory: the archive is read where it lies.
+struct MemoryArchive
+{
+    const QByteArray *bytes = nullptr;
+    ZPOS64_T position = 0;
+};
+
+voidpf ZCALLBACK openMemory(voidpf opaque, const void * /*name*/, int /*mode*/)
+{
+    auto *archive = static_cast<MemoryArchive *>(opaque);
+    archive->position = 0;
+    return archive;
+}
+
+uLong ZCALLBACK readMemory(voidpf /*opaque*/, voidpf stream, void *buffer, uLong size)
+{
+    auto *archive = static_cast<MemoryArchive *>(stream);
+    const auto total = ZPOS64_T(archive->bytes->size());
+    const ZPOS64_T left = archive->position < total ? total - archive->position : 0;
+    const auto count = uLong(qMin<ZPOS64_T>(size, left));
+    if (count > 0)
+        std::memcpy(buffer, archive->bytes->constData() + archive->position, count);
+    archive->position += count;
+    return count;
+}
+
+uLong ZCALLBACK writeMemory(voidpf /*opaque*/, voidpf /*stream*/, const void * /*buffer*/,
+                            uLong /*size*/)
+{
+    return 0; // read only
+}
+
+ZPOS64_T ZCALLBACK tellMemory(voidpf /*opaque*/, voidpf stream)
+{
+    return static_cast<MemoryArchive *>(stream)->position;
+}
+
+long ZCALLBACK seekMemory(voidpf /*opaque*/, voidpf stream, ZPOS64_T offset, int origin)
+{
+    auto *archive = static_cast<MemoryArchive *>(stream);
+    const auto total = ZPOS64_T(archive->bytes->size());
+    ZPOS64_T base = 0;
+    if (origin == ZLIB_FILEFUNC_SEEK_CUR)
+        base = archive->position;
+    else if (origin == ZLIB_FILEFUNC_SEEK_END)
+        base = total;
+    else if (origin != ZLIB_FILEFUNC_SEEK_SET)
+        return -1;
+    if (base + offset > total)
+        return -1;
+    archive->position = base + offset;
+    return 0;
+}
+
+int ZCALLBACK closeMemory(voidpf /*opaque*/, voidpf /*stream*/)
+{
+    return 0;
+}
+
+int ZCALLBACK memoryError(voidpf /*opaque*/, voidpf /*stream*/)
+{
+    return 0;
+}
+
+// Closes the archive however the parse ends.
+struct ArchiveCloser
+{
+    void operator()(void *zip) const { unzClose(zip); }
+};
+
 } // namespace
 
 // Unpacks the parts it needs and reads them; a failure is one message, thrown to fromBytes.
@@ -279,13 +349,13 @@ public:
         if (!bytes.startsWith("PK\x03\x04"))
             throw Failure{tr("not an Excel workbook (.xlsx): open it in Excel or WPS and save it "
                              "as .xlsx or as CSV.")};
-        QBuffer buffer;
-        buffer.setData(bytes);
-        buffer.open(QIODevice::ReadOnly);
-        QuaZip zip(&buffer);
-        if (!zip.open(QuaZip::mdUnzip))
+        MemoryArchive archive{&bytes, 0};
+        zlib_filefunc64_def functions{openMemory, readMemory,  writeMemory, tellMemory,
+                                      seekMemory, closeMemory, memoryError, &archive};
+        const std::unique_ptr<void, ArchiveCloser> zip(unzOpen2_64("", &functions));
+        if (!zip)
             throw damaged(tr("the zip archive cannot be opened"));
-        m_zip = &zip;
+        m_zip = zip.get();
 
         QString workbookPart = QStringLiteral("xl/workbook.xml");
         for (const Relationship &each : relationships(QStringLiteral("_rels/.rels"))) {
@@ -346,14 +416,18 @@ private:
 
     bool read(const QString &part, QByteArray *bytes)
     {
-        if (!m_zip->setCurrentFile(part, QuaZip::csInsensitive))
+        constexpr int caseInsensitive = 2; // unzStringFileNameCompare's
+        if (unzLocateFile(m_zip, part.toUtf8().constData(), caseInsensitive) != UNZ_OK)
             return false;
-        QuaZipFile file(m_zip);
-        if (!file.open(QIODevice::ReadOnly))
+        if (unzOpenCurrentFile(m_zip) != UNZ_OK)
             throw damaged(tr("%1 cannot be unpacked").arg(part));
-        *bytes = file.readAll();
-        file.close();
-        if (file.getZipError() != UNZ_OK)
+        bytes->clear();
+        char chunk[65536];
+        int read = 0;
+        while ((read = unzReadCurrentFile(m_zip, chunk, sizeof chunk)) > 0)
+            bytes->append(chunk, read);
+        // Closing checks the CRC of what was read.
+        if (unzCloseCurrentFile(m_zip) != UNZ_OK || read < 0)
             throw damaged(tr("%1 cannot be unpacked").arg(part));
         return true;
     }
@@ -564,7 +638,7 @@ private:
     }
 
     XlsxReader &m_reader;
-    QuaZip *m_zip = nullptr;
+    unzFile m_zip = nullptr;
     bool m_date1904 = false;
     QStringList m_sharedStrings;
     QList<DateKind> m_styleDateKinds; // by cellXfs index

@@ -185,7 +185,7 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
     actions->addWidget(importButton);
     actions->addWidget(exportButton);
     m_buttons.append({importButton, [] { return tr("Import CSV…"); }});
-    m_buttons.append({exportButton, [] { return tr("Export CSV…"); }});
+    m_buttons.append({exportButton, [] { return tr("Export…"); }});
     actions->addStretch();
 
     auto *layout = new QVBoxLayout(this);

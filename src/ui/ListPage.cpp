@@ -149,7 +149,7 @@ void ListPage::addImportExportActions()
         QStringLiteral("importButton"), [] { return tr("Import CSV…"); },
         QKeySequence(Qt::CTRL | Qt::Key_I), [this] { emit importRequested(); }, false);
     addActionButton(
-        QStringLiteral("exportButton"), [] { return tr("Export CSV…"); },
+        QStringLiteral("exportButton"), [] { return tr("Export…"); },
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { emit exportRequested(); }, false);
 }
 

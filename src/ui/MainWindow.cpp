@@ -6,6 +6,7 @@
 #include "CustomerListPage.h"
 #include "DashboardPage.h"
 #include "DistributorTreePage.h"
+#include "ExportFileDialog.h"
 #include "ListPage.h"
 #include "OrderListPage.h"
 #include "PaymentImportDialog.h"
@@ -27,7 +28,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -35,7 +35,6 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -324,16 +323,10 @@ void MainWindow::importShipments()
 
 void MainWindow::exportCsv(int kind)
 {
-    const QStringList names = {QStringLiteral("products"),     QStringLiteral("customers"),
-                               QStringLiteral("orders"),       QStringLiteral("stock"),
-                               QStringLiteral("distributors"), QStringLiteral("commissions"),
-                               QStringLiteral("payouts"),      QStringLiteral("shipping")};
-    const QString suggested
-        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-              .filePath(QStringLiteral("%1-%2.csv")
-                            .arg(names.value(kind), Dates::toText(Dates::today())));
-    const QString file = QFileDialog::getSaveFileName(this, tr("Export to CSV"), suggested,
-                                                      tr("CSV files (*.csv)"));
+    const QString file = ExportFileDialog::chooseFile(
+        this, tr("Export"),
+        QStringLiteral("%1-%2").arg(ExportSource::name(ExportKind(kind)),
+                                    Dates::toText(Dates::today())));
     if (file.isEmpty())
         return;
     exportCsvTo(kind, file);
@@ -357,7 +350,7 @@ bool MainWindow::exportCsvTo(int kind, const QString &file)
     else if (outcome == BackgroundTask::Outcome::Cancelled)
         statusBar()->showMessage(tr("Export cancelled: no file was written."), 10000);
     else
-        QMessageBox::warning(this, tr("Export to CSV"), message);
+        QMessageBox::warning(this, tr("Export"), message);
     return outcome == BackgroundTask::Outcome::Done;
 }
 

@@ -48,7 +48,8 @@ public:
     DistributorTreePage *distributorPage();
     DashboardPage *dashboardPage();
     ReportsPage *reportsPage();
-    // Writes the export of that kind (ExportKind) off the UI thread, with progress and Cancel.
+    // Writes the export of that kind (ExportKind) off the UI thread, with progress and Cancel:
+    // CSV, or an Excel workbook when the name ends in .xlsx.
     bool exportCsvTo(int kind, const QString &file);
 
 public slots:

@@ -6,9 +6,13 @@
 #include "PrintPreview.h"
 
 #include "CsvWriter.h"
+#include "ExportFileDialog.h"
+#include "XlsxWriter.h"
 
+#include "ColumnType.h"
 #include "Customer.h"
 #include "Dates.h"
+#include "Error.h"
 #include "Money.h"
 #include "PaymentBill.h"
 #include "ShopContext.h"
@@ -165,8 +169,11 @@ ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
     });
     m_csv->setObjectName(QStringLiteral("csvButton"));
     connect(m_csv, &QPushButton::clicked, this, [this] {
-        chooseFile(tr("Export the report to CSV"), tr("CSV files (*.csv)"), QStringLiteral("csv"),
-                   &ReportsPage::saveCsv);
+        const QString file = ExportFileDialog::chooseFile(
+            this, tr("Export the report's table"),
+            QStringLiteral("%1-%2").arg(title(), Dates::toText(Dates::today())));
+        if (!file.isEmpty())
+            saveTable(file);
     });
     m_png->setObjectName(QStringLiteral("pngButton"));
     connect(m_png, &QPushButton::clicked, this, [this] {
@@ -447,8 +454,23 @@ void ReportsPage::chooseFile(const QString &caption, const QString &filter, cons
         (this->*save)(file);
 }
 
-bool ReportsPage::saveCsv(const QString &fileName)
+bool ReportsPage::saveTable(const QString &fileName)
 {
+    if (XlsxWriter::isWorkbookPath(fileName)) {
+        // Figures as numbers, money formatted 0.00, codes and names as text (ColumnTypes).
+        try {
+            XlsxWriter writer(fileName, title(), m_table.columns, ColumnTypes::of(m_table.columns));
+            for (const QStringList &row : std::as_const(m_table.rows))
+                writer.writeRow(row);
+            writer.commit();
+            return true;
+        } catch (const InputError &error) {
+            QMessageBox::warning(this, tr("Export the report's table"),
+                                 error.message() + u' '
+                                     + tr("Choose another folder or file name."));
+            return false;
+        }
+    }
     QSaveFile file(fileName);
     bool written = file.open(QIODevice::WriteOnly);
     if (written) {
@@ -459,7 +481,7 @@ bool ReportsPage::saveCsv(const QString &fileName)
         written = writer.ok() && file.commit();
     }
     if (!written)
-        QMessageBox::warning(this, tr("Export the report to CSV"),
+        QMessageBox::warning(this, tr("Export the report's table"),
                              tr("Cannot write %1: %2. Choose another folder or file name.")
                                  .arg(QDir::toNativeSeparators(fileName), file.errorString()));
     return written;
@@ -537,7 +559,7 @@ void ReportsPage::retranslate()
     m_team->setText(tr("With the team"));
     m_print->setText(tr("&Print preview…"));
     m_pdf->setText(tr("Save PDF…"));
-    m_csv->setText(tr("Export CSV…"));
+    m_csv->setText(tr("Export…"));
     m_png->setText(tr("Save chart PNG…"));
     updateOptions();
     // Not inside the language change itself: the report is computed while events flow.

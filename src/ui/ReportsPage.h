@@ -25,7 +25,7 @@ struct ShopContext;
 
 // The report center (spec/product.md "Reports"): every report of the ReportCatalog (sales over
 // time and by channel, products, customers, distributors, commissions ...) with the inputs its
-// descriptor names, as a chart over its table, printed, or saved as PDF, CSV or PNG. The figures
+// descriptor names, as a chart over its table, printed, or saved as PDF, CSV, an Excel workbook or PNG. The figures
 // are the command line's: the same descriptors compute them.
 class ReportsPage final : public QWidget
 {
@@ -43,7 +43,7 @@ public:
     QString subtitle() const; // the shop and the range
 
     // What the buttons do once a file is chosen; false, with a message box, when it cannot.
-    bool saveCsv(const QString &fileName);
+    bool saveTable(const QString &fileName); // CSV, or an Excel workbook for a .xlsx name
     bool savePdf(const QString &fileName);
     bool savePng(const QString &fileName);
     std::unique_ptr<QTextDocument> document(); // the printed sheet

@@ -1,11 +1,14 @@
 // CSV import and export through microshop-cli (csv.md, cli.md): every bad file of issue 3 is
 // refused with FILE:LINE:COLUMN for each bad row and leaves the database exactly as it was;
 // exports match golden files, are Excel-ready and read back to the same data.
+#include "ColumnType.h"
 #include "Dates.h"
+#include "TableFile.h"
 
 #include "ShopFixture.h"
 #include "TestClock.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QStringDecoder>
 #include <QStringEncoder>
@@ -41,6 +44,10 @@ private slots:
     void exportsNeutraliseFormulas();
     void exportsReadBackToTheSameData();
     void exportToStandardOutputHasNoByteOrderMark();
+    void workbookExportsHoldTheCsvExportsRows_data();
+    void workbookExportsHoldTheCsvExportsRows();
+    void workbookExportsReadBackToTheSameData();
+    void aWorkbookExportThatFailsLeavesNoFile();
 
 private:
     CliResult cli(const QStringList &arguments) { return m_fixture.cli(arguments); }
@@ -466,6 +473,100 @@ void TestCliCsv::exportToStandardOutputHasNoByteOrderMark()
     QVERIFY(
         result.out.contains(QStringLiteral("TEA-01,2026-03-04 08:00:00,purchase,10,进货 #7\r\n")));
     QVERIFY(result.out.contains(QStringLiteral("TEA-01,2026-03-01 10:05:00,sale,-3,SO-0001\r\n")));
+}
+
+void TestCliCsv::workbookExportsHoldTheCsvExportsRows_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char *kind : {"products", "customers", "orders", "stock", "distributors",
+                             "commissions", "payouts", "shipping"})
+        QTest::newRow(kind) << QString::fromLatin1(kind);
+}
+
+// `export KIND FILE.xlsx` writes a workbook of the rows the CSV export holds: the same text, and
+// the same numbers where a number cell drops trailing zeros (12.30 reads back as 12.3).
+void TestCliCsv::workbookExportsHoldTheCsvExportsRows()
+{
+    QFETCH(QString, kind);
+    fillGoldenShop();
+    const QString csvFile = m_fixture.scratchPath(kind + QStringLiteral(".csv"));
+    const QString workbookFile = m_fixture.scratchPath(kind + QStringLiteral(".xlsx"));
+    QCOMPARE(cli({QStringLiteral("export"), kind, csvFile}).status, 0);
+    const CliResult result = cli({QStringLiteral("export"), kind, workbookFile});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(QStringLiteral("Exported "))
+                 && result.out.contains(workbookFile),
+             qPrintable(result.out));
+    QVERIFY(readFile(workbookFile).startsWith("PK\x03\x04"));
+    QVERIFY(!QFile::exists(workbookFile + QStringLiteral(".partial")));
+
+    const TableFile csv = readTableFile(csvFile);
+    const TableFile workbook = readTableFile(workbookFile);
+    QVERIFY(csv.issues.isEmpty() && workbook.issues.isEmpty());
+    QCOMPARE(workbook.header, csv.header);
+    QCOMPARE(workbook.records.size(), csv.records.size());
+    const QList<ColumnType> types = ColumnTypes::of(csv.header);
+    for (qsizetype row = 0; row < csv.records.size(); ++row) {
+        const QStringList &expected = csv.records.at(row).fields;
+        const QStringList &got = workbook.records.at(row).fields;
+        QCOMPARE(got.size(), expected.size());
+        for (qsizetype column = 0; column < expected.size(); ++column) {
+            const ColumnType type = types.at(column);
+            if ((type == ColumnType::Money || type == ColumnType::Number)
+                && !expected.at(column).isEmpty())
+                QCOMPARE(got.at(column).toDouble(), expected.at(column).toDouble());
+            else
+                QCOMPARE(got.at(column), expected.at(column));
+        }
+    }
+    if (kind == u"customers") { // a phone number stays the text it is
+        QCOMPARE(workbook.records.at(0).fields.at(2), QStringLiteral("13800000001"));
+    }
+}
+
+// Products, customers and orders exported as workbooks, imported into a fresh shop, export the
+// same CSV files as the shop they came from.
+void TestCliCsv::workbookExportsReadBackToTheSameData()
+{
+    fillGoldenShop();
+    QHash<QString, QByteArray> exported;
+    for (const char *kind : {"products", "customers", "orders"}) {
+        const QString name = QString::fromLatin1(kind);
+        QCOMPARE(cli({QStringLiteral("export"), name,
+                      m_fixture.scratchPath(name + QStringLiteral(".csv"))})
+                     .status,
+                 0);
+        exported.insert(name, readFile(m_fixture.scratchPath(name + QStringLiteral(".csv"))));
+        QCOMPARE(cli({QStringLiteral("export"), name,
+                      m_fixture.scratchPath(name + QStringLiteral(".xlsx"))})
+                     .status,
+                 0);
+    }
+    QVERIFY2(m_fixture.newShopByCli() && m_fixture.openShop(), qPrintable(m_fixture.error()));
+    m_fixture.database().exec(QStringLiteral(
+        "INSERT INTO distributors (code, name, joined) VALUES ('D01', '王芳', '2026-01-01')"));
+    m_fixture.closeShop();
+    for (const char *kind : {"products", "customers", "orders"}) {
+        const QString name = QString::fromLatin1(kind);
+        const CliResult imported = cli({QStringLiteral("import"), name,
+                                        m_fixture.scratchPath(name + QStringLiteral(".xlsx"))});
+        QVERIFY2(imported.status == 0, qPrintable(imported.err));
+        const QString again = m_fixture.scratchPath(QStringLiteral("again.csv"));
+        QCOMPARE(cli({QStringLiteral("export"), name, again}).status, 0);
+        QCOMPARE(readFile(again), exported.value(name));
+    }
+}
+
+void TestCliCsv::aWorkbookExportThatFailsLeavesNoFile()
+{
+    fillGoldenShop();
+    const QString folder = m_fixture.scratchPath(QStringLiteral("no such folder"));
+    const QString file = folder + QStringLiteral("/orders.xlsx");
+    const CliResult result = cli({QStringLiteral("export"), QStringLiteral("orders"), file});
+    QCOMPARE(result.status, 1);
+    QVERIFY2(result.err.contains(QStringLiteral("Cannot write %1").arg(file)),
+             qPrintable(result.err));
+    QVERIFY(!QFile::exists(folder));
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestCliCsv)

@@ -20,6 +20,7 @@
 #include "ShopContext.h"
 #include "ShopExporter.h"
 #include "TestClock.h"
+#include "XlsxReader.h"
 
 #include <QApplication>
 #include <QDir>
@@ -68,6 +69,7 @@ private slots:
     void initTestCase();
     void cancelledImportChangesNothing();
     void importRunsWhileTheWindowPaints();
+    void cancelledExportLeavesNoFile_data();
     void cancelledExportLeavesNoFile();
     void exportWritesWhatTheCommandLineWrites();
     void cancelledSettlementMakesNoPayout();
@@ -146,9 +148,17 @@ void TestLongWork::importRunsWhileTheWindowPaints()
     QVERIFY2(ticks > 5, qPrintable(QString::number(ticks)));
 }
 
+void TestLongWork::cancelledExportLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::newRow("CSV") << QStringLiteral("cancelled.csv");
+    QTest::newRow("Excel workbook") << QStringLiteral("cancelled.xlsx");
+}
+
 void TestLongWork::cancelledExportLeavesNoFile()
 {
-    const QString file = m_folder.filePath(QStringLiteral("cancelled.csv"));
+    QFETCH(QString, name);
+    const QString file = m_folder.filePath(name);
     bool pressed = false;
     cancelWhenShown(&pressed);
     // Slowed down enough for the dialog to show: every thousand rows waits a little.
@@ -167,6 +177,7 @@ void TestLongWork::cancelledExportLeavesNoFile()
     QVERIFY(pressed);
     QCOMPARE(outcome, BackgroundTask::Outcome::Cancelled);
     QVERIFY(!QFile::exists(file));
+    QVERIFY(!QFile::exists(file + QStringLiteral(".partial")));
 }
 
 void TestLongWork::exportWritesWhatTheCommandLineWrites()
@@ -181,6 +192,14 @@ void TestLongWork::exportWritesWhatTheCommandLineWrites()
         ++lines;
     }
     QCOMPARE(lines - 1, count("SELECT count(*) FROM order_lines"));
+
+    // The same rows as an Excel workbook.
+    const QString workbook = m_folder.filePath(QStringLiteral("orders.xlsx"));
+    QVERIFY(m_window->exportCsvTo(int(ExportKind::Orders), workbook));
+    const XlsxReader reader = XlsxReader::fromFile(workbook);
+    QVERIFY(reader.issues().isEmpty());
+    QCOMPARE(reader.header(), ExportSource::columns(ExportKind::Orders));
+    QCOMPARE(qint64(reader.records().size()), count("SELECT count(*) FROM order_lines"));
 }
 
 void TestLongWork::cancelledSettlementMakesNoPayout()

@@ -23,6 +23,7 @@
 
 #include "CliRunner.h"
 #include "Dates.h"
+#include "XlsxReader.h"
 
 #include "TestClock.h"
 #include "Widgets.h"
@@ -352,7 +353,7 @@ void TestReportPages::exportsHoldWhatThePageShows()
     page->showReport("Product margins");
     // CSV: the command line's figures, with the byte-order mark Excel needs for Chinese.
     const QString csv = m_folder.filePath(QStringLiteral("products.csv"));
-    QVERIFY(page->saveCsv(csv));
+    QVERIFY(page->saveTable(csv));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray written = file.readAll();
@@ -363,6 +364,23 @@ void TestReportPages::exportsHoldWhatThePageShows()
                                   QStringLiteral("csv")});
     QCOMPARE(cli.status, 0);
     QCOMPARE(QString::fromUtf8(written.mid(3)), cli.out);
+
+    // An Excel workbook: the same table, its figures numbers (12.30 reads back as 12.3).
+    const QString workbook = m_folder.filePath(QStringLiteral("products.xlsx"));
+    QVERIFY(page->saveTable(workbook));
+    const XlsxReader reader = XlsxReader::fromFile(workbook);
+    QVERIFY(reader.issues().isEmpty());
+    QCOMPARE(reader.header(), page->table().columns);
+    QCOMPARE(reader.records().size(), page->table().rows.size());
+    QVERIFY(!page->table().rows.isEmpty());
+    for (int row = 0; row < page->table().rows.size(); ++row) {
+        const QStringList &shownRow = page->table().rows.at(row);
+        const QStringList &read = reader.records().at(row).fields;
+        QCOMPARE(read.at(0), shownRow.at(0)); // sku, text
+        QCOMPARE(read.at(1), shownRow.at(1)); // name, text
+        for (int column = 2; column < shownRow.size(); ++column)
+            QCOMPARE(read.at(column).toDouble(), shownRow.at(column).toDouble());
+    }
 
     // PDF: the title, the shop, and the first product's figures.
     const QString pdf = m_folder.filePath(QStringLiteral("products.pdf"));
@@ -392,7 +410,13 @@ void TestReportPages::exportsHoldWhatThePageShows()
         if (QWidget *box = QApplication::activeModalWidget())
             box->close();
     });
-    QVERIFY(!page->saveCsv(QStringLiteral("/proc/no/such/folder/report.csv")));
+    QVERIFY(!page->saveTable(QStringLiteral("/proc/no/such/folder/report.csv")));
+    QTimer::singleShot(0, [] {
+        if (QWidget *box = QApplication::activeModalWidget())
+            box->close();
+    });
+    QVERIFY(!page->saveTable(QStringLiteral("/proc/no/such/folder/report.xlsx")));
+    QVERIFY(!QFile::exists(QStringLiteral("/proc/no/such/folder/report.xlsx")));
 }
 
 void TestReportPages::printButtonsOpenThePreview()

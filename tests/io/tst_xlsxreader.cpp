@@ -1,22 +1,20 @@
 // XlsxReader (issue 12): the first sheet of the workbooks platforms hand out, read as the rows a
 // CSV saved from it would hold. Workbooks come from an independent writer, libxlsxwriter, and,
 // for what it cannot write (inline strings, rich text, gaps, the 1904 date system, a first sheet
-// that is not sheet1.xml, damaged files), from zips assembled here part by part with QuaZip.
+// that is not sheet1.xml, damaged files), from zips assembled here part by part with minizip.
 #include "CsvReader.h"
 #include "TableFile.h"
 #include "XlsxReader.h"
 
 #include "TestClock.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
-#include <quazip.h>
-#include <quazipfile.h>
-#include <quazipnewinfo.h>
+#include <zip.h> // minizip's, the one XlsxReader reads with
 
 #include <utility>
 
@@ -26,21 +24,28 @@ namespace {
 
 using Parts = QList<std::pair<QString, QByteArray>>;
 
+// The parts deflated into a zip archive, in this order.
 QByteArray zipOf(const Parts &parts)
 {
-    QBuffer buffer;
-    QuaZip zip(&buffer);
-    if (!zip.open(QuaZip::mdCreate))
-        qFatal("cannot create a zip in memory");
+    QTemporaryFile file;
+    if (!file.open())
+        qFatal("cannot create a temporary file");
+    file.close();
+    zipFile zip = zipOpen64(QFile::encodeName(file.fileName()).constData(), APPEND_STATUS_CREATE);
+    if (!zip)
+        qFatal("cannot create a zip in %s", qPrintable(file.fileName()));
     for (const auto &[name, bytes] : parts) {
-        QuaZipFile file(&zip);
-        if (!file.open(QIODevice::WriteOnly, QuaZipNewInfo(name)))
+        const zip_fileinfo info{};
+        if (zipOpenNewFileInZip64(zip, name.toUtf8().constData(), &info, nullptr, 0, nullptr, 0,
+                                  nullptr, Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0)
+                != ZIP_OK
+            || zipWriteInFileInZip(zip, bytes.constData(), unsigned(bytes.size())) != ZIP_OK
+            || zipCloseFileInZip(zip) != ZIP_OK)
             qFatal("cannot add %s to the zip", qPrintable(name));
-        file.write(bytes);
-        file.close();
     }
-    zip.close();
-    return buffer.data();
+    if (zipClose(zip, nullptr) != ZIP_OK || !file.open())
+        qFatal("cannot write the zip");
+    return file.readAll();
 }
 
 const QByteArray mainNamespace

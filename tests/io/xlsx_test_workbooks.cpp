@@ -1,7 +1,7 @@
-// Writes the workbooks tst_xlsxreader, tst_cli_platforms and tst_cli_shipments read, with libxlsxwriter, an
-// independent .xlsx writer: `xlsx_test_workbooks DIR`. A program of its own because QuaZip
-// exports minizip's functions (zipOpen3...) under their own names, and libxlsxwriter, loaded in
-// the same process, would call QuaZip's instead of its own minizip's and crash.
+// Writes the workbooks tst_xlsxreader, tst_cli_platforms and tst_cli_shipments read, with
+// libxlsxwriter, an independent .xlsx writer (written cell by cell here, not through MicroShop's
+// XlsxWriter): `xlsx_test_workbooks DIR`. A program of its own since QuaZip's days (it and
+// libxlsxwriter could not share a process); it stays one because the CLI tests import its files.
 #include <xlsxwriter.h>
 
 #include <cstdio>
