@@ -1,6 +1,7 @@
 #include "OrderListPage.h"
 
-#include "BackgroundTask.h"
+#include "BatchPrintDialog.h"
+#include "ExportFileDialog.h"
 #include "OrderEditor.h"
 #include "PayOrderDialog.h"
 #include "PrintPreview.h"
@@ -11,23 +12,32 @@
 
 #include "Dates.h"
 #include "Error.h"
+#include "ExportSource.h"
 #include "ListSelection.h"
 #include "ShopContext.h"
+#include "ShopExporter.h"
 #include "ShopRepositories.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace MicroShop {
 
@@ -171,6 +181,24 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
                 [this, invoice, paper] { printDocument(invoice, paper); });
         m_menuActions.append({action, each.text});
     }
+    for (const auto &[name, paper, text] :
+         {std::tuple{"label100x180", ShopDocuments::Paper::Label100x180,
+                     +[] { return tr("Shipping label (100 × 180 mm)…"); }},
+          std::tuple{"label76x130", ShopDocuments::Paper::Label76x130,
+                     +[] { return tr("Shipping label (76 × 130 mm)…"); }}}) {
+        QAction *action = printMenu->addAction(text());
+        action->setObjectName(QString::fromLatin1(name));
+        const ShopDocuments::Paper labelPaper = paper;
+        connect(action, &QAction::triggered, this, [this, labelPaper] {
+            const std::optional<Order> order = selectedOrder();
+            if (order && m_shop.documents)
+                PrintPreview::showOrders(this, *m_shop.documents,
+                                         ShopDocuments::OrderDocument::Label, {order->id},
+                                         labelPaper, tr("Shipping label %1").arg(order->orderNo),
+                                         tr("Shipping label %1").arg(order->orderNo));
+        });
+        m_menuActions.append({action, text});
+    }
     m_printButton->setMenu(printMenu);
     addImportExportActions();
     // What comes from outside MicroShop, in one button: the page's row stays narrow enough for a
@@ -224,6 +252,12 @@ void OrderListPage::createBatchMenu()
     } actions[] = {
         {"selectAllAction", [] { return tr("Select &all that match"); },
          [this] { view()->selectAll(); }, QKeySequence::SelectAll},
+        {"printSelectedAction", [] { return tr("&Print labels or packing slips…"); },
+         [this] { printSelected(); }, QKeySequence()},
+        {"courierFileAction", [] { return tr("&Export the courier file…"); },
+         [this] { exportCourierFile(); }, QKeySequence()},
+        {"trackingImportAction", [] { return tr("Import &tracking numbers…"); },
+         [this] { emit shipmentImportRequested(); }, QKeySequence()},
         {"completeSelectedAction", [] { return tr("&Complete the selected orders…"); },
          [this] { completeSelected(); }, QKeySequence()},
     };
@@ -239,25 +273,19 @@ void OrderListPage::createBatchMenu()
     m_batchButton->setEnabled(false);
 }
 
-qint64 OrderListPage::runOnSelection(
+BackgroundTask::Outcome OrderListPage::runOnSelection(
     const QString &title,
-    const std::function<qint64(ShopContext &, const QList<qint64> &, const ProgressCallback &)>
-        &work,
+    const std::function<void(ShopContext &, const QList<qint64> &, const ProgressCallback &)> &work,
     QString *message)
 {
     const ListSelection chosen = selection();
-    qint64 result = -1;
-    const auto outcome = BackgroundTask::run(
+    return BackgroundTask::run(
         this, m_shop, title,
         [&](ShopContext &own, const ProgressCallback &progress) {
             const std::unique_ptr<ListSource> orders = own.lists(ListKind::Orders);
-            const QList<qint64> ids = chosen.keys(*orders, progress);
-            result = work(own, ids, progress);
+            work(own, chosen.keys(*orders, progress), progress);
         },
         message);
-    if (outcome == BackgroundTask::Outcome::Cancelled && message)
-        *message = tr("Cancelled: nothing was changed.");
-    return outcome == BackgroundTask::Outcome::Done ? result : -1;
 }
 
 QString OrderListPage::selectionText() const
@@ -283,18 +311,159 @@ void OrderListPage::completeSelected()
         != QMessageBox::Yes)
         return;
     QString message;
-    const qint64 completed = runOnSelection(
+    qint64 completed = 0;
+    const auto outcome = runOnSelection(
         tr("Completing orders…"),
-        [](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
-            return own.orders.completeAll(ids, Dates::now(), progress);
+        [&completed](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
+            completed = own.orders.completeAll(ids, Dates::now(), progress);
         },
         &message);
-    if (completed < 0) {
+    if (outcome == BackgroundTask::Outcome::Failed)
         QMessageBox::warning(this, tr("Complete orders"), message);
+    if (outcome != BackgroundTask::Outcome::Done) {
+        if (outcome == BackgroundTask::Outcome::Cancelled)
+            emit statusMessage(tr("Cancelled: no order was completed."));
         return;
     }
     refresh();
     emit statusMessage(tr("%n order(s) completed.", nullptr, int(completed)));
+}
+
+void OrderListPage::printSelected()
+{
+    if (selectedCount() == 0 || !m_shop.documents)
+        return;
+    BatchPrintDialog choice(selectionText(), this);
+    if (choice.exec() != QDialog::Accepted)
+        return;
+    const ShopDocuments::OrderDocument kind = choice.document();
+    const ShopDocuments::Paper paper = choice.paper();
+    const bool labels = kind == ShopDocuments::OrderDocument::Label;
+    if (choice.destination() == BatchPrintDialog::Destination::Preview) {
+        // The pages are painted on the screen's thread, with their own progress and Cancel.
+        QList<qint64> ids;
+        QString message;
+        const auto outcome = runOnSelection(
+            tr("Reading the selection…"),
+            [&ids](ShopContext &, const QList<qint64> &chosen, const ProgressCallback &) {
+                ids = chosen;
+            },
+            &message);
+        if (outcome == BackgroundTask::Outcome::Failed)
+            QMessageBox::warning(this, tr("Print"), message);
+        if (outcome != BackgroundTask::Outcome::Done)
+            return;
+        const QString title = labels ? tr("Shipping labels") : tr("Packing slips");
+        PrintPreview::showOrders(this, *m_shop.documents, kind, ids, paper, title,
+                                 labels ? tr("labels") : tr("packing-slips"));
+        return;
+    }
+    if (choice.destination() == BatchPrintDialog::Destination::Pdf) {
+        const QString suggested
+            = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                  .filePath((labels ? tr("labels") : tr("packing-slips")) + u'-'
+                            + Dates::today().toString(QStringLiteral("yyyyMMdd"))
+                            + QStringLiteral(".pdf"));
+        const QString file = QFileDialog::getSaveFileName(this, tr("Save as PDF"), suggested,
+                                                          tr("PDF files (*.pdf)"));
+        if (file.isEmpty())
+            return;
+        writeSelectedPdf(kind, paper, file);
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageLayout(ShopDocuments::pageLayout(paper));
+    printer.setDocName(labels ? tr("Shipping labels") : tr("Packing slips"));
+    QPrintDialog where(&printer, this);
+    if (where.exec() != QDialog::Accepted)
+        return;
+    // Painting on a printer is allowed off the UI thread; a cancel drops the pages sent.
+    QString message;
+    qint64 printed = 0;
+    const auto outcome = runOnSelection(
+        tr("Printing…"),
+        [&](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
+            try {
+                own.documents->printOrders(kind, ids, paper, printer, progress);
+            } catch (const Error &) {
+                printer.abort();
+                throw;
+            }
+            printed = ids.size();
+        },
+        &message);
+    if (outcome == BackgroundTask::Outcome::Failed)
+        QMessageBox::warning(this, tr("Print"), message);
+    else if (outcome == BackgroundTask::Outcome::Cancelled)
+        emit statusMessage(tr("Printing cancelled: the pages not yet printed were dropped."));
+    else
+        emit statusMessage(tr("%n order(s) sent to the printer.", nullptr, int(printed)));
+}
+
+bool OrderListPage::writeSelectedPdf(ShopDocuments::OrderDocument kind, ShopDocuments::Paper paper,
+                                     const QString &file)
+{
+    QString message;
+    qint64 printed = 0;
+    const auto outcome = runOnSelection(
+        tr("Writing %1…").arg(QDir::toNativeSeparators(file)),
+        [&](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
+            own.documents->writeOrdersPdf(kind, ids, paper, file, progress);
+            printed = ids.size();
+        },
+        &message);
+    if (outcome == BackgroundTask::Outcome::Failed)
+        QMessageBox::warning(this, tr("Save as PDF"), message);
+    else if (outcome == BackgroundTask::Outcome::Cancelled)
+        emit statusMessage(tr("Cancelled: no file was written."));
+    else
+        emit statusMessage(tr("%n order(s) saved in %1.", nullptr, int(printed))
+                               .arg(QDir::toNativeSeparators(file)));
+    return outcome == BackgroundTask::Outcome::Done;
+}
+
+void OrderListPage::exportCourierFile()
+{
+    if (selectedCount() == 0)
+        return;
+    const QString file = ExportFileDialog::chooseFile(
+        this, tr("Export the courier file"),
+        tr("courier-file") + u'-' + Dates::today().toString(QStringLiteral("yyyyMMdd")));
+    if (!file.isEmpty())
+        exportCourierFileTo(file);
+}
+
+bool OrderListPage::exportCourierFileTo(const QString &file)
+{
+    QString message;
+    qint64 rows = 0;
+    qint64 leftOut = 0;
+    const auto outcome = runOnSelection(
+        tr("Exporting to %1…").arg(QDir::toNativeSeparators(file)),
+        [&](ShopContext &own, const QList<qint64> &ids, const ProgressCallback &progress) {
+            ShippingSelection chosen(own.exports, ids);
+            ShopExporter exporter(chosen);
+            exporter.setProgress(progress);
+            rows = exporter.exportToFile(ExportKind::Shipping, file);
+            leftOut = chosen.leftOut();
+        },
+        &message);
+    if (outcome == BackgroundTask::Outcome::Failed) {
+        QMessageBox::warning(this, tr("Export the courier file"), message);
+    } else if (outcome == BackgroundTask::Outcome::Cancelled) {
+        emit statusMessage(tr("Export cancelled: no file was written."));
+    } else {
+        QString text = tr("%n order(s) to ship written to %1.", nullptr, int(rows))
+                           .arg(QDir::toNativeSeparators(file));
+        if (leftOut > 0)
+            text += u' '
+                    + tr("%n order(s) left out: not paid, or shipped already.", nullptr,
+                         int(leftOut));
+        emit statusMessage(text);
+        if (rows == 0)
+            QMessageBox::information(this, tr("Export the courier file"), text);
+    }
+    return outcome == BackgroundTask::Outcome::Done;
 }
 
 void OrderListPage::fillFilters()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundTask.h"
 #include "Error.h"
 #include "ListPage.h"
 #include "OrderWorkflow.h"
@@ -46,6 +47,12 @@ public:
 
     // The batch: the selected orders (or all that match) as one action, off the UI thread.
     void completeSelected();
+    void printSelected();     // labels or packing slips, to a printer or a PDF file
+    void exportCourierFile(); // platforms.md's shipping file (CSV or .xlsx) of the paid ones
+    // The same without their dialogs; false (after saying why) when nothing was written.
+    bool writeSelectedPdf(ShopDocuments::OrderDocument kind, ShopDocuments::Paper paper,
+                          const QString &file);
+    bool exportCourierFileTo(const QString &file);
 
 signals:
     void statusMessage(const QString &text);
@@ -65,11 +72,12 @@ private:
     void fillFilters();
     void createBatchMenu();
     // Runs work(ownShop, ids of the selection in list order, progress) behind a progress dialog
-    // with Cancel; returns its result, or -1 with *message saying why (failed or cancelled).
-    qint64 runOnSelection(const QString &title,
-                          const std::function<qint64(ShopContext &, const QList<qint64> &,
-                                                     const ProgressCallback &)> &work,
-                          QString *message);
+    // with Cancel; *message says why when it failed.
+    BackgroundTask::Outcome runOnSelection(
+        const QString &title,
+        const std::function<void(ShopContext &, const QList<qint64> &, const ProgressCallback &)>
+            &work,
+        QString *message);
     QString selectionText() const; // "37 selected orders", "all 1,000,000 orders"...
     void applyDateFilter();
     std::optional<Order> selectedOrder() const;

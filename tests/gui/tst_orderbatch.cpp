@@ -1,7 +1,10 @@
 // The Orders page's batch, offscreen, as a merchant ends the day: orders chosen with Ctrl and Shift
-// clicks or all at once (Ctrl+A), the selection read back in the list's order, and the selected
-// orders completed in one go: all of them, or none when one of them is not shipped yet.
+// clicks or all at once (Ctrl+A), the selection read back in the list's order; the selected
+// orders completed in one go (all of them, or none when one of them cannot be), their labels in
+// one PDF in the list's order, and the courier's file of those among them waiting to be shipped.
 #include "OrderListPage.h"
+
+#include "BatchPrintDialog.h"
 
 #include "DesktopShop.h"
 #include "TestClock.h"
@@ -16,10 +19,14 @@
 #include "ShopContext.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -39,6 +46,9 @@ private slots:
     void ctrlASelectsEveryOrderThatMatches();
     void completesEverySelectedShippedOrder();
     void completesNoneWhenOneIsNotShipped();
+    void labelsOfTheSelectionInOnePdfInListOrder();
+    void printDialogOffersEachDocumentsPaper();
+    void courierFileHasThePaidOnesOfTheSelection();
 
 private:
     void addOrder(const QString &orderNo, const QString &date, bool paid, bool shipped);
@@ -239,6 +249,79 @@ void TestOrderBatch::completesNoneWhenOneIsNotShipped()
         QCOMPARE(status(QString::fromLatin1(orderNo)), OrderStatus::Shipped);
     QCOMPARE(status(QStringLiteral("SO-5")), OrderStatus::Paid);
     QCOMPARE(status(QStringLiteral("SO-6")), OrderStatus::Pending);
+}
+
+namespace {
+
+QString run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(60000) || process.exitCode() != 0)
+        return QStringLiteral("(%1 failed: %2)")
+            .arg(program, QString::fromUtf8(process.readAllStandardError()));
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+void TestOrderBatch::labelsOfTheSelectionInOnePdfInListOrder()
+{
+    clickRow(rowOf(QStringLiteral("SO-2")));
+    clickRow(rowOf(QStringLiteral("SO-4")), Qt::ControlModifier);
+    clickRow(rowOf(QStringLiteral("SO-5")), Qt::ControlModifier);
+    const QString file = m_folder->filePath(QStringLiteral("labels.pdf"));
+    QVERIFY(m_page->writeSelectedPdf(ShopDocuments::OrderDocument::Label,
+                                     ShopDocuments::Paper::Label100x180, file));
+    const QString info = run(QStringLiteral("pdfinfo"), {file});
+    QVERIFY2(info.contains(QRegularExpression(QStringLiteral("Pages:\\s+3\\b"))), qPrintable(info));
+    // One page each, newest first as the list shows them: SO-5, SO-4, SO-2.
+    const QStringList pages = run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")})
+                                  .split(u'\f', Qt::SkipEmptyParts);
+    QCOMPARE(pages.size(), 3);
+    const char *expected[] = {"SO-5", "SO-4", "SO-2"};
+    for (int page = 0; page < 3; ++page)
+        QVERIFY2(pages.at(page).contains(QString::fromLatin1(expected[page])),
+                 qPrintable(pages.at(page)));
+    QVERIFY2(pages.at(1).contains(QStringLiteral("SFSO-4")), qPrintable(pages.at(1))); // tracking
+}
+
+void TestOrderBatch::printDialogOffersEachDocumentsPaper()
+{
+    BatchPrintDialog dialog(QStringLiteral("3 selected orders"), m_page.get());
+    auto *document = child<QComboBox>(&dialog, "documentCombo");
+    auto *paper = child<QComboBox>(&dialog, "paperCombo");
+    document->setCurrentIndex(document->findData(int(ShopDocuments::OrderDocument::Label)));
+    QCOMPARE(paper->count(), 2);
+    QVERIFY(paper->findData(int(ShopDocuments::Paper::Label76x130)) >= 0);
+    QVERIFY(paper->findData(int(ShopDocuments::Paper::Label100x180)) >= 0);
+    document->setCurrentIndex(document->findData(int(ShopDocuments::OrderDocument::PackingSlip)));
+    QCOMPARE(paper->count(), 2);
+    QVERIFY(paper->findData(int(ShopDocuments::Paper::A4)) >= 0);
+    QVERIFY(paper->findData(int(ShopDocuments::Paper::Receipt80mm)) >= 0);
+    paper->setCurrentIndex(paper->findData(int(ShopDocuments::Paper::Receipt80mm)));
+    QCOMPARE(dialog.document(), ShopDocuments::OrderDocument::PackingSlip);
+    QCOMPARE(dialog.paper(), ShopDocuments::Paper::Receipt80mm);
+}
+
+void TestOrderBatch::courierFileHasThePaidOnesOfTheSelection()
+{
+    // SO-6 pending, SO-5 paid, SO-4 and SO-3 shipped: only SO-5 is waiting to be shipped.
+    clickRow(rowOf(QStringLiteral("SO-6")));
+    clickRow(rowOf(QStringLiteral("SO-3")), Qt::ShiftModifier);
+    const QString file = m_folder->filePath(QStringLiteral("courier.csv"));
+    QVERIFY(m_page->exportCourierFileTo(file));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(written.readAll())
+                                  .remove(QChar(0xFEFF))
+                                  .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.constFirst(),
+             QStringLiteral("order_no,receiver,phone,province,city,district,address,items,"
+                            "quantity,weight_kg,notes"));
+    QVERIFY2(lines.at(1).startsWith(QStringLiteral("SO-5,")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).contains(QStringLiteral("普洱茶×1")), qPrintable(lines.at(1)));
 }
 
 MICROSHOP_TEST_MAIN(TestOrderBatch)
