@@ -4,6 +4,7 @@
 
 #include "TableFile.h"
 
+#include "Dates.h"
 #include "Error.h"
 #include "Order.h"
 #include "PaymentReconciler.h"
@@ -217,7 +218,7 @@ bool PaymentImportDialog::confirmCandidate(const QString &billNo, const QString 
         m_statusLabel->setText(
             tr("Order %1 is paid by WeChat at %2 (income %3).")
                 .arg(paid.orderNo,
-                     QLocale().toString(paid.paidAt.value_or(QDateTime()), QLocale::ShortFormat),
+                     paid.paidAt ? Dates::toText(*paid.paidAt).left(16) : QString(),
                      billNo));
         return true;
     } catch (const Error &error) {

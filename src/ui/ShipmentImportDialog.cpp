@@ -2,6 +2,7 @@
 
 #include "BackgroundTask.h"
 
+#include "Dates.h"
 #include "ShopContext.h"
 #include "TableSource.h"
 
@@ -13,7 +14,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -145,7 +145,7 @@ void ShipmentImportDialog::fillPreview()
     for (int row = 0; row < m_report.rows.size(); ++row) {
         const ShipmentImporter::Row &each = m_report.rows.at(row);
         const QStringList values = {each.orderNo, each.receiver, each.courier, each.tracking,
-                                    QLocale().toString(each.shippedAt, QLocale::ShortFormat)};
+                                    Dates::toText(each.shippedAt).left(16)};
         for (int column = 0; column < ColumnCount; ++column)
             m_table->setItem(row, column, new QTableWidgetItem(values.at(column)));
     }

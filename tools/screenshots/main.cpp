@@ -3,18 +3,23 @@
 // into FOLDER: for people to look at the app, not a test. The clock is MICROSHOP_NOW's if set
 // (MICROSHOP_NOW=2026-11-30T10:00:00+08:00 makes the same pictures every time), else now.
 
+#include "AddressPasteDialog.h"
+#include "BatchPrintDialog.h"
 #include "DashboardPage.h"
 #include "DemoGenerator.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "OrderListPage.h"
 #include "PaymentImportDialog.h"
 #include "PlatformImportDialog.h"
 #include "ReportCatalog.h"
 #include "ReportsPage.h"
+#include "ShipmentImportDialog.h"
 #include "Shop.h"
 
 #include "Clock.h"
 #include "Dates.h"
+#include "Error.h"
 #include "ListSource.h"
 #include "Money.h"
 #include "ShopContext.h"
@@ -24,8 +29,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QItemSelection>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
@@ -84,6 +92,68 @@ void shootPaymentDialog(Shop &shop, QWidget &window, const QString &scratch, con
     if (auto *confirm = dialog.findChild<QPushButton *>(QStringLiteral("confirmButton0")))
         confirm->click();
     grab(QStringLiteral("dialog-payment-confirmed.png"));
+}
+
+// Shipping in batches: the Orders page with several orders chosen, the batch's print dialog,
+// their labels as one PDF, a tracking file checked, and an address pasted from a chat.
+void shootShipping(Shop &shop, MainWindow &window, const QString &scratch, const QDir &folder,
+                   QStringList &written)
+{
+    window.showPage(MainWindow::Orders);
+    auto *orders = static_cast<OrderListPage *>(window.listPage(MainWindow::Orders));
+    const QAbstractItemModel *model = orders->view()->model();
+    orders->view()->selectionModel()->select(
+        QItemSelection(model->index(2, 0), model->index(6, model->columnCount() - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    settle(300);
+    const QString page = folder.filePath(QStringLiteral("page-orders-selected.png"));
+    if (window.grab().save(page))
+        written.append(page);
+    const auto grab = [&](QWidget &dialog, const QString &name) {
+        dialog.show();
+        settle(300);
+        const QString file = folder.filePath(name);
+        if (dialog.grab().save(file))
+            written.append(file);
+        dialog.close();
+    };
+    BatchPrintDialog print(
+        QCoreApplication::translate("MicroShop::OrderListPage", "%n selected order(s)", nullptr, 5),
+        &window);
+    grab(print, QStringLiteral("dialog-batch-print.png"));
+
+    QList<qint64> paid;
+    QStringList tracking{QStringLiteral("order_no,courier,tracking")};
+    QSqlQuery rows = shop.database->exec(QStringLiteral(
+        "SELECT id, order_no FROM orders WHERE status = 'paid' ORDER BY id LIMIT 4"));
+    while (rows.next()) {
+        paid.append(rows.value(0).toLongLong());
+        tracking.append(QStringLiteral("%1,SF,SF14%2")
+                            .arg(rows.value(1).toString())
+                            .arg(900000000 + paid.size()));
+    }
+    const QString labels = folder.filePath(QStringLiteral("labels.pdf"));
+    try {
+        shop.documents.writeOrdersPdf(ShopDocuments::OrderDocument::Label, paid,
+                                      ShopDocuments::Paper::Label100x180, labels);
+        written.append(labels);
+    } catch (const Error &error) {
+        QTextStream(stderr) << error.message() << "\n";
+    }
+    QFile file(QDir(scratch).filePath(QStringLiteral("运单号.csv")));
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(tracking.join(u'\n').toUtf8());
+        file.close();
+        ShipmentImportDialog shipments(shop.context, &window);
+        shipments.show();
+        shipments.openFile(file.fileName());
+        grab(shipments, QStringLiteral("dialog-tracking-import.png"));
+    }
+    AddressPasteDialog paste(&window);
+    if (auto *text = paste.findChild<QPlainTextEdit *>())
+        text->setPlainText(QString::fromUtf16(
+            u"收货人：张三\n电话：+86 138-0013-8000\n地址：广东省深圳市南山区科技园南区1号"));
+    grab(paste, QStringLiteral("dialog-paste-address.png"));
 }
 
 } // namespace
@@ -178,6 +248,7 @@ int main(int argc, char *argv[])
         reports->showReport(report);
         save(QStringLiteral("report-%1.png").arg(report));
     }
+    shootShipping(shop, window, scratch.path(), folder, written);
     const QString pdf = folder.filePath(QStringLiteral("report.pdf"));
     if (reports->savePdf(pdf))
         written.append(pdf);
