@@ -3,10 +3,13 @@
 // on the same file in the same run, and their ratio. It measures and prints; it asserts nothing
 // about speed (bench/README.md). `microshop-bench --help` for the options.
 #include "Database.h"
+#include "ExportSource.h"
+#include "ListSelection.h"
 #include "ListSource.h"
 #include "Money.h"
 #include "Shop.h"
 #include "ShopDocuments.h"
+#include "ShopExporter.h"
 #include "ShopLists.h"
 #include "TableFile.h"
 
@@ -491,6 +494,34 @@ int main(int argc, char *argv[])
                     -1,
                     {},
                     QStringLiteral("%1 (export orders)").arg(text(exportSeconds))});
+
+    // The Orders page's batch: every order selected (Ctrl+A, all that match), its keys read in
+    // the list's order, and the courier file of the paid ones among them, as the page does it
+    // off the UI thread; beside the export of every order line.
+    {
+        Shop opened(Database::open(DatabaseLocation::sqliteFile(shop)));
+        QElapsedTimer clock;
+        clock.start();
+        ListSelection everything;
+        everything.query.sortColumn = 0; // order_no
+        everything.allMatching = true;
+        const QList<qint64> ids = everything.keys(*opened.context.lists(ListKind::Orders));
+        ShippingSelection chosen(opened.context.exports, ids);
+        const qint64 rows = ShopExporter(chosen).exportToFile(
+            ExportKind::Shipping, folder.filePath(QStringLiteral("shipping-selected.csv")));
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        figures.append({QStringLiteral("select all %L1 orders, courier file of the %L2 paid "
+                                       "vs export orders")
+                            .arg(ids.size())
+                            .arg(rows),
+                        seconds,
+                        exportSeconds,
+                        QStringLiteral("ratio <= 1"),
+                        1,
+                        -1,
+                        {},
+                        QStringLiteral("%1 (export orders)").arg(text(exportSeconds))});
+    }
 
     // The same lines as an Excel workbook (issue 13) against the CSV export, timed under GNU time
     // for its peak memory too (libxlsxwriter's constant_memory: the same for any length).
