@@ -10,23 +10,34 @@
 
 namespace MicroShop {
 
-qint64 ShopExporter::exportTo(ExportKind kind, QIODevice *device, bool withByteOrderMark)
+qint64 ShopExporter::readRows(ExportKind kind,
+                              const std::function<bool(const QStringList &)> &write)
 {
-    CsvWriter writer(device, withByteOrderMark);
-    writer.writeRow(ExportSource::columns(kind));
     qint64 rows = 0;
     bool cancelled = false;
     m_source.read(kind, [&](const QStringList &row) {
-        writer.writeRow(row);
+        if (!write(row))
+            return false;
         ++rows;
         if (m_progress && rows % 1000 == 0 && !m_progress(rows, -1)) {
             cancelled = true;
             return false;
         }
-        return writer.ok();
+        return true;
     });
     if (cancelled)
         throw Cancelled(tr("The export was cancelled; no file was written."));
+    return rows;
+}
+
+qint64 ShopExporter::exportTo(ExportKind kind, QIODevice *device, bool withByteOrderMark)
+{
+    CsvWriter writer(device, withByteOrderMark);
+    writer.writeRow(ExportSource::columns(kind));
+    const qint64 rows = readRows(kind, [&writer](const QStringList &row) {
+        writer.writeRow(row);
+        return writer.ok();
+    });
     if (!writer.ok())
         throw InputError(tr("Writing the CSV file failed: %1").arg(device->errorString()));
     return rows;
@@ -38,19 +49,10 @@ qint64 ShopExporter::exportToWorkbook(ExportKind kind, const QString &path)
                       ExportSource::columnTypes(kind));
     if (m_rowsPerSheet > 0)
         writer.setRowsPerSheet(m_rowsPerSheet);
-    qint64 rows = 0;
-    bool cancelled = false;
-    m_source.read(kind, [&](const QStringList &row) {
+    const qint64 rows = readRows(kind, [&writer](const QStringList &row) {
         writer.writeRow(row);
-        ++rows;
-        if (m_progress && rows % 1000 == 0 && !m_progress(rows, -1)) {
-            cancelled = true;
-            return false;
-        }
         return true;
     });
-    if (cancelled)
-        throw Cancelled(tr("The export was cancelled; no file was written."));
     writer.commit();
     return rows;
 }

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace MicroShop {
@@ -37,6 +39,9 @@ public:
 
 private:
     qint64 exportToWorkbook(ExportKind kind, const QString &path);
+    // Each row of the kind to write() (false: stop), with progress and Cancel (throws Cancelled);
+    // returns the rows written.
+    qint64 readRows(ExportKind kind, const std::function<bool(const QStringList &)> &write);
 
     ExportSource &m_source;
     ProgressCallback m_progress;

@@ -67,8 +67,9 @@ private:
 
 } // namespace
 
-void PrintPreview::show(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
-                        const QString &title, const QString &fileName)
+void PrintPreview::runPreview(QWidget *parent, ShopDocuments::Paper paper, const QString &title,
+                              const std::function<void(QPrinter *, QWidget *)> &paint,
+                              const std::function<void(QWidget *)> &save)
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageLayout(ShopDocuments::pageLayout(paper));
@@ -76,17 +77,26 @@ void PrintPreview::show(QWidget *parent, QTextDocument &document, ShopDocuments:
     QPrintPreviewDialog preview(&printer, parent);
     preview.setObjectName(QStringLiteral("printPreview"));
     preview.setWindowTitle(tr("Print preview: %1").arg(title));
+    // Painted for the preview, and again for the printer when Print is pressed.
     QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
-                     [&document](QPrinter *device) { ShopDocuments::print(document, *device); });
+                     [&](QPrinter *device) { paint(device, &preview); });
     // Save PDF beside Print, on the preview's own toolbar.
     if (auto *toolBar = preview.findChild<QToolBar *>()) {
-        auto *save = toolBar->addAction(tr("Save PDF…"));
-        save->setObjectName(QStringLiteral("savePdfAction"));
-        QObject::connect(save, &QAction::triggered, &preview,
-                         [&] { savePdf(&preview, document, paper, fileName); });
+        auto *action = toolBar->addAction(tr("Save PDF…"));
+        action->setObjectName(QStringLiteral("savePdfAction"));
+        QObject::connect(action, &QAction::triggered, &preview, [&] { save(&preview); });
     }
     preview.resize(paper == ShopDocuments::Paper::A4 ? 900 : 600, 1000);
     preview.exec();
+}
+
+void PrintPreview::show(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
+                        const QString &title, const QString &fileName)
+{
+    runPreview(
+        parent, paper, title,
+        [&document](QPrinter *device, QWidget *) { ShopDocuments::print(document, *device); },
+        [&](QWidget *preview) { savePdf(preview, document, paper, fileName); });
 }
 
 bool PrintPreview::savePdf(QWidget *parent, QTextDocument &document, ShopDocuments::Paper paper,
@@ -108,16 +118,10 @@ void PrintPreview::showOrders(QWidget *parent, ShopDocuments &documents,
                               ShopDocuments::Paper paper, const QString &title,
                               const QString &fileName)
 {
-    QPrinter printer(QPrinter::HighResolution);
-    printer.setPageLayout(ShopDocuments::pageLayout(paper));
-    printer.setDocName(title);
-    QPrintPreviewDialog preview(&printer, parent);
-    preview.setObjectName(QStringLiteral("printPreview"));
-    preview.setWindowTitle(tr("Print preview: %1").arg(title));
-    // Painted for the preview, and again for the printer when Print is pressed.
-    QObject::connect(
-        &preview, &QPrintPreviewDialog::paintRequested, &preview, [&](QPrinter *device) {
-            PaintingProgress progress(&preview, tr("Preparing %1…").arg(title), orderIds.size());
+    runPreview(
+        parent, paper, title,
+        [&](QPrinter *device, QWidget *preview) {
+            PaintingProgress progress(preview, tr("Preparing %1…").arg(title), orderIds.size());
             try {
                 documents.printOrders(kind, orderIds, paper, *device, progress.callback([device] {
                     device->abort(); // not sent half
@@ -125,18 +129,12 @@ void PrintPreview::showOrders(QWidget *parent, ShopDocuments &documents,
             } catch (const Cancelled &) {
                 // The preview shows the pages painted so far; a print was aborted.
             } catch (const Error &error) {
-                QMessageBox::warning(&preview, title, error.message());
+                QMessageBox::warning(preview, title, error.message());
             }
+        },
+        [&](QWidget *preview) {
+            saveOrdersPdf(preview, documents, kind, orderIds, paper, fileName);
         });
-    if (auto *toolBar = preview.findChild<QToolBar *>()) {
-        auto *save = toolBar->addAction(tr("Save PDF…"));
-        save->setObjectName(QStringLiteral("savePdfAction"));
-        QObject::connect(save, &QAction::triggered, &preview, [&] {
-            saveOrdersPdf(&preview, documents, kind, orderIds, paper, fileName);
-        });
-    }
-    preview.resize(paper == ShopDocuments::Paper::A4 ? 900 : 600, 1000);
-    preview.exec();
 }
 
 bool PrintPreview::saveOrdersPdf(QWidget *parent, ShopDocuments &documents,

@@ -4,6 +4,9 @@
 
 #include <QCoreApplication>
 
+#include <functional>
+
+class QPrinter;
 class QTextDocument;
 class QWidget;
 
@@ -35,6 +38,13 @@ public:
     static bool saveOrdersPdf(QWidget *parent, ShopDocuments &documents,
                               ShopDocuments::OrderDocument kind, const QList<qint64> &orderIds,
                               ShopDocuments::Paper paper, const QString &fileName);
+
+private:
+    // Qt's print preview on the paper: paint(device, preview) paints the pages (for the preview,
+    // and again for the printer on Print); Save PDF on its toolbar calls save(preview).
+    static void runPreview(QWidget *parent, ShopDocuments::Paper paper, const QString &title,
+                           const std::function<void(QPrinter *, QWidget *)> &paint,
+                           const std::function<void(QWidget *)> &save);
 };
 
 } // namespace MicroShop
