@@ -217,8 +217,7 @@ bool PaymentImportDialog::confirmCandidate(const QString &billNo, const QString 
         m_statusLabel->setStyleSheet(QString());
         m_statusLabel->setText(
             tr("Order %1 is paid by WeChat at %2 (income %3).")
-                .arg(paid.orderNo,
-                     paid.paidAt ? Dates::toText(*paid.paidAt).left(16) : QString(),
+                .arg(paid.orderNo, paid.paidAt ? Dates::toText(*paid.paidAt).left(16) : QString(),
                      billNo));
         return true;
     } catch (const Error &error) {
