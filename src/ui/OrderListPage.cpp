@@ -248,29 +248,29 @@ void OrderListPage::createBatchMenu()
         const char *name;
         QString (*text)();
         std::function<void()> slot;
-        QKeySequence shortcut;
+        bool needsSelection;
     } actions[] = {
+        // Ctrl+A in the list does the same.
         {"selectAllAction", [] { return tr("Select &all that match"); },
-         [this] { view()->selectAll(); }, QKeySequence::SelectAll},
+         [this] { view()->selectAll(); }, false},
         {"printSelectedAction", [] { return tr("&Print labels or packing slips…"); },
-         [this] { printSelected(); }, QKeySequence()},
+         [this] { printSelected(); }, true},
         {"courierFileAction", [] { return tr("&Export the courier file…"); },
-         [this] { exportCourierFile(); }, QKeySequence()},
+         [this] { exportCourierFile(); }, true},
         {"trackingImportAction", [] { return tr("Import &tracking numbers…"); },
-         [this] { emit shipmentImportRequested(); }, QKeySequence()},
+         [this] { emit shipmentImportRequested(); }, false},
         {"completeSelectedAction", [] { return tr("&Complete the selected orders…"); },
-         [this] { completeSelected(); }, QKeySequence()},
+         [this] { completeSelected(); }, true},
     };
     for (const auto &each : actions) {
         QAction *action = menu->addAction(each.text());
         action->setObjectName(QString::fromLatin1(each.name));
         connect(action, &QAction::triggered, this, each.slot);
         m_menuActions.append({action, each.text});
-        m_batchActions.insert(QString::fromLatin1(each.name), action);
+        if (each.needsSelection)
+            m_selectionActions.append(action);
     }
     m_batchButton->setMenu(menu);
-    // Select all works with nothing selected yet, so it is the page's too (Ctrl+A in the list).
-    m_batchButton->setEnabled(false);
 }
 
 BackgroundTask::Outcome OrderListPage::runOnSelection(
@@ -615,7 +615,8 @@ void OrderListPage::updateActions()
     std::optional<OrderStatus> status;
     if (selected == 1 && row >= 0)
         status = OrderStatuses::fromCode(model()->rawValue(row, OrderListModel::Status).toString());
-    m_batchButton->setEnabled(selected > 0);
+    for (QAction *action : std::as_const(m_selectionActions))
+        action->setEnabled(selected > 0);
     m_batchButton->setText(selected > 1 ? tr("%L1 selected orders").arg(selected)
                                         : tr("Selected orders"));
     for (auto it = m_moveButtons.cbegin(); it != m_moveButtons.cend(); ++it)

@@ -96,7 +96,7 @@ private:
     QHash<int, QPushButton *> m_moveButtons;
     QPushButton *m_printButton = nullptr;
     QPushButton *m_batchButton = nullptr;
-    QHash<QString, QAction *> m_batchActions;                 // by objectName
+    QList<QAction *> m_selectionActions; // the batch's actions that need orders chosen
     QList<std::pair<QAction *, QString (*)()>> m_menuActions; // Print's and From outside's
 };
 

@@ -18,6 +18,7 @@
 #include "OrderWorkflow.h"
 #include "ShopContext.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -177,8 +178,18 @@ void TestOrderBatch::ctrlAndShiftClicksChooseRowsInListOrder()
     // One order's own buttons act on one order; the batch on all three.
     QVERIFY(!m_page->moveButton(OrderWorkflow::Move::Ship)->isEnabled());
     auto *batch = child<QPushButton>(m_page.get(), "batchButton");
-    QVERIFY(batch->isEnabled());
     QCOMPARE(batch->text(), QStringLiteral("3 selected orders"));
+    auto *complete = m_page->findChild<QAction *>(QStringLiteral("completeSelectedAction"));
+    QVERIFY(complete && complete->isEnabled());
+    // With nothing chosen, only what needs no selection is offered.
+    m_page->view()->selectionModel()->clear();
+    QVERIFY(!complete->isEnabled());
+    QVERIFY(m_page->findChild<QAction *>(QStringLiteral("selectAllAction"))->isEnabled());
+    QCOMPARE(batch->text(), QStringLiteral("Selected orders"));
+    clickRow(rowOf(QStringLiteral("SO-5")));
+    clickRow(rowOf(QStringLiteral("SO-3")), Qt::ShiftModifier);
+    clickRow(rowOf(QStringLiteral("SO-1")), Qt::ControlModifier);
+    clickRow(rowOf(QStringLiteral("SO-4")), Qt::ControlModifier);
     QVERIFY(
         child<QLabel>(m_page.get(), "countLabel")->text().contains(QStringLiteral("3 selected")));
 
