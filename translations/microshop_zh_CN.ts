@@ -1873,7 +1873,9 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+17" />
         <source>Shipped %n order(s) from the tracking file.</source>
-        <translation><numerusform>已按运单文件发货 %n 个订单。</numerusform></translation>
+        <translation>
+            <numerusform>已按运单文件发货 %n 个订单。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -2198,12 +2200,12 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+58" />
-        <location line="+633" />
+        <location line="+632" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-631" />
+        <location line="-630" />
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -2305,12 +2307,11 @@ Joined %7</source>
     </message>
     <message>
         <location line="+19" />
-        <location line="+377" />
-        <source>Selected orders</source>
-        <translation>选中的订单</translation>
+        <source>&amp;Batch</source>
+        <translation>批量(&amp;B)</translation>
     </message>
     <message>
-        <location line="-367" />
+        <location line="+11" />
         <source>Select &amp;all that match</source>
         <translation>全选符合条件的订单(&amp;A)</translation>
     </message>
@@ -2335,7 +2336,7 @@ Joined %7</source>
         <translation>完成选中的订单(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+34" />
         <source>all %L1 orders</source>
         <translation>全部 %L1 个订单</translation>
     </message>
@@ -2347,7 +2348,9 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+1" />
         <source>%n selected order(s)</source>
-        <translation><numerusform>选中的 %n 个订单</numerusform></translation>
+        <translation>
+            <numerusform>选中的 %n 个订单</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8" />
@@ -2373,7 +2376,9 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+4" />
         <source>%n order(s) completed.</source>
-        <translation><numerusform>已完成 %n 个订单。</numerusform></translation>
+        <translation>
+            <numerusform>已完成 %n 个订单。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+18" />
@@ -2434,7 +2439,9 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+2" />
         <source>%n order(s) sent to the printer.</source>
-        <translation><numerusform>已将 %n 个订单发送到打印机。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个订单发送到打印机。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -2449,7 +2456,9 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+2" />
         <source>%n order(s) saved in %1.</source>
-        <translation><numerusform>已将 %n 个订单保存到 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个订单保存到 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+10" />
@@ -2476,12 +2485,16 @@ Joined %7</source>
     <message numerus="yes">
         <location line="+2" />
         <source>%n order(s) to ship written to %1.</source>
-        <translation><numerusform>已将 %n 个待发货订单写入 %1。</numerusform></translation>
+        <translation>
+            <numerusform>已将 %n 个待发货订单写入 %1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+4" />
         <source>%n order(s) left out: not paid, or shipped already.</source>
-        <translation><numerusform>%n 个订单未包含：未付款或已发货。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个订单未包含：未付款或已发货。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -2510,8 +2523,8 @@ Joined %7</source>
     </message>
     <message>
         <location line="+37" />
-        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Print their packing slips or labels, export the courier's file or complete them with the &lt;b&gt;Selected orders&lt;/b&gt; button below.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;用下方的&lt;b&gt;选中的订单&lt;/b&gt;按钮打印它们的发货单或面单、导出快递批量文件，或将它们完成。&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;Print their packing slips or labels, export the courier's file or complete them with the &lt;b&gt;Batch&lt;/b&gt; button below.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;用下方的&lt;b&gt;批量&lt;/b&gt;按钮打印它们的发货单或面单、导出快递批量文件，或将它们完成。&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+10" />
@@ -2594,12 +2607,7 @@ Joined %7</source>
         <translation>商品 %1 · 运费 %2 · &lt;b&gt;合计 %3&lt;/b&gt; · 已退款 %4</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>%L1 selected orders</source>
-        <translation>选中的 %L1 个订单</translation>
-    </message>
-    <message>
-        <location line="+56" />
+        <location line="+71" />
         <source>Cancel order %1? Its units go back into stock and its commissions are reversed.</source>
         <translation>取消订单 %1？已售商品会退回库存，相关佣金会冲回。</translation>
     </message>
@@ -2650,7 +2658,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::PaymentImportDialog</name>
     <message>
-        <location filename="../src/ui/PaymentImportDialog.cpp" line="+46" />
+        <location filename="../src/ui/PaymentImportDialog.cpp" line="+47" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2764,7 +2772,7 @@ Joined %7</source>
         <translation>订单 %1 已于 %2 微信付款（收入 %3）。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>Not confirmed: %1</source>
         <translation>未确认：%1</translation>
     </message>
@@ -3936,7 +3944,9 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <message numerus="yes">
         <location line="+62" />
         <source>&amp;Ship %n order(s)</source>
-        <translation><numerusform>发货 %n 个订单(&amp;S)</numerusform></translation>
+        <translation>
+            <numerusform>发货 %n 个订单(&amp;S)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -3946,12 +3956,16 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <message numerus="yes">
         <location line="+3" />
         <source>Nothing was shipped: %n problem(s) to fix in the file (line and column given for each).</source>
-        <translation><numerusform>没有发货：文件中有 %n 处问题需要修改（每处都给出了行和列）。</numerusform></translation>
+        <translation>
+            <numerusform>没有发货：文件中有 %n 处问题需要修改（每处都给出了行和列）。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+5" />
         <source>Shipped %n order(s).</source>
-        <translation><numerusform>已发货 %n 个订单。</numerusform></translation>
+        <translation>
+            <numerusform>已发货 %n 个订单。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -3961,7 +3975,9 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <message numerus="yes">
         <location line="+2" />
         <source>Ready to ship %n order(s):</source>
-        <translation><numerusform>准备发货 %n 个订单：</numerusform></translation>
+        <translation>
+            <numerusform>准备发货 %n 个订单：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4263,12 +4279,16 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <message numerus="yes">
         <location line="+11" />
         <source>%n order(s) cannot be completed, as only paid and shipped orders can: %1.</source>
-        <translation><numerusform>%n 个订单无法完成，因为只有已付款和已发货的订单可以完成：%1。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个订单无法完成，因为只有已付款和已发货的订单可以完成：%1。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+4" />
         <source>And %n more.</source>
-        <translation><numerusform>另有 %n 个。</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 个。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+1" />
@@ -4599,38 +4619,36 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+37" />
         <location line="+38" />
         <source>Print preview: %1</source>
         <translation>打印预览：%1</translation>
     </message>
     <message>
-        <location line="-33" />
-        <location line="+49" />
+        <location line="+6" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location line="-36" />
+        <location line="+21" />
         <location line="+6" />
-        <location line="+45" />
+        <location line="+33" />
         <location line="+11" />
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location line="-62" />
-        <location line="+51" />
+        <location line="-50" />
+        <location line="+39" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="-27" />
+        <location line="-21" />
         <source>Preparing %1…</source>
         <translation>正在准备 %1…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+24" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
@@ -5505,17 +5523,16 @@ Everything entered since that backup will be lost. Back up now first if you may 
     <name>ShopExporter</name>
     <message>
         <location filename="../src/io/ShopExporter.cpp" line="+29" />
-        <location line="+24" />
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，没有写入文件。</translation>
     </message>
     <message>
-        <location line="-22" />
+        <location line="+13" />
         <source>Writing the CSV file failed: %1</source>
         <translation>写入 CSV 文件失败：%1</translation>
     </message>
     <message>
-        <location line="+33" />
+        <location line="+24" />
         <source>Cannot write %1: %2. Check the folder and that you may write there.</source>
         <translation>无法写入 %1：%2。请检查文件夹以及是否有写入权限。</translation>
     </message>

@@ -238,9 +238,9 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
 
 void OrderListPage::createBatchMenu()
 {
-    // Its text follows the selection (updateActions), so it is named there, not here.
+    // One text whatever the count (shown beside the search): the row of buttons keeps its width.
     m_batchButton = addActionButton(
-        QStringLiteral("batchButton"), [] { return tr("Selected orders"); }, QKeySequence(),
+        QStringLiteral("batchButton"), [] { return tr("&Batch"); }, QKeySequence(),
         [this] { m_batchButton->showMenu(); }, false);
     auto *menu = new QMenu(m_batchButton);
     const struct
@@ -535,7 +535,7 @@ void OrderListPage::showDetails(qint64 id)
         m_totals->clear();
         m_details->setText(
             tr("<h3>%1</h3><p>Print their packing slips or labels, export the courier's file or "
-               "complete them with the <b>Selected orders</b> button below.</p>")
+               "complete them with the <b>Batch</b> button below.</p>")
                 .arg(selectionText().toHtmlEscaped()));
         return;
     }
@@ -617,8 +617,6 @@ void OrderListPage::updateActions()
         status = OrderStatuses::fromCode(model()->rawValue(row, OrderListModel::Status).toString());
     for (QAction *action : std::as_const(m_selectionActions))
         action->setEnabled(selected > 0);
-    m_batchButton->setText(selected > 1 ? tr("%L1 selected orders").arg(selected)
-                                        : tr("Selected orders"));
     for (auto it = m_moveButtons.cbegin(); it != m_moveButtons.cend(); ++it)
         it.value()->setEnabled(status.has_value()
                                && OrderWorkflow::isAllowed(*status, OrderWorkflow::Move(it.key())));

@@ -178,14 +178,13 @@ void TestOrderBatch::ctrlAndShiftClicksChooseRowsInListOrder()
     // One order's own buttons act on one order; the batch on all three.
     QVERIFY(!m_page->moveButton(OrderWorkflow::Move::Ship)->isEnabled());
     auto *batch = child<QPushButton>(m_page.get(), "batchButton");
-    QCOMPARE(batch->text(), QStringLiteral("3 selected orders"));
+    QCOMPARE(batch->text(), QStringLiteral("&Batch")); // the count is beside the search
     auto *complete = m_page->findChild<QAction *>(QStringLiteral("completeSelectedAction"));
     QVERIFY(complete && complete->isEnabled());
     // With nothing chosen, only what needs no selection is offered.
     m_page->view()->selectionModel()->clear();
     QVERIFY(!complete->isEnabled());
     QVERIFY(m_page->findChild<QAction *>(QStringLiteral("selectAllAction"))->isEnabled());
-    QCOMPARE(batch->text(), QStringLiteral("Selected orders"));
     clickRow(rowOf(QStringLiteral("SO-5")));
     clickRow(rowOf(QStringLiteral("SO-3")), Qt::ShiftModifier);
     clickRow(rowOf(QStringLiteral("SO-1")), Qt::ControlModifier);
