@@ -5,6 +5,7 @@
 // normalisation of pdftotext's output here (only its spaces are simplified).
 #include "ShopDocuments.h"
 
+#include "PdfTools.h"
 #include "ShopFixture.h"
 #include "TestClock.h"
 #include "TestValues.h"
@@ -12,7 +13,6 @@
 #include <QFont>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QProcess>
 #include <QTest>
 #include <QTextDocument>
 
@@ -28,17 +28,6 @@ const QString productName = QStringLiteral("大山人参茶500g／盒～小");
 const QString customerName = QStringLiteral("王小山");
 const QString distributorName = QStringLiteral("马大人");
 const QString street = QStringLiteral("人民路100号");
-
-QString pdfText(const QString &file)
-{
-    QProcess process;
-    process.start(QStringLiteral("pdftotext"),
-                  {QStringLiteral("-layout"), file, QStringLiteral("-")});
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return QStringLiteral("(pdftotext failed: %1)")
-            .arg(QString::fromUtf8(process.readAllStandardError()));
-    return QString::fromUtf8(process.readAllStandardOutput()).simplified();
-}
 
 // The characters of the Kangxi Radicals (U+2F00-U+2FDF) and CJK Radicals Supplement
 // (U+2E80-U+2EFF) blocks in `text`, with their code points: what a wrong ToUnicode map gives.

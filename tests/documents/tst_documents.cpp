@@ -6,6 +6,7 @@
 
 #include "Error.h"
 
+#include "PdfTools.h"
 #include "ShopFixture.h"
 #include "TestClock.h"
 #include "TestValues.h"
@@ -25,31 +26,6 @@ namespace {
 using Paper = ShopDocuments::Paper;
 
 constexpr qreal pointsPerMillimetre = 72 / 25.4;
-
-QString run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return QStringLiteral("(%1 failed: %2)")
-            .arg(program, QString::fromUtf8(process.readAllStandardError()));
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
-
-// The text of a PDF with its spacing simplified (and nothing else: tst_document_text).
-QString pdfText(const QString &file)
-{
-    return run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), file, QStringLiteral("-")})
-        .simplified();
-}
-
-int pdfPages(const QString &file)
-{
-    const QString info = run(QStringLiteral("pdfinfo"), {file});
-    const QRegularExpressionMatch match
-        = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
-    return match.hasMatch() ? match.captured(1).toInt() : -1;
-}
 
 struct Word
 {
