@@ -105,7 +105,11 @@ Product CatalogService::updateWithin(const Product &product)
     checkUnique(product, product.id);
     Product updated = product;
     updated.stock = stored->stock; // stock changes only through movements
-    m_products.update(updated);
+    if (!m_products.update(updated))
+        throw StaleError(tr("Someone else saved the product %1 after you opened it: what they "
+                            "saved is shown now. Make your change again if it is still needed; "
+                            "nothing was changed.")
+                             .arg(product.sku));
     if (stored->price != updated.price)
         m_audit.append(
             {QStringLiteral("product.price"), QStringLiteral("product"), updated.sku,
@@ -136,6 +140,11 @@ Product CatalogService::createOrUpdate(const Product &product, const QDateTime &
         }
     });
     return result;
+}
+
+std::optional<Product> CatalogService::productWithId(qint64 id) const
+{
+    return m_products.findById(id);
 }
 
 Product CatalogService::productBySku(const QString &sku) const

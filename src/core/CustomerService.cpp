@@ -92,7 +92,11 @@ Customer CustomerService::update(const Customer &changed)
                 {{QStringLiteral("code"), tr("The customer code %1 is already used by %2.")
                                               .arg(customer.code, other->name)}});
         customer.distributorId = stored->distributorId; // binding changes only by rebind()
-        m_customers.update(customer);
+        if (!m_customers.update(customer))
+            throw StaleError(tr("Someone else saved the customer %1 (%2) after you opened it: "
+                                "what they saved is shown now. Make your change again if it is "
+                                "still needed; nothing was changed.")
+                                 .arg(stored->code, stored->name));
     });
     return *m_customers.findById(customer.id);
 }
@@ -154,6 +158,11 @@ Customer CustomerService::rebind(const QString &code, const QString &distributor
         customer.distributorId = distributorId;
     });
     return customer;
+}
+
+std::optional<Customer> CustomerService::customerWithId(qint64 id) const
+{
+    return m_customers.findById(id);
 }
 
 Customer CustomerService::customerByCode(const QString &code) const

@@ -40,6 +40,14 @@ public:
     using InputError::InputError;
 };
 
+// A save over a record that someone else saved after it was read (its row version moved on).
+// Nothing was changed; the message names the record, whose newer version the caller shows.
+class StaleError : public InputError
+{
+public:
+    using InputError::InputError;
+};
+
 // The database server refused the signed-in person a step their role may not take (PostgreSQL's
 // insufficient privilege). Nothing was changed.
 class PermissionError : public InputError

@@ -240,6 +240,11 @@ Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &dra
         if (existing.status != OrderStatus::Pending)
             throw InputError(tr("Order %1 is %2: only an order awaiting payment can be edited.")
                                  .arg(orderNo, OrderStatuses::displayName(existing.status)));
+        if (draft.version != 0 && draft.version != existing.version)
+            throw StaleError(tr("Someone else saved the order %1 after you opened it: what they "
+                                "saved is shown now. Make your change again if it is still "
+                                "needed; nothing was changed.")
+                                 .arg(orderNo));
         OrderDraft same = draft;
         same.orderNo = orderNo;
         order = buildOrder(same, &existing);

@@ -31,6 +31,7 @@ struct OrderDraft
     QList<Line> lines;
     Money shippingFee;
     QString notes;
+    qint64 version = 0; // an edit: the order's version it was made on (0: over whatever is stored)
 };
 
 // What had already happened to an order entered after the fact (an import of past orders): each

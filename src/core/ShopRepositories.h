@@ -23,7 +23,9 @@ public:
     virtual std::optional<Product> findBySku(const QString &sku) const = 0;
     virtual std::optional<Product> findByBarcode(const QString &barcode) const = 0;
     virtual qint64 insert(const Product &product) = 0; // stock starts at 0: movements add to it
-    virtual void update(const Product &product) = 0;   // every field but stock
+    // Every field but stock; false (nothing written) when a version newer than product.version
+    // is stored.
+    virtual bool update(const Product &product) = 0;
     // Inserts the movement and adds its quantity to the product's stock, in one statement pair.
     virtual void applyStockMovement(const StockMovement &movement) = 0;
     virtual QList<StockMovement> movements(qint64 productId) const = 0; // oldest first
@@ -46,7 +48,9 @@ public:
     virtual std::optional<Customer> findByPlatformAccount(Channel channel,
                                                           const QString &account) const = 0;
     virtual qint64 insert(const Customer &customer) = 0;
-    virtual void update(const Customer &customer) = 0; // addresses replaced as given
+    // Addresses replaced as given; false (nothing written) when a version newer than
+    // customer.version is stored.
+    virtual bool update(const Customer &customer) = 0;
     virtual void remove(qint64 id) = 0;
     virtual bool hasOrders(qint64 id) const = 0;
     virtual void setDistributor(qint64 customerId, qint64 distributorId) = 0;

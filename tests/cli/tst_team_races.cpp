@@ -3,6 +3,7 @@
 // product paid by more orders than fit, one order paid by several desktops, two settlements. On
 // PostgreSQL the rows are held by the server's locks; on SQLite one writer at a time. Either way
 // the outcome is the one a single desktop doing the steps one after the other would have.
+#include "Shop.h"
 #include "ShopFixture.h"
 #include "TestClock.h"
 #include "TestValues.h"
@@ -54,6 +55,7 @@ private slots:
     void eightDesktopsPayOrdersForTheLastFiveUnits();
     void sixDesktopsPayOneOrder();
     void twoSettlementsAtOnce();
+    void anEditOverANewerOneIsRefused();
     void theShopChecksCleanAfterTheRaces();
 
 private:
@@ -217,6 +219,62 @@ void TestTeamRaces::twoSettlementsAtOnce()
         QVERIFY2(payoutRows == 1, qPrintable(context));
         QVERIFY(shop.ledger.previewSettlement(QDate(2026, 11, 25), 0).isEmpty());
     }
+}
+
+void TestTeamRaces::anEditOverANewerOneIsRefused()
+{
+    // Two desktops (two connections) open the same records; the second to save is refused, keeps
+    // the first one's change, and saves once it has read it again.
+    ShopServices &first = m_fixture.services();
+    Shop secondShop(Database::open(*DatabaseLocation::parse(m_fixture.db())));
+    ShopServices &second = secondShop.services;
+
+    Customer mine = first.customerService.customerByCode(QStringLiteral("C1"));
+    Customer theirs = second.customerService.customerByCode(QStringLiteral("C1"));
+    QCOMPARE(mine.version, theirs.version);
+    theirs.phone = QStringLiteral("13900000001");
+    theirs = second.customerService.update(theirs);
+    QCOMPARE(theirs.version, mine.version + 1);
+    mine.notes = QStringLiteral("送货前电话");
+    QVERIFY_THROWS_EXCEPTION(StaleError, first.customerService.update(mine));
+    Customer stored = first.customerService.customerByCode(QStringLiteral("C1"));
+    QCOMPARE(stored.phone, QStringLiteral("13900000001"));
+    QVERIFY(stored.notes.isEmpty());
+    stored.notes = QStringLiteral("送货前电话");
+    QCOMPARE(first.customerService.update(stored).notes, QStringLiteral("送货前电话"));
+
+    Product product = first.catalog.productBySku(QStringLiteral("ONE"));
+    Product other = second.catalog.productBySku(QStringLiteral("ONE"));
+    other.price = yuan("12");
+    second.catalog.update(other);
+    product.name = QStringLiteral("改名");
+    QVERIFY_THROWS_EXCEPTION(StaleError, first.catalog.update(product));
+    QCOMPARE(first.catalog.productBySku(QStringLiteral("ONE")).price, yuan("12"));
+    QCOMPARE(first.catalog.productBySku(QStringLiteral("ONE")).name, QStringLiteral("单品"));
+    // Stock moves are not edits: a sale between reading and saving does not refuse the save.
+    Product again = first.catalog.productBySku(QStringLiteral("ONE"));
+    second.catalog.restock(QStringLiteral("ONE"), 3, at("2026-11-21 09:00"), QString());
+    again.name = QStringLiteral("改名");
+    QCOMPARE(first.catalog.update(again).name, QStringLiteral("改名"));
+
+    Distributor seller = first.distributorService.distributorByCode(QStringLiteral("D1"));
+    Distributor sellerThere = second.distributorService.distributorByCode(QStringLiteral("D1"));
+    sellerThere.phone = QStringLiteral("13700000000");
+    second.distributorService.update(sellerThere);
+    seller.name = QStringLiteral("改名");
+    QVERIFY_THROWS_EXCEPTION(StaleError, first.distributorService.update(seller));
+    QCOMPARE(first.distributorService.distributorByCode(QStringLiteral("D1")).name,
+             QStringLiteral("分销员1"));
+
+    const Order pending = newOrder(QStringLiteral("EDIT-1"), product.id);
+    OrderDraft edit = orderDraft("EDIT-1", "2026-11-20 10:00", m_customerId, 0,
+                                 {{product.id, 2, std::nullopt, Money()}});
+    edit.version = pending.version;
+    second.workflow.updatePending(QStringLiteral("EDIT-1"), edit); // saved there first
+    edit.lines.first().quantity = 3;
+    QVERIFY_THROWS_EXCEPTION(StaleError,
+                             first.workflow.updatePending(QStringLiteral("EDIT-1"), edit));
+    QCOMPARE(first.workflow.orderByNumber(QStringLiteral("EDIT-1")).lines.first().quantity, 2);
 }
 
 void TestTeamRaces::theShopChecksCleanAfterTheRaces()
