@@ -15,7 +15,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-charts-dev libqt6opengl6-dev libgl-dev
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-translations-l10n qt6-qpa-plugins
-    postgresql sqlite3 libsqlite3-dev libminizip-dev libxlsxwriter-dev libzint-dev
+    postgresql sqlite3 libsqlite3-dev libminizip-dev libxlsxwriter-dev libzint-dev qtkeychain-qt6-dev
     xvfb xauth fonts-noto-cjk fonts-droid-fallback poppler-utils faketime tzdata time
 )
 

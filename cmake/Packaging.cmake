@@ -51,7 +51,7 @@ else()
     # .xlsx, libxlsxwriter writes them) are named too, although dpkg-shlibdeps finds them, so
     # that the list says what the package needs.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
-        "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-qpa-plugins, fonts-droid-fallback, libxlsxwriter4, libminizip1")
+        "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-qpa-plugins, fonts-droid-fallback, libxlsxwriter4, libminizip1, libqt6keychain1")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")
 endif()
 

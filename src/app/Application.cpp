@@ -12,6 +12,7 @@
 #include "LanguageManager.h"
 #include "ListPage.h"
 #include "MainWindow.h"
+#include "SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -105,9 +106,30 @@ int runDesktopApplication(int argc, char *argv[])
     }
 
     std::unique_ptr<Database> database;
+    QString signInNote;
     try {
         const DatabaseLocation location = DatabaseLocation::resolve(parser.value(databaseOption));
-        database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        if (location.isSqlite()) {
+            database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+        } else {
+            // Team mode: each person signs in (team.md); Cancel closes the program.
+            const auto attempt = [&](const QString &user, const QString &password) {
+                try {
+                    database = Database::open(location.signedInAs(user, password),
+                                              Database::OpenMode::CreateOrUpgrade);
+                    return QString();
+                } catch (const Error &error) {
+                    return error.message();
+                }
+            };
+            const QString server = QStringLiteral("%1:%2/%3")
+                                       .arg(location.host())
+                                       .arg(location.port())
+                                       .arg(location.databaseName());
+            if (!SignInDialog::signIn(server, location.user(), location.password(), attempt,
+                                      &signInNote))
+                return 0;
+        }
     } catch (const Error &error) {
         QMessageBox::critical(
             nullptr, QApplication::translate("Application", "MicroShop"),
@@ -125,6 +147,8 @@ int runDesktopApplication(int argc, char *argv[])
     if (!bench.isEmpty())
         window.showPage(MainWindow::Orders);
     window.show();
+    if (!signInNote.isEmpty())
+        window.statusBar()->showMessage(signInNote, 15000);
     if (!bench.isEmpty())
         QTimer::singleShot(0, &window, [&window, bench] { reportForBenchmark(window, bench); });
 

@@ -85,4 +85,12 @@ QString DatabaseLocation::displayName() const
         .arg(m_databaseName);
 }
 
+DatabaseLocation DatabaseLocation::signedInAs(const QString &user, const QString &password) const
+{
+    DatabaseLocation signedIn = *this;
+    signedIn.m_user = user;
+    signedIn.m_password = password;
+    return signedIn;
+}
+
 } // namespace MicroShop

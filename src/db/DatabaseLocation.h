@@ -38,6 +38,9 @@ public:
     // For people: the path, or the URL without its password.
     QString displayName() const;
 
+    // The same PostgreSQL database, signed in as user with password.
+    DatabaseLocation signedInAs(const QString &user, const QString &password) const;
+
 private:
     Backend m_backend = Backend::Sqlite;
     QString m_path;
