@@ -19,6 +19,8 @@ public:
     QStringList dailyBackups() const override;
     void backupTo(const QString &file) override;
     void restoreFrom(const QString &file) override;
+    QList<CopiedTable> copyTo(const QString &location,
+                              const std::function<bool(qint64, qint64)> &progress) override;
 
 private:
     Database &m_database;
