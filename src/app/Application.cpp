@@ -12,6 +12,7 @@
 #include "LanguageManager.h"
 #include "ListPage.h"
 #include "MainWindow.h"
+#include "MoveShopDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -106,7 +107,12 @@ int runDesktopApplication(int argc, char *argv[])
 
     std::unique_ptr<Database> database;
     try {
-        const DatabaseLocation location = DatabaseLocation::resolve(parser.value(databaseOption));
+        // --db, else $MICROSHOP_DB, else the database chosen in Settings (a shop moved to a
+        // server), else the default file.
+        QString chosen = parser.value(databaseOption);
+        if (chosen.isEmpty() && qEnvironmentVariableIsEmpty("MICROSHOP_DB"))
+            chosen = DesktopDatabase::remembered();
+        const DatabaseLocation location = DatabaseLocation::resolve(chosen);
         database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
     } catch (const Error &error) {
         QMessageBox::critical(

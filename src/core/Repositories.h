@@ -64,6 +64,7 @@ public:
     virtual ~BackupStore() = default;
     virtual QString databaseName() const = 0; // for people: path or URL without password
     virtual int schemaVersion() const = 0;
+    virtual bool isLocalFile() const = 0;         // an SQLite file, not a team server
     virtual QStringList dailyBackups() const = 0; // newest first; empty on a team server
     virtual void backupTo(const QString &file) = 0;
     virtual void restoreFrom(const QString &file) = 0; // verifies first; all or nothing

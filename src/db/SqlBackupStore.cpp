@@ -18,6 +18,11 @@ int SqlBackupStore::schemaVersion() const
     return m_database.schemaVersion();
 }
 
+bool SqlBackupStore::isLocalFile() const
+{
+    return m_database.isSqlite();
+}
+
 QStringList SqlBackupStore::dailyBackups() const
 {
     return BackupService::dailyBackups(m_database.location());

@@ -16,6 +16,7 @@ public:
 
     QString databaseName() const override;
     int schemaVersion() const override;
+    bool isLocalFile() const override;
     QStringList dailyBackups() const override;
     void backupTo(const QString &file) override;
     void restoreFrom(const QString &file) override;
