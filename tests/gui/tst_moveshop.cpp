@@ -71,9 +71,9 @@ private:
 
 void TestMoveShop::initTestCase()
 {
-    // This desktop's remembered database goes to a folder of the test's own.
-    qputenv("XDG_CONFIG_HOME", m_folder.filePath(QStringLiteral("config")).toUtf8());
+    // This desktop's remembered database goes to the test's own settings (~/.qttest), cleared.
     QStandardPaths::setTestModeEnabled(true);
+    DesktopDatabase::remember(QString());
     QCOMPARE(DesktopDatabase::remembered(), QString());
     m_desktop = openDesktopShop(m_folder.filePath(QStringLiteral("shop.db")));
     DemoGenerator(m_desktop->services, {12, 40, 10, 150}, 7, Dates::now()).run();
