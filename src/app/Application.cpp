@@ -12,6 +12,7 @@
 #include "LanguageManager.h"
 #include "ListPage.h"
 #include "MainWindow.h"
+#include "MoveShopDialog.h"
 #include "SignInDialog.h"
 
 #include <QApplication>
@@ -108,7 +109,12 @@ int runDesktopApplication(int argc, char *argv[])
     std::unique_ptr<Database> database;
     QString signInNote;
     try {
-        const DatabaseLocation location = DatabaseLocation::resolve(parser.value(databaseOption));
+        // --db, else $MICROSHOP_DB, else the database chosen in Settings (a shop moved to a
+        // server), else the default file.
+        QString chosen = parser.value(databaseOption);
+        if (chosen.isEmpty() && qEnvironmentVariableIsEmpty("MICROSHOP_DB"))
+            chosen = DesktopDatabase::remembered();
+        const DatabaseLocation location = DatabaseLocation::resolve(chosen);
         if (location.isSqlite()) {
             database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
         } else {

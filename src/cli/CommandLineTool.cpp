@@ -121,6 +121,13 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          {},
          &CommandLineTool::check},
+        {QStringLiteral("copy"),
+         {usageLine(QStringLiteral("copy --to LOCATION"),
+                    QStringLiteral("copy the whole shop into an empty database (an SQLite file or "
+                                   "postgresql://...) and check the copy"))},
+         options({"--to"}),
+         {},
+         &CommandLineTool::copy},
         {QStringLiteral("import"),
          {usageLine(QStringLiteral("import products|customers|orders|distributors FILE")),
           usageLine(QStringLiteral("import orders FILE [--platform auto|microshop|youzan|weidian|"
@@ -506,6 +513,36 @@ int CommandLineTool::restore(const Invocation &invocation)
     auto database = openDatabase(invocation, false);
     BackupService::restore(*database, file);
     m_out << QStringLiteral("Restored %1 from %2.\n").arg(database->location().displayName(), file);
+    return Done;
+}
+
+int CommandLineTool::copy(const Invocation &invocation)
+{
+    allowOptions(invocation, {QStringLiteral("--to")});
+    if (invocation.words.size() != 1)
+        usageError(QStringLiteral("copy takes no arguments, only --to LOCATION"));
+    if (!invocation.has(QStringLiteral("--to")))
+        usageError(QStringLiteral("copy needs --to LOCATION (an SQLite file or "
+                                  "postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME)"));
+    QString why;
+    const auto target = DatabaseLocation::parse(invocation.option(QStringLiteral("--to")), &why);
+    if (!target)
+        throw InputError(QStringLiteral("--to: %1").arg(why));
+    auto database = openDatabase(invocation, false);
+    QElapsedTimer clock;
+    clock.start();
+    const QList<CopiedTable> copied = BackupService::copyTo(*database, *target);
+    QList<QStringList> rows;
+    qint64 total = 0;
+    for (const CopiedTable &table : copied) {
+        rows.append({table.table, QString::number(table.rows)});
+        total += table.rows;
+    }
+    printTable({QStringLiteral("table"), QStringLiteral("rows")}, rows, invocation.format);
+    m_err << QStringLiteral("Copied %1 rows from %2 to %3 in %4 s; the check found no problems.\n")
+                 .arg(total)
+                 .arg(database->location().displayName(), target->displayName())
+                 .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
     return Done;
 }
 

@@ -62,6 +62,13 @@ public:
 
 namespace MicroShop {
 
+// How many rows of one table a copy of the shop wrote.
+struct CopiedTable
+{
+    QString table;
+    qint64 rows = 0;
+};
+
 // The shop's backups as the settings page sees them; src/db implements it for the open database.
 class BackupStore
 {
@@ -69,9 +76,16 @@ public:
     virtual ~BackupStore() = default;
     virtual QString databaseName() const = 0; // for people: path or URL without password
     virtual int schemaVersion() const = 0;
+    virtual bool isLocalFile() const = 0;         // an SQLite file, not a team server
     virtual QStringList dailyBackups() const = 0; // newest first; empty on a team server
     virtual void backupTo(const QString &file) = 0;
     virtual void restoreFrom(const QString &file) = 0; // verifies first; all or nothing
+    // The whole shop into the empty database at location (an SQLite path or a postgresql://
+    // URL), checked there; all or nothing. Throws InputError (a target that is not empty, a copy
+    // the check finds fault with) or DatabaseError (unreachable).
+    virtual QList<CopiedTable> copyTo(const QString &location,
+                                      const std::function<bool(qint64, qint64)> &progress)
+        = 0;
 };
 
 } // namespace MicroShop

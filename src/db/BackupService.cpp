@@ -1,8 +1,10 @@
 #include "BackupService.h"
 
 #include "Database.h"
+#include "DatabaseCheck.h"
 #include "Migrations.h"
 #include "SqlAuditLog.h"
+#include "TableCopier.h"
 
 #include "Dates.h"
 #include "Error.h"
@@ -12,9 +14,10 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <climits>
 
 namespace MicroShop {
 
@@ -62,40 +65,6 @@ void replaceFile(const QString &temporary, const QString &file)
     }
 }
 
-QStringList columnsOf(const QSqlRecord &record)
-{
-    QStringList columns;
-    for (int i = 0; i < record.count(); ++i)
-        columns.append(record.fieldName(i));
-    return columns;
-}
-
-// Copies every row of table from source into target, which must be in a transaction.
-void copyRows(const QSqlDatabase &source, Database &target, const QString &table)
-{
-    QSqlQuery read(source);
-    read.setForwardOnly(true);
-    if (!read.exec(QStringLiteral("SELECT * FROM ") + table))
-        throw DatabaseError(
-            DatabaseError::Reason::Failed,
-            BackupService::tr("Cannot read the table %1: %2").arg(table, read.lastError().text()));
-    const QStringList columns = columnsOf(read.record());
-    QStringList placeholders;
-    for (qsizetype i = 0; i < columns.size(); ++i)
-        placeholders.append(QStringLiteral("?"));
-    QSqlQuery write(target.connection());
-    write.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                      .arg(table, columns.join(u','), placeholders.join(u',')));
-    while (read.next()) {
-        for (int i = 0; i < columns.size(); ++i)
-            write.bindValue(i, read.value(i));
-        if (!write.exec())
-            throw DatabaseError(DatabaseError::Reason::Failed,
-                                BackupService::tr("Cannot copy a row of the table %1: %2")
-                                    .arg(table, write.lastError().text()));
-    }
-}
-
 QString sqlStringLiteral(QString text)
 {
     return u'\'' + text.replace(u'\'', QStringLiteral("''")) + u'\'';
@@ -138,18 +107,9 @@ void BackupService::backup(Database &database, const QString &file)
                                 tr("The backup would have schema version %1, the database has %2.")
                                     .arg(copy->schemaVersion())
                                     .arg(database.schemaVersion()));
-        database.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
-        try {
-            copy->inTransaction([&] {
-                copy->exec(QStringLiteral("PRAGMA defer_foreign_keys = ON"));
-                for (const QString &table : Migrations::tablesInDependencyOrder())
-                    copyRows(database.connection(), *copy, table);
-            });
-        } catch (...) {
-            database.exec(QStringLiteral("ROLLBACK"));
-            throw;
-        }
-        database.exec(QStringLiteral("COMMIT"));
+        TableCopier::inSnapshot(database.connection(), [&] {
+            copy->inTransaction([&] { TableCopier::copyAll(database.connection(), *copy); });
+        });
         copy->exec(QStringLiteral("PRAGMA journal_mode = DELETE")); // one self-contained file
     } catch (...) {
         QFile::remove(temporary);
@@ -269,20 +229,152 @@ void BackupService::restore(Database &database, const QString &file)
     if (!backup.isOpen())
         throw InputError(tr("Cannot open the backup %1.").arg(QDir::toNativeSeparators(file)));
     database.inTransaction([&] {
-        database.exec(QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
         database.exec(QStringLiteral("TRUNCATE ") + tables.join(QStringLiteral(", ")));
-        for (const QString &table : tables)
-            copyRows(backup.connection(), database, table);
-        for (const QString &table : tables) {
-            if (table == u"settings" || table == u"distributor_closure"
-                || table == u"commission_basis" || table == u"product_aliases") // no id column
-                continue;
-            database.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
-                                         "COALESCE(max(id), 0) + 1, false) FROM %1")
-                              .arg(table));
-        }
+        TableCopier::copyAll(backup.connection(), database);
         SqlAuditLog(database).append(audit);
     });
+}
+
+namespace {
+
+// What a failed copy undoes so that the target is as it was: an SQLite file made for the copy is
+// removed (a file that was empty is left empty), tables made in an empty PostgreSQL database are
+// dropped, an empty shop that was there is emptied again.
+struct CopyTarget
+{
+    DatabaseLocation location;
+    bool sqliteFileExisted = false;
+    bool wasEmptyDatabase = false; // no schema yet: ours to remove again
+
+    void undo(std::unique_ptr<Database> &database) const
+    {
+        if (!wasEmptyDatabase && database) {
+            try {
+                const QStringList tables = Migrations::tablesInDependencyOrder();
+                database->inTransaction([&] {
+                    for (auto table = tables.crbegin(); table != tables.crend(); ++table)
+                        database->exec(QStringLiteral("DELETE FROM ") + *table);
+                });
+            } catch (const Error &) {
+                // The server is gone; had the rows been committed, the check would have run.
+            }
+        }
+        if (!location.isSqlite() && wasEmptyDatabase && database) {
+            try {
+                QStringList tables;
+                database->forEachRow(
+                    QStringLiteral("SELECT tablename FROM pg_tables "
+                                   "WHERE schemaname = current_schema()"),
+                    {}, [&](const QSqlQuery &row) { tables.append(row.value(0).toString()); });
+                if (!tables.isEmpty())
+                    database->exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE")
+                                       .arg(tables.join(QStringLiteral(", "))));
+            } catch (const Error &) {
+                // The server is gone: the empty schema left there is accepted by another copy.
+            }
+        }
+        database.reset();
+        if (location.isSqlite() && wasEmptyDatabase) {
+            QFile::remove(location.path() + QStringLiteral("-wal"));
+            QFile::remove(location.path() + QStringLiteral("-shm"));
+            if (sqliteFileExisted) {
+                QFile file(location.path());
+                if (file.open(QIODevice::ReadWrite))
+                    file.resize(0);
+            } else {
+                QFile::remove(location.path());
+            }
+        }
+    }
+};
+
+} // namespace
+
+QList<CopiedTable> BackupService::copyTo(Database &source, const DatabaseLocation &target,
+                                         const ProgressCallback &progress)
+{
+    const QString where = target.displayName();
+    auto refuse = [&](const QString &why) {
+        throw InputError(tr("Cannot copy the shop to %1: %2 Copy it into an empty database (a "
+                            "new file, or a database just made with createdb). Nothing was "
+                            "changed.")
+                             .arg(where, why));
+    };
+    if (source.inTransaction())
+        throw InputError(tr("A copy cannot run inside another change."));
+
+    // Is the target empty? Found out without changing anything there.
+    CopyTarget undo{target};
+    if (target.isSqlite()) {
+        const QFileInfo file(target.path());
+        if (file.isDir())
+            refuse(tr("it is a folder."));
+        undo.sqliteFileExisted = file.exists();
+    }
+    if (!target.isSqlite() || undo.sqliteFileExisted) {
+        try {
+            auto existing = Database::open(target, Database::OpenMode::ExistingCurrent);
+            for (const CopiedTable &table : TableCopier::rowCounts(existing->connection())) {
+                if (table.rows > 0)
+                    refuse(tr("it is not empty (its table %1 has %n row(s)).", nullptr,
+                              int(qMin<qint64>(table.rows, INT_MAX)))
+                               .arg(table.table));
+            }
+        } catch (const DatabaseError &error) {
+            switch (error.reason()) {
+            case DatabaseError::Reason::Missing: // an empty file or database
+                undo.wasEmptyDatabase = true;
+                break;
+            case DatabaseError::Reason::NotMicroShop:
+            case DatabaseError::Reason::Corrupt:
+            case DatabaseError::Reason::NewerSchema:
+            case DatabaseError::Reason::OlderSchema:
+                refuse(tr("it is not empty (%1)").arg(error.message()));
+                break;
+            default:
+                throw; // unreachable: the CLI's exit 3
+            }
+        }
+    } else {
+        undo.wasEmptyDatabase = true;
+    }
+
+    std::unique_ptr<Database> copy;
+    QList<CopiedTable> copied;
+    try {
+        // Created as the app creates a shop: PostgreSQL's own steps (roles, grants) follow.
+        copy = Database::open(target, Database::OpenMode::CreateOrUpgrade);
+        if (copy->schemaVersion() != source.schemaVersion())
+            throw DatabaseError(DatabaseError::Reason::Failed,
+                                tr("The copy would have schema version %1, the shop has %2.")
+                                    .arg(copy->schemaVersion())
+                                    .arg(source.schemaVersion()));
+        TableCopier::inSnapshot(source.connection(), [&] {
+            copy->inTransaction(
+                [&] { copied = TableCopier::copyAll(source.connection(), *copy, progress); });
+        });
+
+        // The copy checked as `microshop-cli check` checks a shop.
+        QStringList problems;
+        const QList<CopiedTable> counted = TableCopier::rowCounts(copy->connection());
+        for (qsizetype i = 0; i < counted.size() && i < copied.size(); ++i) {
+            if (counted.at(i).rows != copied.at(i).rows)
+                problems.append(tr("the table %1 has %2 rows, %3 were copied")
+                                    .arg(counted.at(i).table)
+                                    .arg(counted.at(i).rows)
+                                    .arg(copied.at(i).rows));
+        }
+        problems += DatabaseCheck::findings(*copy);
+        if (!problems.isEmpty())
+            throw InputError(tr("The copy in %1 did not pass the check, so it was removed: %2. "
+                                "Run `microshop-cli check` on the shop itself and put it right "
+                                "first.")
+                                 .arg(where, problems.mid(0, 3).join(QStringLiteral("; "))));
+    } catch (...) {
+        undo.undo(copy);
+        throw;
+    }
+    return copied;
 }
 
 QString BackupService::makeDailyBackup(Database &database, QDate today)

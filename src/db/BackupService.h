@@ -2,6 +2,9 @@
 
 #include "DatabaseLocation.h"
 
+#include "Error.h"
+#include "Repositories.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QString>
@@ -31,6 +34,14 @@ public:
     // transaction. Throws InputError (bad backup) or DatabaseError; the database is untouched
     // then.
     static void restore(Database &database, const QString &file);
+
+    // `copy --to`: the whole shop into the empty database at target (an SQLite file that does
+    // not exist or is empty, or an empty PostgreSQL database), whose schema is created as the app
+    // creates one; every row from one snapshot of source in one transaction, then the copy is
+    // checked (DatabaseCheck). Throws InputError (a target that is not empty, a copy the check
+    // finds fault with), DatabaseError (unreachable) or Cancelled; the target is then as it was.
+    static QList<CopiedTable> copyTo(Database &source, const DatabaseLocation &target,
+                                     const ProgressCallback &progress = {});
 
     // The desktop app's daily copy of its local file: made once a day into
     // Database::backupFolder(), keeping the newest automaticBackupsKept. Returns the file made,

@@ -75,6 +75,35 @@ DatabaseLocation DatabaseLocation::resolve(const QString &commandLineValue)
     return *location;
 }
 
+DatabaseLocation DatabaseLocation::postgreSql(const QString &host, int port,
+                                              const QString &databaseName, const QString &user,
+                                              const QString &password)
+{
+    DatabaseLocation location;
+    location.m_backend = Backend::PostgreSql;
+    location.m_host = host;
+    location.m_port = port;
+    location.m_databaseName = databaseName;
+    location.m_user = user;
+    location.m_password = password;
+    return location;
+}
+
+QString DatabaseLocation::text(Password password) const
+{
+    if (m_backend == Backend::Sqlite)
+        return m_path;
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setHost(m_host);
+    url.setPort(m_port);
+    url.setUserName(m_user);
+    if (password == Password::Included && !m_password.isEmpty())
+        url.setPassword(m_password);
+    url.setPath(u'/' + m_databaseName);
+    return url.toString(QUrl::FullyEncoded);
+}
+
 QString DatabaseLocation::displayName() const
 {
     if (m_backend == Backend::Sqlite)

@@ -17,6 +17,9 @@ public:
 
     static DatabaseLocation sqliteFile(const QString &path);
 
+    static DatabaseLocation postgreSql(const QString &host, int port, const QString &databaseName,
+                                       const QString &user, const QString &password);
+
     // An SQLite path, or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME.
     static std::optional<DatabaseLocation> parse(const QString &text, QString *error = nullptr);
 
@@ -37,6 +40,10 @@ public:
 
     // For people: the path, or the URL without its password.
     QString displayName() const;
+    // What parse() reads back: the path, or the URL (its parts percent-encoded) with the
+    // password or without it (to be remembered where a password must not be).
+    enum class Password { Included, LeftOut };
+    QString text(Password password) const;
 
     // The same PostgreSQL database, signed in as user with password.
     DatabaseLocation signedInAs(const QString &user, const QString &password) const;

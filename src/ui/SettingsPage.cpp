@@ -3,6 +3,7 @@
 
 #include "BackgroundTask.h"
 #include "LanguageManager.h"
+#include "MoveShopDialog.h"
 
 #include "Clock.h"
 #include "Dates.h"
@@ -66,6 +67,11 @@ SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidge
     connect(m_ui->backupNowButton, &QPushButton::clicked, this, &SettingsPage::backUpNow);
     connect(m_ui->restoreButton, &QPushButton::clicked, this, &SettingsPage::restoreSelected);
     connect(m_ui->restoreFileButton, &QPushButton::clicked, this, &SettingsPage::restoreFromFile);
+    connect(m_ui->moveToServerButton, &QPushButton::clicked, this, &SettingsPage::moveToServer);
+    connect(m_ui->copyToFileButton, &QPushButton::clicked, this, &SettingsPage::copyToFile);
+    // A shop on a file moves to a server; a shop on a server may be copied to a file.
+    m_ui->moveToServerButton->setVisible(m_backups.isLocalFile());
+    m_ui->copyToFileButton->setVisible(!m_backups.isLocalFile());
     connect(m_ui->backupsList, &QListWidget::currentRowChanged, this, [this] { updateState(); });
 
     reload();
@@ -294,6 +300,84 @@ bool SettingsPage::restoreNow(const QString &file, const QString &description)
     reload();
     showStatus(tr("Restored from %1.").arg(description), false);
     emit shopDataReplaced();
+    return true;
+}
+
+void SettingsPage::moveToServer()
+{
+    MoveShopDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        copyShopTo(dialog.location(), dialog.locationWithoutPassword());
+}
+
+void SettingsPage::copyToFile()
+{
+    const QString suggested
+        = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(QStringLiteral("microshop-%1.db").arg(Dates::toText(Dates::today())));
+    const QString file = QFileDialog::getSaveFileName(this, tr("Copy this shop to a file"),
+                                                      suggested, tr("MicroShop databases (*.db)"),
+                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    if (file.isEmpty())
+        return;
+    if (QFileInfo::exists(file)) {
+        QMessageBox::warning(this, tr("Copy this shop to a file"),
+                             tr("%1 exists already. Choose a new file name: the copy never "
+                                "writes over a file.")
+                                 .arg(QDir::toNativeSeparators(file)));
+        return;
+    }
+    copyShopTo(file, file);
+}
+
+bool SettingsPage::copyShopTo(const QString &location, const QString &rememberAs)
+{
+    QList<CopiedTable> copied;
+    QString problem;
+    const auto outcome = BackgroundTask::run(
+        this, m_shop, tr("Copying the shop…"),
+        [&](ShopContext &own, const ProgressCallback &progress) {
+            copied = own.backups.copyTo(location, progress);
+        },
+        &problem);
+    const QString shown = QDir::toNativeSeparators(rememberAs);
+    if (outcome == BackgroundTask::Outcome::Cancelled) {
+        showStatus(tr("The copy was cancelled; nothing was written to %1.").arg(shown), true);
+        return false;
+    }
+    if (outcome == BackgroundTask::Outcome::Failed) {
+        showStatus(problem, true);
+        QMessageBox::warning(this, tr("The shop was not copied"), problem);
+        return false;
+    }
+    qint64 rows = 0;
+    qint64 orders = 0;
+    for (const CopiedTable &table : std::as_const(copied)) {
+        rows += table.rows;
+        if (table.table == u"orders")
+            orders = table.rows;
+    }
+    const QString result = tr("The shop was copied to %1: %L2 rows, %L3 orders among them. The "
+                              "copy passed the check.")
+                               .arg(shown)
+                               .arg(rows)
+                               .arg(orders);
+    showStatus(result, false);
+    const auto answer = QMessageBox::question(
+        this, tr("The shop was copied"),
+        result + QStringLiteral("\n\n")
+            + tr("Open the shop there from now on, on this desktop? MicroShop will open %1 the "
+                 "next time it starts (the password is not saved). This shop stays as it is; do "
+                 "not keep working in both.")
+                  .arg(shown),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes) {
+        DesktopDatabase::remember(rememberAs);
+        showStatus(tr("MicroShop will open %1 the next time it starts. Close it and start it again "
+                      "to work there.")
+                       .arg(shown),
+                   false);
+    }
     return true;
 }
 

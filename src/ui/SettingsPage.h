@@ -34,6 +34,10 @@ public:
     // What Back up now and Restore do once the file is chosen (and the restore confirmed).
     bool backUpTo(const QString &file);
     bool restoreNow(const QString &file, const QString &description);
+    // What Move this shop to a server and Copy this shop to a file do once the place is chosen:
+    // the copy in the background, its result, then the offer to open rememberAs (location
+    // without its password) from now on on this desktop.
+    bool copyShopTo(const QString &location, const QString &rememberAs);
 
 signals:
     void settingsApplied();
@@ -56,6 +60,8 @@ private:
     void restoreSelected();
     void restoreFromFile();
     void restoreFrom(const QString &file, const QString &description);
+    void moveToServer();
+    void copyToFile();
     // A backup or a restore off the UI thread: all or nothing, so with no Cancel; a failure is
     // said on the page.
     bool runWhole(const QString &title, const std::function<void(BackupStore &)> &work);
