@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "TeamRoles.h"
+
 namespace MicroShop::Migrations {
 
 namespace {
@@ -451,6 +453,9 @@ const QList<Migration> &all()
          schemaVersion4()},
         {5, QStringLiteral("payment bills and their reconciliation with the orders"),
          schemaVersion5()},
+        // team.md: people and roles enforced by the server (nothing on SQLite).
+        {6, QStringLiteral("the roles of a team shop's people, and the audit naming them"),
+         TeamRoles::schemaStatements()},
     };
     return migrations;
 }
