@@ -77,6 +77,8 @@ Product CatalogService::create(Product product, const QDateTime &at)
             {{QStringLiteral("stock"),
               tr("The opening stock of %1 cannot be negative.").arg(product.sku)}});
     m_transactor.inTransaction([&] {
+        // One new product at a time across desktops: a SKU found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("product codes"));
         checkUnique(product, 0);
         const qint64 opening = product.stock;
         product.stock = 0;
@@ -188,8 +190,10 @@ Product CatalogService::stocktake(const QString &sku, qint64 counted, const QDat
                                 tr("Say why the stock is adjusted, for example \"stocktake\" or "
                                    "\"damaged\".")}});
     Product product;
-    m_transactor.inTransaction([&] {
+    m_transactor.inRetryingTransaction([&] {
         product = productBySku(sku);
+        if (m_products.lockStock({product.id}))
+            product = productBySku(sku); // as it is once held
         const qint64 before = product.stock;
         const qint64 difference = counted - before;
         if (difference == 0)

@@ -61,6 +61,8 @@ Customer CustomerService::create(Customer customer)
         throw ValidationError(found);
     checkDistributor(customer);
     m_transactor.inTransaction([&] {
+        // One new customer at a time across desktops: a code found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("customer codes"));
         if (m_customers.findByCode(customer.code))
             throw ValidationError(
                 {{QStringLiteral("code"),

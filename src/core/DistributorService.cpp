@@ -38,6 +38,8 @@ Distributor DistributorService::create(const Distributor &distributor)
     if (!created.joined.isValid())
         created.joined = Dates::today();
     m_transactor.inTransaction([&] {
+        // One new distributor at a time across desktops: a code found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("distributor codes"));
         if (m_distributors.findByCode(created.code))
             throw ValidationError(
                 {{QStringLiteral("code"),

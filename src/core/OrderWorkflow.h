@@ -90,6 +90,8 @@ public:
 
 private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
+    // The order, held for this transaction (OrderRepository::lock) and read as it is then.
+    Order lockedOrder(const QString &orderNo);
     // The moves on an order in hand, inside the caller's transaction; each updates `order`.
     // shipOrder() takes courier and tracking as requireCourierAndTracking() has checked them.
     Order insertNew(const OrderDraft &draft);

@@ -30,6 +30,10 @@ public:
     // The product an alias names: by code when alias.code is not empty, else by name and spec.
     virtual std::optional<qint64> aliasedProduct(const ProductAlias &alias) const = 0;
     virtual void saveAlias(const ProductAlias &alias, qint64 productId) = 0; // replaces
+    // Within a transaction: holds the products' stock for it, so that no other desktop moves it
+    // until the end (always in the order of their ids, so that two desktops cannot wait on each
+    // other). False when nothing could have changed since it was read (SQLite's one writer).
+    virtual bool lockStock(QList<qint64> productIds) = 0;
 };
 
 class CustomerRepository
@@ -85,6 +89,9 @@ public:
     virtual void addRefund(qint64 orderId, const RefundRecord &refund) = 0; // and the lines' sums
     virtual QString nextOrderNumber(QDate date) const = 0;              // SO20261125-0001, unused
     virtual QList<Order> ordersOfCustomer(qint64 customerId) const = 0; // newest first, no lines
+    // Within a transaction: holds the order for it, so that no other desktop moves it until the
+    // end. False when nothing could have changed since it was read (SQLite's one writer).
+    virtual bool lock(qint64 orderId) = 0;
 };
 
 // What the orders need of the distributor tree: its codes (DistributorRepository has the rest).

@@ -284,4 +284,13 @@ QList<Order> SqlOrderRepository::ordersOfCustomer(qint64 customerId) const
     return result;
 }
 
+bool SqlOrderRepository::lock(qint64 orderId)
+{
+    if (m_database.isSqlite())
+        return false; // BEGIN IMMEDIATE: this connection is the only writer already
+    m_database.run(QStringLiteral("SELECT id FROM orders WHERE id = ? FOR UPDATE"),
+                   {qlonglong(orderId)});
+    return true;
+}
+
 } // namespace MicroShop

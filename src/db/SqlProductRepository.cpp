@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SqlValues.h"
 
+#include <algorithm>
+
 namespace MicroShop {
 
 using namespace SqlValues;
@@ -171,6 +173,17 @@ void SqlProductRepository::saveAlias(const ProductAlias &alias, qint64 productId
                        "product_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, "
                        "code, name, spec) DO UPDATE SET product_id = excluded.product_id"),
         aliasKey(alias) + QVariantList{qlonglong(productId)});
+}
+
+bool SqlProductRepository::lockStock(QList<qint64> productIds)
+{
+    if (m_database.isSqlite())
+        return false; // BEGIN IMMEDIATE: this connection is the only writer already
+    std::sort(productIds.begin(), productIds.end());
+    for (const qint64 id : std::as_const(productIds))
+        m_database.run(QStringLiteral("SELECT id FROM products WHERE id = ? FOR UPDATE"),
+                       {qlonglong(id)});
+    return true;
 }
 
 } // namespace MicroShop

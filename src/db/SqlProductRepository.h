@@ -24,6 +24,7 @@ public:
     QList<StockMovement> movements(qint64 productId) const override;
     std::optional<qint64> aliasedProduct(const ProductAlias &alias) const override;
     void saveAlias(const ProductAlias &alias, qint64 productId) override;
+    bool lockStock(QList<qint64> productIds) override;
 
 private:
     std::optional<Product> findWhere(const QString &condition, const QVariant &value) const;
