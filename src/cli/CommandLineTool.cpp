@@ -16,6 +16,7 @@
 #include "SqlSettingsRepository.h"
 #include "TableFile.h"
 #include "TableSource.h"
+#include "TeamDirectory.h"
 
 #include "AddressParser.h"
 #include "Clock.h"
@@ -198,6 +199,15 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          {},
          &CommandLineTool::payment},
+        {QStringLiteral("user"),
+         {usageLine(QStringLiteral("user add NAME --role R"),
+                    QStringLiteral("a team server's new login; its password on standard input")),
+          usageLine(QStringLiteral("user role NAME R"),
+                    QStringLiteral("R: owner, manager, clerk, packer or finance")),
+          usageLine(QStringLiteral("user remove NAME")), usageLine(QStringLiteral("user list"))},
+         options({"--role"}),
+         {},
+         &CommandLineTool::user},
         {QStringLiteral("address"),
          {usageLine(QStringLiteral("address parse TEXT"),
                     QStringLiteral("split a pasted address into receiver, phone, province, city, "
@@ -401,7 +411,9 @@ std::unique_ptr<Database> CommandLineTool::openDatabase(const Invocation &invoca
     const DatabaseLocation location = DatabaseLocation::resolve(invocation.databaseOption);
     auto database = Database::open(location, createOrUpgrade ? Database::OpenMode::CreateOrUpgrade
                                                              : Database::OpenMode::ExistingCurrent);
-    database->setActor(database->actor() + QStringLiteral(" (microshop-cli)"));
+    // On a server the actor is the login, as the server records it (TeamRoles).
+    if (database->isSqlite())
+        database->setActor(database->actor() + QStringLiteral(" (microshop-cli)"));
     // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
     ShopSettings::applyTimeZone(SqlSettingsRepository(*database));
     return database;
@@ -481,6 +493,65 @@ int CommandLineTool::config(const Invocation &invocation)
     } else {
         settings.setValue(words.at(2), words.at(3));
         m_out << words.at(2) << " = " << settings.value(words.at(2)) << "\n";
+    }
+    return Done;
+}
+
+int CommandLineTool::user(const Invocation &invocation)
+{
+    const QStringList &words = invocation.words;
+    const QString action = words.value(1);
+    if (action == u"add") {
+        allowOptions(invocation, {QStringLiteral("--role")});
+        if (words.size() != 3 || !invocation.has(QStringLiteral("--role")))
+            usageError(QStringLiteral("user add takes a NAME and --role R"));
+    } else if (action == u"role") {
+        allowOptions(invocation, {});
+        if (words.size() != 4)
+            usageError(QStringLiteral("user role takes a NAME and a role"));
+    } else if (action == u"remove") {
+        allowOptions(invocation, {});
+        if (words.size() != 3)
+            usageError(QStringLiteral("user remove takes a NAME"));
+    } else if (action == u"list") {
+        allowOptions(invocation, {});
+        if (words.size() != 2)
+            usageError(QStringLiteral("user list takes no arguments"));
+    } else {
+        usageError(QStringLiteral("user needs add, role, remove or list"));
+    }
+
+    auto database = openDatabase(invocation, false);
+    TeamDirectory team(*database); // refuses a local shop
+    if (action == u"list") {
+        QList<QStringList> rows;
+        const QList<TeamDirectory::Member> members = team.members();
+        for (const TeamDirectory::Member &member : members)
+            rows.append({member.name, member.role});
+        printTable({QStringLiteral("name"), QStringLiteral("role")}, rows, invocation.format);
+        return Done;
+    }
+    const QString name = words.at(2);
+    if (action == u"add") {
+        const QString role = invocation.option(QStringLiteral("--role"));
+        TeamDirectory::checkName(name);
+        TeamDirectory::checkRole(role);
+        // One line of standard input, never an argument (which other users can see).
+        QFile input;
+        if (!input.open(stdin, QIODevice::ReadOnly))
+            throw InputError(
+                QStringLiteral("Cannot read the new user's password from standard input."));
+        QString password = QString::fromUtf8(input.readLine());
+        while (password.endsWith(u'\n') || password.endsWith(u'\r'))
+            password.chop(1);
+        team.add(name, role, password);
+        m_out << QStringLiteral("%1 can now sign in as %2.").arg(name, role) << "\n";
+    } else if (action == u"role") {
+        team.changeRole(name, words.at(3));
+        m_out << QStringLiteral("%1 is now %2.").arg(name, words.at(3)) << "\n";
+    } else {
+        team.remove(name);
+        m_out << QStringLiteral("%1 is no longer a user of this shop.").arg(name) << "\n";
     }
     return Done;
 }

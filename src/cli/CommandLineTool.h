@@ -74,6 +74,7 @@ private:
     int order(const Invocation &invocation);
     int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO
     int address(const Invocation &invocation); // address parse TEXT
+    int user(const Invocation &invocation);    // user add|role|remove|list (team server)
     int demo(const Invocation &invocation);
     int importFile(const Invocation &invocation);
     static void requireReadable(const QString &file);

@@ -3,6 +3,7 @@
 #include "BackupService.h"
 #include "Migrations.h"
 #include "SqlDialect.h"
+#include "TeamRoles.h"
 
 #include "Dates.h"
 
@@ -185,6 +186,10 @@ void Database::connect()
                             tr("Cannot connect to the PostgreSQL database %1: %2 Check the "
                                "address, the user name and password, and that the server runs.")
                                 .arg(where, connection.lastError().databaseText().trimmed()));
+    // On a server the audit log names the login, as the server itself does (team.md).
+    QSqlQuery who(connection);
+    if (who.exec(QStringLiteral("SELECT session_user")) && who.next())
+        m_actor = who.value(0).toString();
 }
 
 int Database::detectSchemaVersion()
@@ -300,6 +305,14 @@ void Database::migrate(const QList<Migration> &migrations, int target)
                 if (!translated.isEmpty()) // a statement of the other backend's
                     exec(translated);
             }
+            // Once a shop has its team roles, every step ends with their grants made again, so
+            // that a table or column a step adds is given to the roles too (decisions.md).
+            if (!isSqlite()
+                && scalar(QStringLiteral("SELECT count(*) FROM pg_roles "
+                                         "WHERE rolname = current_database() || '_owner'"))
+                           .toInt()
+                       > 0)
+                exec(TeamRoles::grantStatement());
             exec(QStringLiteral("INSERT INTO schema_version (version, description, applied_at) "
                                 "VALUES (?, ?, ?)"),
                  {migration.version, migration.description, Dates::toText(Dates::now())});
@@ -380,6 +393,17 @@ void Database::refuse(const QSqlError &error, const QString &sql) const
                         tr("The database %1 refused a change (%2); nothing was changed. If it "
                            "happens again, run `microshop-cli check`.")
                             .arg(m_location.displayName(), text));
+}
+
+bool Database::seesCosts()
+{
+    if (isSqlite())
+        return true;
+    if (!m_seesCosts)
+        m_seesCosts = scalar(QStringLiteral(
+                                 "SELECT has_column_privilege('products', 'cost', 'SELECT')"))
+                          .toBool();
+    return *m_seesCosts;
 }
 
 Database::Kept &Database::kept(const QString &sql)

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace MicroShop {
@@ -70,6 +71,10 @@ public:
     QString actor() const { return m_actor; }
     void setActor(const QString &actor) { m_actor = actor; }
 
+    // Whether this login may read the costs of products (and of order lines): on a team
+    // server a clerk or packer may not (TeamRoles), and reads 0 in their place.
+    bool seesCosts();
+
     // Where automatic and pre-upgrade backups of an SQLite file go: <dir>/<name>-backups.
     static QString backupFolder(const DatabaseLocation &location);
 
@@ -105,6 +110,7 @@ private:
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
     QString m_actor;
+    std::optional<bool> m_seesCosts;
 };
 
 } // namespace MicroShop

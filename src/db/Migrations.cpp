@@ -1,5 +1,7 @@
 #include "Migrations.h"
 
+#include "TeamRoles.h"
+
 namespace MicroShop::Migrations {
 
 namespace {
@@ -460,6 +462,9 @@ const QList<Migration> &all()
           QStringLiteral(
               "ALTER TABLE distributors ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1"),
           QStringLiteral("ALTER TABLE orders ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1")}},
+        // team.md: people and roles enforced by the server (nothing on SQLite).
+        {7, QStringLiteral("the roles of a team shop's people, and the audit naming them"),
+         TeamRoles::schemaStatements()},
     };
     return migrations;
 }

@@ -33,9 +33,11 @@ std::unique_ptr<ListSource> products(Database &database)
     SqlListSource::Definition definition;
     definition.from = QStringLiteral("products p");
     definition.key = QStringLiteral("p.id");
+    // 0 for a login that may not read costs (a clerk or packer on a team server).
+    const QString cost = database.seesCosts() ? QStringLiteral("p.cost") : QStringLiteral("0");
     definition.columns = {
         QStringLiteral("p.sku"),    QStringLiteral("p.name"),      QStringLiteral("p.category"),
-        QStringLiteral("p.unit"),   QStringLiteral("p.price"),     QStringLiteral("p.cost"),
+        QStringLiteral("p.unit"),   QStringLiteral("p.price"),     cost,
         QStringLiteral("p.stock"),  QStringLiteral("p.low_stock"), QStringLiteral("p.barcode"),
         QStringLiteral("p.active"), QStringLiteral("p.rate1"),     QStringLiteral("p.rate2"),
         QStringLiteral("p.rate3")};

@@ -54,11 +54,12 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
     m_database.forEachRow(
         QStringLiteral(
             "SELECT l.id, l.line_no, l.product_id, p.sku, p.name, l.quantity, l.unit_price, "
-            "l.unit_cost, l.discount, l.net, l.refunded_quantity, l.refunded_amount, "
+            "%1, l.discount, l.net, l.refunded_quantity, l.refunded_amount, "
             "COALESCE((SELECT sum(rl.quantity) FROM refund_lines rl JOIN refunds r "
             "ON r.id = rl.refund_id WHERE rl.order_line_id = l.id AND r.restock = 1), 0) "
             "FROM order_lines l JOIN products p ON p.id = l.product_id "
-            "WHERE l.order_id = ? ORDER BY l.line_no"),
+            "WHERE l.order_id = ? ORDER BY l.line_no")
+            .arg(m_database.seesCosts() ? QStringLiteral("l.unit_cost") : QStringLiteral("0")),
         {id}, [&order](const QSqlQuery &row) {
             OrderLine line;
             line.id = row.value(0).toLongLong();

@@ -11,8 +11,9 @@ using namespace SqlValues;
 
 namespace {
 
+// "%1": cost, or 0 for a login that may not read it (Database::seesCosts).
 const QString productColumns = QStringLiteral(
-    "id, sku, name, category, unit, price, cost, stock, low_stock, barcode, active, image, notes, "
+    "id, sku, name, category, unit, price, %1, stock, low_stock, barcode, active, image, notes, "
     "rate1, rate2, rate3, row_version");
 
 QVariant rateOrNull(const std::optional<Rate> &rate)
@@ -32,8 +33,11 @@ std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
 {
     std::optional<Product> found;
     m_database.forEachRow(
-        QStringLiteral("SELECT %1 FROM products WHERE %2").arg(productColumns, condition), {value},
-        [&found](const QSqlQuery &row) {
+        QStringLiteral("SELECT %1 FROM products WHERE %2")
+            .arg(productColumns.arg(m_database.seesCosts() ? QStringLiteral("cost")
+                                                           : QStringLiteral("0")),
+                 condition),
+        {value}, [&found](const QSqlQuery &row) {
             Product product;
             product.id = row.value(0).toLongLong();
             product.sku = row.value(1).toString();

@@ -31,9 +31,15 @@ TestDatabases::TestDatabases()
 
 TestDatabases::~TestDatabases()
 {
-    for (const QString &name : std::as_const(m_created))
+    for (const QString &name : std::as_const(m_created)) {
         adminExec(QStringLiteral("postgres"),
                   QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name));
+        // The team roles of the database (TeamRoles) are the server's: they go with it.
+        adminExec(QStringLiteral("postgres"),
+                  QStringLiteral("DROP ROLE IF EXISTS %1_owner, %1_manager, %1_clerk, %1_packer, "
+                                 "%1_finance")
+                      .arg(name));
+    }
 }
 
 bool TestDatabases::adminExec(const QString &databaseName, const QString &sql, QString *error)
