@@ -68,6 +68,24 @@ public:
     QString actor() const { return m_actor; }
     void setActor(const QString &actor) { m_actor = actor; }
 
+    // A lost server connection (PostgreSQL). goOffline() closes the connection and drops the
+    // kept statements: until reconnect() succeeds every statement fails at once with a message
+    // that says so (the server rolled back what was open: nothing is half-written).
+    // reconnect() opens the connection again; false, with *why, while the server is away.
+    void goOffline();
+    bool reconnect(QString *why = nullptr);
+    bool isOffline() const { return m_offline; }
+    // One cheap round trip to the server: false when the connection is gone.
+    bool ping();
+    // Called when a statement fails because the connection to the server is gone (the caller
+    // then gets a DatabaseError saying so); the desktop starts reconnecting from there.
+    void setConnectionLostHandler(std::function<void()> handler)
+    {
+        m_connectionLost = std::move(handler);
+    }
+    // Whether the error says the connection itself failed (not the statement).
+    static bool isConnectionFailure(const QSqlError &error);
+
     // Where automatic and pre-upgrade backups of an SQLite file go: <dir>/<name>-backups.
     static QString backupFolder(const DatabaseLocation &location);
 
@@ -79,6 +97,8 @@ private:
     void configureSqlite();
     void migrate(const QList<Migration> &migrations, int target);
     void backupBeforeUpgrade(int from, int to);
+    void throwIfOffline() const;
+    void throwIfConnectionLost(const QSqlError &error); // returns when it is another failure
     [[noreturn]] void refuse(const QSqlError &error, const QString &sql) const;
 
     // scalar(), run() and forEachRow() keep their statements prepared for the next call with
@@ -103,6 +123,8 @@ private:
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
     QString m_actor;
+    bool m_offline = false;
+    std::function<void()> m_connectionLost;
 };
 
 } // namespace MicroShop
