@@ -7,8 +7,11 @@
 #include "DatabaseError.h"
 #include "ServerWatch.h"
 #include "Shop.h"
+#include "ShopServices.h"
 
+#include "CatalogService.h"
 #include "CustomerService.h"
+#include "OrderWorkflow.h"
 
 #include "CustomerListPage.h"
 #include "LanguageManager.h"
@@ -19,16 +22,21 @@
 
 #include "TestClock.h"
 #include "TestDatabases.h"
+#include "TestValues.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
@@ -105,6 +113,7 @@ class TestLivePages : public QObject
 private slots:
     void initTestCase();
     void anotherDesktopsChangeShowsKeepingTheSelection();
+    void ordersKeepTheirChosenRowsAndScroll();
     void ownChangesReloadNothingTwice();
     void aServerStoppedAndStartedUnderAnOpenWindow();
 
@@ -166,6 +175,71 @@ void TestLivePages::anotherDesktopsChangeShowsKeepingTheSelection()
     other.services.customerService.remove(QStringLiteral("C0003"));
     QTRY_COMPARE_WITH_TIMEOUT(page->view()->model()->rowCount(), 5, followMilliseconds);
     QCOMPARE(page->currentId(), qint64(0));
+}
+
+void TestLivePages::ordersKeepTheirChosenRowsAndScroll()
+{
+    TestDatabases databases;
+    QString error;
+    const DatabaseLocation location = databases.fresh(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Desktop desktop(location, m_languages);
+    QVERIFY(QTest::qWaitForWindowExposed(&desktop.window));
+    ShopServices &services = desktop.shop.services;
+    Product product;
+    product.sku = QStringLiteral("TEA-1");
+    product.name = QStringLiteral("龙井");
+    product.unit = QStringLiteral("盒");
+    product.price = yuan("10");
+    product.stock = 10000;
+    const qint64 productId = services.catalog.create(product, at("2026-11-01 09:00")).id;
+    const qint64 customerId = services.customerService
+                                  .create(customerNamed(QStringLiteral("C0001"),
+                                                        QStringLiteral("买家")))
+                                  .id;
+    // More orders than one page of rows (200), so that the chosen ones are on the second.
+    desktop.shop.database->inTransaction([&] {
+        for (int i = 1; i <= 260; ++i)
+            services.workflow.create(
+                orderDraft(qPrintable(QStringLiteral("SO20261120-%1").arg(i, 4, 10, QChar(u'0'))),
+                           "2026-11-20 10:00", customerId, 0, {{productId, 1, {}, {}}}));
+    });
+    desktop.window.showPage(MainWindow::Orders);
+    ListPage *page = desktop.window.listPage(MainWindow::Orders);
+    page->refresh();
+    QCOMPARE(page->view()->model()->rowCount(), 260);
+    QTableView *view = page->view();
+    // Three rows chosen far down, the view scrolled to them.
+    const PagedTableModel *model = page->model();
+    QItemSelection rows;
+    for (const int row : {230, 231, 240})
+        rows.select(model->index(row, 0), model->index(row, model->columnCount() - 1));
+    view->selectionModel()->select(rows, QItemSelectionModel::ClearAndSelect);
+    view->selectionModel()->setCurrentIndex(model->index(231, 0), QItemSelectionModel::NoUpdate);
+    view->scrollTo(model->index(225, 0), QAbstractItemView::PositionAtTop);
+    const int scrolled = view->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+    QList<qint64> chosen;
+    for (const int row : {230, 231, 240})
+        chosen.append(model->idAt(row));
+    QCOMPARE(page->selectedCount(), 3);
+
+    // Another desktop pays one of them and adds an order: the three stay chosen, the view stays.
+    Shop other(Database::open(location));
+    const QString paidNo = page->model()->index(231, 0).data().toString();
+    other.services.workflow.pay(paidNo, at("2026-11-21 09:00"), PaymentMethod::WeChat);
+    other.services.workflow.create(
+        orderDraft("SO20261121-0001", "2026-11-21 10:00", customerId, 0, {{productId, 1, {}, {}}}));
+    QTRY_COMPARE_WITH_TIMEOUT(page->view()->model()->rowCount(), 261, followMilliseconds);
+    QCOMPARE(page->selectedCount(), 3);
+    QList<qint64> still;
+    for (const QModelIndex &index : view->selectionModel()->selectedRows())
+        still.append(page->model()->idAt(index.row()));
+    std::sort(still.begin(), still.end());
+    std::sort(chosen.begin(), chosen.end());
+    QCOMPARE(still, chosen);
+    QCOMPARE(page->currentId(), chosen.at(1));
+    QCOMPARE(view->verticalScrollBar()->value(), scrolled);
 }
 
 void TestLivePages::ownChangesReloadNothingTwice()
@@ -264,6 +338,12 @@ void TestLivePages::aServerStoppedAndStartedUnderAnOpenWindow()
     QTRY_COMPARE_WITH_TIMEOUT(page->view()->model()->rowCount(), 2, followMilliseconds);
     qInfo("after the reconnection another desktop's change shown after %lld ms", clock.elapsed());
     QVERIFY(listShows(page, QStringLiteral("回来后的顾客")));
+
+    // An idle window notices too (its check every 3 s, or its socket closing), no save needed.
+    QVERIFY(fixture(QStringLiteral("halt"), state.path()));
+    clock.restart();
+    QTRY_VERIFY_WITH_TIMEOUT(desktop->banner()->isVisible(), 2 * ServerWatch::checkMilliseconds);
+    qInfo("an idle window showed the bar %lld ms after the server stopped", clock.elapsed());
     desktop.reset(); // before its server goes
 }
 
