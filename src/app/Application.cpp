@@ -2,6 +2,7 @@
 
 #include "BackupService.h"
 #include "Database.h"
+#include "ServerWatch.h"
 #include "Shop.h"
 #include "ShopServices.h"
 
@@ -72,11 +73,32 @@ void reportForBenchmark(MainWindow &window, const QString &what)
     QCoreApplication::quit();
 }
 
+// Qt's event loop cannot carry an exception: a database that fails under an event (a server lost
+// while a page reloads) is said in the window's status bar instead of ending the program.
+class DesktopApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        try {
+            return QApplication::notify(receiver, event);
+        } catch (const Error &error) {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *window = qobject_cast<MainWindow *>(widget))
+                    window->statusBar()->showMessage(error.message(), 10000);
+            }
+            return false;
+        }
+    }
+};
+
 } // namespace
 
 int runDesktopApplication(int argc, char *argv[])
 {
-    QApplication application(argc, argv);
+    DesktopApplication application(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("MicroShop"));
     QApplication::setApplicationName(QStringLiteral("MicroShop"));
     QApplication::setApplicationDisplayName(QStringLiteral("MicroShop"));
@@ -148,6 +170,12 @@ int runDesktopApplication(int argc, char *argv[])
     // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
     shop.services.settings.applyTimeZone();
     MainWindow window(shop.context, languages);
+    // A team server: follow the other desktops and the connection (nothing to hear on SQLite).
+    std::unique_ptr<ServerWatch> watch;
+    if (!shop.database->isSqlite()) {
+        watch = std::make_unique<ServerWatch>(*shop.database);
+        window.followChanges(watch.get());
+    }
     // bench/ measures the start and the memory: MICROSHOP_BENCH=orders-shown|orders-scrolled.
     const QString bench = qEnvironmentVariable("MICROSHOP_BENCH");
     if (!bench.isEmpty())

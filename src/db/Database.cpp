@@ -179,8 +179,13 @@ void Database::connect()
     connection.setUserName(m_location.user());
     connection.setPassword(m_location.password());
     connection.setDatabaseName(m_location.databaseName());
-    connection.setConnectOptions(QStringLiteral("connect_timeout=%1;application_name=MicroShop")
-                                     .arg(postgresConnectTimeoutSeconds));
+    // Keepalives and a TCP user timeout so that a network gone quiet fails a statement within
+    // about ten seconds instead of the system's many minutes (the window then reconnects).
+    connection.setConnectOptions(
+        QStringLiteral("connect_timeout=%1;application_name=MicroShop;keepalives=1;"
+                       "keepalives_idle=10;keepalives_interval=3;keepalives_count=3;"
+                       "tcp_user_timeout=10000")
+            .arg(postgresConnectTimeoutSeconds));
     if (!connection.open())
         throw DatabaseError(DatabaseError::Reason::Unreachable,
                             tr("Cannot connect to the PostgreSQL database %1: %2 Check the "
@@ -334,6 +339,7 @@ void Database::backupBeforeUpgrade(int from, int to)
 
 QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
+    throwIfOffline();
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     bool ok = false;
@@ -347,9 +353,85 @@ QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
             ok = query.exec();
         }
     }
-    if (!ok)
+    if (!ok) {
+        throwIfConnectionLost(query.lastError());
         refuse(query.lastError(), sql);
+    }
     return query;
+}
+
+bool Database::isConnectionFailure(const QSqlError &error)
+{
+    // SQLSTATE class 08 (connection exception), 57P01-57P03 (the server shutting down or not
+    // accepting); libpq's own failures (the server gone mid-statement) carry no SQLSTATE.
+    const QString code = error.nativeErrorCode();
+    if (code.startsWith(QStringLiteral("08")) || code == u"57P01" || code == u"57P02"
+        || code == u"57P03")
+        return true;
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    const QString text = error.databaseText() + error.driverText();
+    return code.isEmpty()
+           && (text.contains(QStringLiteral("server closed the connection"))
+               || text.contains(QStringLiteral("no connection to the server"))
+               || text.contains(QStringLiteral("connection to server"))
+               || text.contains(QStringLiteral("could not send data"))
+               || text.contains(QStringLiteral("could not receive data")));
+}
+
+void Database::throwIfOffline() const
+{
+    if (m_offline)
+        throw DatabaseError(DatabaseError::Reason::Unreachable,
+                            tr("The server of %1 cannot be reached; MicroShop is reconnecting. "
+                               "Nothing was saved: try again once it is back.")
+                                .arg(m_location.displayName()));
+}
+
+void Database::throwIfConnectionLost(const QSqlError &error)
+{
+    // The driver closes itself when the server ends the session (an error without text).
+    if (isSqlite() || (!isConnectionFailure(error) && connection().isOpen()))
+        return;
+    qCInfo(refusedSql) << "connection lost:" << error.text();
+    if (m_connectionLost)
+        m_connectionLost();
+    throw DatabaseError(DatabaseError::Reason::Unreachable,
+                        tr("The connection to the server of %1 was lost; MicroShop is "
+                           "reconnecting. Nothing was saved: try again once it is back.")
+                            .arg(m_location.displayName()));
+}
+
+bool Database::ping()
+{
+    if (m_offline)
+        return false;
+    QSqlQuery query(connection());
+    return query.exec(QStringLiteral("SELECT 1")) && query.next();
+}
+
+void Database::goOffline()
+{
+    m_kept.clear(); // their server-side statements went with the session
+    m_transactionDepth = 0;
+    connection().close();
+    m_offline = true;
+}
+
+bool Database::reconnect(QString *why)
+{
+    if (!m_offline)
+        goOffline();
+    QSqlDatabase database = connection();
+    if (!database.open()) {
+        if (why)
+            *why = database.lastError().databaseText().trimmed();
+        return false;
+    }
+    m_offline = false;
+    if (isSqlite())
+        configureSqlite();
+    return true;
 }
 
 void Database::refuse(const QSqlError &error, const QString &sql) const
@@ -411,14 +493,17 @@ Database::Kept &Database::kept(const QString &sql)
     auto found = m_kept.find(sql);
     if (found != m_kept.end())
         return *found->second;
+    throwIfOffline();
     if (m_kept.size() >= keptLimit)
         std::erase_if(m_kept, [](const auto &entry) { return !entry.second->inUse; });
     auto statement = std::make_unique<Kept>(Kept{QSqlQuery(connection()), false});
     // PostgreSQL hands a forward-only result over row by row, and a statement sent meanwhile (a
     // forEachRow() inside another) drops the rows not read yet: there, results come whole.
     statement->query.setForwardOnly(isSqlite());
-    if (!statement->query.prepare(sql))
+    if (!statement->query.prepare(sql)) {
+        throwIfConnectionLost(statement->query.lastError());
         refuse(statement->query.lastError(), sql);
+    }
     return *m_kept.emplace(sql, std::move(statement)).first->second;
 }
 
@@ -437,6 +522,7 @@ QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList
     if (!kept.query.exec()) {
         const QSqlError error = kept.query.lastError();
         kept.query.finish(); // still prepared, for the next call
+        throwIfConnectionLost(error);
         refuse(error, sql);
     }
     return kept.query;

@@ -74,6 +74,23 @@ public:
     // Whether this login may read the costs of products (and of order lines): on a team
     // server a clerk or packer may not (TeamRoles), and reads 0 in their place.
     bool seesCosts();
+    // A lost server connection (PostgreSQL). goOffline() closes the connection and drops the
+    // kept statements: until reconnect() succeeds every statement fails at once with a message
+    // that says so (the server rolled back what was open: nothing is half-written).
+    // reconnect() opens the connection again; false, with *why, while the server is away.
+    void goOffline();
+    bool reconnect(QString *why = nullptr);
+    bool isOffline() const { return m_offline; }
+    // One cheap round trip to the server: false when the connection is gone.
+    bool ping();
+    // Called when a statement fails because the connection to the server is gone (the caller
+    // then gets a DatabaseError saying so); the desktop starts reconnecting from there.
+    void setConnectionLostHandler(std::function<void()> handler)
+    {
+        m_connectionLost = std::move(handler);
+    }
+    // Whether the error says the connection itself failed (not the statement).
+    static bool isConnectionFailure(const QSqlError &error);
 
     // Where automatic and pre-upgrade backups of an SQLite file go: <dir>/<name>-backups.
     static QString backupFolder(const DatabaseLocation &location);
@@ -86,6 +103,8 @@ private:
     void configureSqlite();
     void migrate(const QList<Migration> &migrations, int target);
     void backupBeforeUpgrade(int from, int to);
+    void throwIfOffline() const;
+    void throwIfConnectionLost(const QSqlError &error); // returns when it is another failure
     [[noreturn]] void refuse(const QSqlError &error, const QString &sql) const;
 
     // scalar(), run() and forEachRow() keep their statements prepared for the next call with
@@ -111,6 +130,8 @@ private:
     int m_transactionDepth = 0;
     QString m_actor;
     std::optional<bool> m_seesCosts;
+    bool m_offline = false;
+    std::function<void()> m_connectionLost;
 };
 
 } // namespace MicroShop

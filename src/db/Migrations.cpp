@@ -435,6 +435,37 @@ QStringList schemaVersion5()
     };
 }
 
+// Live lists (team.md "Working at the same time"): on PostgreSQL every change to a table that a
+// page shows tells the desktops listening on the channel microshop_changes which table changed.
+// One notification per statement, not per row (an import of 10,000 rows sends a few), and
+// PostgreSQL folds equal notifications of one transaction into one, sent at its commit.
+QStringList schemaVersion8()
+{
+    QStringList statements = {QStringLiteral(
+        "{postgresql} CREATE FUNCTION microshop_notify_change() RETURNS trigger "
+        "LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('microshop_changes', TG_TABLE_NAME); "
+        "RETURN NULL; END $$")};
+    const QStringList tables = {QStringLiteral("products"),
+                                QStringLiteral("stock_movements"),
+                                QStringLiteral("customers"),
+                                QStringLiteral("customer_addresses"),
+                                QStringLiteral("orders"),
+                                QStringLiteral("order_lines"),
+                                QStringLiteral("payments"),
+                                QStringLiteral("shipments"),
+                                QStringLiteral("refunds"),
+                                QStringLiteral("distributors"),
+                                QStringLiteral("distributor_closure"),
+                                QStringLiteral("commission_entries"),
+                                QStringLiteral("payouts")};
+    for (const QString &table : tables)
+        statements.append(QStringLiteral("{postgresql} CREATE TRIGGER %1_changes AFTER INSERT OR "
+                                         "UPDATE OR DELETE ON %1 FOR EACH STATEMENT EXECUTE "
+                                         "FUNCTION microshop_notify_change()")
+                              .arg(table));
+    return statements;
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -465,6 +496,8 @@ const QList<Migration> &all()
         // team.md: people and roles enforced by the server (nothing on SQLite).
         {7, QStringLiteral("the roles of a team shop's people, and the audit naming them"),
          TeamRoles::schemaStatements()},
+        {8, QStringLiteral("other desktops told of changes to what the pages show (PostgreSQL)"),
+         schemaVersion8()},
     };
     return migrations;
 }

@@ -1,5 +1,6 @@
 #include "PagedTableModel.h"
 
+#include "Error.h"
 #include "Money.h"
 
 #include <limits>
@@ -27,8 +28,13 @@ void PagedTableModel::reload(const ListQuery &query, bool recount)
     m_query = query;
     m_pages.clear();
     m_recentPages.clear();
-    if (recount)
-        m_count = m_source->count(m_query);
+    if (recount) {
+        try {
+            m_count = m_source->count(m_query);
+        } catch (const Error &) {
+            m_count = 0; // the database cannot be read now (a lost server): an empty list
+        }
+    }
     endResetModel();
 }
 
@@ -72,7 +78,15 @@ const QVariantList *PagedTableModel::rowAt(int row) const
     const qint64 page = row / pageSize;
     auto found = m_pages.find(page);
     if (found == m_pages.end()) {
-        found = m_pages.insert(page, m_source->fetch(m_query, page * pageSize, pageSize, m_count));
+        QList<QVariantList> rows;
+        try {
+            rows = m_source->fetch(m_query, page * pageSize, pageSize, m_count);
+        } catch (const Error &) {
+            // Asked while painting: an exception must not reach the event loop. Empty cells
+            // now; the page is asked for again next time (the window reloads once reconnected).
+            return nullptr;
+        }
+        found = m_pages.insert(page, std::move(rows));
         if (m_recentPages.size() >= pagesKept)
             m_pages.remove(m_recentPages.takeFirst());
     } else {

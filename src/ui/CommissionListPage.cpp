@@ -170,6 +170,12 @@ void CommissionListPage::showState(const QString &state)
     m_ledger->setFilter(QStringLiteral("state"), m_stateFilter->currentData());
 }
 
+void CommissionListPage::followChanges()
+{
+    ListPage::followChanges();
+    m_payouts->refresh();
+}
+
 void CommissionListPage::settle()
 {
     SettlementDialog dialog(m_shop, this);

@@ -26,6 +26,7 @@ public:
 
     void settle();
     void showState(const QString &state); // the ledger entries in that state, all distributors
+    void followChanges() override;        // the payouts too
 
 protected:
     void showDetails(qint64 id) override;

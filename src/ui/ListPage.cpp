@@ -11,10 +11,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -221,6 +224,53 @@ void ListPage::refresh()
         m_model->idAt(row);
     if (selected != 0)
         selectId(selected);
+    showDetails(currentId());
+    updateActions();
+}
+
+void ListPage::followChanges()
+{
+    const int scrolled = m_view->verticalScrollBar()->value();
+    const qint64 current = currentId();
+    const ListSelection chosen = selection();
+    const bool everyRow = chosen.allMatching && chosen.rowCount() > 1;
+    QList<qint64> ids;
+    QSet<qint64> pages; // where the chosen rows were: they are looked for there and next to it
+    if (!everyRow && chosen.rowCount() <= keptSelection) {
+        for (const auto &[first, last] : chosen.rows) {
+            for (qint64 row = first; row <= last; ++row) {
+                ids.append(m_model->idAt(int(row)));
+                pages.insert(row / PagedTableModel::pageSize);
+            }
+        }
+    }
+
+    m_model->refresh();
+    QItemSelectionModel *selected = m_view->selectionModel();
+    const QSignalBlocker quiet(selected); // one update at the end, not one per row
+    if (everyRow) {
+        m_view->selectAll();
+    } else if (!ids.isEmpty()) {
+        const qint64 lastPage = m_model->rowCount() / PagedTableModel::pageSize;
+        for (const qint64 page : std::as_const(pages)) {
+            for (qint64 near = qMax<qint64>(0, page - 1); near <= qMin(lastPage, page + 1); ++near)
+                m_model->idAt(int(near * PagedTableModel::pageSize));
+        }
+        QItemSelection rows;
+        for (const qint64 id : std::as_const(ids)) {
+            const int row = m_model->rowOfId(id);
+            if (row >= 0)
+                rows.select(m_model->index(row, 0),
+                            m_model->index(row, m_model->columnCount() - 1));
+        }
+        selected->select(rows, QItemSelectionModel::ClearAndSelect);
+        const int currentRow = current != 0 ? m_model->rowOfId(current) : -1;
+        if (currentRow >= 0)
+            selected->setCurrentIndex(m_model->index(currentRow, 0), QItemSelectionModel::NoUpdate);
+    }
+    m_view->viewport()->update();
+    m_view->verticalScrollBar()->setValue(scrolled);
+    updateCount();
     showDetails(currentId());
     updateActions();
 }

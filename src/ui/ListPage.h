@@ -40,6 +40,11 @@ public:
     qint64 selectedCount() const; // rows of selection(); every row matching counts rowCount()
     void selectId(qint64 id);
     void refresh(); // the list again, keeping the selected record when it is still there
+    // The list again after a change made elsewhere (another desktop): keeps the rows chosen
+    // (by record, up to keptSelection of them; every row matching stays every row), the current
+    // record and the scroll position, so that a list that follows others does not jump.
+    virtual void followChanges();
+    static constexpr qint64 keptSelection = 1000;
     void clearSearch();
 
 signals:

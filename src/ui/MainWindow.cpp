@@ -20,6 +20,7 @@
 #include "Error.h"
 #include "ExportSource.h"
 #include "Repositories.h"
+#include "ShopChanges.h"
 #include "ShopContext.h"
 #include "ShopExporter.h"
 #include "ShopSettings.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     , m_sidebar(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_shopHeader(new QLabel(this))
+    , m_connectionBanner(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_sidebar->setObjectName(QStringLiteral("sidebar"));
@@ -118,13 +120,27 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(sideColumn);
-    layout->addWidget(m_pages, 1);
+    // Over the pages, a bar that says when the server cannot be reached (followChanges).
+    m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
+    m_connectionBanner->setWordWrap(true);
+    m_connectionBanner->setStyleSheet(
+        QStringLiteral("#connectionBanner { background: #fff4e5; color: #8a4b00; padding: 8px 16px;"
+                       " border-bottom: 1px solid #f0c36d; font-weight: bold; }"));
+    m_connectionBanner->hide();
+    auto *pageColumn = new QVBoxLayout;
+    pageColumn->setContentsMargins(0, 0, 0, 0);
+    pageColumn->setSpacing(0);
+    pageColumn->addWidget(m_connectionBanner);
+    pageColumn->addWidget(m_pages, 1);
+    layout->addLayout(pageColumn, 1);
     setCentralWidget(central);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < PageCount)
             buildPage(Page(row));
         m_pages->setCurrentIndex(row);
+        if (m_stale.remove(row))
+            reloadPage(Page(row));
     });
 
     createMenus();
@@ -217,6 +233,83 @@ void MainWindow::buildPage(Page page)
     placeholder->deleteLater();
     if (current)
         m_pages->setCurrentIndex(int(page));
+}
+
+void MainWindow::followChanges(ShopChanges *changes)
+{
+    m_changes = changes;
+    if (!changes)
+        return;
+    connect(changes, &ShopChanges::tablesChanged, this, &MainWindow::tablesChanged);
+    connect(changes, &ShopChanges::connectionLost, this, [this] { showConnection(false); });
+    connect(changes, &ShopChanges::connectionRestored, this, [this] {
+        showConnection(true);
+        // Others may have changed anything meanwhile, unheard.
+        for (const int page : std::as_const(m_built))
+            m_stale.insert(page);
+        m_stale.remove(currentPage());
+        reloadPage(currentPage());
+    });
+    showConnection(changes->isConnected());
+}
+
+QList<MainWindow::Page> MainWindow::pagesShowing(const QString &table)
+{
+    static const QHash<QString, QList<Page>> pages = {
+        {QStringLiteral("products"), {Products, Dashboard, Commissions}},
+        {QStringLiteral("stock_movements"), {Products, Dashboard}},
+        {QStringLiteral("customers"), {Customers, Orders}},
+        {QStringLiteral("customer_addresses"), {Customers, Orders}},
+        {QStringLiteral("orders"), {Orders, Customers, Dashboard, Distributors}},
+        {QStringLiteral("order_lines"), {Orders, Dashboard, Distributors}},
+        {QStringLiteral("payments"), {Orders, Dashboard}},
+        {QStringLiteral("shipments"), {Orders, Dashboard}},
+        {QStringLiteral("refunds"), {Orders, Dashboard, Distributors}},
+        {QStringLiteral("distributors"), {Distributors, Commissions, Customers}},
+        {QStringLiteral("distributor_closure"), {Distributors}},
+        {QStringLiteral("commission_entries"), {Commissions, Distributors, Dashboard}},
+        {QStringLiteral("payouts"), {Commissions, Distributors, Dashboard}},
+    };
+    return pages.value(table);
+}
+
+void MainWindow::tablesChanged(const QStringList &tables, bool byOthers)
+{
+    QSet<int> changed;
+    for (const QString &table : tables) {
+        for (const Page page : pagesShowing(table))
+            changed.insert(page);
+    }
+    const int shown = currentPage();
+    for (const int page : std::as_const(changed)) {
+        if (page == shown) {
+            // This desktop's own action already reloaded the page it was taken on.
+            if (byOthers)
+                reloadPage(Page(page));
+        } else if (m_built.contains(page)) {
+            m_stale.insert(page); // reloaded when shown
+        }
+    }
+}
+
+void MainWindow::reloadPage(Page page)
+{
+    if (!m_built.contains(page))
+        return; // built fresh when first shown
+    if (ListPage *list = m_listPages.value(page))
+        list->followChanges();
+    else if (page == Distributors && m_distributorPage)
+        m_distributorPage->refresh();
+    else if (page == Dashboard && m_dashboardPage && m_dashboardPage->isVisible())
+        m_dashboardPage->refresh(); // it reloads itself when shown
+}
+
+void MainWindow::showConnection(bool connected)
+{
+    m_connectionBanner->setVisible(!connected);
+    if (!connected)
+        m_connectionBanner->setText(
+            tr("The server cannot be reached; reconnecting… Nothing was half-saved."));
 }
 
 ListPage *MainWindow::addListPage(Page page, ListPage *listPage, int importKind, int exportKind)
@@ -393,6 +486,8 @@ void MainWindow::retranslate()
     m_goMenu->setTitle(tr("&Go"));
     m_helpMenu->setTitle(tr("&Help"));
     m_aboutAction->setText(tr("&About MicroShop"));
+    if (m_changes)
+        showConnection(m_changes->isConnected());
     updateTitle();
 }
 

@@ -16,6 +16,7 @@ class DistributorTreePage;
 class ListPage;
 class ReportsPage;
 class SettingsPage;
+class ShopChanges;
 struct ShopContext;
 
 // The main window: the sidebar of spec/product.md's pages, the menus and their shortcuts, and
@@ -51,6 +52,12 @@ public:
     // Writes the export of that kind (ExportKind) off the UI thread, with progress and Cancel:
     // CSV, or an Excel workbook when the name ends in .xlsx.
     bool exportCsvTo(int kind, const QString &file);
+    // Follows other desktops' changes and the server connection (PostgreSQL): the page shown is
+    // reloaded when others changed what it shows, the others when they are next shown; a lost
+    // connection is said in a bar over the pages until it is back.
+    void followChanges(ShopChanges *changes);
+    // The pages that show a table's rows (the payload of schema step 6's notifications).
+    static QList<Page> pagesShowing(const QString &table);
 
 public slots:
     void showAbout();
@@ -71,6 +78,9 @@ private:
     void exportCsv(int kind);
     void retranslate();
     void updateTitle();
+    void tablesChanged(const QStringList &tables, bool byOthers);
+    void reloadPage(Page page); // keeping what is chosen
+    void showConnection(bool connected);
 
     ShopContext &m_shop;
     LanguageManager &m_languages;
@@ -78,6 +88,9 @@ private:
     QStackedWidget *m_pages;
     SettingsPage *m_settingsPage = nullptr;
     QLabel *m_shopHeader;
+    QLabel *m_connectionBanner;
+    ShopChanges *m_changes = nullptr;
+    QSet<int> m_stale; // built pages that others changed while they were not shown
     QMenu *m_fileMenu = nullptr;
     QMenu *m_goMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
