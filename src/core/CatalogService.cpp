@@ -79,6 +79,8 @@ Product CatalogService::create(Product product, const QDateTime &at)
             {{QStringLiteral("stock"),
               tr("The opening stock of %1 cannot be negative.").arg(product.sku)}});
     m_transactor.inTransaction([&] {
+        // One new product at a time across desktops: a SKU found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("product codes"));
         checkUnique(product, 0);
         const qint64 opening = product.stock;
         product.stock = 0;
@@ -105,7 +107,11 @@ Product CatalogService::updateWithin(const Product &product)
     checkUnique(product, product.id);
     Product updated = product;
     updated.stock = stored->stock; // stock changes only through movements
-    m_products.update(updated);
+    if (!m_products.update(updated))
+        throw StaleError(tr("Someone else saved the product %1 after you opened it: what they "
+                            "saved is shown now. Make your change again if it is still needed; "
+                            "nothing was changed.")
+                             .arg(product.sku));
     // One row per save, naming each field changed with its old and new value (csv.md's names).
     AuditTrail::Changes changes;
     changes.add(QStringLiteral("sku"), stored->sku, updated.sku);
@@ -156,6 +162,11 @@ Product CatalogService::createOrUpdate(const Product &product, const QDateTime &
         }
     });
     return result;
+}
+
+std::optional<Product> CatalogService::productWithId(qint64 id) const
+{
+    return m_products.findById(id);
 }
 
 Product CatalogService::productBySku(const QString &sku) const
@@ -210,8 +221,10 @@ Product CatalogService::stocktake(const QString &sku, qint64 counted, const QDat
                                 tr("Say why the stock is adjusted, for example \"stocktake\" or "
                                    "\"damaged\".")}});
     Product product;
-    m_transactor.inTransaction([&] {
+    m_transactor.inRetryingTransaction([&] {
         product = productBySku(sku);
+        if (m_products.lockStock({product.id}))
+            product = productBySku(sku); // as it is once held
         const qint64 before = product.stock;
         const qint64 difference = counted - before;
         if (difference == 0)

@@ -43,7 +43,8 @@ public:
     // Saves how a platform names a product (replacing what the alias named before), audited.
     void saveAlias(const ProductAlias &alias);
 
-    Product productBySku(const QString &sku) const; // throws InputError when unknown
+    Product productBySku(const QString &sku) const;        // throws InputError when unknown
+    std::optional<Product> productWithId(qint64 id) const; // as stored now, if still there
     QList<StockMovement> movements(const QString &sku) const;
 
 private:

@@ -108,7 +108,10 @@ QList<Payout> CommissionLedger::settle(QDate until, qint64 distributorId,
 {
     refuseFutureSettlement(until);
     QList<Payout> payouts;
-    m_transactor.inTransaction([&] {
+    m_transactor.inRetryingTransaction([&] {
+        // One settlement at a time across desktops: the second finds what the first left.
+        m_transactor.takeTurn(QStringLiteral("settlement"));
+        payouts.clear();
         const QDateTime at = Dates::now();
         const QList<PayoutPreview> previews = m_commissions.settlementPreview(until, distributorId);
         for (const PayoutPreview &preview : previews) {

@@ -51,7 +51,9 @@ public:
     virtual std::optional<Distributor> findByCode(const QString &code) const = 0;
     // Inserts the distributor under its upline, with its closure rows and depth.
     virtual qint64 insert(const Distributor &distributor) = 0;
-    virtual void update(const Distributor &distributor) = 0; // every field but the upline
+    // Every field but the upline; false (nothing written) when a version newer than
+    // distributor.version is stored.
+    virtual bool update(const Distributor &distributor) = 0;
     virtual bool isInTeamOf(qint64 ancestorId, qint64 candidateId) const = 0; // or is it
     // Puts the distributor and its whole team under newUplineId (0: a root), keeping the
     // closure rows and depths right.

@@ -63,6 +63,8 @@ Customer CustomerService::create(Customer customer)
         throw ValidationError(found);
     checkDistributor(customer);
     m_transactor.inTransaction([&] {
+        // One new customer at a time across desktops: a code found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("customer codes"));
         if (m_customers.findByCode(customer.code))
             throw ValidationError(
                 {{QStringLiteral("code"),
@@ -92,7 +94,11 @@ Customer CustomerService::update(const Customer &changed)
                 {{QStringLiteral("code"), tr("The customer code %1 is already used by %2.")
                                               .arg(customer.code, other->name)}});
         customer.distributorId = stored->distributorId; // binding changes only by rebind()
-        m_customers.update(customer);
+        if (!m_customers.update(customer))
+            throw StaleError(tr("Someone else saved the customer %1 (%2) after you opened it: "
+                                "what they saved is shown now. Make your change again if it is "
+                                "still needed; nothing was changed.")
+                                 .arg(stored->code, stored->name));
         // One row per save, each field changed with its old and new value (csv.md's names).
         AuditTrail::Changes changes;
         changes.add(QStringLiteral("code"), stored->code, customer.code);
@@ -178,6 +184,11 @@ Customer CustomerService::rebind(const QString &code, const QString &distributor
         customer.distributorId = distributorId;
     });
     return customer;
+}
+
+std::optional<Customer> CustomerService::customerWithId(qint64 id) const
+{
+    return m_customers.findById(id);
 }
 
 Customer CustomerService::customerByCode(const QString &code) const

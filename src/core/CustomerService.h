@@ -30,7 +30,8 @@ public:
     // Binds the customer to distributorCode (empty: unbinds), audited.
     Customer rebind(const QString &code, const QString &distributorCode);
 
-    Customer customerByCode(const QString &code) const; // throws InputError when unknown
+    Customer customerByCode(const QString &code) const;      // throws InputError when unknown
+    std::optional<Customer> customerWithId(qint64 id) const; // as stored now, if still there
     QString nextCode() const;
 
 private:

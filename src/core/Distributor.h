@@ -26,6 +26,9 @@ public:
 struct Distributor
 {
     qint64 id = 0;
+    // The record's row_version when read: a save over a newer one is refused (StaleError). 0 on
+    // a new record, and for a save over whatever is stored (an import by its code).
+    qint64 version = 0;
     QString code;
     QString name;
     QString phone;

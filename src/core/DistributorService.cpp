@@ -24,6 +24,11 @@ QList<FieldProblem> DistributorService::problems(const Distributor &distributor)
     return found;
 }
 
+std::optional<Distributor> DistributorService::distributorWithId(qint64 id) const
+{
+    return m_distributors.findById(id);
+}
+
 Distributor DistributorService::distributorByCode(const QString &code) const
 {
     const auto distributor = m_distributors.findByCode(code);
@@ -40,6 +45,8 @@ Distributor DistributorService::create(const Distributor &distributor)
     if (!created.joined.isValid())
         created.joined = Dates::today();
     m_transactor.inTransaction([&] {
+        // One new distributor at a time across desktops: a code found free is still free to use.
+        m_transactor.takeTurn(QStringLiteral("distributor codes"));
         if (m_distributors.findByCode(created.code))
             throw ValidationError(
                 {{QStringLiteral("code"),
@@ -66,7 +73,11 @@ Distributor DistributorService::update(const Distributor &distributor)
                   tr("The distributor code %1 is already used.").arg(distributor.code)}});
         Distributor changed = distributor;
         changed.uplineId = stored->uplineId;
-        m_distributors.update(changed);
+        if (!m_distributors.update(changed))
+            throw StaleError(tr("Someone else saved the distributor %1 (%2) after you opened "
+                                "it: what they saved is shown now. Make your change again if it "
+                                "is still needed; nothing was changed.")
+                                 .arg(stored->code, stored->name));
         // The status keeps its own action (distributor.status); the other fields, one row per
         // save, each changed field with its old and new value (csv.md's names).
         AuditTrail::Changes changes;

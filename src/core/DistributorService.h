@@ -26,7 +26,8 @@ public:
     Distributor move(const QString &code, const QString &uplineCode);
     Distributor setStatus(const QString &code, DistributorStatus status);
 
-    Distributor distributorByCode(const QString &code) const; // throws InputError when unknown
+    Distributor distributorByCode(const QString &code) const;      // throws InputError when unknown
+    std::optional<Distributor> distributorWithId(qint64 id) const; // as stored now, if there
 
 private:
     DistributorRepository &m_distributors;

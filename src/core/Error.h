@@ -31,6 +31,31 @@ public:
     using Error::Error;
 };
 
+// Another desktop changed the same records at the same moment and the database could not put the
+// two changes one after the other (PostgreSQL's serialization failure or deadlock). Nothing was
+// changed; the same step again usually succeeds (inRetryingTransaction() does that).
+class ConflictError : public InputError
+{
+public:
+    using InputError::InputError;
+};
+
+// A save over a record that someone else saved after it was read (its row version moved on).
+// Nothing was changed; the message names the record, whose newer version the caller shows.
+class StaleError : public InputError
+{
+public:
+    using InputError::InputError;
+};
+
+// The database server refused the signed-in person a step their role may not take (PostgreSQL's
+// insufficient privilege). Nothing was changed.
+class PermissionError : public InputError
+{
+public:
+    using InputError::InputError;
+};
+
 // What is wrong with one field of a record; field is the CSV column name (sku, price, ...).
 struct FieldProblem
 {

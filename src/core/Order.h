@@ -79,6 +79,7 @@ struct Shipment
 struct Order
 {
     qint64 id = 0;
+    qint64 version = 0; // row_version when read; every change to the order adds one
     QString orderNo;
     std::optional<Platform> platform; // the platform it was imported from, with its number there
     QString platformNo;

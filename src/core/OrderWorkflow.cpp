@@ -89,6 +89,13 @@ Order OrderWorkflow::orderByNumber(const QString &orderNo) const
     return *order;
 }
 
+Order OrderWorkflow::lockedOrder(const QString &orderNo)
+{
+    const Order order = orderByNumber(orderNo);
+    // Read again once held: another desktop may have moved it while this one waited.
+    return m_orders.lock(order.id) ? orderByNumber(orderNo) : order;
+}
+
 Money OrderWorkflow::refundAmount(const OrderLine &line, qint64 units)
 {
     if (line.refundedQuantity + units >= line.quantity)
@@ -177,6 +184,8 @@ Order OrderWorkflow::buildOrder(const OrderDraft &draft, const Order *existing) 
 
 Order OrderWorkflow::insertNew(const OrderDraft &draft)
 {
+    // One new order at a time across desktops: the next number is read, then used.
+    m_transactor.takeTurn(QStringLiteral("order numbers"));
     Order order = buildOrder(draft, nullptr);
     if (m_orders.findByNumber(order.orderNo))
         throw ValidationError({{QStringLiteral("order_no"),
@@ -228,11 +237,16 @@ Order OrderWorkflow::record(const OrderDraft &draft, const OrderHistory &history
 Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &draft)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        const Order existing = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        const Order existing = lockedOrder(orderNo);
         if (existing.status != OrderStatus::Pending)
             throw InputError(tr("Order %1 is %2: only an order awaiting payment can be edited.")
                                  .arg(orderNo, OrderStatuses::displayName(existing.status)));
+        if (draft.version != 0 && draft.version != existing.version)
+            throw StaleError(tr("Someone else saved the order %1 after you opened it: what they "
+                                "saved is shown now. Make your change again if it is still "
+                                "needed; nothing was changed.")
+                                 .arg(orderNo));
         OrderDraft same = draft;
         same.orderNo = orderNo;
         order = buildOrder(same, &existing);
@@ -279,8 +293,8 @@ Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &dra
 Order OrderWorkflow::pay(const QString &orderNo, const QDateTime &at, PaymentMethod method)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        order = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        order = lockedOrder(orderNo);
         payOrder(order, at, method);
     });
     return order;
@@ -297,6 +311,7 @@ void OrderWorkflow::payOrder(Order &order, const QDateTime &at, PaymentMethod me
     QHash<qint64, qint64> taken;
     for (const OrderLine &line : std::as_const(order.lines))
         taken[line.productId] += line.quantity;
+    m_products.lockStock(taken.keys());
     QHash<qint64, Product> products;
     for (auto it = taken.cbegin(); it != taken.cend(); ++it) {
         Product product = *m_products.findById(it.key());
@@ -321,8 +336,8 @@ Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const 
     // Said before anything is read or locked, as for any input missing from the request.
     requireCourierAndTracking(orderNo, courier, tracking);
     Order order;
-    m_transactor.inTransaction([&] {
-        order = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        order = lockedOrder(orderNo);
         shipOrder(order, courier, tracking, at, address);
     });
     return order;
@@ -363,8 +378,8 @@ void OrderWorkflow::shipOrder(Order &order, const QString &courier, const QStrin
 Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        order = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        order = lockedOrder(orderNo);
         completeOrder(order, at);
     });
     return order;
@@ -377,13 +392,18 @@ qint64 OrderWorkflow::completeAll(const QList<qint64> &ids, const QDateTime &at,
     QStringList refused;
     qint64 refusedCount = 0;
     qint64 completed = 0;
-    m_transactor.inTransaction([&] {
+    m_transactor.inRetryingTransaction([&] {
+        refused.clear();
+        refusedCount = 0;
+        completed = 0;
         for (qsizetype i = 0; i < ids.size(); ++i) {
             if (progress && i % 100 == 0 && !progress(i, ids.size()))
                 throw Cancelled(tr("Cancelled: no order was completed."));
             std::optional<Order> order = m_orders.findById(ids.at(i));
             if (!order)
                 continue; // deleted since it was selected: nothing to complete
+            if (m_orders.lock(order->id))
+                order = m_orders.findById(ids.at(i));
             if (!isAllowed(order->status, Move::Complete)) {
                 if (++refusedCount <= namedAtMost)
                     refused.append(tr("%1 (%2)").arg(order->orderNo,
@@ -425,8 +445,8 @@ void OrderWorkflow::completeOrder(Order &order, const QDateTime &at)
 Order OrderWorkflow::cancel(const QString &orderNo, const QDateTime &at)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        order = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        order = lockedOrder(orderNo);
         cancelOrder(order, at);
     });
     return order;
@@ -441,6 +461,10 @@ void OrderWorkflow::cancelOrder(Order &order, const QDateTime &at)
                                          Move::Cancel);
     if (before.status == OrderStatus::Paid) {
         // Units not already returned by a refund go back into stock.
+        QList<qint64> productIds;
+        for (const OrderLine &line : std::as_const(order.lines))
+            productIds.append(line.productId);
+        m_products.lockStock(productIds);
         for (const OrderLine &line : std::as_const(order.lines)) {
             Product product = *m_products.findById(line.productId);
             m_stock.move(product, StockMovementKind::Cancel, line.quantity - line.returnedQuantity,
@@ -459,8 +483,8 @@ void OrderWorkflow::cancelOrder(Order &order, const QDateTime &at)
 Order OrderWorkflow::refund(const QString &orderNo, const RefundRequest &request)
 {
     Order order;
-    m_transactor.inTransaction([&] {
-        const Order before = orderByNumber(orderNo);
+    m_transactor.inRetryingTransaction([&] {
+        const Order before = lockedOrder(orderNo);
         order = before;
         if (!isAllowed(order.status, Move::Refund))
             refuse(order, Move::Refund);

@@ -31,6 +31,7 @@ struct OrderDraft
     QList<Line> lines;
     Money shippingFee;
     QString notes;
+    qint64 version = 0; // an edit: the order's version it was made on (0: over whatever is stored)
 };
 
 // What had already happened to an order entered after the fact (an import of past orders): each
@@ -90,6 +91,8 @@ public:
 
 private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
+    // The order, held for this transaction (OrderRepository::lock) and read as it is then.
+    Order lockedOrder(const QString &orderNo);
     // The moves on an order in hand, inside the caller's transaction; each updates `order`.
     // shipOrder() takes courier and tracking as requireCourierAndTracking() has checked them.
     Order insertNew(const OrderDraft &draft);

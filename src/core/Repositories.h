@@ -19,6 +19,18 @@ class Transactor
 public:
     virtual ~Transactor() = default;
     virtual void inTransaction(const std::function<void()> &work) = 0;
+    virtual bool inTransaction() const = 0;
+
+    // Within a transaction: waits until no other connection is inside a transaction that took
+    // the same turn (one settlement at a time, one new order number at a time). Released at the
+    // end of the transaction. SQLite's writers already take turns: nothing to do there.
+    virtual void takeTurn(const QString &purpose) = 0;
+
+    // As inTransaction(), run again from the start when the database reports a ConflictError
+    // (another desktop's change crossed this one), a few times with a short random pause. work
+    // must start from scratch each time: no state carried over from an attempt that failed.
+    // Inside another transaction it is one attempt: the outer one decides.
+    void inRetryingTransaction(const std::function<void()> &work);
 };
 
 class SettingsRepository

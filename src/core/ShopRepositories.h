@@ -23,13 +23,19 @@ public:
     virtual std::optional<Product> findBySku(const QString &sku) const = 0;
     virtual std::optional<Product> findByBarcode(const QString &barcode) const = 0;
     virtual qint64 insert(const Product &product) = 0; // stock starts at 0: movements add to it
-    virtual void update(const Product &product) = 0;   // every field but stock
+    // Every field but stock; false (nothing written) when a version newer than product.version
+    // is stored.
+    virtual bool update(const Product &product) = 0;
     // Inserts the movement and adds its quantity to the product's stock, in one statement pair.
     virtual void applyStockMovement(const StockMovement &movement) = 0;
     virtual QList<StockMovement> movements(qint64 productId) const = 0; // oldest first
     // The product an alias names: by code when alias.code is not empty, else by name and spec.
     virtual std::optional<qint64> aliasedProduct(const ProductAlias &alias) const = 0;
     virtual void saveAlias(const ProductAlias &alias, qint64 productId) = 0; // replaces
+    // Within a transaction: holds the products' stock for it, so that no other desktop moves it
+    // until the end (always in the order of their ids, so that two desktops cannot wait on each
+    // other). False when nothing could have changed since it was read (SQLite's one writer).
+    virtual bool lockStock(QList<qint64> productIds) = 0;
 };
 
 class CustomerRepository
@@ -42,7 +48,9 @@ public:
     virtual std::optional<Customer> findByPlatformAccount(Channel channel,
                                                           const QString &account) const = 0;
     virtual qint64 insert(const Customer &customer) = 0;
-    virtual void update(const Customer &customer) = 0; // addresses replaced as given
+    // Addresses replaced as given; false (nothing written) when a version newer than
+    // customer.version is stored.
+    virtual bool update(const Customer &customer) = 0;
     virtual void remove(qint64 id) = 0;
     virtual bool hasOrders(qint64 id) const = 0;
     virtual void setDistributor(qint64 customerId, qint64 distributorId) = 0;
@@ -85,6 +93,9 @@ public:
     virtual void addRefund(qint64 orderId, const RefundRecord &refund) = 0; // and the lines' sums
     virtual QString nextOrderNumber(QDate date) const = 0;              // SO20261125-0001, unused
     virtual QList<Order> ordersOfCustomer(qint64 customerId) const = 0; // newest first, no lines
+    // Within a transaction: holds the order for it, so that no other desktop moves it until the
+    // end. False when nothing could have changed since it was read (SQLite's one writer).
+    virtual bool lock(qint64 orderId) = 0;
 };
 
 // What the orders need of the distributor tree: its codes (DistributorRepository has the rest).

@@ -347,6 +347,15 @@ void Database::refuse(const QSqlError &error, const QString &sql) const
     // words in brackets. The code says which: SQLite's result code (13 full, 10 I/O error, 8
     // read-only) or PostgreSQL's SQLSTATE (class 53: out of disk, memory or connections).
     const QString code = error.nativeErrorCode();
+    // PostgreSQL could not put this transaction after another one that touched the same rows.
+    if (code == u"40001" || code == u"40P01")
+        throw ConflictError(tr("Someone else changed the same records at the same moment (%1). "
+                               "Nothing was changed; try again.")
+                                .arg(text));
+    if (code == u"42501")
+        throw PermissionError(tr("The server refused this to %1 (%2): the role of this sign-in "
+                                 "may not do it. Ask the shop's owner; nothing was changed.")
+                                  .arg(m_location.isSqlite() ? m_actor : m_location.user(), text));
     if (text.contains(QStringLiteral("locked")) || text.contains(QStringLiteral("busy")))
         throw DatabaseError(DatabaseError::Reason::Unreachable,
                             tr("The database %1 stayed busy (another program is writing to it). "
@@ -452,6 +461,19 @@ void Database::forEachRow(const QString &sql, const QVariantList &values,
         row(query);
     if (query.lastError().isValid()) // rows lost on the way
         refuse(query.lastError(), sql);
+}
+
+void Database::takeTurn(const QString &purpose)
+{
+    if (isSqlite())
+        return;
+    // FNV-1a of the purpose: the same 64-bit key in every process, unlike qHash.
+    quint64 key = 14695981039346656037ULL;
+    for (const char byte : purpose.toUtf8()) {
+        key ^= static_cast<unsigned char>(byte);
+        key *= 1099511628211ULL;
+    }
+    run(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {static_cast<qint64>(key)});
 }
 
 void Database::inTransaction(const std::function<void()> &work)

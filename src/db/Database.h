@@ -62,7 +62,9 @@ public:
     // All or nothing; nests (only the outermost call commits). SQLite takes the write lock at
     // the start (BEGIN IMMEDIATE) so that two writers wait for each other instead of failing.
     void inTransaction(const std::function<void()> &work) override;
-    bool inTransaction() const { return m_transactionDepth > 0; }
+    bool inTransaction() const override { return m_transactionDepth > 0; }
+    // PostgreSQL: a transaction-scoped advisory lock named by purpose; SQLite: nothing.
+    void takeTurn(const QString &purpose) override;
 
     // Who the audit log names for changes made through this connection.
     QString actor() const { return m_actor; }

@@ -451,6 +451,15 @@ const QList<Migration> &all()
          schemaVersion4()},
         {5, QStringLiteral("payment bills and their reconciliation with the orders"),
          schemaVersion5()},
+        // team.md: an edit saved over someone else's newer change is refused; the editors save
+        // over the version they read (UPDATE ... WHERE row_version = ?, which adds one).
+        {6,
+         QStringLiteral("a row version on the records people edit"),
+         {QStringLiteral("ALTER TABLE products ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1"),
+          QStringLiteral("ALTER TABLE customers ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1"),
+          QStringLiteral(
+              "ALTER TABLE distributors ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1"),
+          QStringLiteral("ALTER TABLE orders ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1")}},
     };
     return migrations;
 }

@@ -19,7 +19,8 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
     std::optional<Customer> found;
     m_database.forEachRow(
         QStringLiteral("SELECT id, code, name, phone, wechat, wechat_remark, channel, "
-                       "distributor_id, tags, notes, platform_account FROM customers WHERE %1")
+                       "distributor_id, tags, notes, platform_account, row_version FROM customers "
+                       "WHERE %1")
             .arg(condition),
         {value}, [&found](const QSqlQuery &row) {
             Customer customer;
@@ -34,6 +35,7 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
             customer.tags = row.value(8).toString().split(tagSeparator, Qt::SkipEmptyParts);
             customer.notes = row.value(9).toString();
             customer.platformAccount = row.value(10).toString();
+            customer.version = row.value(11).toLongLong();
             found = customer;
         });
     if (!found)
@@ -110,18 +112,29 @@ qint64 SqlCustomerRepository::insert(const Customer &customer)
     return id;
 }
 
-void SqlCustomerRepository::update(const Customer &customer)
+bool SqlCustomerRepository::update(const Customer &customer)
 {
-    m_database.run(QStringLiteral("UPDATE customers SET code = ?, name = ?, phone = ?, "
-                                  "wechat = ?, wechat_remark = ?, channel = ?, tags = ?, "
-                                  "notes = ?, platform_account = ? WHERE id = ?"),
-                   {customer.code, text(customer.name), text(customer.phone), text(customer.wechat),
-                    text(customer.wechatRemark), Channels::code(customer.channel),
-                    text(customer.tags.join(tagSeparator)), text(customer.notes),
-                    text(customer.platformAccount), qlonglong(customer.id)});
+    QVariantList values{customer.code,
+                        text(customer.name),
+                        text(customer.phone),
+                        text(customer.wechat),
+                        text(customer.wechatRemark),
+                        Channels::code(customer.channel),
+                        text(customer.tags.join(tagSeparator)),
+                        text(customer.notes),
+                        text(customer.platformAccount),
+                        qlonglong(customer.id)};
+    const QString sql = QStringLiteral("UPDATE customers SET code = ?, name = ?, phone = ?, "
+                                       "wechat = ?, wechat_remark = ?, channel = ?, tags = ?, "
+                                       "notes = ?, platform_account = ?, "
+                                       "row_version = row_version + 1 WHERE id = ?")
+                        + overVersion(customer.version, values);
+    if (m_database.exec(sql, values).numRowsAffected() != 1)
+        return false;
     m_database.run(QStringLiteral("DELETE FROM customer_addresses WHERE customer_id = ?"),
                    {qlonglong(customer.id)});
     insertAddresses(customer, customer.id);
+    return true;
 }
 
 void SqlCustomerRepository::remove(qint64 id)

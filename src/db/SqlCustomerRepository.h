@@ -20,7 +20,7 @@ public:
     std::optional<Customer> findByPlatformAccount(Channel channel,
                                                   const QString &account) const override;
     qint64 insert(const Customer &customer) override;
-    void update(const Customer &customer) override;
+    bool update(const Customer &customer) override;
     void remove(qint64 id) override;
     bool hasOrders(qint64 id) const override;
     void setDistributor(qint64 customerId, qint64 distributorId) override;

@@ -13,7 +13,7 @@ using namespace SqlValues;
 namespace {
 
 const QString distributorColumns = QStringLiteral(
-    "id, code, name, phone, wechat, status, joined, notes, upline_id, depth");
+    "id, code, name, phone, wechat, status, joined, notes, upline_id, depth, row_version");
 
 Distributor distributorFromRow(const QSqlQuery &query)
 {
@@ -29,6 +29,7 @@ Distributor distributorFromRow(const QSqlQuery &query)
     distributor.notes = query.value(7).toString();
     distributor.uplineId = query.value(8).toLongLong();
     distributor.depth = query.value(9).toInt();
+    distributor.version = query.value(10).toLongLong();
     return distributor;
 }
 
@@ -95,14 +96,21 @@ qint64 SqlDistributorRepository::insert(const Distributor &distributor)
     return id;
 }
 
-void SqlDistributorRepository::update(const Distributor &distributor)
+bool SqlDistributorRepository::update(const Distributor &distributor)
 {
-    m_database.run(QStringLiteral("UPDATE distributors SET code = ?, name = ?, phone = ?, "
-                                  "wechat = ?, status = ?, joined = ?, notes = ? WHERE id = ?"),
-                   {distributor.code, text(distributor.name), text(distributor.phone),
-                    text(distributor.wechat), DistributorStatuses::code(distributor.status),
-                    Dates::toText(distributor.joined), text(distributor.notes),
-                    qlonglong(distributor.id)});
+    QVariantList values{distributor.code,
+                        text(distributor.name),
+                        text(distributor.phone),
+                        text(distributor.wechat),
+                        DistributorStatuses::code(distributor.status),
+                        Dates::toText(distributor.joined),
+                        text(distributor.notes),
+                        qlonglong(distributor.id)};
+    const QString sql = QStringLiteral("UPDATE distributors SET code = ?, name = ?, phone = ?, "
+                                       "wechat = ?, status = ?, joined = ?, notes = ?, "
+                                       "row_version = row_version + 1 WHERE id = ?")
+                        + overVersion(distributor.version, values);
+    return m_database.exec(sql, values).numRowsAffected() == 1;
 }
 
 bool SqlDistributorRepository::isInTeamOf(qint64 ancestorId, qint64 candidateId) const

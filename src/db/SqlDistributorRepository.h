@@ -17,7 +17,7 @@ public:
     std::optional<Distributor> findById(qint64 id) const override;
     std::optional<Distributor> findByCode(const QString &code) const override;
     qint64 insert(const Distributor &distributor) override;
-    void update(const Distributor &distributor) override;
+    bool update(const Distributor &distributor) override;
     bool isInTeamOf(qint64 ancestorId, qint64 candidateId) const override;
     void move(qint64 id, qint64 newUplineId) override;
     QList<Distributor> chain(qint64 id, int count) const override;

@@ -12,7 +12,7 @@ namespace {
 const QString orderColumns = QStringLiteral(
     "o.id, o.order_no, o.date, o.customer_id, o.distributor_id, o.status, o.shipping_fee, "
     "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes, "
-    "o.platform, o.platform_no");
+    "o.platform, o.platform_no, o.row_version");
 
 Order orderFromRow(const QSqlQuery &query)
 {
@@ -33,6 +33,7 @@ Order orderFromRow(const QSqlQuery &query)
     order.notes = query.value(12).toString();
     order.platform = Platforms::fromCode(query.value(13).toString());
     order.platformNo = query.value(14).toString();
+    order.version = query.value(15).toLongLong();
     return order;
 }
 
@@ -187,7 +188,7 @@ void SqlOrderRepository::saveState(const Order &order)
                                   "distributor_id = ?, status = ?, goods_total = ?, "
                                   "shipping_fee = ?, refunded_total = ?, paid_at = ?, "
                                   "shipped_at = ?, completed_at = ?, cancelled_at = ?, notes = ?, "
-                                  "updated_at = ? WHERE id = ?"),
+                                  "updated_at = ?, row_version = row_version + 1 WHERE id = ?"),
                    {dateTime(order.date), qlonglong(order.customerId),
                     idOrNull(order.distributorId), OrderStatuses::code(order.status),
                     money(order.goodsTotal()), money(order.shippingFee), money(order.refundedTotal),
@@ -281,6 +282,15 @@ QList<Order> SqlOrderRepository::ordersOfCustomer(qint64 customerId) const
         result.append(order);
     }
     return result;
+}
+
+bool SqlOrderRepository::lock(qint64 orderId)
+{
+    if (m_database.isSqlite())
+        return false; // BEGIN IMMEDIATE: this connection is the only writer already
+    m_database.run(QStringLiteral("SELECT id FROM orders WHERE id = ? FOR UPDATE"),
+                   {qlonglong(orderId)});
+    return true;
 }
 
 } // namespace MicroShop

@@ -27,6 +27,7 @@ public:
     void addRefund(qint64 orderId, const RefundRecord &refund) override;
     QString nextOrderNumber(QDate date) const override;
     QList<Order> ordersOfCustomer(qint64 customerId) const override;
+    bool lock(qint64 orderId) override;
 
 private:
     std::optional<Order> findWhere(const QString &condition, const QVariant &value) const;

@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "SqlValues.h"
 
+#include <algorithm>
+
 namespace MicroShop {
 
 using namespace SqlValues;
@@ -11,7 +13,7 @@ namespace {
 
 const QString productColumns = QStringLiteral(
     "id, sku, name, category, unit, price, cost, stock, low_stock, barcode, active, image, notes, "
-    "rate1, rate2, rate3");
+    "rate1, rate2, rate3, row_version");
 
 QVariant rateOrNull(const std::optional<Rate> &rate)
 {
@@ -51,6 +53,7 @@ std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
                 if (!rate.isNull())
                     product.rates[level] = Rate::fromBasisPoints(rate.toInt());
             }
+            product.version = row.value(16).toLongLong();
             found = product;
         });
     return found;
@@ -88,17 +91,31 @@ qint64 SqlProductRepository::insert(const Product &product)
         .toLongLong();
 }
 
-void SqlProductRepository::update(const Product &product)
+bool SqlProductRepository::update(const Product &product)
 {
-    m_database.run(QStringLiteral("UPDATE products SET sku = ?, name = ?, category = ?, unit = ?, "
-                                  "price = ?, cost = ?, low_stock = ?, barcode = ?, active = ?, "
-                                  "image = ?, notes = ?, rate1 = ?, rate2 = ?, rate3 = ?, "
-                                  "updated_at = ? WHERE id = ?"),
-                   {product.sku, text(product.name), text(product.category), text(product.unit),
-                    money(product.price), money(product.cost), qlonglong(product.lowStock),
-                    textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
-                    text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
-                    rateOrNull(product.rates[2]), dateTime(Dates::now()), qlonglong(product.id)});
+    QVariantList values{product.sku,
+                        text(product.name),
+                        text(product.category),
+                        text(product.unit),
+                        money(product.price),
+                        money(product.cost),
+                        qlonglong(product.lowStock),
+                        textOrNull(product.barcode),
+                        product.active ? 1 : 0,
+                        imageOrNull(product.image),
+                        text(product.notes),
+                        rateOrNull(product.rates[0]),
+                        rateOrNull(product.rates[1]),
+                        rateOrNull(product.rates[2]),
+                        dateTime(Dates::now()),
+                        qlonglong(product.id)};
+    const QString sql = QStringLiteral("UPDATE products SET sku = ?, name = ?, category = ?, "
+                                       "unit = ?, price = ?, cost = ?, low_stock = ?, barcode = ?, "
+                                       "active = ?, image = ?, notes = ?, rate1 = ?, rate2 = ?, "
+                                       "rate3 = ?, updated_at = ?, row_version = row_version + 1 "
+                                       "WHERE id = ?")
+                        + overVersion(product.version, values);
+    return m_database.exec(sql, values).numRowsAffected() == 1;
 }
 
 void SqlProductRepository::applyStockMovement(const StockMovement &movement)
@@ -167,6 +184,17 @@ void SqlProductRepository::saveAlias(const ProductAlias &alias, qint64 productId
                        "product_id) VALUES (?, ?, ?, ?, ?) ON CONFLICT (platform, "
                        "code, name, spec) DO UPDATE SET product_id = excluded.product_id"),
         aliasKey(alias) + QVariantList{qlonglong(productId)});
+}
+
+bool SqlProductRepository::lockStock(QList<qint64> productIds)
+{
+    if (m_database.isSqlite())
+        return false; // BEGIN IMMEDIATE: this connection is the only writer already
+    std::sort(productIds.begin(), productIds.end());
+    for (const qint64 id : std::as_const(productIds))
+        m_database.run(QStringLiteral("SELECT id FROM products WHERE id = ? FOR UPDATE"),
+                       {qlonglong(id)});
+    return true;
 }
 
 } // namespace MicroShop

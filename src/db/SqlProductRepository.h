@@ -19,11 +19,12 @@ public:
     std::optional<Product> findBySku(const QString &sku) const override;
     std::optional<Product> findByBarcode(const QString &barcode) const override;
     qint64 insert(const Product &product) override;
-    void update(const Product &product) override;
+    bool update(const Product &product) override;
     void applyStockMovement(const StockMovement &movement) override;
     QList<StockMovement> movements(qint64 productId) const override;
     std::optional<qint64> aliasedProduct(const ProductAlias &alias) const override;
     void saveAlias(const ProductAlias &alias, qint64 productId) override;
+    bool lockStock(QList<qint64> productIds) override;
 
 private:
     std::optional<Product> findWhere(const QString &condition, const QVariant &value) const;

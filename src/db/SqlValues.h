@@ -23,6 +23,17 @@ inline QVariant textOrNull(const QString &value)
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
 }
 
+// The end of an UPDATE ... WHERE id = ? that saves over the row version read, and bumps it: " AND
+// row_version = ?" with the version appended to values; nothing more for version 0 (a save over
+// whatever is stored).
+inline QString overVersion(qint64 version, QVariantList &values)
+{
+    if (version == 0)
+        return {};
+    values.append(qlonglong(version));
+    return QStringLiteral(" AND row_version = ?");
+}
+
 inline QVariant idOrNull(qint64 id)
 {
     return id == 0 ? QVariant(QMetaType::fromType<qlonglong>()) : QVariant(qlonglong(id));

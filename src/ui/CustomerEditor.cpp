@@ -32,15 +32,15 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     : QDialog(parent)
     , m_shop(shop)
     , m_customer(customer)
-    , m_code(new QLineEdit(customer.id ? customer.code : shop.customers.nextCode(), this))
-    , m_name(new QLineEdit(customer.name, this))
-    , m_phone(new QLineEdit(customer.phone, this))
-    , m_wechat(new QLineEdit(customer.wechat, this))
-    , m_remark(new QLineEdit(customer.wechatRemark, this))
+    , m_code(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
+    , m_phone(new QLineEdit(this))
+    , m_wechat(new QLineEdit(this))
+    , m_remark(new QLineEdit(this))
     , m_channel(new QComboBox(this))
-    , m_tags(new QLineEdit(customer.tags.join(QStringLiteral(", ")), this))
-    , m_distributor(new QLineEdit(shop.distributors.codeOf(customer.distributorId), this))
-    , m_notes(new QPlainTextEdit(customer.notes, this))
+    , m_tags(new QLineEdit(this))
+    , m_distributor(new QLineEdit(this))
+    , m_notes(new QPlainTextEdit(this))
     , m_addresses(new QTableWidget(0, AddressColumns, this))
     , m_errors(new QLabel(this))
 {
@@ -56,15 +56,10 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     m_channel->setObjectName(QStringLiteral("channelCombo"));
     for (const Channel channel : Channels::all())
         m_channel->addItem(Channels::displayName(channel), Channels::code(channel));
-    m_channel->setCurrentIndex(m_channel->findData(Channels::code(customer.channel)));
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
     m_tags->setPlaceholderText(tr("separated by commas, e.g. VIP, 回头客"));
     m_distributor->setObjectName(QStringLiteral("distributorEdit"));
     m_distributor->setPlaceholderText(tr("distributor code, or empty"));
-    m_distributor->setReadOnly(customer.id != 0 && customer.distributorId != 0);
-    if (m_distributor->isReadOnly())
-        m_distributor->setToolTip(
-            tr("A customer stays bound to its distributor; use Rebind to change it."));
     m_notes->setObjectName(QStringLiteral("notesEdit"));
     m_notes->setMaximumHeight(60);
     m_addresses->setObjectName(QStringLiteral("addressTable"));
@@ -75,8 +70,6 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     m_addresses->verticalHeader()->hide();
     m_addresses->setColumnWidth(Default, 60);
     m_addresses->setItemDelegate(new RegionDelegate(Province, City, District, m_addresses));
-    for (const Address &address : customer.addresses)
-        addAddress(address);
     m_errors->setObjectName(QStringLiteral("errorLabel"));
     m_errors->setWordWrap(true);
     m_errors->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -124,6 +117,29 @@ CustomerEditor::CustomerEditor(ShopContext &shop, const Customer &customer, QWid
     layout->addWidget(m_addresses, 1);
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
+    showCustomer(customer);
+}
+
+void CustomerEditor::showCustomer(const Customer &customer)
+{
+    m_customer = customer;
+    m_code->setText(customer.id ? customer.code : m_shop.customers.nextCode());
+    m_name->setText(customer.name);
+    m_phone->setText(customer.phone);
+    m_wechat->setText(customer.wechat);
+    m_remark->setText(customer.wechatRemark);
+    m_channel->setCurrentIndex(m_channel->findData(Channels::code(customer.channel)));
+    m_tags->setText(customer.tags.join(QStringLiteral(", ")));
+    m_distributor->setText(m_shop.distributors.codeOf(customer.distributorId));
+    m_distributor->setReadOnly(customer.id != 0 && customer.distributorId != 0);
+    m_distributor->setToolTip(
+        m_distributor->isReadOnly()
+            ? tr("A customer stays bound to its distributor; use Rebind to change it.")
+            : QString());
+    m_notes->setPlainText(customer.notes);
+    m_addresses->setRowCount(0);
+    for (const Address &address : customer.addresses)
+        addAddress(address);
 }
 
 void CustomerEditor::addAddress(const Address &address)
@@ -223,6 +239,10 @@ bool CustomerEditor::save()
         } catch (const ValidationError &error) {
             for (const FieldProblem &problem : error.problems())
                 problems.append(problem.message);
+        } catch (const StaleError &error) {
+            if (const auto stored = m_shop.customers.customerWithId(m_customer.id))
+                showCustomer(*stored); // what the other desktop saved
+            problems.append(error.message());
         } catch (const Error &error) {
             problems.append(error.message());
         }

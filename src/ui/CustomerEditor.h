@@ -29,6 +29,7 @@ public:
     void addAddress(const Address &address = {}); // a row in the addresses table
 
 private:
+    void showCustomer(const Customer &customer); // the fields as the customer has them
     void pasteAddress(); // "Paste an address…": a new address row from a chat's text
     Customer fromFields(QStringList &problems) const;
 

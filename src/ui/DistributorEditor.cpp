@@ -19,15 +19,14 @@ DistributorEditor::DistributorEditor(ShopContext &shop, const Distributor &distr
     : ActionDialog(parent)
     , m_shop(shop)
     , m_distributor(distributor)
-    , m_code(new QLineEdit(distributor.code, this))
-    , m_name(new QLineEdit(distributor.name, this))
-    , m_phone(new QLineEdit(distributor.phone, this))
-    , m_wechat(new QLineEdit(distributor.wechat, this))
+    , m_code(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
+    , m_phone(new QLineEdit(this))
+    , m_wechat(new QLineEdit(this))
     , m_status(new QComboBox(this))
-    , m_joined(
-          new QDateEdit(distributor.joined.isValid() ? distributor.joined : Dates::today(), this))
-    , m_upline(new QLineEdit(shop.distributors.codeOf(distributor.uplineId), this))
-    , m_notes(new QPlainTextEdit(distributor.notes, this))
+    , m_joined(new QDateEdit(this))
+    , m_upline(new QLineEdit(this))
+    , m_notes(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("distributorEditor"));
     setWindowTitle(distributor.id ? tr("Edit distributor %1").arg(distributor.code)
@@ -40,7 +39,6 @@ DistributorEditor::DistributorEditor(ShopContext &shop, const Distributor &distr
     for (const DistributorStatus status : DistributorStatuses::all())
         m_status->addItem(DistributorStatuses::displayName(status),
                           DistributorStatuses::code(status));
-    m_status->setCurrentIndex(m_status->findData(DistributorStatuses::code(distributor.status)));
     m_joined->setObjectName(QStringLiteral("joinedEdit"));
     m_joined->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_joined->setCalendarPopup(true);
@@ -60,6 +58,20 @@ DistributorEditor::DistributorEditor(ShopContext &shop, const Distributor &distr
     form->addRow(tr("&Upline:"), m_upline);
     form->addRow(tr("N&otes:"), m_notes);
     setContent(form);
+    showDistributor(distributor);
+}
+
+void DistributorEditor::showDistributor(const Distributor &distributor)
+{
+    m_distributor = distributor;
+    m_code->setText(distributor.code);
+    m_name->setText(distributor.name);
+    m_phone->setText(distributor.phone);
+    m_wechat->setText(distributor.wechat);
+    m_status->setCurrentIndex(m_status->findData(DistributorStatuses::code(distributor.status)));
+    m_joined->setDate(distributor.joined.isValid() ? distributor.joined : Dates::today());
+    m_upline->setText(m_shop.distributors.codeOf(distributor.uplineId));
+    m_notes->setPlainText(distributor.notes);
 }
 
 bool DistributorEditor::apply()
@@ -86,8 +98,14 @@ bool DistributorEditor::apply()
         }
     }
     return attempt([&] {
-        m_distributor = changed.id ? m_shop.distributorService.update(changed)
-                                   : m_shop.distributorService.create(changed);
+        try {
+            m_distributor = changed.id ? m_shop.distributorService.update(changed)
+                                       : m_shop.distributorService.create(changed);
+        } catch (const StaleError &) {
+            if (const auto stored = m_shop.distributorService.distributorWithId(changed.id))
+                showDistributor(*stored); // what the other desktop saved
+            throw;
+        }
     });
 }
 

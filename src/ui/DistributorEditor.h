@@ -23,6 +23,7 @@ public:
     bool apply() override;
 
 private:
+    void showDistributor(const Distributor &distributor); // the fields as it has them
     ShopContext &m_shop;
     Distributor m_distributor;
     QLineEdit *m_code;

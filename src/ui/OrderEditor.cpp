@@ -40,16 +40,16 @@ OrderEditor::OrderEditor(ShopContext &shop, const Order &order, QWidget *parent)
     , m_customerId(order.customerId)
     , m_number(new QLineEdit(
           order.id ? order.orderNo : shop.orderRepository.nextOrderNumber(Dates::today()), this))
-    , m_date(new QDateTimeEdit(order.id ? order.date : Dates::now(), this))
+    , m_date(new QDateTimeEdit(this))
     , m_customer(new QLineEdit(this))
     , m_customerCompletions(new QStringListModel(this))
     , m_customerInfo(new QLabel(this))
-    , m_distributor(new QLineEdit(shop.distributors.codeOf(order.distributorId), this))
+    , m_distributor(new QLineEdit(this))
     , m_sku(new QLineEdit(this))
     , m_productCompletions(new QStringListModel(this))
     , m_lines(new QTableWidget(0, LineColumns, this))
-    , m_shipping(new QLineEdit(order.id ? order.shippingFee.toString() : QString(), this))
-    , m_notes(new QPlainTextEdit(order.notes, this))
+    , m_shipping(new QLineEdit(this))
+    , m_notes(new QPlainTextEdit(this))
     , m_totals(new QLabel(this))
     , m_errors(new QLabel(this))
 {
@@ -73,12 +73,6 @@ OrderEditor::OrderEditor(ShopContext &shop, const Order &order, QWidget *parent)
     connect(customerCompleter, qOverload<const QString &>(&QCompleter::activated), this,
             [this](const QString &text) { chooseCustomer(text); });
     m_customerInfo->setObjectName(QStringLiteral("customerInfo"));
-    if (order.customerId) {
-        if (const auto customer = shop.customerRepository.findById(order.customerId)) {
-            m_customer->setText(customer->name);
-            m_customerInfo->setText(QStringLiteral("%1 · %2").arg(customer->code, customer->phone));
-        }
-    }
     m_distributor->setObjectName(QStringLiteral("distributorEdit"));
     m_distributor->setPlaceholderText(tr("code; defaults to the customer's distributor"));
 
@@ -165,8 +159,28 @@ OrderEditor::OrderEditor(ShopContext &shop, const Order &order, QWidget *parent)
     layout->addWidget(m_errors);
     layout->addWidget(buttons);
 
+    showOrder(order);
+}
+
+void OrderEditor::showOrder(const Order &order)
+{
+    m_order = order;
+    m_customerId = order.customerId;
+    m_date->setDateTime(order.id ? order.date : Dates::now());
+    m_customer->clear();
+    m_customerInfo->clear();
+    if (order.customerId) {
+        if (const auto customer = m_shop.customerRepository.findById(order.customerId)) {
+            m_customer->setText(customer->name);
+            m_customerInfo->setText(QStringLiteral("%1 · %2").arg(customer->code, customer->phone));
+        }
+    }
+    m_distributor->setText(m_shop.distributors.codeOf(order.distributorId));
+    m_shipping->setText(order.id ? order.shippingFee.toString() : QString());
+    m_notes->setPlainText(order.notes);
+    m_lines->setRowCount(0);
     for (const OrderLine &line : order.lines) {
-        if (const auto product = shop.productRepository.findById(line.productId))
+        if (const auto product = m_shop.productRepository.findById(line.productId))
             addLine(*product, line.quantity, line.unitPrice, line.discount);
     }
     recompute();
@@ -337,6 +351,7 @@ void OrderEditor::addLine(const Product &product, qint64 quantity, Money unitPri
 std::optional<OrderDraft> OrderEditor::draft(QStringList &problems) const
 {
     OrderDraft draft;
+    draft.version = m_order.version;
     draft.orderNo = m_number->text().trimmed();
     draft.date = m_date->dateTime();
     draft.customerId = m_customerId;
@@ -425,6 +440,10 @@ bool OrderEditor::save()
         } catch (const ValidationError &error) {
             for (const FieldProblem &problem : error.problems())
                 problems.append(problem.message);
+        } catch (const StaleError &error) {
+            if (const auto stored = m_shop.orderRepository.findById(m_order.id))
+                showOrder(*stored); // what the other desktop saved
+            problems.append(error.message());
         } catch (const Error &error) {
             problems.append(error.message());
         }

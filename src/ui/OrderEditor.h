@@ -35,6 +35,7 @@ public:
     bool chooseCustomer(const QString &completion); // what picking a completion does
 
 private:
+    void showOrder(const Order &order); // the fields and lines as the order has them
     // "Paste an address…": the customer with the pasted phone (the address added as its usual
     // one when new), or a new customer made of the pasted receiver, phone and address.
     void pasteAddress();

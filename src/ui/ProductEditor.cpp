@@ -37,18 +37,18 @@ ProductEditor::ProductEditor(ShopContext &shop, const Product &product, QWidget 
     : QDialog(parent)
     , m_shop(shop)
     , m_product(product)
-    , m_sku(new QLineEdit(product.sku, this))
-    , m_name(new QLineEdit(product.name, this))
+    , m_sku(new QLineEdit(this))
+    , m_name(new QLineEdit(this))
     , m_category(new QComboBox(this))
-    , m_unit(new QLineEdit(product.unit, this))
-    , m_price(new QLineEdit(product.id ? product.price.toString() : QString(), this))
-    , m_cost(new QLineEdit(product.id ? product.cost.toString() : QString(), this))
+    , m_unit(new QLineEdit(this))
+    , m_price(new QLineEdit(this))
+    , m_cost(new QLineEdit(this))
     , m_stock(new QSpinBox(this))
     , m_lowStock(new QSpinBox(this))
-    , m_barcode(new QLineEdit(product.barcode, this))
+    , m_barcode(new QLineEdit(this))
     , m_active(new QCheckBox(tr("Active: can be sold"), this))
     , m_image(new QLabel(this))
-    , m_notes(new QPlainTextEdit(product.notes, this))
+    , m_notes(new QPlainTextEdit(this))
     , m_errors(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
@@ -59,7 +59,6 @@ ProductEditor::ProductEditor(ShopContext &shop, const Product &product, QWidget 
     m_category->setObjectName(QStringLiteral("categoryEdit"));
     m_category->setEditable(true);
     m_category->addItems(shop.productCategories());
-    m_category->setCurrentText(product.category);
     m_unit->setObjectName(QStringLiteral("unitEdit"));
     m_unit->setPlaceholderText(tr("e.g. box, piece, bottle"));
     m_price->setObjectName(QStringLiteral("priceEdit"));
@@ -68,14 +67,11 @@ ProductEditor::ProductEditor(ShopContext &shop, const Product &product, QWidget 
     m_cost->setPlaceholderText(QStringLiteral("0.00"));
     m_stock->setObjectName(QStringLiteral("stockSpin"));
     m_stock->setRange(shop.settings.allowNegativeStock() ? -1000000000 : 0, 1000000000);
-    m_stock->setValue(int(product.stock));
     m_stock->setEnabled(product.id == 0); // an existing product's stock moves by restock/stocktake
     m_lowStock->setObjectName(QStringLiteral("lowStockSpin"));
     m_lowStock->setRange(0, 1000000000);
-    m_lowStock->setValue(int(product.lowStock));
     m_barcode->setObjectName(QStringLiteral("barcodeEdit"));
     m_active->setObjectName(QStringLiteral("activeCheck"));
-    m_active->setChecked(product.active);
     m_image->setObjectName(QStringLiteral("imageLabel"));
     m_image->setFixedSize(120, 120);
     m_image->setAlignment(Qt::AlignCenter);
@@ -102,8 +98,6 @@ ProductEditor::ProductEditor(ShopContext &shop, const Product &product, QWidget 
         QLineEdit *&rate = m_rates[level - 1];
         rate = new QLineEdit(this);
         rate->setObjectName(QStringLiteral("rate%1Edit").arg(level));
-        if (product.rates[level - 1])
-            rate->setText(product.rates[level - 1]->toString());
         rate->setPlaceholderText(
             tr("shop default: %1").arg(shop.settings.commissionRate(level).toString()));
         rate->setEnabled(level <= levels);
@@ -136,8 +130,28 @@ ProductEditor::ProductEditor(ShopContext &shop, const Product &product, QWidget 
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    showImage();
+    showProduct(product);
     m_errors->hide();
+}
+
+void ProductEditor::showProduct(const Product &product)
+{
+    m_product = product;
+    m_sku->setText(product.sku);
+    m_name->setText(product.name);
+    m_category->setCurrentText(product.category);
+    m_unit->setText(product.unit);
+    m_price->setText(product.id ? product.price.toString() : QString());
+    m_cost->setText(product.id ? product.cost.toString() : QString());
+    m_stock->setValue(int(product.stock));
+    m_lowStock->setValue(int(product.lowStock));
+    m_barcode->setText(product.barcode);
+    m_active->setChecked(product.active);
+    m_notes->setPlainText(product.notes);
+    for (int level = 0; level < 3; ++level)
+        m_rates[level]->setText(product.rates[level] ? product.rates[level]->toString()
+                                                     : QString());
+    showImage();
 }
 
 void ProductEditor::chooseImage()
@@ -244,6 +258,11 @@ bool ProductEditor::save()
         for (const FieldProblem &problem : error.problems())
             problems.append({problem.field, problem.message});
         markProblems(problems);
+        return false;
+    } catch (const StaleError &error) {
+        if (const auto stored = m_shop.catalog.productWithId(m_product.id))
+            showProduct(*stored); // what the other desktop saved
+        markProblems({{QString(), error.message()}});
         return false;
     } catch (const Error &error) {
         markProblems({{QString(), error.message()}});

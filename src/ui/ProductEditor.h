@@ -30,6 +30,7 @@ public:
     bool save(); // what Save does; true when stored
 
 private:
+    void showProduct(const Product &product); // the fields as the product has them
     void chooseImage();
     void showImage();
     void markProblems(const QList<std::pair<QString, QString>> &problems);

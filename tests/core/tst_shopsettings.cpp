@@ -48,16 +48,22 @@ public:
     void inTransaction(const std::function<void()> &work) override
     {
         const auto before = m_settings.values;
+        ++m_depth;
         try {
             work();
         } catch (...) {
+            --m_depth;
             m_settings.values = before;
             throw;
         }
+        --m_depth;
     }
+    bool inTransaction() const override { return m_depth > 0; }
+    void takeTurn(const QString &) override {}
 
 private:
     MemorySettings &m_settings;
+    int m_depth = 0;
 };
 
 } // namespace
