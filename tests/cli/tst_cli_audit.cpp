@@ -74,7 +74,7 @@ void TestCliAudit::init()
     edited.price = *Money::parse(u"12");
     edited.notes = QStringLiteral("new harvest");
     shop.catalog.update(edited);
-    shop.catalog.update(edited); // nothing changed: no row
+    shop.catalog.update(shop.catalog.productBySku(QStringLiteral("TEA-01"))); // no change, no row
 
     Clock::setFixedInstant(instant("2026-11-25T16:01:00Z"));
     m_fixture.database().setActor(QStringLiteral("bob"));
