@@ -19,6 +19,7 @@
 #include "TeamDirectory.h"
 
 #include "AddressParser.h"
+#include "AuditTrail.h"
 #include "Clock.h"
 #include "Dates.h"
 #include "Error.h"
@@ -215,6 +216,13 @@ const QList<CommandLineTool::Command> &CommandLineTool::commands()
          {},
          {},
          &CommandLineTool::address},
+        {QStringLiteral("audit"),
+         {usageLine(QStringLiteral("audit [--from D] [--to D] [--user U] [--kind K]"),
+                    QStringLiteral("the audit log, oldest first: who changed what, when (K: %1)")
+                        .arg(AuditTrail::kinds().join(u'|')))},
+         options({"--from", "--to", "--user", "--kind"}),
+         {},
+         &CommandLineTool::audit},
     };
     return table;
 }
@@ -614,6 +622,46 @@ int CommandLineTool::copy(const Invocation &invocation)
                  .arg(total)
                  .arg(database->location().displayName(), target->displayName())
                  .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
+
+int CommandLineTool::audit(const Invocation &invocation)
+{
+    allowOptions(invocation, {QStringLiteral("--from"), QStringLiteral("--to"),
+                              QStringLiteral("--user"), QStringLiteral("--kind")});
+    if (invocation.words.size() != 1)
+        usageError(QStringLiteral("audit takes no arguments, only options"));
+    // Days of the shop's calendar, as the audit log stores its times (shop-local).
+    const QDate from = dayOption(invocation, QStringLiteral("--from"));
+    const QDate to = dayOption(invocation, QStringLiteral("--to"));
+    if (from.isValid() && to.isValid() && from > to)
+        throw InputError(QStringLiteral("--from %1 is after --to %2; give the first day first.")
+                             .arg(Dates::toText(from), Dates::toText(to)));
+    ListQuery query;
+    query.sortColumn = 0; // time, then the order of writing: oldest first, like a log file
+    if (from.isValid())
+        query.filters.insert(QStringLiteral("from"), Dates::toText(from));
+    if (to.isValid())
+        query.filters.insert(QStringLiteral("to"), Dates::toText(to));
+    if (invocation.has(QStringLiteral("--user")))
+        query.filters.insert(QStringLiteral("user"), invocation.option(QStringLiteral("--user")));
+    if (invocation.has(QStringLiteral("--kind"))) {
+        const QString kind = invocation.option(QStringLiteral("--kind"));
+        if (!AuditTrail::kinds().contains(kind))
+            throw InputError(
+                QStringLiteral("--kind: \"%1\" is not a kind of change; use one of %2.")
+                    .arg(kind, AuditTrail::kinds().join(QStringLiteral(", "))));
+        query.filters.insert(QStringLiteral("kind"), kind);
+    }
+    const auto opened = openShop(invocation);
+    const std::unique_ptr<ListSource> log = opened->context.lists(ListKind::AuditLog);
+    const qint64 total = log->count(query);
+    QList<QStringList> rows;
+    rows.reserve(total);
+    constexpr int chunk = 5000;
+    for (qint64 offset = 0; offset < total; offset += chunk) {
+        for (const QVariantList &row : log->fetch(query, offset, chunk, total))
+            rows.append(AuditTrail::row(row));
+    }
+    printTable(AuditTrail::columns(), rows, invocation.format);
     return Done;
 }
 

@@ -1,5 +1,7 @@
 #include "CatalogService.h"
 
+#include "AuditTrail.h"
+
 #include "ShopSettings.h"
 
 namespace MicroShop {
@@ -110,14 +112,34 @@ Product CatalogService::updateWithin(const Product &product)
                             "saved is shown now. Make your change again if it is still needed; "
                             "nothing was changed.")
                              .arg(product.sku));
-    if (stored->price != updated.price)
-        m_audit.append(
-            {QStringLiteral("product.price"), QStringLiteral("product"), updated.sku,
-             QStringLiteral("%1 -> %2").arg(stored->price.toString(), updated.price.toString())});
-    if (stored->cost != updated.cost)
-        m_audit.append(
-            {QStringLiteral("product.cost"), QStringLiteral("product"), updated.sku,
-             QStringLiteral("%1 -> %2").arg(stored->cost.toString(), updated.cost.toString())});
+    // One row per save, naming each field changed with its old and new value (csv.md's names).
+    AuditTrail::Changes changes;
+    changes.add(QStringLiteral("sku"), stored->sku, updated.sku);
+    changes.add(QStringLiteral("name"), stored->name, updated.name);
+    changes.add(QStringLiteral("category"), stored->category, updated.category);
+    changes.add(QStringLiteral("unit"), stored->unit, updated.unit);
+    changes.add(QStringLiteral("price"), stored->price.toString(), updated.price.toString());
+    changes.add(QStringLiteral("cost"), stored->cost.toString(), updated.cost.toString());
+    changes.add(QStringLiteral("low_stock"), QString::number(stored->lowStock),
+                QString::number(updated.lowStock));
+    changes.add(QStringLiteral("barcode"), stored->barcode, updated.barcode);
+    const auto yesNo = [](bool on) { return on ? QStringLiteral("yes") : QStringLiteral("no"); };
+    changes.add(QStringLiteral("active"), yesNo(stored->active), yesNo(updated.active));
+    for (int level = 0; level < int(updated.rates.size()); ++level) {
+        const auto rate = [](const std::optional<Rate> &value) {
+            return value ? value->toString() : QStringLiteral("(shop's)");
+        };
+        changes.add(QStringLiteral("rate%1").arg(level + 1), rate(stored->rates.at(level)),
+                    rate(updated.rates.at(level)));
+    }
+    if (stored->image != updated.image)
+        changes.add(QStringLiteral("image"),
+                    stored->image.isEmpty() ? QString() : QStringLiteral("a picture"),
+                    updated.image.isEmpty() ? QString() : QStringLiteral("a new picture"));
+    changes.add(QStringLiteral("notes"), stored->notes, updated.notes);
+    if (!changes.isEmpty())
+        m_audit.append({QStringLiteral("product.edit"), QStringLiteral("product"), updated.sku,
+                        changes.text()});
     return updated;
 }
 

@@ -31,7 +31,7 @@ public:
 
     // product.stock is the opening stock, recorded as an `initial` movement.
     Product create(Product product, const QDateTime &at);
-    // Every field but stock; price and cost changes are audited.
+    // Every field but stock; audited (product.edit: each field changed, old -> new).
     Product update(const Product &product);
     // Import: creates, or updates and turns a different stock into an `adjustment`.
     Product createOrUpdate(const Product &product, const QDateTime &at);

@@ -1,5 +1,7 @@
 #include "CustomerService.h"
 
+#include "AuditTrail.h"
+
 #include "CatalogService.h"
 
 namespace MicroShop {
@@ -97,6 +99,30 @@ Customer CustomerService::update(const Customer &changed)
                                 "what they saved is shown now. Make your change again if it is "
                                 "still needed; nothing was changed.")
                                  .arg(stored->code, stored->name));
+        // One row per save, each field changed with its old and new value (csv.md's names).
+        AuditTrail::Changes changes;
+        changes.add(QStringLiteral("code"), stored->code, customer.code);
+        changes.add(QStringLiteral("name"), stored->name, customer.name);
+        changes.add(QStringLiteral("phone"), stored->phone, customer.phone);
+        changes.add(QStringLiteral("wechat"), stored->wechat, customer.wechat);
+        changes.add(QStringLiteral("wechat_remark"), stored->wechatRemark, customer.wechatRemark);
+        changes.add(QStringLiteral("channel"), Channels::code(stored->channel),
+                    Channels::code(customer.channel));
+        changes.add(QStringLiteral("tags"), stored->tags.join(u','), customer.tags.join(u','));
+        changes.add(QStringLiteral("notes"), stored->notes, customer.notes);
+        changes.add(QStringLiteral("platform_account"), stored->platformAccount,
+                    customer.platformAccount);
+        const auto addresses = [](const Customer &whose) {
+            QStringList lines;
+            for (const Address &address : whose.addresses)
+                lines.append(address.oneLine()
+                             + (address.isDefault ? QStringLiteral(" *") : QString()));
+            return lines.join(QStringLiteral(" | "));
+        };
+        changes.add(QStringLiteral("addresses"), addresses(*stored), addresses(customer));
+        if (!changes.isEmpty())
+            m_audit.append({QStringLiteral("customer.edit"), QStringLiteral("customer"),
+                            customer.code, changes.text()});
     });
     return *m_customers.findById(customer.id);
 }

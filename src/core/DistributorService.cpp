@@ -1,5 +1,7 @@
 #include "DistributorService.h"
 
+#include "AuditTrail.h"
+
 #include "CatalogService.h"
 #include "Dates.h"
 
@@ -76,6 +78,19 @@ Distributor DistributorService::update(const Distributor &distributor)
                                 "it: what they saved is shown now. Make your change again if it "
                                 "is still needed; nothing was changed.")
                                  .arg(stored->code, stored->name));
+        // The status keeps its own action (distributor.status); the other fields, one row per
+        // save, each changed field with its old and new value (csv.md's names).
+        AuditTrail::Changes changes;
+        changes.add(QStringLiteral("code"), stored->code, changed.code);
+        changes.add(QStringLiteral("name"), stored->name, changed.name);
+        changes.add(QStringLiteral("phone"), stored->phone, changed.phone);
+        changes.add(QStringLiteral("wechat"), stored->wechat, changed.wechat);
+        changes.add(QStringLiteral("joined"), Dates::toText(stored->joined),
+                    Dates::toText(changed.joined));
+        changes.add(QStringLiteral("notes"), stored->notes, changed.notes);
+        if (!changes.isEmpty())
+            m_audit.append({QStringLiteral("distributor.edit"), QStringLiteral("distributor"),
+                            changed.code, changes.text()});
         if (stored->status != changed.status)
             m_audit.append({QStringLiteral("distributor.status"), QStringLiteral("distributor"),
                             changed.code,

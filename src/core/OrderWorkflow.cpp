@@ -1,5 +1,7 @@
 #include "OrderWorkflow.h"
 
+#include "AuditTrail.h"
+
 #include "CatalogService.h"
 #include "Dates.h"
 #include "ShopSettings.h"
@@ -251,6 +253,39 @@ Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &dra
         m_orders.replaceLines(order);
         m_orders.saveState(order);
         m_customers.noteOrderDate(order.customerId, order.date.date());
+        // One row per save, each part changed with its old and new value.
+        const auto customerCode = [this](qint64 id) {
+            const auto customer = m_customers.findById(id);
+            return customer ? customer->code : QString();
+        };
+        const auto lines = [](const Order &whose) {
+            QStringList text;
+            for (const OrderLine &line : whose.lines) {
+                QString one = QStringLiteral("%1 x%2 at %3")
+                                  .arg(line.sku)
+                                  .arg(line.quantity)
+                                  .arg(line.unitPrice.toString());
+                if (!line.discount.isZero())
+                    one += QStringLiteral(" less %1").arg(line.discount.toString());
+                text.append(one);
+            }
+            return text.join(QStringLiteral(", "));
+        };
+        AuditTrail::Changes changes;
+        changes.add(QStringLiteral("date"), Dates::toText(existing.date),
+                    Dates::toText(order.date));
+        changes.add(QStringLiteral("customer"), customerCode(existing.customerId),
+                    customerCode(order.customerId));
+        changes.add(QStringLiteral("distributor"), m_distributors.codeOf(existing.distributorId),
+                    m_distributors.codeOf(order.distributorId));
+        changes.add(QStringLiteral("lines"), lines(existing), lines(order));
+        changes.add(QStringLiteral("shipping_fee"), existing.shippingFee.toString(),
+                    order.shippingFee.toString());
+        changes.add(QStringLiteral("total"), existing.total().toString(), order.total().toString());
+        changes.add(QStringLiteral("notes"), existing.notes, order.notes);
+        if (!changes.isEmpty())
+            m_audit.append(
+                {QStringLiteral("order.edit"), QStringLiteral("order"), orderNo, changes.text()});
     });
     return orderByNumber(orderNo);
 }

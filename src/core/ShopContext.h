@@ -26,7 +26,7 @@ class ShopSettings;
 class Transactor;
 
 // The lists a page can ask for; ShopLists (src/db) documents their columns and filters.
-enum class ListKind { Products, Customers, Orders, StockMovements, Commissions, Payouts };
+enum class ListKind { Products, Customers, Orders, StockMovements, Commissions, Payouts, AuditLog };
 
 // Everything the desktop pages, the importers and the printed documents work with, as core
 // services and interfaces: Shop (src/shop) wires it to a database (src/db), so that nothing above

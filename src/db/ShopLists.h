@@ -29,6 +29,10 @@ class Database;
 //              filters: distributor (code), state, from, to (YYYY-MM-DD, on the entry's date)
 //   payouts:   id, distributor code, distributor name, period_end, amount, entries, created_at
 //              filters: distributor (code)
+//   audit log: at, actor, action, subject (entity and entity_id), details; AuditTrail (core)
+//              says what a row means to a person
+//              filters: user (the actor, exactly), kind (an AuditTrail::kinds() code: the
+//              actions "kind.*"), from, to (YYYY-MM-DD, inclusive, on the shop-local time)
 namespace ShopLists {
 
 std::unique_ptr<ListSource> products(Database &database);
@@ -37,6 +41,7 @@ std::unique_ptr<ListSource> orders(Database &database);
 std::unique_ptr<ListSource> stockMovements(Database &database);
 std::unique_ptr<ListSource> commissions(Database &database);
 std::unique_ptr<ListSource> payouts(Database &database);
+std::unique_ptr<ListSource> auditLog(Database &database);
 
 } // namespace ShopLists
 } // namespace MicroShop

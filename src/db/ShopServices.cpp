@@ -62,6 +62,8 @@ ShopContext ShopServices::context()
                 return ShopLists::commissions(*db);
             case ListKind::Payouts:
                 return ShopLists::payouts(*db);
+            case ListKind::AuditLog:
+                return ShopLists::auditLog(*db);
             }
             return nullptr;
         },

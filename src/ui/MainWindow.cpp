@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AuditLogPage.h"
 #include "BackgroundTask.h"
 #include "CommissionListPage.h"
 #include "CsvImportDialog.h"
@@ -66,6 +67,8 @@ QString pageTitle(MainWindow::Page page)
         return MainWindow::tr("Reports");
     case MainWindow::Settings:
         return MainWindow::tr("Settings");
+    case MainWindow::AuditLog:
+        return MainWindow::tr("Audit log");
     case MainWindow::PageCount:
         break;
     }
@@ -203,6 +206,11 @@ void MainWindow::buildPage(Page page)
     } else if (page == Products) {
         built = addListPage(Products, new ProductListPage(m_shop, this),
                             int(ShopImporter::Kind::Products), int(ExportKind::Products));
+    } else if (page == AuditLog) {
+        auto *audit = new AuditLogPage(m_shop, this);
+        built = addListPage(AuditLog, audit, -1, -1); // its Export… writes what it shows
+        connect(audit, &AuditLogPage::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     } else if (page == Reports) {
         m_reportsPage = new ReportsPage(m_shop, this);
         built = m_reportsPage;

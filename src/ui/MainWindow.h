@@ -35,6 +35,7 @@ public:
         Commissions,
         Reports,
         Settings,
+        AuditLog, // who changed what (the owner's, in team mode)
         PageCount
     };
 
@@ -45,7 +46,7 @@ public:
     void showPage(Page page);
     // The pages, built if they were not yet.
     SettingsPage *settingsPage();
-    ListPage *listPage(Page page); // the Products, Customers, Orders or Commissions page
+    ListPage *listPage(Page page); // the Products, Customers, Orders, Commissions or Audit log page
     DistributorTreePage *distributorPage();
     DashboardPage *dashboardPage();
     ReportsPage *reportsPage();

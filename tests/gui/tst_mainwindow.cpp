@@ -93,10 +93,10 @@ void TestMainWindow::sidebarClicksAndShortcutsSwitchPages()
     auto *sidebar = child<QListWidget>(m_window.get(), "sidebar");
     auto *pages = child<QStackedWidget>(m_window.get(), "pages");
     QCOMPARE(sidebar->count(), int(MainWindow::PageCount));
-    const QStringList titles = {QStringLiteral("Dashboard"),    QStringLiteral("Orders"),
-                                QStringLiteral("Products"),     QStringLiteral("Customers"),
-                                QStringLiteral("Distributors"), QStringLiteral("Commissions"),
-                                QStringLiteral("Reports"),      QStringLiteral("Settings")};
+    const QStringList titles = {
+        QStringLiteral("Dashboard"), QStringLiteral("Orders"),       QStringLiteral("Products"),
+        QStringLiteral("Customers"), QStringLiteral("Distributors"), QStringLiteral("Commissions"),
+        QStringLiteral("Reports"),   QStringLiteral("Settings"),     QStringLiteral("Audit log")};
     for (int row = 0; row < sidebar->count(); ++row) {
         QCOMPARE(sidebar->item(row)->text(), titles.at(row));
         clickSidebar(sidebar, row);

@@ -268,9 +268,9 @@ void TestShopServices::priceAndCostChangesAreAuditedAndStockIsNotEditable()
     QCOMPARE(count(QStringLiteral("audit_log")), 1);
     QCOMPARE(m_database
                  ->scalar(QStringLiteral("SELECT details FROM audit_log WHERE action = "
-                                         "'product.price'"))
+                                         "'product.edit'"))
                  .toString(),
-             QStringLiteral("10.00 -> 12.50"));
+             QStringLiteral("price: 10.00 -> 12.50"));
 }
 
 void TestShopServices::importUpdateTurnsStockIntoAnAdjustment()
