@@ -622,6 +622,8 @@ int CommandLineTool::copy(const Invocation &invocation)
                  .arg(total)
                  .arg(database->location().displayName(), target->displayName())
                  .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
+    return Done;
+}
 
 int CommandLineTool::audit(const Invocation &invocation)
 {
