@@ -70,7 +70,7 @@ private:
     int backup(const Invocation &invocation);
     int restore(const Invocation &invocation);
     int check(const Invocation &invocation);
-    int copy(const Invocation &invocation); // copy --to LOCATION
+    int copy(const Invocation &invocation);  // copy --to LOCATION
     int audit(const Invocation &invocation); // audit [--from D] [--to D] [--user U] [--kind K]
     int order(const Invocation &invocation);
     int payment(const Invocation &invocation); // payment confirm BILL_NO ORDER_NO

@@ -442,7 +442,7 @@ QStringList schemaVersion5()
 QStringList schemaVersion8()
 {
     QStringList statements = {QStringLiteral(
-        "{postgresql} CREATE FUNCTION microshop_notify_change() RETURNS trigger "
+        "{postgresql} CREATE OR REPLACE FUNCTION microshop_notify_change() RETURNS trigger "
         "LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('microshop_changes', TG_TABLE_NAME); "
         "RETURN NULL; END $$")};
     const QStringList tables = {QStringLiteral("products"),
