@@ -37,7 +37,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../src/app/Application.cpp" line="+40" />
+        <location filename="../src/app/Application.cpp" line="+43" />
         <source>Daily backup saved to %1.</source>
         <translation>每日备份已保存到 %1。</translation>
     </message>
@@ -47,7 +47,7 @@
         <translation>每日备份失败：%1</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+69" />
         <source>MicroShop desktop back office</source>
         <translation>MicroShop 桌面后台</translation>
     </message>
@@ -58,7 +58,7 @@
     </message>
     <message>
         <location line="+7" />
-        <location line="+11" />
+        <location line="+37" />
         <source>MicroShop</source>
         <translation>MicroShop</translation>
     </message>
@@ -70,6 +70,59 @@
         <translation>MicroShop 无法打开数据库。
 
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrail</name>
+    <message>
+        <location filename="../src/core/AuditTrail.cpp" line="+24" />
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Distributors</source>
+        <translation>分销员</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Commissions</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Database</source>
+        <translation>数据库</translation>
     </message>
 </context>
 <context>
@@ -88,22 +141,12 @@
 <context>
     <name>BackupService</name>
     <message>
-        <location filename="../src/db/BackupService.cpp" line="+59" />
+        <location filename="../src/db/BackupService.cpp" line="+62" />
         <source>Cannot write the backup to %1. Check that the folder exists and that you may write there.</source>
         <translation>无法将备份写入 %1。请确认文件夹存在，并且您有写入权限。</translation>
     </message>
     <message>
-        <location line="+22" />
-        <source>Cannot read the table %1: %2</source>
-        <translation>无法读取表 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+13" />
-        <source>Cannot copy a row of the table %1: %2</source>
-        <translation>无法复制表 %1 的一行：%2</translation>
-    </message>
-    <message>
-        <location line="+16" />
+        <location line="+17" />
         <location line="+19" />
         <source>Cannot create the folder %1 for the backup.</source>
         <translation>无法为备份创建文件夹 %1。</translation>
@@ -114,7 +157,7 @@
         <translation>备份的数据库结构版本将是 %1，而当前数据库是 %2。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+20" />
         <source>%1 is not a MicroShop backup that can be restored: %2 The current database was not touched.</source>
         <translation>%1 不是可恢复的 MicroShop 备份：%2 当前数据库未做任何改动。</translation>
     </message>
@@ -190,6 +233,46 @@
         <source>Cannot open the backup %1.</source>
         <translation>无法打开备份 %1。</translation>
     </message>
+    <message>
+        <location line="+68" />
+        <source>Cannot copy the shop to %1: %2 Copy it into an empty database (a new file, or a database just made with createdb). Nothing was changed.</source>
+        <translation>无法把店铺复制到 %1：%2 请复制到一个空数据库（新文件，或刚用 createdb 建好的数据库）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>A copy cannot run inside another change.</source>
+        <translation>复制不能在另一项更改进行中运行。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>it is a folder.</source>
+        <translation>它是一个文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8" />
+        <source>it is not empty (its table %1 has %n row(s)).</source>
+        <translation><numerusform>它不是空的（其表 %1 有 %n 行）。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>it is not empty (%1)</source>
+        <translation>它不是空的（%1）</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>The copy would have schema version %1, the shop has %2.</source>
+        <translation>副本的结构版本将是 %1，而店铺的是 %2。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>the table %1 has %2 rows, %3 were copied</source>
+        <translation>表 %1 有 %2 行，复制了 %3 行</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The copy in %1 did not pass the check, so it was removed: %2. Run `microshop-cli check` on the shop itself and put it right first.</source>
+        <translation>%1 中的副本未通过检查，已删除：%2。请先对店铺本身运行 `microshop-cli check` 并修正问题。</translation>
+    </message>
 </context>
 <context>
     <name>BillCodes</name>
@@ -237,7 +320,7 @@
 <context>
     <name>CatalogService</name>
     <message>
-        <location filename="../src/core/CatalogService.cpp" line="+19" />
+        <location filename="../src/core/CatalogService.cpp" line="+21" />
         <source>The %1 is missing.</source>
         <translation>缺少%1。</translation>
     </message>
@@ -297,7 +380,7 @@
         <translation>%1 的期初库存不能为负。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <location filename="../src/db/ScaleDemoGenerator.cpp" line="+632" />
         <source>opening stock</source>
         <translation>期初库存</translation>
@@ -308,12 +391,17 @@
         <translation>商品 %1 已不存在。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+5" />
+        <source>Someone else saved the product %1 after you opened it: what they saved is shown now. Make your change again if it is still needed; nothing was changed.</source>
+        <translation>在您打开商品 %1 之后，其他人保存了它：现在显示的是对方保存的内容。如仍需要，请重新修改；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+47" />
         <source>import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+18" />
         <source>There is no product with the SKU %1.</source>
         <translation>没有 SKU 为 %1 的商品。</translation>
     </message>
@@ -415,7 +503,7 @@
         <translation>结算只支付到已经到来的日期为止已可结算的佣金：%1 晚于今天（%2）。请结算到今天或更早的日期。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
         <source>The settlement was cancelled; no payout was made.</source>
         <translation>结算已取消，没有生成任何打款。</translation>
     </message>
@@ -446,7 +534,7 @@
 <context>
     <name>CustomerService</name>
     <message>
-        <location filename="../src/core/CustomerService.cpp" line="+18" />
+        <location filename="../src/core/CustomerService.cpp" line="+20" />
         <source>customer code</source>
         <translation>客户编号</translation>
     </message>
@@ -466,7 +554,7 @@
         <translation>该客户绑定的分销员不存在。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+15" />
         <source>The customer code %1 is already used.</source>
         <translation>客户编号 %1 已被使用。</translation>
     </message>
@@ -481,7 +569,12 @@
         <translation>客户编号 %1 已被 %2 使用。</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+4" />
+        <source>Someone else saved the customer %1 (%2) after you opened it: what they saved is shown now. Make your change again if it is still needed; nothing was changed.</source>
+        <translation>在您打开客户 %1（%2）之后，其他人保存了它：现在显示的是对方保存的内容。如仍需要，请重新修改；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+59" />
         <source>The customer %1 (%2) has orders and cannot be deleted.</source>
         <translation>客户 %1（%2）有订单，不能删除。</translation>
     </message>
@@ -491,7 +584,7 @@
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+23" />
         <source>There is no customer with the code %1.</source>
         <translation>没有编号为 %1 的客户。</translation>
     </message>
@@ -499,7 +592,7 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../src/db/Database.cpp" line="+63" />
+        <location filename="../src/db/Database.cpp" line="+64" />
         <source>%1 is a folder, not a MicroShop database file.</source>
         <translation>%1 是文件夹，不是 MicroShop 数据库文件。</translation>
     </message>
@@ -539,12 +632,12 @@
         <translation>当前安装缺少 PostgreSQL 驱动（Qt 的 QPSQL 插件）。要使用团队服务器，请先安装该驱动（Debian 上为 libqt6sql6-psql）。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+17" />
         <source>Cannot connect to the PostgreSQL database %1: %2 Check the address, the user name and password, and that the server runs.</source>
         <translation>无法连接 PostgreSQL 数据库 %1：%2 请检查地址、用户名和密码，以及服务器是否在运行。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+23" />
         <source>%1 is not a MicroShop database (SQLite says: %2). Check the path. Nothing was changed.</source>
         <translation>%1 不是 MicroShop 数据库（SQLite 提示：%2）。请检查路径。没有做任何改动。</translation>
     </message>
@@ -579,7 +672,27 @@
         <translation>此 SQLite 库不支持强制外键约束，而 MicroShop 需要它来保证数据一致。</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+115" />
+        <source>The server of %1 cannot be reached; MicroShop is reconnecting. Nothing was saved: try again once it is back.</source>
+        <translation>无法连接 %1 的服务器；MicroShop 正在重新连接。未保存任何内容：恢复后请重试。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The connection to the server of %1 was lost; MicroShop is reconnecting. Nothing was saved: try again once it is back.</source>
+        <translation>与 %1 的服务器的连接已断开；MicroShop 正在重新连接。未保存任何内容：恢复后请重试。</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Someone else changed the same records at the same moment (%1). Nothing was changed; try again.</source>
+        <translation>其他人在同一时刻修改了相同的记录（%1）。未做任何更改；请重试。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>The server refused this to %1 (%2): the role of this sign-in may not do it. Ask the shop's owner; nothing was changed.</source>
+        <translation>服务器拒绝了 %1 的此操作（%2）：该登录的角色无权执行。请联系店主；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+5" />
         <source>The database %1 stayed busy (another program is writing to it). Try again in a moment. (%2)</source>
         <translation>数据库 %1 持续繁忙（有其他程序正在写入）。请稍后重试。（%2）</translation>
     </message>
@@ -599,7 +712,7 @@
         <translation>数据库 %1 拒绝了这次修改（%2）；没有任何改动。如果再次出现，请运行 `microshop-cli check`。</translation>
     </message>
     <message>
-        <location line="+120" />
+        <location line="+148" />
         <source>The change could not be saved: %1. Nothing was changed.</source>
         <translation>修改未能保存：%1。没有做任何改动。</translation>
     </message>
@@ -686,7 +799,7 @@
 <context>
     <name>DistributorService</name>
     <message>
-        <location filename="../src/core/DistributorService.cpp" line="+18" />
+        <location filename="../src/core/DistributorService.cpp" line="+20" />
         <source>distributor code</source>
         <translation>分销员编号</translation>
     </message>
@@ -696,12 +809,12 @@
         <translation>缺少分销员姓名。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+13" />
         <source>There is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+17" />
         <location line="+20" />
         <source>The distributor code %1 is already used.</source>
         <translation>分销员编号 %1 已被使用。</translation>
@@ -717,7 +830,12 @@
         <translation>分销员 %1 已不存在。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+9" />
+        <source>Someone else saved the distributor %1 (%2) after you opened it: what they saved is shown now. Make your change again if it is still needed; nothing was changed.</source>
+        <translation>在您打开分销员 %1（%2）之后，其他人保存了它：现在显示的是对方保存的内容。如仍需要，请重新修改；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+37" />
         <source>%1 cannot be its own upline.</source>
         <translation>%1 不能成为自己的上级。</translation>
     </message>
@@ -792,6 +910,135 @@
         <location line="+0" />
         <source>, </source>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::AuditLogModel</name>
+    <message>
+        <location filename="../src/models/AuditLogModel.cpp" line="+11" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::AuditLogPage</name>
+    <message>
+        <location filename="../src/ui/AuditLogPage.cpp" line="+41" />
+        <location line="+136" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="-135" />
+        <source>Search number, code or what changed</source>
+        <translation>搜索编号、代码或变更内容</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Only the changes of this user (the name they sign in with)</source>
+        <translation>只看此用户的变更（其登录名）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Dates:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Select a change to read it whole.</source>
+        <translation>选择一条变更以查看全文。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>What changed</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+8" />
+        <source>Export the audit log</source>
+        <translation>导出操作日志</translation>
+    </message>
+    <message>
+        <location line="-2" />
+        <source>Exported the audit log to %1.</source>
+        <translation>已将操作日志导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Export cancelled: no file was written.</source>
+        <translation>导出已取消：没有写入文件。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，没有写入文件。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <location line="+6" />
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1134,7 +1381,7 @@
         <translation>您在微信里给对方的备注名</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+5" />
         <source>separated by commas, e.g. VIP, 回头客</source>
         <translation>用逗号分隔，例如：VIP，回头客</translation>
     </message>
@@ -1144,12 +1391,12 @@
         <translation>分销员编号，可留空</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+75" />
         <source>A customer stays bound to its distributor; use Rebind to change it.</source>
         <translation>客户会一直绑定其分销员；如需更改请用“改绑”。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="-71" />
         <source>Default</source>
         <translation>默认</translation>
     </message>
@@ -1184,7 +1431,7 @@
         <translation>详细地址</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+11" />
         <source>&amp;Code:</source>
         <translation>编号(&amp;C)：</translation>
     </message>
@@ -1254,7 +1501,7 @@
         <translation>地址（勾选默认地址）：</translation>
     </message>
     <message>
-        <location line="+99" />
+        <location line="+122" />
         <source>There is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
@@ -1540,7 +1787,7 @@ Distributor code for %1 (empty: none):</source>
 <context>
     <name>MicroShop::DistributorEditor</name>
     <message>
-        <location filename="../src/ui/DistributorEditor.cpp" line="+33" />
+        <location filename="../src/ui/DistributorEditor.cpp" line="+32" />
         <source>Edit distributor %1</source>
         <translation>编辑分销员 %1</translation>
     </message>
@@ -1550,7 +1797,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>新建分销员</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+13" />
         <source>upline's code; empty: a new tree</source>
         <translation>上级编号；留空则作为顶级分销员</translation>
     </message>
@@ -1600,7 +1847,7 @@ Distributor code for %1 (empty: none):</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+35" />
         <source>There is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
@@ -1781,7 +2028,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::ListPage</name>
     <message>
-        <location filename="../src/ui/ListPage.cpp" line="+149" />
+        <location filename="../src/ui/ListPage.cpp" line="+152" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -1791,7 +2038,7 @@ Joined %7</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+91" />
+        <location line="+138" />
         <source>More than %L1 found: type more to narrow them</source>
         <translation>找到超过 %L1 条：请继续输入以缩小范围</translation>
     </message>
@@ -1816,7 +2063,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+53" />
+        <location filename="../src/ui/MainWindow.cpp" line="+55" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -1856,7 +2103,17 @@ Joined %7</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+201" />
+        <location line="+2" />
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <location line="+249" />
+        <source>The server cannot be reached; reconnecting… Nothing was half-saved.</source>
+        <translation>无法连接服务器；正在重新连接…没有保存到一半的内容。</translation>
+    </message>
+    <message>
+        <location line="+49" />
         <source>Imported %1 row(s): %2 created, %3 updated.</source>
         <translation>已导入 %1 行：新建 %2，更新 %3。</translation>
     </message>
@@ -1924,7 +2181,7 @@ Joined %7</source>
         <translation>关于 MicroShop(&amp;A)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <location line="+1" />
         <source>MicroShop</source>
         <translation>MicroShop</translation>
@@ -1961,6 +2218,59 @@ Joined %7</source>
     </message>
 </context>
 <context>
+    <name>MicroShop::MoveShopDialog</name>
+    <message>
+        <location filename="../src/ui/MoveShopDialog.cpp" line="+43" />
+        <source>Move this shop to a server</source>
+        <translation>把店铺迁移到服务器</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>e.g. 192.168.1.10 or shop-server</source>
+        <translation>例如 192.168.1.10 或 shop-server</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>an empty database, e.g. microshop</source>
+        <translation>一个空数据库，例如 microshop</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Copies every product, customer, order and commission of this shop into an empty PostgreSQL database, then checks the copy. This shop stays as it is. The password is used for the copy only and is not saved.</source>
+        <translation>把本店的所有商品、客户、订单和佣金复制到一个空的 PostgreSQL 数据库，然后检查副本。本店保持不变。密码只用于本次复制，不会保存。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Database:</source>
+        <translation>数据库(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Copy the shop</source>
+        <translation>复制店铺(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>MicroShop::OrderEditor</name>
     <message>
         <location filename="../src/ui/OrderEditor.cpp" line="+57" />
@@ -1978,7 +2288,7 @@ Joined %7</source>
         <translation>输入姓名、电话或微信号，然后选择客户</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+11" />
         <source>code; defaults to the customer's distributor</source>
         <translation>编号；默认为客户绑定的分销员</translation>
     </message>
@@ -2068,7 +2378,7 @@ Joined %7</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+104" />
         <source>%1 found by the phone.</source>
         <translation>已按电话找到 %1。</translation>
     </message>
@@ -2093,7 +2403,7 @@ Joined %7</source>
         <translation>%1 已停售：请先在“商品”页启用再销售。</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53" />
         <source>There is no distributor with the code %1.</source>
         <translation>没有编号为 %1 的分销员。</translation>
     </message>
@@ -3129,12 +3439,12 @@ Joined %7</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+7" />
         <source>e.g. box, piece, bottle</source>
         <translation>例如：盒、件、瓶</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+23" />
         <source>&amp;SKU:</source>
         <translation>SKU(&amp;S)：</translation>
     </message>
@@ -3184,7 +3494,7 @@ Joined %7</source>
         <translation>条码(&amp;B)：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+8" />
         <source>shop default: %1</source>
         <translation>店铺默认：%1</translation>
     </message>
@@ -3209,7 +3519,7 @@ Joined %7</source>
         <translation>移除图片(&amp;R)</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+51" />
         <source>Product image</source>
         <translation>商品图片</translation>
     </message>
@@ -3685,18 +3995,18 @@ Joined %7</source>
 <context>
     <name>MicroShop::SettingsPage</name>
     <message>
-        <location filename="../src/ui/SettingsPage.cpp" line="+61" />
+        <location filename="../src/ui/SettingsPage.cpp" line="+62" />
         <source>Changes discarded.</source>
         <translation>已放弃修改。</translation>
     </message>
     <message>
-        <location line="+40" />
-        <location line="+213" />
+        <location line="+45" />
+        <location line="+291" />
         <source>%1 (schema version %2)</source>
         <translation>%1（数据库结构版本 %2）</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-235" />
         <source>This computer does not know this time zone; it uses its own (%1).</source>
         <translation>本机不认识这个时区，将使用本机自己的时区（%1）。</translation>
     </message>
@@ -3774,6 +4084,57 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+5" />
         <source>Restored from %1.</source>
         <translation>已从 %1 恢复。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <location line="+6" />
+        <source>Copy this shop to a file</source>
+        <translation>把店铺复制到文件</translation>
+    </message>
+    <message>
+        <location line="-5" />
+        <source>MicroShop databases (*.db)</source>
+        <translation>MicroShop 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>%1 exists already. Choose a new file name: the copy never writes over a file.</source>
+        <translation>%1 已存在。请选择新的文件名：复制从不覆盖已有文件。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Copying the shop…</source>
+        <translation>正在复制店铺…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The copy was cancelled; nothing was written to %1.</source>
+        <translation>复制已取消；没有向 %1 写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The shop was not copied</source>
+        <translation>店铺未复制</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>The shop was copied to %1: %L2 rows, %L3 orders among them. The copy passed the check.</source>
+        <translation>店铺已复制到 %1：共 %L2 行，其中订单 %L3 个。副本已通过检查。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The shop was copied</source>
+        <translation>店铺已复制</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open the shop there from now on, on this desktop? MicroShop will open %1 the next time it starts (the password is not saved). This shop stays as it is; do not keep working in both.</source>
+        <translation>今后在这台电脑上打开那里的店铺吗？MicroShop 下次启动时将打开 %1（不保存密码）。本店保持不变；请不要在两处同时继续工作。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>MicroShop will open %1 the next time it starts. Close it and start it again to work there.</source>
+        <translation>MicroShop 下次启动时将打开 %1。请关闭并重新启动程序，在那里工作。</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +4342,44 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
 </context>
 <context>
+    <name>MicroShop::SignInDialog</name>
+    <message>
+        <location filename="../src/ui/SignInDialog.cpp" line="+42" />
+        <source>&amp;Remember the password in this computer's keychain</source>
+        <translation>在本机的钥匙串中记住密码(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Sign in to the shop</source>
+        <translation>登录店铺</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This shop is kept on the server %1. Sign in with your own user name and password; the shop's owner gives them to you.</source>
+        <translation>本店保存在服务器 %1 上。请用您自己的用户名和密码登录；由店主提供给您。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;User name:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Type your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>MicroShop::StockAdjustDialog</name>
     <message>
         <location filename="../src/ui/StockAdjustDialog.cpp" line="+29" />
@@ -4147,7 +4546,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>OrderWorkflow</name>
     <message>
-        <location filename="../src/core/OrderWorkflow.cpp" line="+48" />
+        <location filename="../src/core/OrderWorkflow.cpp" line="+50" />
         <source>paid</source>
         <translation>付款</translation>
     </message>
@@ -4187,7 +4586,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单 %1 不存在。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+26" />
         <source>order number</source>
         <translation>订单号</translation>
     </message>
@@ -4242,7 +4641,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>%1 的优惠不能为负。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+23" />
         <source>The order number %1 is already used.</source>
         <translation>订单号 %1 已被使用。</translation>
     </message>
@@ -4257,7 +4656,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单 %1 的状态为%2：只有待付款的订单可以编辑。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+3" />
+        <source>Someone else saved the order %1 after you opened it: what they saved is shown now. Make your change again if it is still needed; nothing was changed.</source>
+        <translation>在您打开订单 %1 之后，其他人保存了它：现在显示的是对方保存的内容。如仍需要，请重新修改；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+72" />
         <source>order %1</source>
         <translation>订单 %1</translation>
     </message>
@@ -4267,12 +4671,12 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>订单 %1 发货需要快递公司和快递单号。</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+49" />
         <source>Cancelled: no order was completed.</source>
         <translation>已取消：没有订单被完成。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+8" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -4296,7 +4700,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>未做任何更改。</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+93" />
         <source>Order %1 line %2 (%3): %4 unit(s) can still be refunded, not %5.</source>
         <translation>订单 %1 第 %2 行（%3）：还能退 %4 件，不能退 %5 件。</translation>
     </message>
@@ -4309,6 +4713,14 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+6" />
         <source>Order %1 has nothing left to refund.</source>
         <translation>订单 %1 已没有可退款的商品或运费。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordKeychain</name>
+    <message>
+        <location filename="../src/ui/PasswordKeychain.cpp" line="+48" />
+        <source>This computer's keychain did not keep the password (%1); you will be asked for it next time.</source>
+        <translation>本机的钥匙串没有保存密码（%1）；下次会再次询问。</translation>
     </message>
 </context>
 <context>
@@ -4975,6 +5387,16 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+5" />
         <source>Restore from &amp;file…</source>
         <translation>从文件恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>&amp;Move this shop to a server…</source>
+        <translation>把店铺迁移到服务器(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Copy this shop to a file…</source>
+        <translation>把店铺复制到文件(&amp;C)…</translation>
     </message>
     <message>
         <location line="+34" />
@@ -5813,6 +6235,119 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2" />
         <source>Return</source>
         <translation>退货</translation>
+    </message>
+</context>
+<context>
+    <name>TableCopier</name>
+    <message>
+        <location filename="../src/db/TableCopier.cpp" line="+30" />
+        <source>The database refused %1: %2</source>
+        <translation>数据库拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location line="+42" />
+        <source>Cannot read the table %1: %2</source>
+        <translation>无法读取表 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-26" />
+        <source>Cannot write into the table %1: %2</source>
+        <translation>无法写入表 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Cannot copy the rows of the table %1: %2</source>
+        <translation>无法复制表 %1 的行：%2</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Cannot count the rows of the table %1: %2</source>
+        <translation>无法统计表 %1 的行数：%2</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+10" />
+        <source>The copy was cancelled; nothing was written.</source>
+        <translation>复制已取消，没有写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDirectory</name>
+    <message>
+        <location filename="../src/db/TeamDirectory.cpp" line="+34" />
+        <source>A local shop (an SQLite file) has one user, the person at this computer, and no login. To have people with their own logins and roles, move the shop to a PostgreSQL server (`microshop-cli copy --to postgresql://...`, or Settings › Database) and manage them there.</source>
+        <translation>本地店铺（SQLite 文件）只有一个用户，即这台电脑前的人，无需登录。如要让每个人有自己的登录和角色，请把店铺迁移到 PostgreSQL 服务器（`microshop-cli copy --to postgresql://...`，或 设置 › 数据库），然后在那里管理用户。</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>"%1" cannot be a user name: use 1 to 63 lowercase letters a-z, digits, '.', '_' or '-', starting with a letter or digit.</source>
+        <translation>“%1”不能作为用户名：请使用 1 到 63 个小写字母 a-z、数字、“.”、“_”或“-”，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>"%1" cannot be a user name: names starting with pg_ are PostgreSQL's own.</source>
+        <translation>“%1”不能作为用户名：以 pg_ 开头的名称归 PostgreSQL 自己使用。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>"%1" is not a role. The roles are: %2.</source>
+        <translation>“%1”不是角色。角色有：%2。</translation>
+    </message>
+    <message>
+        <location line="+52" />
+        <source>Only an owner of the shop manages its users; %1 is not one.</source>
+        <translation>只有店主可以管理店铺的用户；%1 不是店主。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The PostgreSQL user %1 may not create or change logins: the server's administrator must give it the CREATEROLE attribute (ALTER ROLE %2 CREATEROLE).</source>
+        <translation>PostgreSQL 用户 %1 无权创建或修改登录：需要服务器管理员授予其 CREATEROLE 属性（ALTER ROLE %2 CREATEROLE）。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>%1 is the shop's last owner and cannot be %2: make another person an owner first.</source>
+        <translation>%1 是店铺的最后一位店主，不能被%2：请先让另一人成为店主。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>A new user needs a password: give it on one line.</source>
+        <translation>新用户需要密码：请在一行中给出。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The server already has a user %1. To give them a role in this shop, use `microshop-cli user role %1 ROLE`.</source>
+        <translation>服务器上已有用户 %1。要给其在本店的角色，请使用 `microshop-cli user role %1 ROLE`。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>The server has no user %1. Add them with `microshop-cli user add %1 --role %2`.</source>
+        <translation>服务器上没有用户 %1。请用 `microshop-cli user add %1 --role %2` 添加。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>You cannot change your own role: ask another owner.</source>
+        <translation>您不能修改自己的角色：请找另一位店主。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>given another role</source>
+        <translation>改为其他角色</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>%1 is not a user of this shop. `microshop-cli user list` shows who is.</source>
+        <translation>%1 不是本店的用户。`microshop-cli user list` 可列出本店用户。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>You cannot remove yourself: ask another owner.</source>
+        <translation>您不能删除自己：请找另一位店主。</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>removed</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
