@@ -42,8 +42,11 @@ AuditLogPage::AuditLogPage(ShopContext &shop, QWidget *parent)
     setSearchPlaceholder([] { return tr("Search number, code or what changed"); });
     // Newest first: the audit_log_at index walked backwards.
     view()->sortByColumn(AuditLogModel::Time, Qt::DescendingOrder);
-    view()->setColumnWidth(AuditLogModel::Time, 150);
-    view()->setColumnWidth(AuditLogModel::Subject, 160);
+    // Wide enough for "2026-11-30 10:00:00" and "order SO20261130-0001"; the rest to the details.
+    view()->setColumnWidth(AuditLogModel::Time, 145);
+    view()->setColumnWidth(AuditLogModel::User, 90);
+    view()->setColumnWidth(AuditLogModel::Kind, 70);
+    view()->setColumnWidth(AuditLogModel::Subject, 210);
     m_userFilter->setObjectName(QStringLiteral("userFilter"));
     m_userFilter->setMaximumWidth(130);
     m_userFilter->setClearButtonEnabled(true);

@@ -9,6 +9,7 @@
 #include "DemoGenerator.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
+#include "MoveShopDialog.h"
 #include "OrderListPage.h"
 #include "PaymentImportDialog.h"
 #include "PlatformImportDialog.h"
@@ -16,6 +17,7 @@
 #include "ReportsPage.h"
 #include "ShipmentImportDialog.h"
 #include "Shop.h"
+#include "SignInDialog.h"
 
 #include "Clock.h"
 #include "Dates.h"
@@ -154,6 +156,18 @@ void shootShipping(Shop &shop, MainWindow &window, const QString &scratch, const
         text->setPlainText(QString::fromUtf16(
             u"收货人：张三\n电话：+86 138-0013-8000\n地址：广东省深圳市南山区科技园南区1号"));
     grab(paste, QStringLiteral("dialog-paste-address.png"));
+    // Team mode: signing in after a wrong password, and moving a shop to a server.
+    SignInDialog signIn(
+        QStringLiteral("192.168.1.10:5432/shop"), QStringLiteral("anna"), QString(),
+        [](const QString &, const QString &) {
+            return QStringLiteral("FATAL: password authentication failed for "
+                                  "user \"anna\"");
+        },
+        &window);
+    signIn.apply();
+    grab(signIn, QStringLiteral("dialog-sign-in.png"));
+    MoveShopDialog move(&window);
+    grab(move, QStringLiteral("dialog-move-shop.png"));
 }
 
 } // namespace
