@@ -86,7 +86,7 @@ const QVariantList *PagedTableModel::rowAt(int row) const
             // now; the page is asked for again next time (the window reloads once reconnected).
             return nullptr;
         }
-        found = m_pages.insert(page, std::move(rows));
+        found = m_pages.insert(page, rows);
         if (m_recentPages.size() >= pagesKept)
             m_pages.remove(m_recentPages.takeFirst());
     } else {
