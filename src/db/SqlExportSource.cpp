@@ -91,15 +91,18 @@ void readShippingOrders(QSqlQuery &rows,
         finish();
 }
 
-ExportQuery queryOf(ExportKind kind, QDate today)
+// `costs`: whether the login may read products.cost (Database::seesCosts); a clerk's or a
+// packer's file has the cost column blank, as their lists show no cost.
+ExportQuery queryOf(ExportKind kind, QDate today, bool costs)
 {
     const Form T = Form::Text;
     const Form M = Form::Money;
     switch (kind) {
     case ExportKind::Products:
-        return {QStringLiteral("SELECT sku, name, category, unit, price, cost, stock, low_stock, "
+        return {QStringLiteral("SELECT sku, name, category, unit, price, %1, stock, low_stock, "
                                "COALESCE(barcode, ''), active, rate1, rate2, rate3 FROM products "
-                               "ORDER BY sku"),
+                               "ORDER BY sku")
+                    .arg(costs ? QStringLiteral("cost") : QStringLiteral("NULL")),
                 {T, T, T, T, M, M, T, T, T, Form::Flag, Form::Rate, Form::Rate, Form::Rate}};
     case ExportKind::Customers:
         return {QStringLiteral(
@@ -165,7 +168,7 @@ void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStri
             rows, [&](qint64, const QString &, QStringList &values) { return row(values); });
         return;
     }
-    const ExportQuery query = queryOf(kind, Dates::today());
+    const ExportQuery query = queryOf(kind, Dates::today(), m_database.seesCosts());
     QSqlQuery rows = m_database.exec(query.sql);
     const int width = int(query.forms.size());
     QStringList values;
@@ -178,8 +181,10 @@ void SqlExportSource::read(ExportKind kind, const std::function<bool(const QStri
             case Form::Text:
                 values.append(value.toString());
                 break;
-            case Form::Money:
-                values.append(Money::fromMinorUnits(value.toLongLong()).toString());
+            case Form::Money: // NULL: a cost this login may not read
+                values.append(value.isNull()
+                                  ? QString()
+                                  : Money::fromMinorUnits(value.toLongLong()).toString());
                 break;
             case Form::Rate:
                 values.append(value.isNull() ? QString()

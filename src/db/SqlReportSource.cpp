@@ -171,12 +171,16 @@ ReportTable SqlReportSource::products(QDate from, QDate to, int top)
 {
     QVariantList values;
     const QString where = counted + SalesSql::inRange(from, to, values);
+    // A login that may not read costs (a clerk on a team server) gets the cost and margin blank.
+    const bool costs = m_database.seesCosts();
     QSqlQuery query = m_database.exec(
         QStringLiteral("SELECT p.sku, p.name, sum(l.quantity - l.refunded_quantity), "
-                       "sum(l.net - l.refunded_amount), sum((l.quantity - l.refunded_quantity) * "
-                       "l.unit_cost) FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN "
-                       "products p ON p.id = l.product_id WHERE %1 GROUP BY p.sku, p.name")
-            .arg(where),
+                       "sum(l.net - l.refunded_amount), %2 FROM orders o JOIN order_lines l ON "
+                       "l.order_id = o.id JOIN products p ON p.id = l.product_id WHERE %1 "
+                       "GROUP BY p.sku, p.name")
+            .arg(where,
+                 costs ? QStringLiteral("sum((l.quantity - l.refunded_quantity) * l.unit_cost)")
+                       : QStringLiteral("0")),
         values);
     struct Row
     {
@@ -192,20 +196,22 @@ ReportTable SqlReportSource::products(QDate from, QDate to, int top)
     ReportTable table{QStringLiteral("sku,name,quantity,net,cost,margin").split(u','), {}};
     for (const Row &row : rows)
         table.rows.append({row.sku, row.name, QString::number(row.quantity), money(row.net),
-                           money(row.cost), money(row.net - row.cost)});
+                           costs ? money(row.cost) : QString(),
+                           costs ? money(row.net - row.cost) : QString()});
     return table;
 }
 
 ReportTable SqlReportSource::stock()
 {
+    const bool costs = m_database.seesCosts(); // blank cost and value otherwise
     QSqlQuery query = m_database.exec(
-        QStringLiteral("SELECT sku, name, stock, cost, stock * cost FROM products WHERE active = 1 "
-                       "ORDER BY sku"));
+        QStringLiteral("SELECT sku, name, stock, %1 FROM products WHERE active = 1 ORDER BY sku")
+            .arg(costs ? QStringLiteral("cost, stock * cost") : QStringLiteral("0, 0")));
     ReportTable table{QStringLiteral("sku,name,stock,cost,value").split(u','), {}};
     while (query.next())
         table.rows.append({query.value(0).toString(), query.value(1).toString(),
-                           query.value(2).toString(), money(query.value(3)),
-                           money(query.value(4))});
+                           query.value(2).toString(), costs ? money(query.value(3)) : QString(),
+                           costs ? money(query.value(4)) : QString()});
     return table;
 }
 

@@ -14,6 +14,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <tuple>
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
@@ -365,6 +366,28 @@ void TestCliTeam::aClerkReadsPricesNotCosts()
             != 0);
     QVERIFY(psql(as(QStringLiteral("manager")), QStringLiteral("SELECT cost FROM products")).status
             == 0);
+
+    // The app reads around the costs: a clerk's product file and product report have them blank,
+    // where a manager's have them.
+    const QStringList exportProducts = {QStringLiteral("export"), QStringLiteral("products"),
+                                        QStringLiteral("-")};
+    const QStringList reportProducts = {QStringLiteral("report"), QStringLiteral("products"),
+                                        QStringLiteral("--from"), QStringLiteral("2026-11-01"),
+                                        QStringLiteral("--to"),   QStringLiteral("2026-11-30")};
+    const QString manager = as(QStringLiteral("manager"));
+    for (const auto &[url, shownCost, margin] :
+         {std::tuple{clerk, QString(), QString()},
+          std::tuple{manager, QStringLiteral("4.00"), QStringLiteral("18.00")}}) {
+        const Ran exported = cli(url, exportProducts);
+        QVERIFY2(exported.status == 0, qPrintable(describe(exported)));
+        QCOMPARE(exported.out.split(QStringLiteral("\r\n")).value(1).section(u',', 0, 6),
+                 QStringLiteral("TEA,Tea,,,10.00,%1,17").arg(shownCost));
+        const Ran report = cli(url, reportProducts);
+        QVERIFY2(report.status == 0, qPrintable(describe(report)));
+        QCOMPARE(report.out.split(QStringLiteral("\r\n")).value(1),
+                 QStringLiteral("TEA,Tea,3,30.00,%1,%2")
+                     .arg(shownCost.isEmpty() ? QString() : QStringLiteral("12.00"), margin));
+    }
 }
 
 void TestCliTeam::theAuditNamesThePerson()
