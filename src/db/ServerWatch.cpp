@@ -5,6 +5,7 @@
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QSqlDatabase>
+#include <QTcpSocket>
 
 #include <algorithm>
 
@@ -20,6 +21,7 @@ Q_LOGGING_CATEGORY(live, "microshop.live", QtWarningMsg)
 ServerWatch::ServerWatch(Database &database, QObject *parent)
     : ShopChanges(parent)
     , m_database(database)
+    , m_probe(new QTcpSocket(this))
 {
     m_gather.setSingleShot(true);
     m_gather.setInterval(gatherMilliseconds);
@@ -31,6 +33,13 @@ ServerWatch::ServerWatch(Database &database, QObject *parent)
     m_stirred.setSingleShot(true);
     m_stirred.setInterval(100);
     connect(&m_stirred, &QTimer::timeout, this, &ServerWatch::checkNow);
+    m_probeTimeout.setSingleShot(true);
+    m_probeTimeout.setInterval(probeMilliseconds);
+    connect(m_probe, &QTcpSocket::connected, this, &ServerWatch::reconnect);
+    connect(m_probe, &QTcpSocket::errorOccurred, this,
+            [this] { retryLater(m_probe->errorString()); });
+    connect(&m_probeTimeout, &QTimer::timeout, this,
+            [this] { retryLater(QStringLiteral("no answer to the probe")); });
     if (m_database.isSqlite())
         return;
     // Called in the middle of the failing statement: act once it has unwound.
@@ -111,11 +120,24 @@ void ServerWatch::lose()
 
 void ServerWatch::retry()
 {
+    const DatabaseLocation &location = m_database.location();
+    // A server on a local socket (a folder as host) answers or refuses at once.
+    if (location.host().isEmpty() || location.host().startsWith(u'/')) {
+        reconnect();
+        return;
+    }
+    m_probe->abort();
+    m_probeTimeout.start();
+    m_probe->connectToHost(location.host(), quint16(location.port()));
+}
+
+void ServerWatch::reconnect()
+{
+    m_probeTimeout.stop();
+    m_probe->abort();
     QString why;
     if (!m_database.reconnect(&why)) {
-        m_retryDelay = std::min(m_retryDelay * 2, lastRetryMilliseconds);
-        qCInfo(live) << "still away:" << why << "next try in" << m_retryDelay << "ms";
-        m_retry.start(m_retryDelay);
+        retryLater(why);
         return;
     }
     qCInfo(live) << "reconnected";
@@ -123,6 +145,15 @@ void ServerWatch::retry()
     listen();
     m_check.start();
     emit connectionRestored();
+}
+
+void ServerWatch::retryLater(const QString &why)
+{
+    m_probeTimeout.stop();
+    m_probe->abort();
+    m_retryDelay = std::min(m_retryDelay * 2, lastRetryMilliseconds);
+    qCInfo(live) << "still away:" << why << "next try in" << m_retryDelay << "ms";
+    m_retry.start(m_retryDelay);
 }
 
 } // namespace MicroShop

@@ -6,6 +6,8 @@
 #include <QSqlDriver>
 #include <QTimer>
 
+class QTcpSocket;
+
 namespace MicroShop {
 
 class Database;
@@ -15,7 +17,10 @@ class Database;
 // gatherMilliseconds into one tablesChanged(); checks the connection every checkMilliseconds
 // and whenever its socket stirs or a statement fails for want of it; once it is lost, closes it
 // (statements then fail at once) and reconnects with a backoff of 1, 2, 4, 8 then 10 seconds,
-// listening again when it is back. Lives on the UI thread, beside the database it watches.
+// listening again when it is back. Lives on the UI thread, beside the database it watches:
+// before each attempt a socket reaches the server's port without waiting (probeMilliseconds at
+// most), so a server away never holds the window for the connect timeout; only a server that
+// answers is connected to.
 class ServerWatch final : public ShopChanges
 {
     Q_OBJECT
@@ -25,6 +30,7 @@ public:
     static constexpr int checkMilliseconds = 3000;
     static constexpr int firstRetryMilliseconds = 1000;
     static constexpr int lastRetryMilliseconds = 10000;
+    static constexpr int probeMilliseconds = 5000;
     static constexpr const char *channel = "microshop_changes";
 
     // Starts listening at once; nothing to do (and no ServerWatch needed) on SQLite.
@@ -42,12 +48,16 @@ private:
     void tell();
     void lose();
     void retry();
+    void reconnect(); // the probe reached the server
+    void retryLater(const QString &why);
 
     Database &m_database;
     QTimer m_gather;
     QTimer m_check;
     QTimer m_retry;
-    QTimer m_stirred; // the socket had something to read: check soon
+    QTimer m_stirred;    // the socket had something to read: check soon
+    QTcpSocket *m_probe; // a child
+    QTimer m_probeTimeout;
     QSet<QString> m_tables;
     bool m_byOthers = false;
     bool m_lost = false;
