@@ -28,6 +28,9 @@ class ScaleDemoGenerator final
 public:
     using Size = DemoGenerator::Size;
     static constexpr Size productScale{5000, 200000, 100000, 1000000}; // spec/product.md's
+    // From this many orders `demo` on SQLite writes in bulk without being asked (--scale):
+    // through the services a million orders take most of an hour.
+    static constexpr int bulkFromOrders = 20000;
 
     ScaleDemoGenerator(ShopServices &shop, Size size, quint32 seed, const QDateTime &now);
 

@@ -2,6 +2,7 @@
 // refused command changes nothing. Runs the real binary on the backend of $MICROSHOP_TEST_BACKEND.
 #include "Database.h"
 
+#include "ScaleDemoGenerator.h"
 #include "ShopFixture.h"
 #include "TestClock.h"
 
@@ -58,6 +59,7 @@ private slots:
     void checkReportsFindings();
     void demoFillsAnEmptyShopReproducibly();
     void scaleDemoWritesTheSameRulesInBulk();
+    void aLargeDemoIsWrittenInBulk();
 
 private:
     ShopFixture m_fixture;
@@ -371,6 +373,7 @@ void TestCli::demoFillsAnEmptyShopReproducibly()
         NEW_SHOP();
         RUN_OK(demo, m_fixture.cli(QStringList{QStringLiteral("demo")} + size));
         QVERIFY(demo.out.contains(QStringLiteral("150 orders")));
+        QVERIFY2(!demo.err.contains(QStringLiteral("in bulk")), qPrintable(demo.err));
         RUN_OK(check, m_fixture.cli({QStringLiteral("check")}));
         const CliResult again = m_fixture.cli({QStringLiteral("demo")});
         QCOMPARE(again.status, 1); // never mixed into a shop with data
@@ -510,6 +513,29 @@ void TestCli::scaleDemoWritesTheSameRulesInBulk()
         dumps.append(rows.join(u'\n'));
     }
     QCOMPARE(dumps.at(0), dumps.at(1)); // the same seed, the same shop
+}
+
+// From ScaleDemoGenerator::bulkFromOrders orders, demo on SQLite takes the bulk path unasked and
+// says so (the bulk shop has no refunds, which the services' demo always has: see
+// demoFillsAnEmptyShopReproducibly). On PostgreSQL there is no bulk writer: the services always.
+void TestCli::aLargeDemoIsWrittenInBulk()
+{
+    if (m_fixture.isPostgres())
+        QSKIP("The bulk writer writes SQLite only; PostgreSQL always goes through the services");
+    const int orders = ScaleDemoGenerator::bulkFromOrders;
+    NEW_SHOP();
+    RUN_OK(demo, m_fixture.cli({QStringLiteral("demo"), QStringLiteral("--products"),
+                                QStringLiteral("20"), QStringLiteral("--customers"),
+                                QStringLiteral("200"), QStringLiteral("--distributors"),
+                                QStringLiteral("60"), QStringLiteral("--seed"), QStringLiteral("3"),
+                                QStringLiteral("--orders"), QString::number(orders)}));
+    QVERIFY2(demo.out.contains(QStringLiteral("%1 orders").arg(orders)), qPrintable(demo.out));
+    QVERIFY2(demo.err.contains(QStringLiteral("written in bulk")), qPrintable(demo.err));
+    RUN_OK(check, m_fixture.cli({QStringLiteral("check")}));
+    QVERIFY2(m_fixture.openShop(), qPrintable(m_fixture.error()));
+    Database &database = m_fixture.database();
+    QCOMPARE(database.scalar(QStringLiteral("SELECT count(*) FROM orders")).toInt(), orders);
+    QCOMPARE(database.scalar(QStringLiteral("SELECT count(*) FROM refunds")).toInt(), 0);
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestCli)
