@@ -21,6 +21,7 @@
 #include "Widgets.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <optional>
 
@@ -285,6 +287,24 @@ void TestRoles::eachRoleSeesItsPagesAndActions()
         QTest::keyClick(window.get(), Qt::Key(Qt::Key_1 + int(MainWindow::Settings)),
                         Qt::ControlModifier);
         QCOMPARE(window->currentPage(), before);
+    }
+    // Every page of the role opens and loads what it shows without a refusal from the server
+    // (a message box would be one: it is closed and named).
+    for (const Page page : std::as_const(pages)) {
+        QString refusal;
+        auto *watch = new QTimer(window.get());
+        connect(watch, &QTimer::timeout, window.get(), [&refusal] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                refusal = box->text();
+                box->reject();
+            }
+        });
+        watch->start(20);
+        window->showPage(page);
+        QTest::qWait(100);
+        delete watch;
+        QCOMPARE(window->currentPage(), page);
+        QVERIFY2(refusal.isEmpty(), qPrintable(role + QStringLiteral(": ") + refusal));
     }
 
     for (const Expected &expected : std::as_const(actions)) {
