@@ -1,6 +1,9 @@
 #pragma once
 
 #include "ListSource.h"
+#include "TeamRole.h"
+
+#include <QString>
 
 #include <functional>
 #include <memory>
@@ -23,6 +26,7 @@ class ProductRepository;
 class ReportSource;
 class ShopDocuments;
 class ShopSettings;
+class TeamPeople;
 class Transactor;
 
 // The lists a page can ask for; ShopLists (src/db) documents their columns and filters.
@@ -58,6 +62,12 @@ struct ShopContext
     // Runs work with the same services on a connection of its own, in the calling thread: what
     // long work off the UI thread uses (a connection belongs to the thread that opened it).
     std::function<void(const std::function<void(ShopContext &)> &work)> onOwnConnection;
+    // Who is signed in (team.md "People and roles"): the pages and actions the desktop offers
+    // follow TeamAccess::may(role, ...). A local SQLite shop: Owner, no user name.
+    TeamRole role = TeamRole::Owner;
+    QString user; // the PostgreSQL login; empty on SQLite
+    // The shop's people for Settings › Users: set by Shop on PostgreSQL, nullptr on SQLite.
+    TeamPeople *people = nullptr;
 };
 
 } // namespace MicroShop

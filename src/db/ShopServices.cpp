@@ -83,7 +83,10 @@ ShopContext ShopServices::context()
             ShopServices services(*own);
             ShopContext context = services.context();
             work(context);
-        }};
+        },
+        TeamRole::Owner,
+        QString(),
+        nullptr};
 }
 
 } // namespace MicroShop

@@ -4,6 +4,7 @@
 #include "ShopContext.h"
 #include "ShopDocuments.h"
 #include "ShopServices.h"
+#include "TeamDirectoryPeople.h"
 
 #include <memory>
 
@@ -24,6 +25,8 @@ public:
     ShopServices services;
     ShopContext context; // its work on an own connection opens a whole Shop too
     ShopDocuments documents;
+    // The shop's people and who is signed in (team.md): PostgreSQL only, nullptr on SQLite.
+    std::unique_ptr<TeamDirectoryPeople> people;
 };
 
 } // namespace MicroShop

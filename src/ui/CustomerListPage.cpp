@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -60,7 +61,12 @@ CustomerListPage::CustomerListPage(ShopContext &shop, QWidget *parent)
     connect(m_notBoughtCheck, &QCheckBox::toggled, this, &CustomerListPage::applyNotBoughtFilter);
     connect(m_notBoughtDays, &QSpinBox::valueChanged, this,
             &CustomerListPage::applyNotBoughtFilter);
-    connect(view(), &QTableView::doubleClicked, this, &CustomerListPage::editCustomer);
+    // Not when the signed-in role may not edit (the window hides the button: MainWindow).
+    connect(view(), &QTableView::doubleClicked, this, [this] {
+        const auto *edit = findChild<QPushButton *>(QStringLiteral("editButton"));
+        if (edit && !edit->isHidden())
+            editCustomer();
+    });
     view()->setColumnWidth(CustomerListModel::Phone, 110);
 
     m_details->setObjectName(QStringLiteral("detailsLabel"));

@@ -153,7 +153,11 @@ DistributorTreePage::DistributorTreePage(ShopContext &shop, QWidget *parent)
             auto *action = new QAction(this);
             action->setShortcut(shortcut);
             action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-            connect(action, &QAction::triggered, button, &QPushButton::click);
+            // Not a button hidden from the signed-in role (MainWindow).
+            connect(action, &QAction::triggered, button, [button] {
+                if (button->isEnabled() && !button->isHidden())
+                    button->click();
+            });
             addAction(action);
         }
         actions->addWidget(button);

@@ -25,6 +25,9 @@
 #include "ShopContext.h"
 #include "ShopExporter.h"
 #include "ShopSettings.h"
+#include "TeamRole.h"
+
+#include "ProductListModel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,12 +36,18 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
 
 namespace MicroShop {
 
@@ -47,6 +56,99 @@ namespace {
 const QString geometryKey = QStringLiteral("mainWindow/geometry");
 const QString stateKey = QStringLiteral("mainWindow/state");
 const QString pageKey = QStringLiteral("mainWindow/page");
+
+// The capability (TeamRole.h) that shows each page, in the order of MainWindow::Page.
+constexpr std::array pageCapabilities = {
+    Capability::DashboardPage, Capability::OrdersPage,       Capability::ProductsPage,
+    Capability::CustomersPage, Capability::DistributorsPage, Capability::CommissionsPage,
+    Capability::ReportsPage,   Capability::SettingsPage,     Capability::AuditLogPage,
+};
+static_assert(pageCapabilities.size() == std::size_t(MainWindow::PageCount));
+
+// The actions of the pages that a role may not use are hidden (docs/decisions.md "What each role
+// sees in the desktop"): the button or menu entry of that objectName on that page is shown only
+// to a role with one of the capabilities. A button whose menu is left empty is hidden too.
+struct ActionRule
+{
+    MainWindow::Page page;
+    const char *name;
+    QList<Capability> anyOf;
+};
+
+const QList<ActionRule> &actionRules()
+{
+    using C = Capability;
+    using W = MainWindow;
+    static const QList<ActionRule> rules = {
+        {W::Orders, "newButton", {C::CreateOrders}},
+        {W::Orders, "editButton", {C::CreateOrders}},
+        {W::Orders, "importButton", {C::CreateOrders}},
+        {W::Orders, "platformImportAction", {C::CreateOrders}},
+        {W::Orders, "payButton", {C::PayOrders}},
+        {W::Orders, "paymentImportAction", {C::PayOrders}},
+        {W::Orders, "shipButton", {C::ShipOrders}},
+        {W::Orders, "shipmentImportAction", {C::ShipOrders}},
+        {W::Orders, "packingSlipA4", {C::ShipOrders}},
+        {W::Orders, "packingSlipReceipt", {C::ShipOrders}},
+        {W::Orders, "label100x180", {C::ShipOrders}},
+        {W::Orders, "label76x130", {C::ShipOrders}},
+        {W::Orders, "printSelectedAction", {C::ShipOrders}},
+        {W::Orders, "courierFileAction", {C::ShipOrders}},
+        {W::Orders, "trackingImportAction", {C::ShipOrders}},
+        {W::Orders, "invoiceA4", {C::PrintInvoices}},
+        {W::Orders, "invoiceReceipt", {C::PrintInvoices}},
+        {W::Orders, "completeButton", {C::CompleteOrders}},
+        {W::Orders, "completeSelectedAction", {C::CompleteOrders}},
+        {W::Orders, "selectAllAction", {C::ShipOrders, C::CompleteOrders}},
+        {W::Orders, "cancelButton", {C::CancelOrders}},
+        {W::Orders, "refundButton", {C::CancelOrders}},
+        {W::Orders, "exportButton", {C::ExportData}},
+        {W::Products, "newButton", {C::EditProducts}},
+        {W::Products, "editButton", {C::EditProducts}},
+        {W::Products, "activeButton", {C::EditProducts}},
+        {W::Products, "restockButton", {C::EditProducts}},
+        {W::Products, "stocktakeButton", {C::EditProducts}},
+        {W::Products, "importButton", {C::EditProducts}},
+        {W::Products, "exportButton", {C::ExportData}},
+        {W::Products, "exportStockButton", {C::ExportData}},
+        {W::Customers, "newButton", {C::EditCustomers}},
+        {W::Customers, "editButton", {C::EditCustomers}},
+        {W::Customers, "deleteButton", {C::EditCustomers}},
+        {W::Customers, "rebindButton", {C::EditCustomers}},
+        {W::Customers, "importButton", {C::EditCustomers}},
+        {W::Customers, "exportButton", {C::ExportData}},
+        {W::Distributors, "newButton", {C::EditDistributors}},
+        {W::Distributors, "editButton", {C::EditDistributors}},
+        {W::Distributors, "moveButton", {C::EditDistributors}},
+        {W::Distributors, "statusButton", {C::EditDistributors}},
+        {W::Distributors, "importButton", {C::EditDistributors}},
+        {W::Distributors, "exportButton", {C::ExportData}},
+        {W::Commissions, "settleButton", {C::Settle}},
+        {W::Commissions, "exportButton", {C::ExportData}},
+        {W::Commissions, "exportPayoutsButton", {C::ExportData}},
+        {W::Reports, "csvButton", {C::ExportData}},
+        {W::Reports, "pngButton", {C::ExportData}},
+        {W::Reports, "pdfButton", {C::ExportData}},
+        {W::AuditLog, "exportButton", {C::ExportData}},
+    };
+    return rules;
+}
+
+// The columns of a list page that only some roles see.
+struct ColumnRule
+{
+    MainWindow::Page page;
+    int column;
+    Capability capability;
+};
+
+const QList<ColumnRule> &columnRules()
+{
+    static const QList<ColumnRule> rules = {
+        {MainWindow::Products, ProductListModel::Cost, Capability::SeeCosts},
+    };
+    return rules;
+}
 
 QString pageTitle(MainWindow::Page page)
 {
@@ -148,6 +250,12 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
 
     createMenus();
     retranslate();
+    for (int page = 0; page < PageCount; ++page) {
+        const bool allowed = mayShow(Page(page));
+        m_sidebar->item(page)->setHidden(!allowed);
+        m_pageActions.at(page)->setVisible(allowed);
+        m_pageActions.at(page)->setEnabled(allowed);
+    }
 
     QSettings state;
     if (!restoreGeometry(state.value(geometryKey).toByteArray()))
@@ -156,8 +264,8 @@ MainWindow::MainWindow(ShopContext &shop, LanguageManager &languages, QWidget *p
     // The page the window opens on is built when the window is shown (showEvent), so that one
     // asked for before that (showPage) is the only one built.
     int page = state.value(pageKey, int(Dashboard)).toInt();
-    if (page < 0 || page >= PageCount)
-        page = Dashboard;
+    if (page < 0 || page >= PageCount || !mayShow(Page(page)))
+        page = firstPage();
     const QSignalBlocker quiet(m_sidebar);
     m_sidebar->setCurrentRow(page);
     m_pages->setCurrentIndex(page);
@@ -233,6 +341,7 @@ void MainWindow::buildPage(Page page)
                     static_cast<CommissionListPage *>(listPage(Commissions))->showState(state);
                 });
     }
+    applyRole(page, built);
     // In the stack, in place of the empty page that held its place.
     const bool current = m_pages->currentIndex() == int(page);
     QWidget *placeholder = m_pages->widget(int(page));
@@ -462,7 +571,57 @@ MainWindow::Page MainWindow::currentPage() const
 
 void MainWindow::showPage(Page page)
 {
-    m_sidebar->setCurrentRow(int(page));
+    if (mayShow(page))
+        m_sidebar->setCurrentRow(int(page));
+}
+
+bool MainWindow::mayShow(Page page) const
+{
+    return page >= 0 && page < PageCount
+           && TeamAccess::may(m_shop.role, pageCapabilities.at(std::size_t(page)));
+}
+
+MainWindow::Page MainWindow::firstPage() const
+{
+    for (int page = 0; page < PageCount; ++page) {
+        if (mayShow(Page(page)))
+            return Page(page);
+    }
+    return Orders; // every role has it
+}
+
+void MainWindow::applyRole(Page page, QWidget *built)
+{
+    const TeamRole role = m_shop.role;
+    for (const ActionRule &rule : actionRules()) {
+        if (rule.page != page
+            || std::any_of(rule.anyOf.begin(), rule.anyOf.end(),
+                           [role](Capability each) { return TeamAccess::may(role, each); }))
+            continue;
+        const QString name = QString::fromLatin1(rule.name);
+        for (QWidget *widget : built->findChildren<QWidget *>(name))
+            widget->hide();
+        for (QAction *action : built->findChildren<QAction *>(name)) {
+            action->setVisible(false);
+            action->setEnabled(false);
+        }
+    }
+    // A button of a menu with nothing left in it goes too.
+    for (QPushButton *button : built->findChildren<QPushButton *>()) {
+        const QMenu *menu = button->menu();
+        if (!menu || menu->actions().isEmpty())
+            continue;
+        const QList<QAction *> actions = menu->actions();
+        if (std::none_of(actions.begin(), actions.end(),
+                         [](const QAction *action) { return action->isVisible(); }))
+            button->hide();
+    }
+    for (const ColumnRule &rule : columnRules()) {
+        if (rule.page == page && !TeamAccess::may(role, rule.capability)) {
+            if (ListPage *list = m_listPages.value(page))
+                list->view()->setColumnHidden(rule.column, true);
+        }
+    }
 }
 
 void MainWindow::createMenus()

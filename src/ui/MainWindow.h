@@ -43,7 +43,9 @@ public:
     ~MainWindow() override;
 
     Page currentPage() const;
-    void showPage(Page page);
+    void showPage(Page page); // nothing when the signed-in role may not use it
+    // Whether the signed-in role (ShopContext::role) may use that page (TeamAccess::may).
+    bool mayShow(Page page) const;
     // The pages, built if they were not yet.
     SettingsPage *settingsPage();
     ListPage *listPage(Page page); // the Products, Customers, Orders, Commissions or Audit log page
@@ -71,6 +73,9 @@ protected:
 private:
     void createMenus();
     void buildPage(Page page);
+    Page firstPage() const; // the first page the role may use
+    // Hides what the signed-in role may not use on a page just built (MainWindow.cpp's tables).
+    void applyRole(Page page, QWidget *built);
     ListPage *addListPage(Page page, ListPage *listPage, int importKind, int exportKind);
     void importCsv(Page page, int kind);
     void importPlatformOrders();

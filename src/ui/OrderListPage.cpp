@@ -77,7 +77,8 @@ OrderListPage::OrderListPage(ShopContext &shop, QWidget *parent)
     view()->setColumnWidth(OrderListModel::Distributor, 75);
     view()->setColumnWidth(OrderListModel::Status, 105);
     connect(view(), &QTableView::doubleClicked, this, [this] {
-        if (m_editButton && m_editButton->isEnabled())
+        // Not when the signed-in role may not edit (the window hides the button: MainWindow).
+        if (m_editButton && m_editButton->isEnabled() && !m_editButton->isHidden())
             editOrder();
     });
 

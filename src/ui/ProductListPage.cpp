@@ -12,6 +12,7 @@
 #include "ShopContext.h"
 #include "ShopRepositories.h"
 #include "ShopSettings.h"
+#include "TeamRole.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -61,7 +62,12 @@ ProductListPage::ProductListPage(ShopContext &shop, QWidget *parent)
     // A scanner types the code and Enter: select the product it names.
     connect(findChild<QLineEdit *>(QStringLiteral("searchEdit")), &QLineEdit::returnPressed, this,
             &ProductListPage::selectScanned);
-    connect(view(), &QTableView::doubleClicked, this, &ProductListPage::editProduct);
+    // Not when the signed-in role may not edit (the window hides the button: MainWindow).
+    connect(view(), &QTableView::doubleClicked, this, [this] {
+        const auto *edit = findChild<QPushButton *>(QStringLiteral("editButton"));
+        if (edit && !edit->isHidden())
+            editProduct();
+    });
     view()->setColumnWidth(ProductListModel::Name, 170);
     view()->setColumnWidth(ProductListModel::Sku, 90);
     view()->setColumnWidth(ProductListModel::Unit, 50);
@@ -138,6 +144,8 @@ void ProductListPage::showDetails(qint64 id)
         m_history->setFilter(QStringLiteral("product"), qlonglong(-1));
         return;
     }
+    // A clerk reads prices, not costs (team.md): the server gives 0, the row is left empty.
+    const bool seesCosts = TeamAccess::may(m_shop.role, Capability::SeeCosts);
     QStringList rates;
     for (int level = 1; level <= m_shop.settings.commissionLevels(); ++level) {
         const auto &rate = product->rates[level - 1];
@@ -157,7 +165,8 @@ void ProductListPage::showDetails(qint64 id)
                        "<tr><td>%12</td><td>%13</td></tr><tr><td>%14</td><td>%15</td></tr>"
                        "<tr><td>%16</td><td>%17</td></tr></table><p>%18</p>")
             .arg(product->name.toHtmlEscaped(), product->sku.toHtmlEscaped(), tr("Price"),
-                 product->price.toString(), tr("Cost"), product->cost.toString(), tr("Stock"),
+                 product->price.toString(), seesCosts ? tr("Cost") : QString(),
+                 seesCosts ? product->cost.toString() : QString(), tr("Stock"),
                  QString::number(product->stock), low, tr("Low at"),
                  QString::number(product->lowStock))
             .arg(tr("Category"), product->category.toHtmlEscaped(), tr("Barcode"),

@@ -4,6 +4,7 @@
 #include "BackgroundTask.h"
 #include "LanguageManager.h"
 #include "MoveShopDialog.h"
+#include "UsersSection.h"
 
 #include "Clock.h"
 #include "Dates.h"
@@ -11,6 +12,7 @@
 #include "Repositories.h"
 #include "ShopContext.h"
 #include "ShopSettings.h"
+#include "TeamRole.h"
 
 #include <QApplication>
 #include <QDir>
@@ -73,6 +75,11 @@ SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidge
     m_ui->moveToServerButton->setVisible(m_backups.isLocalFile());
     m_ui->copyToFileButton->setVisible(!m_backups.isLocalFile());
     connect(m_ui->backupsList, &QListWidget::currentRowChanged, this, [this] { updateState(); });
+    // The people of a team shop, after the database they sign in to (the owner's alone).
+    auto *users = new UsersSection(shop.people, m_ui->scrollContents);
+    m_ui->contentsLayout->insertWidget(m_ui->contentsLayout->indexOf(m_ui->databaseGroup) + 1,
+                                       users);
+    users->setVisible(TeamAccess::may(shop.role, Capability::ManageUsers));
 
     reload();
 }
