@@ -28,7 +28,7 @@ constexpr std::array rules = {
     Rule{Capability::DistributorsPage, {o, o, _, _, o}},
     Rule{Capability::CommissionsPage, {o, o, _, _, o}},
     Rule{Capability::ReportsPage, {o, o, _, _, o}},
-    Rule{Capability::SettingsPage, {o, _, _, _, _}},
+    Rule{Capability::SettingsPage, {o, o, o, o, o}}, // the others: only the language
     Rule{Capability::AuditLogPage, {o, _, _, _, o}},
     Rule{Capability::EditProducts, {o, o, _, _, _}},
     Rule{Capability::EditCustomers, {o, o, o, _, _}},

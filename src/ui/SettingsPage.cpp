@@ -80,6 +80,15 @@ SettingsPage::SettingsPage(ShopContext &shop, LanguageManager &languages, QWidge
     m_ui->contentsLayout->insertWidget(m_ui->contentsLayout->indexOf(m_ui->databaseGroup) + 1,
                                        users);
     users->setVisible(TeamAccess::may(shop.role, Capability::ManageUsers));
+    // Every role chooses this desktop's language; the shop's settings, database and backups are
+    // the owner's (the server refuses the others' changes anyway).
+    const bool owns = TeamAccess::may(shop.role, Capability::ChangeSettings);
+    for (QWidget *shopPart :
+         {static_cast<QWidget *>(m_ui->shopGroup), static_cast<QWidget *>(m_ui->senderGroup),
+          static_cast<QWidget *>(m_ui->stockGroup), static_cast<QWidget *>(m_ui->commissionGroup),
+          static_cast<QWidget *>(m_ui->databaseGroup), static_cast<QWidget *>(m_ui->applyButton),
+          static_cast<QWidget *>(m_ui->revertButton)})
+        shopPart->setVisible(owns);
 
     reload();
 }

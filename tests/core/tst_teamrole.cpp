@@ -48,24 +48,26 @@ void TestTeamRole::eachRoleAgainstTheTable_data()
     QTest::addColumn<TeamRole>("role");
     QTest::addColumn<QList<Capability>>("allowed");
     using C = Capability;
-    QTest::newRow("manager") << TeamRole::Manager
-                             << QList<C>{
-                                    C::DashboardPage,    C::OrdersPage,       C::ProductsPage,
-                                    C::CustomersPage,    C::DistributorsPage, C::CommissionsPage,
-                                    C::ReportsPage,      C::EditProducts,     C::EditCustomers,
-                                    C::CreateOrders,     C::PayOrders,        C::ShipOrders,
-                                    C::CompleteOrders,   C::CancelOrders,     C::PrintInvoices,
-                                    C::EditDistributors, C::ExportData,       C::SeeCosts};
+    QTest::newRow("manager")
+        << TeamRole::Manager
+        << QList<C>{C::DashboardPage,    C::OrdersPage,      C::ProductsPage,  C::CustomersPage,
+                    C::DistributorsPage, C::CommissionsPage, C::ReportsPage,   C::EditProducts,
+                    C::EditCustomers,    C::CreateOrders,    C::PayOrders,     C::ShipOrders,
+                    C::CompleteOrders,   C::CancelOrders,    C::PrintInvoices, C::EditDistributors,
+                    C::ExportData,       C::SeeCosts,        C::SettingsPage};
     QTest::newRow("clerk") << TeamRole::Clerk
                            << QList<C>{C::OrdersPage,     C::ProductsPage, C::CustomersPage,
                                        C::EditCustomers,  C::CreateOrders, C::PayOrders,
-                                       C::CompleteOrders, C::CancelOrders, C::PrintInvoices};
-    QTest::newRow("packer") << TeamRole::Packer << QList<C>{C::OrdersPage, C::ShipOrders};
+                                       C::CompleteOrders, C::CancelOrders, C::PrintInvoices,
+                                       C::SettingsPage};
+    QTest::newRow("packer") << TeamRole::Packer
+                            << QList<C>{C::OrdersPage, C::ShipOrders, C::SettingsPage};
     QTest::newRow("finance") << TeamRole::Finance
                              << QList<C>{C::DashboardPage, C::OrdersPage,       C::ProductsPage,
                                          C::CustomersPage, C::DistributorsPage, C::CommissionsPage,
                                          C::ReportsPage,   C::AuditLogPage,     C::PrintInvoices,
-                                         C::Settle,        C::ExportData,       C::SeeCosts};
+                                         C::Settle,        C::ExportData,       C::SeeCosts,
+                                         C::SettingsPage};
 }
 
 void TestTeamRole::eachRoleAgainstTheTable()
@@ -83,7 +85,8 @@ void TestTeamRole::eachRoleAgainstTheTable()
     }
     // What team.md names outright.
     QVERIFY(!TeamAccess::may(role, Capability::ManageUsers));
-    QVERIFY(!TeamAccess::may(role, Capability::SettingsPage));
+    QVERIFY(!TeamAccess::may(role, Capability::ChangeSettings));
+    QVERIFY(TeamAccess::may(role, Capability::SettingsPage)); // for the language
 }
 
 void TestTeamRole::outOfRangeIsRefused()

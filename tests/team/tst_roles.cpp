@@ -195,7 +195,7 @@ void TestRoles::eachRoleSeesItsPagesAndActions_data()
         << QStringLiteral("manager")
         << QList<Page>{MainWindow::Dashboard, MainWindow::Orders,       MainWindow::Products,
                        MainWindow::Customers, MainWindow::Distributors, MainWindow::Commissions,
-                       MainWindow::Reports}
+                       MainWindow::Reports,   MainWindow::Settings}
         << QList<Expected>{{MainWindow::Orders, orderMoves + shipping, {}},
                            {MainWindow::Products, {QStringLiteral("newButton")}, {}},
                            {MainWindow::Commissions,
@@ -204,7 +204,8 @@ void TestRoles::eachRoleSeesItsPagesAndActions_data()
         << true;
     QTest::newRow("clerk")
         << QStringLiteral("clerk")
-        << QList<Page>{MainWindow::Orders, MainWindow::Products, MainWindow::Customers}
+        << QList<Page>{MainWindow::Orders, MainWindow::Products, MainWindow::Customers,
+                       MainWindow::Settings}
         << QList<Expected>{{MainWindow::Orders,
                             orderMoves + QStringList{QStringLiteral("invoiceA4")},
                             {QStringLiteral("shipButton"), QStringLiteral("label100x180"),
@@ -218,7 +219,7 @@ void TestRoles::eachRoleSeesItsPagesAndActions_data()
                             {}}}
         << false;
     QTest::newRow("packer")
-        << QStringLiteral("packer") << QList<Page>{MainWindow::Orders}
+        << QStringLiteral("packer") << QList<Page>{MainWindow::Orders, MainWindow::Settings}
         << QList<Expected>{{MainWindow::Orders,
                             shipping + QStringList{QStringLiteral("trackingImportAction")},
                             orderMoves
@@ -232,7 +233,7 @@ void TestRoles::eachRoleSeesItsPagesAndActions_data()
         << QStringLiteral("finance")
         << QList<Page>{MainWindow::Dashboard, MainWindow::Orders,       MainWindow::Products,
                        MainWindow::Customers, MainWindow::Distributors, MainWindow::Commissions,
-                       MainWindow::Reports,   MainWindow::AuditLog}
+                       MainWindow::Reports,   MainWindow::Settings,     MainWindow::AuditLog}
         << QList<Expected>{{MainWindow::Orders,
                             {QStringLiteral("invoiceA4"), QStringLiteral("exportButton")},
                             orderMoves
@@ -280,14 +281,22 @@ void TestRoles::eachRoleSeesItsPagesAndActions()
     }
     // The window opens on a page of the role; a refused page is not shown, by code or shortcut.
     QVERIFY(pages.contains(window->currentPage()));
-    if (!pages.contains(MainWindow::Settings)) {
+    if (!pages.contains(MainWindow::AuditLog)) {
         const Page before = window->currentPage();
-        window->showPage(MainWindow::Settings);
+        window->showPage(MainWindow::AuditLog);
         QCOMPARE(window->currentPage(), before);
-        QTest::keyClick(window.get(), Qt::Key(Qt::Key_1 + int(MainWindow::Settings)),
+        QTest::keyClick(window.get(), Qt::Key(Qt::Key_1 + int(MainWindow::AuditLog)),
                         Qt::ControlModifier);
         QCOMPARE(window->currentPage(), before);
     }
+    // Settings: the language for everyone, the shop's own settings for the owner only.
+    window->showPage(MainWindow::Settings);
+    QCOMPARE(window->currentPage(), MainWindow::Settings);
+    for (const char *shopPart : {"shopGroup", "commissionGroup", "databaseGroup", "applyButton"})
+        QVERIFY2(child<QWidget>(window->settingsPage(), shopPart)->isVisibleTo(window.get())
+                     == (role == u"owner"),
+                 shopPart);
+    QVERIFY(child<QWidget>(window->settingsPage(), "languageCombo")->isVisibleTo(window.get()));
     // Every page of the role opens and loads what it shows without a refusal from the server
     // (a message box would be one: it is closed and named).
     for (const Page page : std::as_const(pages)) {
