@@ -251,7 +251,9 @@
     <message numerus="yes">
         <location line="+8" />
         <source>it is not empty (its table %1 has %n row(s)).</source>
-        <translation><numerusform>它不是空的（其表 %1 有 %n 行）。</numerusform></translation>
+        <translation>
+            <numerusform>它不是空的（其表 %1 有 %n 行）。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13" />
@@ -885,6 +887,54 @@
     </message>
 </context>
 <context>
+    <name>MicroShop::AddPersonDialog</name>
+    <message>
+        <location filename="../src/ui/UsersSection.cpp" line="+244" />
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>lowercase letters, digits, '.', '_' or '-'</source>
+        <translation>小写字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Password &amp;again:</source>
+        <translation>再次输入密码(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Type the person's password, twice.</source>
+        <translation>请输入此人的密码，输入两次。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The two passwords differ: type it again in Password again.</source>
+        <translation>两次输入的密码不一致：请在“再次输入密码”中重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>MicroShop::AddressPasteDialog</name>
     <message>
         <location filename="../src/ui/AddressPasteDialog.cpp" line="+20" />
@@ -944,17 +994,17 @@
     <name>MicroShop::AuditLogPage</name>
     <message>
         <location filename="../src/ui/AuditLogPage.cpp" line="+41" />
-        <location line="+136" />
+        <location line="+139" />
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="-135" />
+        <location line="-138" />
         <source>Search number, code or what changed</source>
         <translation>搜索编号、代码或变更内容</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+45" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1557,7 +1607,7 @@
 <context>
     <name>MicroShop::CustomerListPage</name>
     <message>
-        <location filename="../src/ui/CustomerListPage.cpp" line="+40" />
+        <location filename="../src/ui/CustomerListPage.cpp" line="+41" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1567,7 +1617,7 @@
         <translation>搜索姓名、电话、微信号或备注</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+48" />
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
@@ -1878,7 +1928,7 @@ Distributor code for %1 (empty: none):</source>
 <context>
     <name>MicroShop::DistributorTreePage</name>
     <message>
-        <location filename="../src/ui/DistributorTreePage.cpp" line="+165" />
+        <location filename="../src/ui/DistributorTreePage.cpp" line="+169" />
         <source>&amp;New distributor</source>
         <translation>新建分销员(&amp;N)</translation>
     </message>
@@ -2063,7 +2113,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::MainWindow</name>
     <message>
-        <location filename="../src/ui/MainWindow.cpp" line="+55" />
+        <location filename="../src/ui/MainWindow.cpp" line="+157" />
         <source>Dashboard</source>
         <translation>概览</translation>
     </message>
@@ -2108,7 +2158,7 @@ Joined %7</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="+249" />
+        <location line="+256" />
         <source>The server cannot be reached; reconnecting… Nothing was half-saved.</source>
         <translation>无法连接服务器；正在重新连接…没有保存到一半的内容。</translation>
     </message>
@@ -2156,7 +2206,7 @@ Joined %7</source>
         <translation>导出已取消：没有写入文件。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+90" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2510,17 +2560,17 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+58" />
-        <location line="+632" />
+        <location line="+633" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-630" />
+        <location line="-631" />
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+69" />
         <source>&amp;New order</source>
         <translation>新建订单(&amp;N)</translation>
     </message>
@@ -3630,18 +3680,18 @@ Joined %7</source>
 <context>
     <name>MicroShop::ProductListPage</name>
     <message>
-        <location filename="../src/ui/ProductListPage.cpp" line="+42" />
-        <location line="+197" />
+        <location filename="../src/ui/ProductListPage.cpp" line="+43" />
+        <location line="+205" />
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location line="-196" />
+        <location line="-204" />
         <source>Search SKU, name or barcode (a scanner works too)</source>
         <translation>搜索 SKU、名称或条码（可用扫码枪）</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+49" />
         <source>&amp;New product</source>
         <translation>新建商品(&amp;N)</translation>
     </message>
@@ -3652,12 +3702,12 @@ Joined %7</source>
     </message>
     <message>
         <location line="+3" />
-        <location line="+94" />
+        <location line="+97" />
         <source>Deactivate</source>
         <translation>停售</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-94" />
         <source>&amp;Restock…</source>
         <translation>进货(&amp;R)…</translation>
     </message>
@@ -3702,7 +3752,7 @@ Joined %7</source>
         <translation>选择一个商品，查看详情和库存流水。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+11" />
         <source>level %1: %2 %</source>
         <translation>%1级：%2%</translation>
     </message>
@@ -3727,7 +3777,7 @@ Joined %7</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+1" />
         <source>Stock</source>
         <translation>库存</translation>
     </message>
@@ -3995,12 +4045,12 @@ Joined %7</source>
 <context>
     <name>MicroShop::SettingsPage</name>
     <message>
-        <location filename="../src/ui/SettingsPage.cpp" line="+62" />
+        <location filename="../src/ui/SettingsPage.cpp" line="+64" />
         <source>Changes discarded.</source>
         <translation>已放弃修改。</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+59" />
         <location line="+291" />
         <source>%1 (schema version %2)</source>
         <translation>%1（数据库结构版本 %2）</translation>
@@ -4468,6 +4518,99 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <location line="+2" />
         <source>Order no.</source>
         <translation>订单号</translation>
+    </message>
+</context>
+<context>
+    <name>MicroShop::UsersSection</name>
+    <message>
+        <location filename="../src/ui/UsersSection.cpp" line="-260" />
+        <source>Owner</source>
+        <translation>店主</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Clerk</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Packer</source>
+        <translation>打包员</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Finance</source>
+        <translation>财务</translation>
+    </message>
+    <message>
+        <location line="+85" />
+        <source>%1 is now %2.</source>
+        <translation>%1 现在是%2。</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>%1 was removed from the shop.</source>
+        <translation>已将 %1 从店铺中移除。</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>%1 was added. They sign in with the password you typed.</source>
+        <translation>已添加 %1。此人使用您输入的密码登录。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the person to remove in the list first.</source>
+        <translation>请先在列表中选择要移除的人员。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Remove a person</source>
+        <translation>移除人员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove %1 from the shop? They can no longer sign in to it.</source>
+        <translation>要将 %1 从店铺中移除吗？此人将无法再登录该店铺。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This shop is a file on this computer and has one user: the person at this computer, with no login. To give people their own logins and roles, move the shop to a PostgreSQL server with Settings › Database and backups › Move this shop to a server…</source>
+        <translation>此店铺是本电脑上的一个文件，只有一个用户：使用本电脑的人，无需登录。要为不同人员设置各自的登录和角色，请通过“设置 › 数据库与备份 › 把店铺迁移到服务器…”将店铺迁移到 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The people who sign in to this shop and their roles. Passwords are set here or by the server's administrator and never stored by MicroShop.</source>
+        <translation>登录此店铺的人员及其角色。密码在此处或由服务器管理员设置，MicroShop 从不保存密码。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Add a person…</source>
+        <translation>添加人员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;move…</source>
+        <translation>移除(&amp;M)…</translation>
     </message>
 </context>
 <context>
