@@ -65,7 +65,9 @@ UsersSection::UsersSection(TeamPeople *people, QWidget *parent)
         m_table->setSelectionMode(QAbstractItemView::SingleSelection);
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         m_table->verticalHeader()->hide();
-        m_table->horizontalHeader()->setStretchLastSection(true);
+        // The names take the room; the role's choice is as wide as its longest role.
+        m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
         m_table->setMinimumHeight(160);
         layout->addWidget(m_table);
         auto *buttons = new QHBoxLayout;
