@@ -390,7 +390,7 @@ QString machineDescription()
 
 QString psql()
 {
-    const QString found = QStandardPaths::findExecutable(QStringLiteral("psql"));
+    QString found = QStandardPaths::findExecutable(QStringLiteral("psql"));
     if (found.isEmpty())
         fail(QStringLiteral("the psql tool is needed (apt install postgresql-client)"));
     return found;
@@ -598,7 +598,7 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
     };
     QList<Item> items;
     const auto firstPage = [&database](std::unique_ptr<ListSource> (*make)(Database &),
-                                       ListQuery query) {
+                                       const ListQuery &query) {
         return [&database, make, query] {
             const auto source = make(*database);
             const qint64 total = source->count(query);
