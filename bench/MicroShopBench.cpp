@@ -95,7 +95,7 @@ QString cli()
 
 QString sqlite3()
 {
-    const QString found = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    QString found = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (found.isEmpty())
         fail(QStringLiteral("the sqlite3 tool is needed (apt install sqlite3)"));
     return found;
