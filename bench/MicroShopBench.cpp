@@ -17,6 +17,7 @@
 
 #include "DistributorTreeModel.h"
 #include "OrderListModel.h"
+#include "PagedTableModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,9 +32,12 @@
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 #include <QWidget>
 
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 
 using namespace MicroShop;
 
@@ -91,7 +95,7 @@ QString cli()
 
 QString sqlite3()
 {
-    const QString found = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    QString found = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
     if (found.isEmpty())
         fail(QStringLiteral("the sqlite3 tool is needed (apt install sqlite3)"));
     return found;
@@ -381,6 +385,307 @@ QString machineDescription()
         .arg(QSysInfo::prettyProductName());
 }
 
+// ---- PostgreSQL (issue 14, "Scale"): the same shop copied into a server, MicroShop's lists and
+// report beside psql running the same SQL in the same run.
+
+QString psql()
+{
+    QString found = QStandardPaths::findExecutable(QStringLiteral("psql"));
+    if (found.isEmpty())
+        fail(QStringLiteral("the psql tool is needed (apt install postgresql-client)"));
+    return found;
+}
+
+QString literal(const QString &text)
+{
+    return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
+}
+
+// What SqlListSource runs for a list's first page on PostgreSQL, with the values written in: the
+// count (up to 100,000 for a search), then the page's rows in the sort column's order.
+struct ListSql
+{
+    QString from;
+    QString countFrom; // the first table, when the conditions are on it alone
+    QString key;
+    QStringList columns;
+};
+
+QStringList firstPageSql(const ListSql &list, const QString &where, bool search, int sortColumn,
+                         bool descending)
+{
+    const QString condition = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where;
+    // Concatenated: the condition's patterns hold '%' before digits, which arg() would take.
+    QString count = QStringLiteral("SELECT count(*) FROM ") + list.countFrom + condition;
+    if (search)
+        count = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + list.countFrom + condition
+                + QStringLiteral(" LIMIT %1) AS matches").arg(ListSource::searchCountLimit);
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    const QString page = QStringLiteral("SELECT ") + list.key + QStringLiteral(", ")
+                         + list.columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
+                         + list.from + condition + QStringLiteral(" ORDER BY ")
+                         + list.columns.at(sortColumn) + direction + QStringLiteral(", ") + list.key
+                         + direction
+                         + QStringLiteral(" LIMIT %1 OFFSET 0").arg(PagedTableModel::pageSize);
+    return {count, page};
+}
+
+// Runs every item's statements in one psql session, `rounds` times: per item, the best round's
+// sum of psql's own timings (\timing: sent, run and read back, without psql's start).
+QList<double> psqlTimings(const QString &url, const QList<QStringList> &items, int rounds)
+{
+    QString script = QStringLiteral("\\timing on\n\\o /dev/null\n");
+    for (int round = 0; round < rounds; ++round) {
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            script += QStringLiteral("\\echo ITEM %1\n").arg(i);
+            for (const QString &statement : items.at(i))
+                script += statement + QStringLiteral(";\n");
+        }
+    }
+    QProcess process;
+    process.start(psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+                           QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"), url,
+                           QStringLiteral("-f"), QStringLiteral("-")});
+    if (!process.waitForStarted(30000))
+        fail(QStringLiteral("cannot start psql"));
+    process.write(script.toUtf8());
+    process.closeWriteChannel();
+    process.waitForFinished(-1);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+        fail(QStringLiteral("psql failed: %1")
+                 .arg(QString::fromUtf8(process.readAllStandardError()).trimmed()));
+    QList<double> best(items.size(), -1);
+    QList<double> sums(items.size(), 0);
+    qsizetype current = -1;
+    const auto close = [&] {
+        if (current >= 0 && (best[current] < 0 || sums[current] < best[current]))
+            best[current] = sums[current];
+    };
+    for (const QString &line : QString::fromUtf8(process.readAllStandardOutput()).split(u'\n')) {
+        if (line.startsWith(QStringLiteral("ITEM "))) {
+            close();
+            current = line.mid(5).toInt();
+            sums[current] = 0;
+        } else if (line.startsWith(QStringLiteral("Time: ")) && current >= 0) {
+            sums[current] += line.section(u' ', 1, 1).toDouble() / 1000;
+        }
+    }
+    close();
+    return best;
+}
+
+double bestOf(int rounds, const std::function<void()> &work)
+{
+    double best = -1;
+    for (int round = 0; round < rounds; ++round) {
+        QElapsedTimer clock;
+        clock.start();
+        work();
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        if (best < 0 || seconds < best)
+            best = seconds;
+    }
+    return best;
+}
+
+// The SQLite shop copied into the database microshop_bench of the server at `serverUrl` (a login
+// that may create databases), unless `reuse` finds it there; then the PostgreSQL figures.
+void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse, bool full,
+                       QList<Figure> &figures)
+{
+    QUrl url(serverUrl);
+    url.setPath(QStringLiteral("/microshop_bench"));
+    const QString benchUrl = url.toString();
+    QString found;
+    timed(psql(),
+          {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-d"),
+           serverUrl, QStringLiteral("-c"),
+           QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = "
+                          "'microshop_bench'")},
+          &found);
+    if (!reuse || found.trimmed() != u"1") {
+        timed(psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), serverUrl,
+                       QStringLiteral("-c"),
+                       QStringLiteral("DROP DATABASE IF EXISTS microshop_bench WITH (FORCE)"),
+                       QStringLiteral("-c"), QStringLiteral("CREATE DATABASE microshop_bench")});
+        out << "Copying the data set to " << url.toDisplayString(QUrl::RemovePassword) << "..."
+            << Qt::endl;
+        figures.append({QStringLiteral("PostgreSQL: copy --to (the data set)"),
+                        timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("copy"),
+                                      QStringLiteral("--to"), benchUrl}),
+                        -1,
+                        QStringLiteral("-"),
+                        -1,
+                        -1,
+                        {}});
+        timed(psql(), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-d"), benchUrl,
+                       QStringLiteral("-c"), QStringLiteral("VACUUM ANALYZE")});
+    }
+    const auto location = DatabaseLocation::parse(benchUrl);
+    if (!location)
+        fail(QStringLiteral("not a PostgreSQL URL: %1").arg(serverUrl));
+    auto database = Database::open(*location);
+    const int rounds = 3;
+    // A customer's name and a part of a phone number, typed key by key (up to 4 characters).
+    QString name;
+    QString phone;
+    timed(psql(),
+          {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-d"),
+           benchUrl, QStringLiteral("-c"),
+           QStringLiteral("SELECT name FROM customers ORDER BY length(name) DESC, id LIMIT 1")},
+          &name);
+    timed(psql(),
+          {QStringLiteral("-X"), QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-d"),
+           benchUrl, QStringLiteral("-c"),
+           QStringLiteral("SELECT phone FROM customers ORDER BY id LIMIT 1")},
+          &phone);
+    const QStringList words = {name.trimmed().left(4), phone.trimmed().mid(3, 4)};
+
+    const ListSql orders{
+        QStringLiteral("orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN distributors "
+                       "d ON d.id = o.distributor_id LEFT JOIN shipments s ON s.order_id = o.id"),
+        QStringLiteral("orders o"), QStringLiteral("o.id"),
+        QStringLiteral("o.order_no, o.platform, o.platform_no, o.date, c.name, c.phone, d.code, "
+                       "o.status, o.goods_total, o.shipping_fee, (o.goods_total + o.shipping_fee), "
+                       "o.refunded_total, s.tracking")
+            .split(QStringLiteral(", "))};
+    const ListSql customers{
+        QStringLiteral("customers c LEFT JOIN distributors d ON d.id = c.distributor_id"),
+        QStringLiteral("customers c"), QStringLiteral("c.id"),
+        QStringLiteral("c.code, c.name, c.phone, c.wechat, c.wechat_remark, c.channel, d.code, "
+                       "c.last_order_date, c.tags")
+            .split(QStringLiteral(", "))};
+    const ListSql products{QStringLiteral("products p"), QStringLiteral("products p"),
+                           QStringLiteral("p.id"),
+                           QStringLiteral("p.sku, p.name, p.category, p.unit, p.price, p.cost, "
+                                          "p.stock, p.low_stock, p.barcode, p.active, p.rate1, "
+                                          "p.rate2, p.rate3")
+                               .split(QStringLiteral(", "))};
+    // The orders' search (ShopLists::orders) on PostgreSQL, in a shop without platform orders.
+    const auto ordersSearch = [](const QString &text) -> QString {
+        const bool latin = std::all_of(text.cbegin(), text.cend(),
+                                       [](QChar c) { return c.unicode() < 0x80; });
+        QStringList typed = {text};
+        if (text.toUpper() != text)
+            typed.append(text.toUpper());
+        QStringList any;
+        for (const QString &t : typed)
+            any.append(QStringLiteral("o.order_no LIKE %1 ESCAPE '\\'")
+                           .arg(literal(t + QStringLiteral("%"))));
+        QStringList columns = {QStringLiteral("name"), QStringLiteral("wechat_remark")};
+        if (latin)
+            columns << QStringLiteral("phone") << QStringLiteral("wechat");
+        for (QString &column : columns)
+            column += QStringLiteral(" ILIKE %1 ESCAPE '\\'")
+                          .arg(literal(QStringLiteral("%") + text.toLower() + QStringLiteral("%")));
+        any.append(QStringLiteral("o.customer_id IN (SELECT id FROM customers WHERE %1)")
+                       .arg(columns.join(QStringLiteral(" OR "))));
+        QStringList shipped;
+        for (const QString &t : typed)
+            shipped.append(QStringLiteral("tracking LIKE %1 ESCAPE '\\'")
+                               .arg(literal(t + QStringLiteral("%"))));
+        any.append(QStringLiteral("o.id IN (SELECT order_id FROM shipments WHERE %1)")
+                       .arg(shipped.join(QStringLiteral(" OR "))));
+        return u'(' + any.join(QStringLiteral(" OR ")) + u')';
+    };
+
+    struct Item
+    {
+        QString what;
+        std::function<void()> app;
+        QStringList sql;
+        double maxSeconds;
+    };
+    QList<Item> items;
+    const auto firstPage = [&database](std::unique_ptr<ListSource> (*make)(Database &),
+                                       const ListQuery &query) {
+        return [&database, make, query] {
+            const auto source = make(*database);
+            const qint64 total = source->count(query);
+            source->fetch(query, 0, PagedTableModel::pageSize, total);
+        };
+    };
+    ListQuery newest;
+    newest.sortColumn = OrderListModel::Date;
+    newest.descending = true;
+    items.append({QStringLiteral("Orders page: count and first 200, newest first"),
+                  firstPage(&ShopLists::orders, newest),
+                  firstPageSql(orders, {}, false, OrderListModel::Date, true), 1});
+    items.append({QStringLiteral("Customers page: count and first 200"),
+                  firstPage(&ShopLists::customers, ListQuery()),
+                  firstPageSql(customers, {}, false, 0, false), 1});
+    items.append({QStringLiteral("Products page: count and first 200"),
+                  firstPage(&ShopLists::products, ListQuery()),
+                  firstPageSql(products, {}, false, 0, false), 1});
+    ListQuery byCustomer;
+    byCustomer.sortColumn = OrderListModel::Customer;
+    items.append({QStringLiteral("sort all orders by customer"),
+                  firstPage(&ShopLists::orders, byCustomer),
+                  firstPageSql(orders, {}, false, OrderListModel::Customer, false), 1});
+    for (const QString &typed : {QStringLiteral("S"), QStringLiteral("SO"),
+                                 QStringLiteral("SO2026"), QStringLiteral("SO202611")}) {
+        ListQuery query = newest;
+        query.search = typed;
+        items.append({QStringLiteral("search orders as you type \"%1\"").arg(typed),
+                      firstPage(&ShopLists::orders, query),
+                      firstPageSql(orders, ordersSearch(typed), true, OrderListModel::Date, true),
+                      0.1});
+    }
+    for (const QString &word : words)
+        for (int length = 1; length <= word.size(); ++length) {
+            ListQuery query = newest;
+            query.search = word.left(length);
+            items.append(
+                {QStringLiteral("search orders as you type \"%1\"").arg(query.search),
+                 firstPage(&ShopLists::orders, query),
+                 firstPageSql(orders, ordersSearch(query.search), true, OrderListModel::Date, true),
+                 0.1});
+        }
+
+    QList<QStringList> statements;
+    for (const Item &item : items)
+        statements.append(item.sql);
+    const QList<double> references = psqlTimings(benchUrl, statements, rounds);
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const Item &item = items.at(i);
+        figures.append({QStringLiteral("PostgreSQL: ") + item.what,
+                        bestOf(rounds, item.app),
+                        references.at(i),
+                        item.maxSeconds >= 1 ? QStringLiteral("under 1 s (best of 3)")
+                                             : QStringLiteral("under 100 ms (best of 3)"),
+                        -1,
+                        full ? item.maxSeconds : -1.0,
+                        {}});
+    }
+
+    // report sales --by month: the command beside psql's run of the report's SQL, each started,
+    // connected and run to its end.
+    const QString sales = QStringLiteral(
+        "SELECT substr(o.date, 1, 7), count(DISTINCT o.id), sum(l.net), sum(l.refunded_amount) "
+        "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status NOT IN ('pending', "
+        "'cancelled') GROUP BY substr(o.date, 1, 7)");
+    double report = -1;
+    double reference = -1;
+    for (int round = 0; round < rounds; ++round) {
+        const double mine = timed(cli(), {QStringLiteral("--db"), benchUrl,
+                                          QStringLiteral("report"), QStringLiteral("sales"),
+                                          QStringLiteral("--by"), QStringLiteral("month"),
+                                          QStringLiteral("--format"), QStringLiteral("csv")});
+        const double theirs = timed(psql(), {QStringLiteral("-X"), QStringLiteral("-A"),
+                                             QStringLiteral("-F,"), QStringLiteral("-d"), benchUrl,
+                                             QStringLiteral("-c"), sales});
+        report = report < 0 ? mine : std::min(report, mine);
+        reference = reference < 0 ? theirs : std::min(reference, theirs);
+    }
+    figures.append({QStringLiteral("PostgreSQL: report sales --by month, everything"),
+                    report,
+                    reference,
+                    QStringLiteral("ratio <= 1.5 (best of 3)"),
+                    1.5,
+                    -1,
+                    {}});
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -422,7 +727,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption reuse(
         QStringLiteral("reuse"),
         QStringLiteral("Keep the data set already in --work (skips making it and the import)."));
-    parser.addOptions({work, products, customers, distributors, orders, importLines, reuse});
+    const QCommandLineOption postgresql(
+        QStringLiteral("postgresql"),
+        QStringLiteral("Copy the data set into the database microshop_bench of this PostgreSQL "
+                       "server (a login that may create databases) and measure it there beside "
+                       "psql, instead of the SQLite figures."),
+        QStringLiteral("url"));
+    parser.addOptions(
+        {work, products, customers, distributors, orders, importLines, reuse, postgresql});
     parser.process(application);
 
     QTemporaryDir temporary;
@@ -455,6 +767,12 @@ int main(int argc, char *argv[])
                         -1,
                         full ? 60.0 : -1.0,
                         {}});
+    }
+
+    if (parser.isSet(postgresql)) {
+        postgresqlFigures(shop, parser.value(postgresql), parser.isSet(reuse), full, figures);
+        print(figures, machineDescription());
+        return 0;
     }
 
     // Export of every order line, and sqlite3's CSV of the same columns.

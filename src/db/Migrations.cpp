@@ -466,6 +466,66 @@ QStringList schemaVersion8()
     return statements;
 }
 
+// Search as you type and the audit log's kinds at a million orders on PostgreSQL too
+// (decisions.md, "Scale on PostgreSQL"). A number, a tracking number or a customer code is found
+// by its start (LIKE 'text%'): a B-tree of text_pattern_ops answers that whatever the database's
+// collation. Any part of a customer's name, remark, phone or WeChat ID (ILIKE '%text%') and of a
+// product's lowered name, SKU or barcode is found by pg_trgm's trigram indexes, like SQLite's
+// FTS5. pg_trgm is a trusted extension (PostgreSQL 13+): a login that may create in the database
+// (its owner) creates it. One that may not, or a server without the extension, gets the rest
+// of this step and a notice: search stays correct, it reads the customers instead.
+QStringList schemaVersion9()
+{
+    struct Trigrams
+    {
+        const char *name;
+        const char *table;
+        const char *expression;
+    };
+    QString trigramIndexes;
+    for (const Trigrams &index : {Trigrams{"customers_name_trgm", "customers", "name"},
+                                  Trigrams{"customers_remark_trgm", "customers", "wechat_remark"},
+                                  Trigrams{"customers_phone_trgm", "customers", "phone"},
+                                  Trigrams{"customers_wechat_trgm", "customers", "wechat"},
+                                  Trigrams{"products_name_trgm", "products", "lower(name)"},
+                                  Trigrams{"products_sku_trgm", "products", "lower(sku)"},
+                                  Trigrams{"products_barcode_trgm", "products", "lower(barcode)"}})
+        trigramIndexes += QStringLiteral("    EXECUTE format('CREATE INDEX %1 ON %2 USING gin (%3 "
+                                         "%I.gin_trgm_ops)', trgm);\n")
+                              .arg(QLatin1String(index.name), QLatin1String(index.table),
+                                   QLatin1String(index.expression));
+    return {
+        QStringLiteral(R"({postgresql} DO $trigrams$
+DECLARE
+  trgm text;
+BEGIN
+  BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  EXCEPTION WHEN insufficient_privilege OR undefined_file OR feature_not_supported THEN
+    RAISE NOTICE 'MicroShop: the extension pg_trgm could not be created (%): searching customers by any part of a name reads them all. A superuser may run CREATE EXTENSION pg_trgm in this database, then the statements of decisions.md "Scale on PostgreSQL".', SQLERRM;
+  END;
+  SELECT n.nspname INTO trgm FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+    WHERE e.extname = 'pg_trgm';
+  IF trgm IS NOT NULL THEN
+%1  END IF;
+END $trigrams$)")
+            .arg(trigramIndexes),
+        QStringLiteral("{postgresql} CREATE INDEX orders_order_no_prefix ON orders "
+                       "(order_no text_pattern_ops)"),
+        QStringLiteral("{postgresql} CREATE INDEX orders_platform_no_prefix ON orders "
+                       "(platform_no text_pattern_ops)"),
+        QStringLiteral("{postgresql} CREATE INDEX shipments_tracking_prefix ON shipments "
+                       "(tracking text_pattern_ops)"),
+        QStringLiteral("{postgresql} CREATE INDEX customers_code_prefix ON customers "
+                       "(code text_pattern_ops)"),
+        // The Audit log page's kinds: a range of the action's start (SQLite), LIKE 'kind.%'
+        // (PostgreSQL), then the rows of that kind in the order of their time.
+        QStringLiteral("{sqlite} CREATE INDEX audit_log_action ON audit_log (action, at)"),
+        QStringLiteral("{postgresql} CREATE INDEX audit_log_action ON audit_log "
+                       "(action text_pattern_ops, at)"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -498,6 +558,9 @@ const QList<Migration> &all()
          TeamRoles::schemaStatements()},
         {8, QStringLiteral("other desktops told of changes to what the pages show (PostgreSQL)"),
          schemaVersion8()},
+        {9,
+         QStringLiteral("search as you type and the audit log's kinds at scale (PostgreSQL too)"),
+         schemaVersion9()},
     };
     return migrations;
 }

@@ -292,15 +292,18 @@ std::unique_ptr<ListSource> auditLog(Database &database)
         QStringLiteral("a.at"), QStringLiteral("a.actor"), QStringLiteral("a.action"),
         QStringLiteral("TRIM(a.entity || ' ' || a.entity_id)"), QStringLiteral("a.details")};
     definition.searchExpressions = {QStringLiteral("a.entity_id"), QStringLiteral("a.details")};
-    definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
+    const bool sqlite = database.isSqlite();
+    definition.filter = [sqlite](const ListQuery &query, QStringList &where, QVariantList &values) {
         if (has(query, "user")) {
             where.append(QStringLiteral("a.actor = ?"));
             values.append(filter(query, "user"));
         }
         if (has(query, "kind")) {
-            // Kinds are plain words (AuditTrail::kinds()): nothing to escape in the pattern.
-            where.append(QStringLiteral("a.action LIKE ?"));
-            values.append(QString(filter(query, "kind").toString() + QStringLiteral(".%")));
+            // The actions of a kind start with "kind." (AuditTrail writes them in lower case):
+            // a range of the index audit_log_action on SQLite, LIKE 'kind.%' on PostgreSQL.
+            where.append(SqlListSource::startsWith(
+                QStringLiteral("a.action"),
+                QString(filter(query, "kind").toString() + QStringLiteral(".")), sqlite, values));
         }
         if (has(query, "from")) {
             where.append(QStringLiteral("a.at >= ?"));

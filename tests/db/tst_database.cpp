@@ -126,6 +126,7 @@ class TestDatabase : public QObject
 private slots:
     void initTestCase();
     void createsTheWholeSchema();
+    void searchAndAuditKindsUseTheirIndexes();
     void connectionsAreConfigured();
     void existingModeRefusesMissingDatabases();
     void refusesDatabasesOfOtherPrograms();
@@ -191,6 +192,46 @@ void TestDatabase::createsTheWholeSchema()
     // Reopening is a no-op.
     database.reset();
     QCOMPARE(Database::open(location)->schemaVersion(), Migrations::latestVersion());
+}
+
+// Schema version 9: search as you type and the audit log's kinds read their indexes, not every
+// row (the planner is told to avoid scans, so that a small table still shows the index's use).
+void TestDatabase::searchAndAuditKindsUseTheirIndexes()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    const auto plan = [&database](const QString &sql) {
+        QStringList lines;
+        QSqlQuery query = database->exec((database->isSqlite()
+                                              ? QStringLiteral("EXPLAIN QUERY PLAN ")
+                                              : QStringLiteral("EXPLAIN "))
+                                         + sql);
+        while (query.next())
+            lines.append(query.value(database->isSqlite() ? 3 : 0).toString());
+        return lines.join(u'\n');
+    };
+    if (database->isSqlite()) {
+        QVERIFY(plan(QStringLiteral("SELECT id FROM audit_log a WHERE a.action >= 'order.' AND "
+                                    "a.action < 'order/' ORDER BY a.at"))
+                    .contains(QStringLiteral("audit_log_action")));
+        return;
+    }
+    database->run(QStringLiteral("SET enable_seqscan = off"));
+    const QString customers = plan(QStringLiteral(
+        "SELECT id FROM customers WHERE name ILIKE '%abc%' OR wechat_remark ILIKE '%abc%' OR "
+        "phone ILIKE '%abc%' OR wechat ILIKE '%abc%'"));
+    for (const char *index : {"customers_name_trgm", "customers_remark_trgm",
+                              "customers_phone_trgm", "customers_wechat_trgm"})
+        QVERIFY2(customers.contains(QLatin1String(index)), qPrintable(customers));
+    QVERIFY(plan(QStringLiteral("SELECT id FROM products p WHERE lower(p.name) LIKE '%abc%'"))
+                .contains(QStringLiteral("products_name_trgm")));
+    QVERIFY(plan(QStringLiteral("SELECT id FROM orders o WHERE o.order_no LIKE 'SO2026%'"))
+                .contains(QStringLiteral("orders_order_no_prefix")));
+    QVERIFY(plan(QStringLiteral("SELECT order_id FROM shipments WHERE tracking LIKE 'SF1%'"))
+                .contains(QStringLiteral("shipments_tracking_prefix")));
+    QVERIFY(plan(QStringLiteral("SELECT id FROM audit_log a WHERE a.action LIKE 'order.%'"))
+                .contains(QStringLiteral("audit_log_action")));
+    database->run(QStringLiteral("RESET enable_seqscan"));
 }
 
 void TestDatabase::connectionsAreConfigured()
