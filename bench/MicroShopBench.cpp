@@ -561,13 +561,39 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
                                           "p.stock, p.low_stock, p.barcode, p.active, p.rate1, "
                                           "p.rate2, p.rate3")
                                .split(QStringLiteral(", "))};
-    // The orders' search (ShopLists::orders) on PostgreSQL, in a shop without platform orders.
-    const auto ordersSearch = [](const QString &text) -> QString {
+    // The orders' search (ShopLists::orders) on PostgreSQL, in a shop without platform orders:
+    // the lookups the app runs first (the customers of 3 characters or more, and the shipments,
+    // ShopLists.cpp inSmallSet) and the condition, with what they found written in as the app
+    // writes it.
+    struct SearchSql
+    {
+        QStringList lookups;
+        QString where;
+    };
+    const auto ordersSearch = [&database](const QString &text) {
         const bool latin = std::all_of(text.cbegin(), text.cend(),
                                        [](QChar c) { return c.unicode() < 0x80; });
         QStringList typed = {text};
         if (text.toUpper() != text)
             typed.append(text.toUpper());
+        SearchSql sql;
+        const auto inSmallSet = [&sql, &database](const QString &column, const QString &subquery,
+                                                  bool tryLiterals) -> QString {
+            if (tryLiterals) {
+                const QString lookup
+                    = subquery + QStringLiteral(" LIMIT %1").arg(ShopLists::searchLiteralLimit + 1);
+                sql.lookups.append(lookup);
+                QStringList ids;
+                QSqlQuery rows = database->exec(lookup);
+                while (rows.next())
+                    ids.append(QString::number(rows.value(0).toLongLong()));
+                if (ids.size() <= ShopLists::searchLiteralLimit)
+                    return ids.isEmpty()
+                               ? QStringLiteral("FALSE")
+                               : QString(column + QStringLiteral(" IN (") + ids.join(u',') + u')');
+            }
+            return column + QStringLiteral(" IN (") + subquery + u')';
+        };
         QStringList any;
         for (const QString &t : typed)
             any.append(QStringLiteral("o.order_no LIKE %1 ESCAPE '\\'")
@@ -578,15 +604,25 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
         for (QString &column : columns)
             column += QStringLiteral(" ILIKE %1 ESCAPE '\\'")
                           .arg(literal(QStringLiteral("%") + text.toLower() + QStringLiteral("%")));
-        any.append(QStringLiteral("o.customer_id IN (SELECT id FROM customers WHERE %1)")
-                       .arg(columns.join(QStringLiteral(" OR "))));
+        any.append(inSmallSet(QStringLiteral("o.customer_id"),
+                              QStringLiteral("SELECT id FROM customers WHERE ")
+                                  + columns.join(QStringLiteral(" OR ")),
+                              text.size() >= 3));
         QStringList shipped;
         for (const QString &t : typed)
             shipped.append(QStringLiteral("tracking LIKE %1 ESCAPE '\\'")
                                .arg(literal(t + QStringLiteral("%"))));
-        any.append(QStringLiteral("o.id IN (SELECT order_id FROM shipments WHERE %1)")
-                       .arg(shipped.join(QStringLiteral(" OR "))));
-        return u'(' + any.join(QStringLiteral(" OR ")) + u')';
+        any.append(inSmallSet(QStringLiteral("o.id"),
+                              QStringLiteral("SELECT order_id FROM shipments WHERE ")
+                                  + shipped.join(QStringLiteral(" OR ")),
+                              true));
+        sql.where = u'(' + any.join(QStringLiteral(" OR ")) + u')';
+        return sql;
+    };
+    const auto searchSql = [&](const QString &text) {
+        const SearchSql search = ordersSearch(text);
+        return search.lookups
+               + firstPageSql(orders, search.where, true, OrderListModel::Date, true);
     };
 
     struct Item
@@ -627,19 +663,14 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
         ListQuery query = newest;
         query.search = typed;
         items.append({QStringLiteral("search orders as you type \"%1\"").arg(typed),
-                      firstPage(&ShopLists::orders, query),
-                      firstPageSql(orders, ordersSearch(typed), true, OrderListModel::Date, true),
-                      0.1});
+                      firstPage(&ShopLists::orders, query), searchSql(typed), 0.1});
     }
     for (const QString &word : words)
         for (int length = 1; length <= word.size(); ++length) {
             ListQuery query = newest;
             query.search = word.left(length);
-            items.append(
-                {QStringLiteral("search orders as you type \"%1\"").arg(query.search),
-                 firstPage(&ShopLists::orders, query),
-                 firstPageSql(orders, ordersSearch(query.search), true, OrderListModel::Date, true),
-                 0.1});
+            items.append({QStringLiteral("search orders as you type \"%1\"").arg(query.search),
+                          firstPage(&ShopLists::orders, query), searchSql(query.search), 0.1});
         }
 
     QList<QStringList> statements;

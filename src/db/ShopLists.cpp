@@ -88,6 +88,31 @@ QString customersMatching(const QString &text, bool sqlite, QVariantList &values
     return QStringLiteral("SELECT id FROM customers WHERE ") + columns.join(QStringLiteral(" OR "));
 }
 
+// On PostgreSQL, `column IN (subquery)` beside other alternatives of an OR is checked row by
+// row (a hashed SubPlan as a filter): a search of a million orders by a customer's name reads
+// them all. When the subquery finds few rows, its ids written into the statement let the planner
+// see them and answer from the column's index (a BitmapOr with the numbers' prefix index):
+// "in (ids)"; otherwise (more than literalLimit rows, or a key too short for the trigram index)
+// the subquery as before. An array parameter (= ANY(ARRAY(...))) is no answer: PostgreSQL 15
+// checks it element by element for every order, seconds for a broad key.
+QString inSmallSet(Database &database, const QString &column, const QString &subquery,
+                   const QVariantList &subqueryValues, bool tryLiterals, QVariantList &values)
+{
+    constexpr int literalLimit = ShopLists::searchLiteralLimit;
+    if (tryLiterals) {
+        QStringList ids;
+        QSqlQuery found = database.exec(
+            QStringLiteral("%1 LIMIT %2").arg(subquery).arg(literalLimit + 1), subqueryValues);
+        while (found.next() && ids.size() <= literalLimit)
+            ids.append(QString::number(found.value(0).toLongLong()));
+        if (ids.size() <= literalLimit)
+            return ids.isEmpty() ? QStringLiteral("FALSE")
+                                 : QStringLiteral("%1 IN (%2)").arg(column, ids.join(u','));
+    }
+    values.append(subqueryValues);
+    return QStringLiteral("%1 IN (%2)").arg(column, subquery);
+}
+
 } // namespace
 
 std::unique_ptr<ListSource> customers(Database &database)
@@ -167,14 +192,22 @@ std::unique_ptr<ListSource> orders(Database &database)
                 any.append(SqlListSource::startsWith(QStringLiteral("o.platform_no"), typed, sqlite,
                                                      values));
         }
-        any.append(
-            QStringLiteral("o.customer_id IN (%1)").arg(customersMatching(text, sqlite, values)));
+        // The customers' trigram indexes answer 3 characters or more at once; fewer are a scan
+        // of the customers, left inside the statement.
+        const bool literals = !sqlite && text.size() >= 3;
+        QVariantList customerValues;
+        const QString customers = customersMatching(text, sqlite, customerValues);
+        any.append(inSmallSet(*db, QStringLiteral("o.customer_id"), customers, customerValues,
+                              literals, values));
         QStringList shipped;
+        QVariantList shippedValues;
         for (const QString &typed : QSet<QString>{text, text.toUpper()})
-            shipped.append(
-                SqlListSource::startsWith(QStringLiteral("tracking"), typed, sqlite, values));
-        any.append(QStringLiteral("o.id IN (SELECT order_id FROM shipments WHERE %1)")
-                       .arg(shipped.join(QStringLiteral(" OR "))));
+            shipped.append(SqlListSource::startsWith(QStringLiteral("tracking"), typed, sqlite,
+                                                     shippedValues));
+        any.append(inSmallSet(*db, QStringLiteral("o.id"),
+                              QStringLiteral("SELECT order_id FROM shipments WHERE ")
+                                  + shipped.join(QStringLiteral(" OR ")),
+                              shippedValues, !sqlite, values));
         return any.join(QStringLiteral(" OR "));
     };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {

@@ -35,6 +35,10 @@ class Database;
 //              actions "kind.*"), from, to (YYYY-MM-DD, inclusive, on the shop-local time)
 namespace ShopLists {
 
+// The orders' search on PostgreSQL writes up to this many customers (or shipments) found into its
+// statement, rather than a subquery (ShopLists.cpp, inSmallSet).
+constexpr int searchLiteralLimit = 1000;
+
 std::unique_ptr<ListSource> products(Database &database);
 std::unique_ptr<ListSource> customers(Database &database);
 std::unique_ptr<ListSource> orders(Database &database);

@@ -34,6 +34,7 @@ private slots:
     void customersSearchAndFilter();
     void ordersFilterByStatusAndDate();
     void stockHistoryOfOneProduct();
+    void ordersSearchByFewOrManyCustomers();
 
 private:
     TestDatabases m_databases;
@@ -294,6 +295,56 @@ void TestListModels::stockHistoryOfOneProduct()
              QStringLiteral("SO-2"));
     QCOMPARE(model.data(model.index(1, StockMovementListModel::Kind)).toString(),
              StockMovementKinds::displayName(StockMovementKind::Sale));
+}
+
+// The orders' search by a customer takes two roads on PostgreSQL (ShopLists.cpp, inSmallSet):
+// up to searchLiteralLimit customers found are written into the statement, more stay a subquery;
+// both find the same orders, as does SQLite's. So do tracking numbers, and a key that finds
+// nobody.
+void TestListModels::ordersSearchByFewOrManyCustomers()
+{
+    const auto product = m_shop->catalog.productBySku(QStringLiteral("SKU-0019"));
+    m_database->inTransaction([&] {
+        for (int i = 1; i <= ShopLists::searchLiteralLimit + 1; ++i) {
+            Customer customer;
+            customer.code = QStringLiteral("Z%1").arg(i);
+            customer.name = QStringLiteral("赵一一 %1").arg(i);
+            customer.phone = QStringLiteral("1391%1").arg(i, 7, 10, QLatin1Char('0'));
+            const qint64 id = m_shop->customerService.create(customer).id;
+            if (i != 7 && i != 77 && i != 500)
+                continue;
+            OrderDraft draft;
+            draft.orderNo = QStringLiteral("ZO-%1").arg(i);
+            draft.date = QDateTime(QDate(2026, 4, 1), QTime(9, 0));
+            draft.customerId = id;
+            draft.lines = {{product.id, 1, std::nullopt, Money()}};
+            m_shop->workflow.create(draft);
+        }
+    });
+    m_shop->workflow.pay(QStringLiteral("ZO-77"), QDateTime(QDate(2026, 4, 1), QTime(10, 0)),
+                         PaymentMethod::WeChat);
+    m_shop->workflow.ship(QStringLiteral("ZO-77"), QStringLiteral("SF"),
+                          QStringLiteral("SF7654321"), QDateTime(QDate(2026, 4, 2), QTime(9, 0)));
+
+    OrderListModel model(ShopLists::orders(*m_database));
+    model.sort(OrderListModel::OrderNo, Qt::AscendingOrder);
+    const auto found = [&model](const QString &key) {
+        model.setSearch(key);
+        QStringList numbers;
+        for (int row = 0; row < model.rowCount(); ++row)
+            numbers.append(model.data(model.index(row, OrderListModel::OrderNo)).toString());
+        return numbers.join(u',');
+    };
+    QCOMPARE(found(QStringLiteral("赵一一")), QStringLiteral("ZO-500,ZO-7,ZO-77")); // 1,001 found
+    QCOMPARE(found(QStringLiteral("赵一一 7")), QStringLiteral("ZO-7,ZO-77"));      // 111 found
+    QCOMPARE(found(QStringLiteral("赵一一 50")), QStringLiteral("ZO-500"));
+    QCOMPARE(found(QStringLiteral("赵一一 9")), QString());
+    QCOMPARE(found(QStringLiteral("13910000077")), QStringLiteral("ZO-77")); // a phone
+    QCOMPARE(found(QStringLiteral("1391")), QStringLiteral("ZO-500,ZO-7,ZO-77"));
+    QCOMPARE(found(QStringLiteral("sf76")), QStringLiteral("ZO-77")); // a tracking number
+    QCOMPARE(found(QStringLiteral("ZO-5")), QStringLiteral("ZO-500"));
+    QCOMPARE(found(QStringLiteral("nobody")), QString());
+    model.setSearch(QString());
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestListModels)
