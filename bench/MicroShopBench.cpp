@@ -401,33 +401,39 @@ QString literal(const QString &text)
     return u'\'' + QString(text).replace(u'\'', QStringLiteral("''")) + u'\'';
 }
 
-// What SqlListSource runs for a list's first page on PostgreSQL, with the values written in: the
-// count (up to 100,000 for a search), then the page's rows in the sort column's order.
-struct ListSql
+// A statement as the app sent it, with its values written in for psql.
+QString withValues(const QString &sql, const QVariantList &values)
 {
-    QString from;
-    QString countFrom; // the first table, when the conditions are on it alone
-    QString key;
-    QStringList columns;
-};
-
-QStringList firstPageSql(const ListSql &list, const QString &where, bool search, int sortColumn,
-                         bool descending)
-{
-    const QString condition = where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where;
-    // Concatenated: the condition's patterns hold '%' before digits, which arg() would take.
-    QString count = QStringLiteral("SELECT count(*) FROM ") + list.countFrom + condition;
-    if (search)
-        count = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM ") + list.countFrom + condition
-                + QStringLiteral(" LIMIT %1) AS matches").arg(ListSource::searchCountLimit);
-    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    const QString page = QStringLiteral("SELECT ") + list.key + QStringLiteral(", ")
-                         + list.columns.join(QStringLiteral(", ")) + QStringLiteral(" FROM ")
-                         + list.from + condition + QStringLiteral(" ORDER BY ")
-                         + list.columns.at(sortColumn) + direction + QStringLiteral(", ") + list.key
-                         + direction
-                         + QStringLiteral(" LIMIT %1 OFFSET 0").arg(PagedTableModel::pageSize);
-    return {count, page};
+    QString written;
+    qsizetype next = 0;
+    bool quoted = false;
+    for (const QChar c : sql) {
+        if (c == u'\'')
+            quoted = !quoted;
+        if (c != u'?' || quoted) {
+            written += c;
+            continue;
+        }
+        if (next >= values.size())
+            fail(QStringLiteral("more placeholders than values in %1").arg(sql));
+        const QVariant &value = values.at(next++);
+        switch (value.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+            written += value.toString();
+            break;
+        case QMetaType::Bool:
+            written += value.toBool() ? QStringLiteral("TRUE") : QStringLiteral("FALSE");
+            break;
+        default:
+            written += value.isNull() ? QStringLiteral("NULL") : literal(value.toString());
+        }
+    }
+    if (next != values.size())
+        fail(QStringLiteral("more values than placeholders in %1").arg(sql));
+    return written;
 }
 
 // Runs every item's statements in one psql session, `rounds` times: per item, the best round's
@@ -541,136 +547,60 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
           &phone);
     const QStringList words = {name.trimmed().left(4), phone.trimmed().mid(3, 4)};
 
-    const ListSql orders{
-        QStringLiteral("orders o JOIN customers c ON c.id = o.customer_id LEFT JOIN distributors "
-                       "d ON d.id = o.distributor_id LEFT JOIN shipments s ON s.order_id = o.id"),
-        QStringLiteral("orders o"), QStringLiteral("o.id"),
-        QStringLiteral("o.order_no, o.platform, o.platform_no, o.date, c.name, c.phone, d.code, "
-                       "o.status, o.goods_total, o.shipping_fee, (o.goods_total + o.shipping_fee), "
-                       "o.refunded_total, s.tracking")
-            .split(QStringLiteral(", "))};
-    const ListSql customers{
-        QStringLiteral("customers c LEFT JOIN distributors d ON d.id = c.distributor_id"),
-        QStringLiteral("customers c"), QStringLiteral("c.id"),
-        QStringLiteral("c.code, c.name, c.phone, c.wechat, c.wechat_remark, c.channel, d.code, "
-                       "c.last_order_date, c.tags")
-            .split(QStringLiteral(", "))};
-    const ListSql products{QStringLiteral("products p"), QStringLiteral("products p"),
-                           QStringLiteral("p.id"),
-                           QStringLiteral("p.sku, p.name, p.category, p.unit, p.price, p.cost, "
-                                          "p.stock, p.low_stock, p.barcode, p.active, p.rate1, "
-                                          "p.rate2, p.rate3")
-                               .split(QStringLiteral(", "))};
-    // The orders' search (ShopLists::orders) on PostgreSQL, in a shop without platform orders:
-    // the lookups the app runs first (the customers of 3 characters or more, and the shipments,
-    // ShopLists.cpp inSmallSet) and the condition, with what they found written in as the app
-    // writes it.
-    struct SearchSql
-    {
-        QStringList lookups;
-        QString where;
-    };
-    const auto ordersSearch = [&database](const QString &text) {
-        const bool latin = std::all_of(text.cbegin(), text.cend(),
-                                       [](QChar c) { return c.unicode() < 0x80; });
-        QStringList typed = {text};
-        if (text.toUpper() != text)
-            typed.append(text.toUpper());
-        SearchSql sql;
-        const auto inSmallSet = [&sql, &database](const QString &column, const QString &subquery,
-                                                  bool tryLiterals) -> QString {
-            if (tryLiterals) {
-                const QString lookup
-                    = subquery + QStringLiteral(" LIMIT %1").arg(ShopLists::searchLiteralLimit + 1);
-                sql.lookups.append(lookup);
-                QStringList ids;
-                QSqlQuery rows = database->exec(lookup);
-                while (rows.next())
-                    ids.append(QString::number(rows.value(0).toLongLong()));
-                if (ids.size() <= ShopLists::searchLiteralLimit)
-                    return ids.isEmpty()
-                               ? QStringLiteral("FALSE")
-                               : QString(column + QStringLiteral(" IN (") + ids.join(u',') + u')');
-            }
-            return column + QStringLiteral(" IN (") + subquery + u')';
-        };
-        QStringList any;
-        for (const QString &t : typed)
-            any.append(QStringLiteral("o.order_no LIKE %1 ESCAPE '\\'")
-                           .arg(literal(t + QStringLiteral("%"))));
-        QStringList columns = {QStringLiteral("name"), QStringLiteral("wechat_remark")};
-        if (latin)
-            columns << QStringLiteral("phone") << QStringLiteral("wechat");
-        for (QString &column : columns)
-            column += QStringLiteral(" ILIKE %1 ESCAPE '\\'")
-                          .arg(literal(QStringLiteral("%") + text.toLower() + QStringLiteral("%")));
-        any.append(inSmallSet(QStringLiteral("o.customer_id"),
-                              QStringLiteral("SELECT id FROM customers WHERE ")
-                                  + columns.join(QStringLiteral(" OR ")),
-                              text.size() >= 3));
-        QStringList shipped;
-        for (const QString &t : typed)
-            shipped.append(QStringLiteral("tracking LIKE %1 ESCAPE '\\'")
-                               .arg(literal(t + QStringLiteral("%"))));
-        any.append(inSmallSet(QStringLiteral("o.id"),
-                              QStringLiteral("SELECT order_id FROM shipments WHERE ")
-                                  + shipped.join(QStringLiteral(" OR ")),
-                              true));
-        sql.where = u'(' + any.join(QStringLiteral(" OR ")) + u')';
-        return sql;
-    };
-    const auto searchSql = [&](const QString &text) {
-        const SearchSql search = ordersSearch(text);
-        return search.lookups
-               + firstPageSql(orders, search.where, true, OrderListModel::Date, true);
-    };
-
     struct Item
     {
         QString what;
         std::function<void()> app;
-        QStringList sql;
+        QStringList sql; // what the app sent in a first round, values written in
         double maxSeconds;
     };
     QList<Item> items;
-    const auto firstPage = [&database](std::unique_ptr<ListSource> (*make)(Database &),
-                                       const ListQuery &query) {
-        return [&database, make, query] {
+    // A list's first page as the page shows it: its count (up to firstSearchCount for a
+    // search), with any lookups the search makes first, then the first page's rows. psql runs
+    // the statements the app sent for it.
+    const auto firstPage = [&database, &items](const QString &what,
+                                               std::unique_ptr<ListSource> (*make)(Database &),
+                                               const ListQuery &query, double maxSeconds) {
+        const std::function<void()> app = [&database, make, query] {
+            // As PagedTableModel asks: a search counted up to its first limit.
             const auto source = make(*database);
-            const qint64 total = source->count(query);
-            source->fetch(query, 0, PagedTableModel::pageSize, total);
+            const qint64 total = source->count(query, ListSource::firstSearchCount);
+            const bool capped = !query.search.isEmpty() && total >= ListSource::firstSearchCount;
+            source->fetch(query, 0, PagedTableModel::pageSize, capped ? -1 : total);
         };
+        QStringList sent;
+        database->setStatementObserver([&sent](const QString &sql, const QVariantList &values) {
+            sent.append(withValues(sql, values));
+        });
+        app();
+        database->setStatementObserver({});
+        items.append({what, app, sent, maxSeconds});
     };
     ListQuery newest;
     newest.sortColumn = OrderListModel::Date;
     newest.descending = true;
-    items.append({QStringLiteral("Orders page: count and first 200, newest first"),
-                  firstPage(&ShopLists::orders, newest),
-                  firstPageSql(orders, {}, false, OrderListModel::Date, true), 1});
-    items.append({QStringLiteral("Customers page: count and first 200"),
-                  firstPage(&ShopLists::customers, ListQuery()),
-                  firstPageSql(customers, {}, false, 0, false), 1});
-    items.append({QStringLiteral("Products page: count and first 200"),
-                  firstPage(&ShopLists::products, ListQuery()),
-                  firstPageSql(products, {}, false, 0, false), 1});
+    firstPage(QStringLiteral("Orders page: count and first 200, newest first"), &ShopLists::orders,
+              newest, 1);
+    firstPage(QStringLiteral("Customers page: count and first 200"), &ShopLists::customers,
+              ListQuery(), 1);
+    firstPage(QStringLiteral("Products page: count and first 200"), &ShopLists::products,
+              ListQuery(), 1);
     ListQuery byCustomer;
     byCustomer.sortColumn = OrderListModel::Customer;
-    items.append({QStringLiteral("sort all orders by customer"),
-                  firstPage(&ShopLists::orders, byCustomer),
-                  firstPageSql(orders, {}, false, OrderListModel::Customer, false), 1});
+    firstPage(QStringLiteral("sort all orders by customer"), &ShopLists::orders, byCustomer, 1);
     for (const QString &typed : {QStringLiteral("S"), QStringLiteral("SO"),
                                  QStringLiteral("SO2026"), QStringLiteral("SO202611")}) {
         ListQuery query = newest;
         query.search = typed;
-        items.append({QStringLiteral("search orders as you type \"%1\"").arg(typed),
-                      firstPage(&ShopLists::orders, query), searchSql(typed), 0.1});
+        firstPage(QStringLiteral("search orders as you type \"%1\"").arg(typed), &ShopLists::orders,
+                  query, 0.1);
     }
     for (const QString &word : words)
         for (int length = 1; length <= word.size(); ++length) {
             ListQuery query = newest;
             query.search = word.left(length);
-            items.append({QStringLiteral("search orders as you type \"%1\"").arg(query.search),
-                          firstPage(&ShopLists::orders, query), searchSql(query.search), 0.1});
+            firstPage(QStringLiteral("search orders as you type \"%1\"").arg(query.search),
+                      &ShopLists::orders, query, 0.1);
         }
 
     QList<QStringList> statements;

@@ -674,7 +674,7 @@
         <translation>此 SQLite 库不支持强制外键约束，而 MicroShop 需要它来保证数据一致。</translation>
     </message>
     <message>
-        <location line="+115" />
+        <location line="+117" />
         <source>The server of %1 cannot be reached; MicroShop is reconnecting. Nothing was saved: try again once it is back.</source>
         <translation>无法连接 %1 的服务器；MicroShop 正在重新连接。未保存任何内容：恢复后请重试。</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>数据库 %1 拒绝了这次修改（%2）；没有任何改动。如果再次出现，请运行 `microshop-cli check`。</translation>
     </message>
     <message>
-        <location line="+148" />
+        <location line="+150" />
         <source>The change could not be saved: %1. Nothing was changed.</source>
         <translation>修改未能保存：%1。没有做任何改动。</translation>
     </message>
@@ -889,7 +889,7 @@
 <context>
     <name>MicroShop::AddPersonDialog</name>
     <message>
-        <location filename="../src/ui/UsersSection.cpp" line="+244" />
+        <location filename="../src/ui/UsersSection.cpp" line="+246" />
         <source>Add a person</source>
         <translation>添加人员</translation>
     </message>
@@ -2078,7 +2078,7 @@ Joined %7</source>
 <context>
     <name>MicroShop::ListPage</name>
     <message>
-        <location filename="../src/ui/ListPage.cpp" line="+152" />
+        <location filename="../src/ui/ListPage.cpp" line="+153" />
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
@@ -2088,7 +2088,7 @@ Joined %7</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+138" />
+        <location line="+137" />
         <source>More than %L1 found: type more to narrow them</source>
         <translation>找到超过 %L1 条：请继续输入以缩小范围</translation>
     </message>
@@ -2560,12 +2560,12 @@ Joined %7</source>
     <name>MicroShop::OrderListPage</name>
     <message>
         <location filename="../src/ui/OrderListPage.cpp" line="+58" />
-        <location line="+633" />
+        <location line="+635" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location line="-631" />
+        <location line="-633" />
         <source>Search order number, customer, phone or tracking number</source>
         <translation>搜索订单号、客户、电话或快递单号</translation>
     </message>
@@ -2696,7 +2696,12 @@ Joined %7</source>
         <translation>完成选中的订单(&amp;C)…</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+33" />
+        <source>all orders that match (more than %L1)</source>
+        <translation>所有符合条件的订单（超过 %L1 个）</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>all %L1 orders</source>
         <translation>全部 %L1 个订单</translation>
     </message>
@@ -4523,7 +4528,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
 <context>
     <name>MicroShop::UsersSection</name>
     <message>
-        <location filename="../src/ui/UsersSection.cpp" line="-260" />
+        <location filename="../src/ui/UsersSection.cpp" line="-262" />
         <source>Owner</source>
         <translation>店主</translation>
     </message>
@@ -4548,7 +4553,7 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>财务</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+87" />
         <source>%1 is now %2.</source>
         <translation>%1 现在是%2。</translation>
     </message>

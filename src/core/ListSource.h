@@ -26,15 +26,20 @@ struct ListQuery
 class ListSource
 {
 public:
-    // A search counts its matches up to this many: a key that matches most of a million rows
-    // answers at once, and the page says "more than" (type on to narrow it).
+    // A search counts its matches up to firstSearchCount, and ten times as many each time the
+    // list is scrolled to the end of those, up to searchCountLimit: a key that matches most of
+    // a million rows answers at once, and the page says "more than" (type on to narrow it).
+    static constexpr qint64 firstSearchCount = 1000;
     static constexpr qint64 searchCountLimit = 100000;
 
     virtual ~ListSource() = default;
     virtual int columnCount() const = 0;
-    virtual qint64 count(const ListQuery &query) const = 0;
-    // Rows offset .. offset + limit - 1; total: the count just taken (-1: unknown), which lets a
-    // source reach rows near the end from the end.
+    // The rows that match; a search's up to searchLimit.
+    virtual qint64 count(const ListQuery &query, qint64 searchLimit) const = 0;
+    qint64 count(const ListQuery &query) const { return count(query, searchCountLimit); }
+    // Rows offset .. offset + limit - 1; total: the count just taken when it is the whole count
+    // (-1: unknown, or a search's count that stopped at its limit), which lets a source reach
+    // rows near the end from the end.
     virtual QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
                                       qint64 total) const = 0;
     // The keys of rows offset .. offset + limit - 1 (limit -1: to the end), in the list's order,

@@ -340,6 +340,8 @@ void Database::backupBeforeUpgrade(int from, int to)
 QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
     throwIfOffline();
+    if (m_statementObserver)
+        m_statementObserver(sql, values);
     QSqlQuery query(connection());
     query.setForwardOnly(true);
     bool ok = false;
@@ -517,6 +519,8 @@ Database::Kept *Database::reusable(const QString &sql, const QVariantList &value
 
 QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList &values)
 {
+    if (m_statementObserver)
+        m_statementObserver(sql, values);
     for (int i = 0; i < int(values.size()); ++i)
         kept.query.bindValue(i, values.at(i));
     if (!kept.query.exec()) {

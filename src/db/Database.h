@@ -89,6 +89,13 @@ public:
     {
         m_connectionLost = std::move(handler);
     }
+    // Called with each statement and its values as it is sent (the bench hands what the app ran
+    // to psql); none unless set.
+    using StatementObserver = std::function<void(const QString &sql, const QVariantList &values)>;
+    void setStatementObserver(StatementObserver observer)
+    {
+        m_statementObserver = std::move(observer);
+    }
     // Whether the error says the connection itself failed (not the statement).
     static bool isConnectionFailure(const QSqlError &error);
 
@@ -132,6 +139,7 @@ private:
     std::optional<bool> m_seesCosts;
     bool m_offline = false;
     std::function<void()> m_connectionLost;
+    StatementObserver m_statementObserver;
 };
 
 } // namespace MicroShop

@@ -10,6 +10,8 @@
 #include <QDate>
 
 #include <algorithm>
+#include <optional>
+#include <tuple>
 
 namespace MicroShop::ShopLists {
 
@@ -63,14 +65,12 @@ std::unique_ptr<ListSource> products(Database &database)
 
 namespace {
 
-// The ids of the customers with `text` in their name, phone, WeChat ID or remark: from the
-// trigram index on SQLite (3 characters or more), by LIKE otherwise (ILIKE: any case).
-QString customersMatching(const QString &text, bool sqlite, QVariantList &values)
+// The condition on the customers (as `alias`) that have `text` in their name, phone, WeChat ID
+// or remark, by LIKE (ILIKE on PostgreSQL for text with letters of two cases: it folds every
+// row's case, four times the time of a scan).
+QString customerMatches(const QString &alias, const QString &text, bool sqlite,
+                        QVariantList &values)
 {
-    if (sqlite && text.size() >= 3) {
-        values.append(QString(u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"'));
-        return QStringLiteral("SELECT rowid FROM customer_search WHERE customer_search MATCH ?");
-    }
     // Phones and WeChat IDs are Latin letters and digits: text with other characters (a
     // Chinese name) can only be in a name or a remark.
     const bool latin = std::all_of(text.cbegin(), text.cend(),
@@ -78,39 +78,49 @@ QString customersMatching(const QString &text, bool sqlite, QVariantList &values
     QStringList columns = {QStringLiteral("name"), QStringLiteral("wechat_remark")};
     if (latin)
         columns << QStringLiteral("phone") << QStringLiteral("wechat");
-    // SQLite's LIKE ignores the case of Latin letters by itself; PostgreSQL's ILIKE too.
-    const QString like = sqlite ? QStringLiteral(" LIKE ? ESCAPE '\\'")
-                                : QStringLiteral(" ILIKE ? ESCAPE '\\'");
+    // SQLite's LIKE ignores the case of Latin letters by itself.
+    const bool cased = text.toLower() != text.toUpper();
+    const QString like = sqlite || !cased ? QStringLiteral(" LIKE ? ESCAPE '\\'")
+                                          : QStringLiteral(" ILIKE ? ESCAPE '\\'");
     for (QString &column : columns) {
-        column += like;
+        column.prepend(alias + u'.').append(like);
         values.append(SqlListSource::containsPattern(text));
     }
-    return QStringLiteral("SELECT id FROM customers WHERE ") + columns.join(QStringLiteral(" OR "));
+    return u'(' + columns.join(QStringLiteral(" OR ")) + u')';
 }
 
-// On PostgreSQL, `column IN (subquery)` beside other alternatives of an OR is checked row by
-// row (a hashed SubPlan as a filter): a search of a million orders by a customer's name reads
-// them all. When the subquery finds few rows, its ids written into the statement let the planner
-// see them and answer from the column's index (a BitmapOr with the numbers' prefix index):
-// "in (ids)"; otherwise (more than literalLimit rows, or a key too short for the trigram index)
-// the subquery as before. An array parameter (= ANY(ARRAY(...))) is no answer: PostgreSQL 15
-// checks it element by element for every order, seconds for a broad key.
-QString inSmallSet(Database &database, const QString &column, const QString &subquery,
-                   const QVariantList &subqueryValues, bool tryLiterals, QVariantList &values)
+// The ids of the customers with `text` in their name, phone, WeChat ID or remark: from the
+// trigram index on SQLite (3 characters or more), by LIKE otherwise (PostgreSQL's trigram
+// indexes answer the LIKE of 3 characters or more).
+QString customersMatching(const QString &text, bool sqlite, QVariantList &values)
 {
-    constexpr int literalLimit = ShopLists::searchLiteralLimit;
-    if (tryLiterals) {
-        QStringList ids;
-        QSqlQuery found = database.exec(
-            QStringLiteral("%1 LIMIT %2").arg(subquery).arg(literalLimit + 1), subqueryValues);
-        while (found.next() && ids.size() <= literalLimit)
-            ids.append(QString::number(found.value(0).toLongLong()));
-        if (ids.size() <= literalLimit)
-            return ids.isEmpty() ? QStringLiteral("FALSE")
-                                 : QStringLiteral("%1 IN (%2)").arg(column, ids.join(u','));
+    if (sqlite && text.size() >= 3) {
+        values.append(QString(u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"'));
+        return QStringLiteral("SELECT rowid FROM customer_search WHERE customer_search MATCH ?");
     }
-    values.append(subqueryValues);
-    return QStringLiteral("%1 IN (%2)").arg(column, subquery);
+    return QStringLiteral("SELECT id FROM customers c WHERE ")
+           + customerMatches(QStringLiteral("c"), text, sqlite, values);
+}
+
+// Up to `limit` values of the first column of `sql`, as SQL integers; nullopt when there are
+// more.
+std::optional<QStringList> fewIds(Database &database, const QString &sql,
+                                  const QVariantList &values, int limit)
+{
+    QStringList ids;
+    QSqlQuery found = database.exec(QStringLiteral("%1 LIMIT %2").arg(sql).arg(limit + 1), values);
+    while (found.next()) {
+        if (ids.size() == limit)
+            return std::nullopt;
+        ids.append(QString::number(found.value(0).toLongLong()));
+    }
+    return ids;
+}
+
+QString inIds(const QString &column, const QStringList &ids)
+{
+    return ids.isEmpty() ? QStringLiteral("FALSE")
+                         : QStringLiteral("%1 IN (%2)").arg(column, ids.join(u','));
 }
 
 } // namespace
@@ -129,11 +139,14 @@ std::unique_ptr<ListSource> customers(Database &database)
                           QStringLiteral("d.code"),          QStringLiteral("c.last_order_date"),
                           QStringLiteral("c.tags")};
     const bool sqlite = database.isSqlite();
-    definition.search = [sqlite](const QString &text, QVariantList &values) -> QString {
+    definition.search = [sqlite](const QString &text) {
+        SqlListSource::SearchCondition search;
         const QString code = SqlListSource::startsWith(QStringLiteral("c.code"), text.toUpper(),
-                                                       sqlite, values);
-        return code
-               + QStringLiteral(" OR c.id IN (%1)").arg(customersMatching(text, sqlite, values));
+                                                       sqlite, search.values);
+        search.condition = code
+                           + QStringLiteral(" OR c.id IN (%1)")
+                                 .arg(customersMatching(text, sqlite, search.values));
+        return search;
     };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
         if (has(query, "channel")) {
@@ -182,33 +195,90 @@ std::unique_ptr<ListSource> orders(Database &database)
     // The platforms' numbers only in a shop that has some: one more alternative costs a search
     // over a million orders a tenth of its time.
     Database *db = &database;
-    definition.search = [sqlite, db](const QString &text, QVariantList &values) {
+    definition.search = [sqlite, db](const QString &text) {
         const bool imported = SqlOrderRepository(*db).hasPlatformOrders();
-        QStringList any;
-        for (const QString &typed : QSet<QString>{text, text.toUpper()}) {
-            any.append(
-                SqlListSource::startsWith(QStringLiteral("o.order_no"), typed, sqlite, values));
-            if (imported)
-                any.append(SqlListSource::startsWith(QStringLiteral("o.platform_no"), typed, sqlite,
-                                                     values));
-        }
-        // The customers' trigram indexes answer 3 characters or more at once; fewer are a scan
-        // of the customers, left inside the statement.
-        const bool literals = !sqlite && text.size() >= 3;
-        QVariantList customerValues;
-        const QString customers = customersMatching(text, sqlite, customerValues);
-        any.append(inSmallSet(*db, QStringLiteral("o.customer_id"), customers, customerValues,
-                              literals, values));
+        SqlListSource::SearchCondition search;
+        // Alternatives on the orders alone, as typed and in capitals.
+        QStringList own;
+        QVariantList ownValues;
         QStringList shipped;
         QVariantList shippedValues;
-        for (const QString &typed : QSet<QString>{text, text.toUpper()})
+        for (const QString &typed : QSet<QString>{text, text.toUpper()}) {
+            own.append(
+                SqlListSource::startsWith(QStringLiteral("o.order_no"), typed, sqlite, ownValues));
+            if (imported)
+                own.append(SqlListSource::startsWith(QStringLiteral("o.platform_no"), typed, sqlite,
+                                                     ownValues));
             shipped.append(SqlListSource::startsWith(QStringLiteral("tracking"), typed, sqlite,
                                                      shippedValues));
-        any.append(inSmallSet(*db, QStringLiteral("o.id"),
-                              QStringLiteral("SELECT order_id FROM shipments WHERE ")
-                                  + shipped.join(QStringLiteral(" OR ")),
-                              shippedValues, !sqlite, values));
-        return any.join(QStringLiteral(" OR "));
+        }
+        const QString shipments = QStringLiteral("SELECT order_id FROM shipments WHERE ")
+                                  + shipped.join(QStringLiteral(" OR "));
+        QVariantList customerValues;
+        const QString customers = customersMatching(text, sqlite, customerValues);
+        const auto orWith = [&](const QString &customerPart, const QVariantList &values) {
+            QVariantList all = ownValues + values;
+            return std::pair<QString, QVariantList>{
+                own.join(QStringLiteral(" OR ")) + QStringLiteral(" OR ") + customerPart, all};
+        };
+        if (sqlite) {
+            // FTS5 and the customers' indexes answer the subqueries.
+            std::tie(search.condition, search.values) = orWith(
+                QStringLiteral("o.customer_id IN (%1) OR o.id IN (%2)").arg(customers, shipments),
+                customerValues + shippedValues);
+            return search;
+        }
+        // PostgreSQL checks `column IN (subquery)` beside the other alternatives of an OR order
+        // by order (a hashed SubPlan as a filter, the subquery read whole first). So the
+        // customers and shipments are looked up first: up to searchLiteralLimit found are
+        // written into the statement as numbers, which the orders' indexes answer.
+        const int limit = ShopLists::searchLiteralLimit;
+        const std::optional<QStringList> tracked = fewIds(*db, shipments, shippedValues, limit);
+        const QString trackedPart = tracked ? inIds(QStringLiteral("o.id"), *tracked)
+                                            : QStringLiteral("o.id IN (%1)").arg(shipments);
+        const QVariantList trackedValues = tracked ? QVariantList() : shippedValues;
+        const auto [bySubquery, bySubqueryValues] = orWith(
+            QStringLiteral("o.customer_id IN (%1) OR ").arg(customers) + trackedPart,
+            customerValues + trackedValues);
+        const auto byCustomers = [&] {
+            search.condition = bySubquery;
+            search.values = bySubqueryValues;
+        };
+        // Fewer than 3 characters take no trigram: the customers are read whole. Letters with
+        // a case are compared by ILIKE, too slow to read them for every key: the subquery stays,
+        // which PostgreSQL reads only when an order's number does not match already.
+        const bool shortKey = text.size() < 3;
+        if (shortKey && text.toLower() != text.toUpper()) {
+            byCustomers();
+            return search;
+        }
+        if (const std::optional<QStringList> few = fewIds(*db, customers, customerValues, limit)) {
+            std::tie(search.condition, search.values) = orWith(
+                inIds(QStringLiteral("o.customer_id"), *few) + QStringLiteral(" OR ") + trackedPart,
+                trackedValues);
+            return search;
+        }
+        // Many customers of 3 characters or more: the trigram indexes find them for the
+        // subquery at once.
+        if (!shortKey) {
+            byCustomers();
+            return search;
+        }
+        // Many of 1 or 2 characters: they have many orders, so the list, newest first, finds a
+        // page of them soonest by checking each order's customer (joined as c), rather than
+        // reading every customer first; the count, on the orders alone, stops at its limit when
+        // the customers' own orders reach it (nothing filtered).
+        QVariantList joinedValues;
+        const QString joined = customerMatches(QStringLiteral("c"), text, sqlite, joinedValues);
+        std::tie(search.condition, search.values) = orWith(
+            joined + QStringLiteral(" OR ") + trackedPart, joinedValues + trackedValues);
+        search.countCondition = bySubquery;
+        search.countValues = bySubqueryValues;
+        search.someMatches = QStringLiteral("SELECT 1 FROM customers c JOIN orders o ON "
+                                            "o.customer_id = c.id WHERE ")
+                             + joined;
+        search.someValues = joinedValues;
+        return search;
     };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {
         if (has(query, "status")) {

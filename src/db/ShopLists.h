@@ -36,7 +36,7 @@ class Database;
 namespace ShopLists {
 
 // The orders' search on PostgreSQL writes up to this many customers (or shipments) found into its
-// statement, rather than a subquery (ShopLists.cpp, inSmallSet).
+// statement, rather than a subquery (ShopLists.cpp, orders).
 constexpr int searchLiteralLimit = 1000;
 
 std::unique_ptr<ListSource> products(Database &database);

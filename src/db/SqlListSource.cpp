@@ -44,12 +44,25 @@ QString SqlListSource::startsWith(const QString &column, const QString &text, bo
     return QStringLiteral("(%1 >= ? AND %1 < ?)").arg(column);
 }
 
-QString SqlListSource::whereClause(const ListQuery &query, QVariantList &values) const
+const SqlListSource::SearchCondition &SqlListSource::searchCondition(const QString &text,
+                                                                     bool afresh) const
+{
+    if (afresh || !m_search || m_searched != text) {
+        m_search = m_definition.search(text);
+        m_searched = text;
+    }
+    return *m_search;
+}
+
+QString SqlListSource::whereClause(const ListQuery &query, QVariantList &values, Use use) const
 {
     QStringList where;
     const QString search = query.search.trimmed();
     if (!search.isEmpty() && m_definition.search) {
-        where.append(u'(' + m_definition.search(search, values) + u')');
+        const SearchCondition &found = searchCondition(search, use == Use::Count);
+        const bool own = use == Use::Count && !found.countCondition.isEmpty();
+        where.append(u'(' + (own ? found.countCondition : found.condition) + u')');
+        values.append(own ? found.countValues : found.values);
     } else if (!search.isEmpty() && !m_definition.searchExpressions.isEmpty()) {
         QStringList alternatives;
         const QString pattern = containsPattern(search);
@@ -65,21 +78,38 @@ QString SqlListSource::whereClause(const ListQuery &query, QVariantList &values)
                            : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
 }
 
-qint64 SqlListSource::count(const ListQuery &query) const
+qint64 SqlListSource::count(const ListQuery &query, qint64 searchLimit) const
 {
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, values, Use::Count);
     const QString &from = (where.isEmpty() || m_definition.conditionsOnFirstTable)
                                   && !m_definition.countFrom.isEmpty()
                               ? m_definition.countFrom
                               : m_definition.from;
-    if (query.search.trimmed().isEmpty())
+    const QString search = query.search.trimmed();
+    if (search.isEmpty())
         return m_database.scalar(QStringLiteral("SELECT count(*) FROM ") + from + where, values)
             .toLongLong();
+    QStringList filtered;
+    QVariantList filterValues;
+    if (m_definition.filter)
+        m_definition.filter(query, filtered, filterValues);
+    if (m_definition.search && filtered.isEmpty()) {
+        const SearchCondition &found = searchCondition(search, false); // made just above
+        if (!found.someMatches.isEmpty()
+            && m_database
+                       .scalar(QStringLiteral("SELECT count(*) FROM (%1 LIMIT %2) AS part")
+                                   .arg(found.someMatches)
+                                   .arg(searchLimit),
+                               found.someValues)
+                       .toLongLong()
+                   >= searchLimit)
+            return searchLimit;
+    }
     return m_database
         .scalar(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM %1%2 LIMIT %3) AS matches")
                     .arg(from, where)
-                    .arg(searchCountLimit),
+                    .arg(searchLimit),
                 values)
         .toLongLong();
 }
@@ -88,7 +118,7 @@ QList<QVariantList> SqlListSource::fetch(const ListQuery &query, qint64 offset, 
                                          qint64 total) const
 {
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, values, Use::List);
     const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
     // Both orders are total (the key breaks ties) and exact mirrors, NULLs included. A search
     // counted up to searchCountLimit has more rows past that: its end is not the list's end.
@@ -134,7 +164,7 @@ void SqlListSource::readKeys(const ListQuery &query, qint64 offset, qint64 limit
                              const std::function<bool(qint64 key)> &key) const
 {
     QVariantList values;
-    const QString where = whereClause(query, values);
+    const QString where = whereClause(query, values, Use::List);
     const int sortColumn = qBound(0, query.sortColumn, columnCount() - 1);
     const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     // fetch()'s order exactly: the sort column, then the key.

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace MicroShop {
 
@@ -16,6 +17,21 @@ class Database;
 class SqlListSource final : public ListSource
 {
 public:
+    // What a search adds to the statements, with ? placeholders and their values.
+    struct SearchCondition
+    {
+        QString condition; // over `from`
+        QVariantList values;
+        // Over countFrom, when the condition names the other tables (empty: the condition).
+        QString countCondition;
+        QVariantList countValues;
+        // A statement whose rows are some of those that match ("SELECT 1 FROM ..."), cheaper
+        // than the condition: when nothing is filtered and it has as many rows as a search is
+        // counted up to, the count stops there (empty: none).
+        QString someMatches;
+        QVariantList someValues;
+    };
+
     struct Definition
     {
         QString from; // "products p LEFT JOIN ..."
@@ -27,9 +43,9 @@ public:
         QString key;                         // "p.id"
         QStringList columns;                 // one SQL expression per column
         QStringList searchExpressions;       // matched with the search text
-        // Instead of searchExpressions: the condition (with ? placeholders, values appended) for
-        // the text typed, for lists too long to scan on every key.
-        std::function<QString(const QString &text, QVariantList &values)> search;
+        // Instead of searchExpressions: the condition for the text typed, for lists too long to
+        // scan on every key.
+        std::function<SearchCondition(const QString &text)> search;
         // Adds WHERE clauses (with ? placeholders) and their values for the query's filters.
         std::function<void(const ListQuery &, QStringList &where, QVariantList &values)> filter;
     };
@@ -37,7 +53,8 @@ public:
     SqlListSource(Database &database, Definition definition);
 
     int columnCount() const override { return int(m_definition.columns.size()); }
-    qint64 count(const ListQuery &query) const override;
+    using ListSource::count;
+    qint64 count(const ListQuery &query, qint64 searchLimit) const override;
     // Rows past the middle are read in the opposite order from the end, then turned round: the
     // database skips fewer rows (the last page of a million is as quick as the first).
     QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
@@ -54,10 +71,16 @@ public:
                               QVariantList &values);
 
 private:
-    QString whereClause(const ListQuery &query, QVariantList &values) const;
+    enum class Use { List, Count };
+    QString whereClause(const ListQuery &query, QVariantList &values, Use use) const;
+    // The search's condition for text: built afresh by count() and kept for the fetches that
+    // follow it (a search may look rows up first, once for the count and its pages).
+    const SearchCondition &searchCondition(const QString &text, bool afresh) const;
 
     Database &m_database;
     Definition m_definition;
+    mutable QString m_searched; // the text of m_search
+    mutable std::optional<SearchCondition> m_search;
 };
 
 } // namespace MicroShop

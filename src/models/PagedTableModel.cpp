@@ -11,7 +11,7 @@ PagedTableModel::PagedTableModel(std::unique_ptr<ListSource> source, QObject *pa
     : QAbstractTableModel(parent)
     , m_source(std::move(source))
 {
-    m_count = m_source->count(m_query);
+    recount();
 }
 
 PagedTableModel::~PagedTableModel() = default;
@@ -19,7 +19,10 @@ PagedTableModel::~PagedTableModel() = default;
 void PagedTableModel::setQuery(const ListQuery &query)
 {
     // Another order of the same rows: the count stands.
-    reload(query, query.search != m_query.search || query.filters != m_query.filters);
+    const bool otherRows = query.search != m_query.search || query.filters != m_query.filters;
+    if (otherRows)
+        m_searchLimit = ListSource::firstSearchCount;
+    reload(query, otherRows);
 }
 
 void PagedTableModel::reload(const ListQuery &query, bool recount)
@@ -28,14 +31,51 @@ void PagedTableModel::reload(const ListQuery &query, bool recount)
     m_query = query;
     m_pages.clear();
     m_recentPages.clear();
-    if (recount) {
-        try {
-            m_count = m_source->count(m_query);
-        } catch (const Error &) {
-            m_count = 0; // the database cannot be read now (a lost server): an empty list
-        }
-    }
+    if (recount)
+        this->recount();
     endResetModel();
+}
+
+void PagedTableModel::recount()
+{
+    try {
+        m_count = m_source->count(m_query, m_searchLimit);
+    } catch (const Error &) {
+        m_count = 0; // the database cannot be read now (a lost server): an empty list
+    }
+}
+
+bool PagedTableModel::isCapped() const
+{
+    return !m_query.search.trimmed().isEmpty() && m_count >= m_searchLimit;
+}
+
+bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && isCapped() && m_searchLimit < ListSource::searchCountLimit;
+}
+
+void PagedTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_searchLimit = qMin(m_searchLimit * 10, ListSource::searchCountLimit);
+    const qint64 listed = m_count;
+    qint64 counted = listed;
+    try {
+        counted = m_source->count(m_query, m_searchLimit);
+    } catch (const Error &) {
+        return; // the rows listed stay; scrolling asks again
+    }
+    if (counted <= listed) { // fewer than before: rows went meanwhile
+        reload(m_query, true);
+        return;
+    }
+    // The pages fetched stand: the rows past them come after, in the same order.
+    beginInsertRows({}, int(listed),
+                    int(qMin<qint64>(counted, std::numeric_limits<int>::max()) - 1));
+    m_count = counted;
+    endInsertRows();
 }
 
 void PagedTableModel::setSearch(const QString &text)
@@ -80,7 +120,7 @@ const QVariantList *PagedTableModel::rowAt(int row) const
     if (found == m_pages.end()) {
         QList<QVariantList> rows;
         try {
-            rows = m_source->fetch(m_query, page * pageSize, pageSize, m_count);
+            rows = m_source->fetch(m_query, page * pageSize, pageSize, isCapped() ? -1 : m_count);
         } catch (const Error &) {
             // Asked while painting: an exception must not reach the event loop. Empty cells
             // now; the page is asked for again next time (the window reloads once reconnected).

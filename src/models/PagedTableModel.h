@@ -32,6 +32,10 @@ public:
     void setFilter(const QString &name, const QVariant &value); // an invalid value removes it
     void refresh(); // the same query again, after a change
 
+    // A search's rows counted up to a limit that they reached: more match than are listed
+    // (canFetchMore() counts further, to ListSource::searchCountLimit).
+    bool isCapped() const;
+
     qint64 idAt(int row) const;
     int rowOfId(qint64 id) const; // among the rows fetched so far; -1 if not there
     QVariant rawValue(int row, int column) const;
@@ -45,6 +49,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
 protected:
     virtual QString columnTitle(int column) const = 0;
@@ -59,11 +65,13 @@ protected:
 
 private:
     void reload(const ListQuery &query, bool recount); // the pages dropped, counted if asked
+    void recount();
     const QVariantList *rowAt(int row) const;
 
     std::unique_ptr<ListSource> m_source;
     ListQuery m_query;
     qint64 m_count = 0;
+    qint64 m_searchLimit = ListSource::firstSearchCount; // what a search is counted up to
     mutable QHash<qint64, QList<QVariantList>> m_pages;
     mutable QList<qint64> m_recentPages; // most recent last
 };

@@ -69,6 +69,7 @@ ListPage::ListPage(PagedTableModel *model, QWidget *parent)
         showDetails(currentId());
         updateActions();
     });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ListPage::updateCount);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateCount();
         showDetails(currentId());
@@ -288,9 +289,8 @@ void ListPage::updateActions()
 void ListPage::updateCount()
 {
     const int rows = m_model->rowCount();
-    if (rows >= ListSource::searchCountLimit && !m_model->query().search.trimmed().isEmpty())
-        m_count->setText(
-            tr("More than %L1 found: type more to narrow them").arg(ListSource::searchCountLimit));
+    if (m_model->isCapped())
+        m_count->setText(tr("More than %L1 found: type more to narrow them").arg(rows));
     else
         m_count->setText(tr("%n shown", nullptr, rows));
     const qint64 selected = selectedCount();

@@ -292,6 +292,8 @@ BackgroundTask::Outcome OrderListPage::runOnSelection(
 QString OrderListPage::selectionText() const
 {
     const ListSelection chosen = selection();
+    if (chosen.allMatching && model()->isCapped())
+        return tr("all orders that match (more than %L1)").arg(model()->rowCount());
     if (chosen.allMatching)
         return model()->query() == ListQuery()
                    ? tr("all %L1 orders").arg(model()->rowCount())

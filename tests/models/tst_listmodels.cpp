@@ -297,10 +297,11 @@ void TestListModels::stockHistoryOfOneProduct()
              StockMovementKinds::displayName(StockMovementKind::Sale));
 }
 
-// The orders' search by a customer takes two roads on PostgreSQL (ShopLists.cpp, inSmallSet):
-// up to searchLiteralLimit customers found are written into the statement, more stay a subquery;
-// both find the same orders, as does SQLite's. So do tracking numbers, and a key that finds
-// nobody.
+// The orders' search by a customer takes two roads on PostgreSQL (ShopLists.cpp, orders): up to
+// searchLiteralLimit customers found are written into the statement, more are checked on each
+// order's customer (and counted from the customers' side, or by a subquery); all find the same
+// orders, as does SQLite's, with keys of any length. So do tracking numbers, and a key that
+// finds nobody.
 void TestListModels::ordersSearchByFewOrManyCustomers()
 {
     const auto product = m_shop->catalog.productBySku(QStringLiteral("SKU-0019"));
@@ -344,7 +345,22 @@ void TestListModels::ordersSearchByFewOrManyCustomers()
     QCOMPARE(found(QStringLiteral("sf76")), QStringLiteral("ZO-77")); // a tracking number
     QCOMPARE(found(QStringLiteral("ZO-5")), QStringLiteral("ZO-500"));
     QCOMPARE(found(QStringLiteral("nobody")), QString());
+    QCOMPARE(found(QStringLiteral("赵")), QStringLiteral("ZO-500,ZO-7,ZO-77")); // 1 character
+    QCOMPARE(found(QStringLiteral("一一")), QStringLiteral("ZO-500,ZO-7,ZO-77"));
     model.setSearch(QString());
+
+    // A search's count stops at its limit, whichever side reaches it; filtered, it counts the
+    // orders themselves.
+    const std::unique_ptr<ListSource> source = ShopLists::orders(*m_database);
+    ListQuery query;
+    query.search = QStringLiteral("赵一一");
+    QCOMPARE(source->count(query, 2), 2);
+    QCOMPARE(source->count(query, 10), 3);
+    query.search = QStringLiteral("赵");
+    QCOMPARE(source->count(query, 10), 3);
+    query.filters.insert(QStringLiteral("status"), QStringLiteral("pending"));
+    QCOMPARE(source->count(query, 10), 2);
+    QCOMPARE(source->count(query, 1), 1);
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestListModels)
