@@ -588,8 +588,10 @@ void postgresqlFigures(const QString &shop, const QString &serverUrl, bool reuse
     ListQuery byCustomer;
     byCustomer.sortColumn = OrderListModel::Customer;
     firstPage(QStringLiteral("sort all orders by customer"), &ShopLists::orders, byCustomer, 1);
-    for (const QString &typed : {QStringLiteral("S"), QStringLiteral("SO"),
-                                 QStringLiteral("SO2026"), QStringLiteral("SO202611")}) {
+    // Numbers; the start of most phones; Latin letters nobody has.
+    for (const QString &typed :
+         {QStringLiteral("S"), QStringLiteral("SO"), QStringLiteral("SO2026"),
+          QStringLiteral("SO202611"), QStringLiteral("13"), QStringLiteral("xq")}) {
         ListQuery query = newest;
         query.search = typed;
         firstPage(QStringLiteral("search orders as you type \"%1\"").arg(typed), &ShopLists::orders,

@@ -526,6 +526,28 @@ END $trigrams$)")
     };
 }
 
+// A customer found by 1 or 2 characters of their name, remark, phone or WeChat ID at once on
+// PostgreSQL (decisions.md, "Scale on PostgreSQL"): no trigram has fewer than 3, so those keys
+// read all the customers. Every piece of 1 and 2 characters of the four fields, lowered, in one
+// array per customer, with a GIN index: `microshop_short_pieces(...) @> ARRAY['周秀']`. The
+// pieces of each field are their own (a piece never spans two fields), as LIKE on each field.
+QStringList schemaVersion10()
+{
+    return {
+        QStringLiteral(
+            R"({postgresql} CREATE FUNCTION microshop_short_pieces(VARIADIC fields text[])
+RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT piece), '{}') FROM (
+    SELECT substr(lower(field), start, size) AS piece
+    FROM unnest(fields) AS field, generate_series(1, 2) AS size,
+         generate_series(1, length(field)) AS start
+    WHERE field IS NOT NULL AND start + size - 1 <= length(field)) AS pieces
+$$)"),
+        QStringLiteral("{postgresql} CREATE INDEX customers_short_pieces ON customers USING gin "
+                       "(microshop_short_pieces(name, wechat_remark, phone, wechat))"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -561,6 +583,8 @@ const QList<Migration> &all()
         {9,
          QStringLiteral("search as you type and the audit log's kinds at scale (PostgreSQL too)"),
          schemaVersion9()},
+        {10, QStringLiteral("customers found by 1 or 2 characters at once (PostgreSQL)"),
+         schemaVersion10()},
     };
     return migrations;
 }

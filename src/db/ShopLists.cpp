@@ -89,14 +89,20 @@ QString customerMatches(const QString &alias, const QString &text, bool sqlite,
     return u'(' + columns.join(QStringLiteral(" OR ")) + u')';
 }
 
-// The ids of the customers with `text` in their name, phone, WeChat ID or remark: from the
-// trigram index on SQLite (3 characters or more), by LIKE otherwise (PostgreSQL's trigram
-// indexes answer the LIKE of 3 characters or more).
+// The ids of the customers with `text` in their name, phone, WeChat ID or remark, from an index:
+// on SQLite the trigram full-text index (3 characters or more), on PostgreSQL the trigram indexes
+// (3 or more) or the index of their pieces of 1 and 2 characters (schema version 10); by LIKE on
+// SQLite for fewer than 3.
 QString customersMatching(const QString &text, bool sqlite, QVariantList &values)
 {
     if (sqlite && text.size() >= 3) {
         values.append(QString(u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"'));
         return QStringLiteral("SELECT rowid FROM customer_search WHERE customer_search MATCH ?");
+    }
+    if (!sqlite && text.size() < 3) {
+        values.append(text.toLower());
+        return QStringLiteral("SELECT id FROM customers c WHERE microshop_short_pieces(c.name, "
+                              "c.wechat_remark, c.phone, c.wechat) @> ARRAY[?::text]");
     }
     return QStringLiteral("SELECT id FROM customers c WHERE ")
            + customerMatches(QStringLiteral("c"), text, sqlite, values);
@@ -244,25 +250,40 @@ std::unique_ptr<ListSource> orders(Database &database)
             search.condition = bySubquery;
             search.values = bySubqueryValues;
         };
-        // Fewer than 3 characters take no trigram: the customers are read whole. Letters with
-        // a case are compared by ILIKE, too slow to read them for every key: the subquery stays,
-        // which PostgreSQL reads only when an order's number does not match already.
-        const bool shortKey = text.size() < 3;
-        if (shortKey && text.toLower() != text.toUpper()) {
-            byCustomers();
-            return search;
-        }
-        if (const std::optional<QStringList> few = fewIds(*db, customers, customerValues, limit)) {
+        const auto literally = [&](const QStringList &ids) {
             std::tie(search.condition, search.values) = orWith(
-                inIds(QStringLiteral("o.customer_id"), *few) + QStringLiteral(" OR ") + trackedPart,
+                inIds(QStringLiteral("o.customer_id"), ids) + QStringLiteral(" OR ") + trackedPart,
                 trackedValues);
+        };
+        if (text.size() >= 3) {
+            // The trigram indexes find the customers at once; many stay the subquery, which
+            // they answer as quickly.
+            if (const std::optional<QStringList> few = fewIds(*db, customers, customerValues,
+                                                              limit))
+                literally(*few);
+            else
+                byCustomers();
             return search;
         }
-        // Many customers of 3 characters or more: the trigram indexes find them for the
-        // subquery at once.
-        if (!shortKey) {
-            byCustomers();
-            return search;
+        // 1 or 2 characters: the index of pieces reads every customer who has the piece, all
+        // of them before the first (a piece most have, as "1" of the phones, takes a tenth of a
+        // second). So a sample of the customers tells first whether the key is broad.
+        QVariantList sampleValues;
+        const QString inSample = customerMatches(QStringLiteral("c"), text, sqlite, sampleValues);
+        const bool broad
+            = db->scalar(QStringLiteral("SELECT count(*) FROM (SELECT name, wechat_remark, phone, "
+                                        "wechat FROM customers LIMIT %1) AS c WHERE %2")
+                             .arg(ShopLists::searchSample)
+                             .arg(inSample),
+                         sampleValues)
+                  .toLongLong()
+              >= ShopLists::searchSample / 200; // 0.5%: more than searchLiteralLimit in 200,000
+        if (!broad) {
+            if (const std::optional<QStringList> few = fewIds(*db, customers, customerValues,
+                                                              limit)) {
+                literally(*few);
+                return search;
+            }
         }
         // Many of 1 or 2 characters: they have many orders, so the list, newest first, finds a
         // page of them soonest by checking each order's customer (joined as c), rather than

@@ -38,6 +38,8 @@ namespace ShopLists {
 // The orders' search on PostgreSQL writes up to this many customers (or shipments) found into its
 // statement, rather than a subquery (ShopLists.cpp, orders).
 constexpr int searchLiteralLimit = 1000;
+// ... and tells whether a key of 1 or 2 characters is broad from this many customers.
+constexpr int searchSample = 2000;
 
 std::unique_ptr<ListSource> products(Database &database);
 std::unique_ptr<ListSource> customers(Database &database);

@@ -311,6 +311,8 @@ void TestListModels::ordersSearchByFewOrManyCustomers()
             customer.code = QStringLiteral("Z%1").arg(i);
             customer.name = QStringLiteral("赵一一 %1").arg(i);
             customer.phone = QStringLiteral("1391%1").arg(i, 7, 10, QLatin1Char('0'));
+            if (i == 7)
+                customer.wechatRemark = QStringLiteral("Xy 鑫淼");
             const qint64 id = m_shop->customerService.create(customer).id;
             if (i != 7 && i != 77 && i != 500)
                 continue;
@@ -347,6 +349,9 @@ void TestListModels::ordersSearchByFewOrManyCustomers()
     QCOMPARE(found(QStringLiteral("nobody")), QString());
     QCOMPARE(found(QStringLiteral("赵")), QStringLiteral("ZO-500,ZO-7,ZO-77")); // 1 character
     QCOMPARE(found(QStringLiteral("一一")), QStringLiteral("ZO-500,ZO-7,ZO-77"));
+    QCOMPARE(found(QStringLiteral("鑫淼")), QStringLiteral("ZO-7")); // 2, of one customer
+    QCOMPARE(found(QStringLiteral("淼")), QStringLiteral("ZO-7"));
+    QCOMPARE(found(QStringLiteral("xY")), QStringLiteral("ZO-7")); // any case
     model.setSearch(QString());
 
     // A search's count stops at its limit, whichever side reaches it; filtered, it counts the
