@@ -461,13 +461,16 @@ int CommandLineTool::init(const Invocation &invocation)
                      .arg(location.displayName(),
                           existed ? QStringLiteral(" in the existing empty database") : QString())
                      .arg(after);
-    else
+    else if (location.isSqlite())
         m_out << QStringLiteral("Upgraded %1 to schema version %2; the old file was backed up "
                                 "into %3.\n")
                      .arg(location.displayName())
                      .arg(after)
-                     .arg(location.isSqlite() ? Database::backupFolder(location)
-                                              : QStringLiteral("(none: PostgreSQL)"));
+                     .arg(Database::backupFolder(location));
+    else
+        m_out << QStringLiteral("Upgraded %1 to schema version %2.\n")
+                     .arg(location.displayName())
+                     .arg(after);
     return Done;
 }
 

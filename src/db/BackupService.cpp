@@ -269,6 +269,16 @@ struct CopyTarget
                 if (!tables.isEmpty())
                     database->exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE")
                                        .arg(tables.join(QStringLiteral(", "))));
+                // The migrations' functions (microshop_...) too.
+                QStringList functions;
+                database->forEachRow(
+                    QStringLiteral("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN "
+                                   "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
+                                   "current_schema() AND p.proname LIKE 'microshop\\_%'"),
+                    {}, [&](const QSqlQuery &row) { functions.append(row.value(0).toString()); });
+                if (!functions.isEmpty())
+                    database->exec(QStringLiteral("DROP FUNCTION IF EXISTS %1 CASCADE")
+                                       .arg(functions.join(QStringLiteral(", "))));
             } catch (const Error &) {
                 // The server is gone: the empty schema left there is accepted by another copy.
             }

@@ -535,7 +535,7 @@ QStringList schemaVersion10()
 {
     return {
         QStringLiteral(
-            R"({postgresql} CREATE FUNCTION microshop_short_pieces(VARIADIC fields text[])
+            R"({postgresql} CREATE OR REPLACE FUNCTION microshop_short_pieces(VARIADIC fields text[])
 RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(DISTINCT piece), '{}') FROM (
     SELECT substr(lower(field), start, size) AS piece
