@@ -243,13 +243,10 @@ std::unique_ptr<ListSource> orders(Database &database)
         const QString trackedPart = tracked ? inIds(QStringLiteral("o.id"), *tracked)
                                             : QStringLiteral("o.id IN (%1)").arg(shipments);
         const QVariantList trackedValues = tracked ? QVariantList() : shippedValues;
-        const auto [bySubquery, bySubqueryValues] = orWith(
+        const std::pair<QString, QVariantList> bySubquery = orWith(
             QStringLiteral("o.customer_id IN (%1) OR ").arg(customers) + trackedPart,
             customerValues + trackedValues);
-        const auto byCustomers = [&] {
-            search.condition = bySubquery;
-            search.values = bySubqueryValues;
-        };
+        const auto byCustomers = [&] { std::tie(search.condition, search.values) = bySubquery; };
         const auto literally = [&](const QStringList &ids) {
             std::tie(search.condition, search.values) = orWith(
                 inIds(QStringLiteral("o.customer_id"), ids) + QStringLiteral(" OR ") + trackedPart,
@@ -293,8 +290,7 @@ std::unique_ptr<ListSource> orders(Database &database)
         const QString joined = customerMatches(QStringLiteral("c"), text, sqlite, joinedValues);
         std::tie(search.condition, search.values) = orWith(
             joined + QStringLiteral(" OR ") + trackedPart, joinedValues + trackedValues);
-        search.countCondition = bySubquery;
-        search.countValues = bySubqueryValues;
+        std::tie(search.countCondition, search.countValues) = bySubquery;
         search.someMatches = QStringLiteral("SELECT 1 FROM customers c JOIN orders o ON "
                                             "o.customer_id = c.id WHERE ")
                              + joined;
