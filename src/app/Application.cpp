@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "ServerWatch.h"
 #include "Shop.h"
+#include "ShopLists.h"
 #include "ShopServices.h"
 
 #include "Clock.h"
@@ -28,6 +29,8 @@
 #include <QTimer>
 #include <QtConcurrent>
 
+#include <utility>
+
 namespace MicroShop {
 
 namespace {
@@ -44,6 +47,59 @@ QString makeDailyBackup(const DatabaseLocation &location)
     } catch (const Error &error) {
         return QApplication::translate("Application", "The daily backup failed: %1")
             .arg(error.message());
+    }
+}
+
+// The Orders list with its first count (no search, no filters) taken ahead, on a connection of
+// its own while the window is being built: at a million orders that count, a walk of a whole
+// index, is the start's longest query, and the window needs no database while it builds menus
+// and pages. Anything else goes to the list as it is.
+class CountedAhead final : public ListSource
+{
+public:
+    CountedAhead(std::unique_ptr<ListSource> source, QFuture<qint64> count)
+        : m_source(std::move(source))
+        , m_ahead(std::move(count))
+    {}
+
+    int columnCount() const override { return m_source->columnCount(); }
+
+    qint64 count(const ListQuery &query) const override
+    {
+        if (m_ahead.isValid() && query.search.isEmpty() && query.filters.isEmpty()) {
+            const qint64 counted = std::exchange(m_ahead, {}).result(); // once: rows change
+            if (counted >= 0)
+                return counted;
+        }
+        return m_source->count(query);
+    }
+
+    QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
+                              qint64 total) const override
+    {
+        return m_source->fetch(query, offset, limit, total);
+    }
+
+    void readKeys(const ListQuery &query, qint64 offset, qint64 limit,
+                  const std::function<bool(qint64 key)> &key) const override
+    {
+        m_source->readKeys(query, offset, limit, key);
+    }
+
+private:
+    std::unique_ptr<ListSource> m_source;
+    mutable QFuture<qint64> m_ahead;
+};
+
+// The count of every order, on a connection of its own (-1 when it cannot be taken: the list
+// then counts for itself).
+qint64 countOrders(const DatabaseLocation &location)
+{
+    try {
+        auto database = Database::open(location, Database::OpenMode::ExistingCurrent);
+        return ShopLists::orders(*database)->count(ListQuery());
+    } catch (const Error &) {
+        return -1;
     }
 }
 
@@ -130,6 +186,7 @@ int runDesktopApplication(int argc, char *argv[])
 
     std::unique_ptr<Database> database;
     QString signInNote;
+    QFuture<qint64> ordersCount; // CountedAhead
     try {
         // --db, else $MICROSHOP_DB, else the database chosen in Settings (a shop moved to a
         // server), else the default file.
@@ -139,6 +196,8 @@ int runDesktopApplication(int argc, char *argv[])
         const DatabaseLocation location = DatabaseLocation::resolve(chosen);
         if (location.isSqlite()) {
             database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+            // Once the file is created or upgraded. A server's connection is not opened twice.
+            ordersCount = QtConcurrent::run(countOrders, database->location());
         } else {
             // Team mode: each person signs in (team.md); Cancel closes the program.
             const auto attempt = [&](const QString &user, const QString &password) {
@@ -167,6 +226,16 @@ int runDesktopApplication(int argc, char *argv[])
     }
 
     Shop shop(std::move(database));
+    // The count taken ahead serves the Orders page built as the window opens (below), no later one.
+    if (ordersCount.isValid()) {
+        shop.context.lists = [lists = shop.context.lists, &ordersCount](ListKind kind) {
+            std::unique_ptr<ListSource> source = lists(kind);
+            if (kind != ListKind::Orders || !ordersCount.isValid())
+                return source;
+            return std::unique_ptr<ListSource>(
+                std::make_unique<CountedAhead>(std::move(source), std::exchange(ordersCount, {})));
+        };
+    }
     // "Now" and "today" from here on are the shop's, whatever zone this computer is set to.
     shop.services.settings.applyTimeZone();
     MainWindow window(shop.context, languages);
@@ -180,7 +249,8 @@ int runDesktopApplication(int argc, char *argv[])
     const QString bench = qEnvironmentVariable("MICROSHOP_BENCH");
     if (!bench.isEmpty())
         window.showPage(MainWindow::Orders);
-    window.show();
+    window.show(); // builds the page it opens on
+    ordersCount = {};
     if (!signInNote.isEmpty())
         window.statusBar()->showMessage(signInNote, 15000);
     if (!bench.isEmpty())

@@ -33,9 +33,23 @@ QString LanguageManager::effectiveLanguage() const
 
 void LanguageManager::setLanguage(const QString &language)
 {
-    m_language = languages().contains(language) ? language : followSystem;
+    apply(language);
     QSettings().setValue(settingsKey, m_language);
+    emit languageChanged(m_language);
+}
 
+void LanguageManager::restore()
+{
+    // Nothing written back: the start reads the settings only (writing the file anew is a sync
+    // to the disk on every start), and an override from the environment stays an override.
+    const QString forced = qEnvironmentVariable("MICROSHOP_LANGUAGE");
+    apply(!forced.isEmpty() ? forced : QSettings().value(settingsKey, followSystem).toString());
+    emit languageChanged(m_language);
+}
+
+void LanguageManager::apply(const QString &language)
+{
+    m_language = languages().contains(language) ? language : followSystem;
     QCoreApplication::removeTranslator(&m_appTranslator);
     QCoreApplication::removeTranslator(&m_qtTranslator);
     const QString shown = effectiveLanguage();
@@ -48,14 +62,6 @@ void LanguageManager::setLanguage(const QString &language)
                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
             QCoreApplication::installTranslator(&m_qtTranslator);
     }
-    emit languageChanged(m_language);
-}
-
-void LanguageManager::restore()
-{
-    const QString forced = qEnvironmentVariable("MICROSHOP_LANGUAGE");
-    setLanguage(!forced.isEmpty() ? forced
-                                  : QSettings().value(settingsKey, followSystem).toString());
 }
 
 } // namespace MicroShop

@@ -23,16 +23,20 @@ public:
     // The language actually shown: zh_CN or en.
     QString effectiveLanguage() const;
 
-    // Installs the translators of language and sends every widget a LanguageChange event.
+    // Installs the translators of language, sends every widget a LanguageChange event and
+    // remembers the choice.
     void setLanguage(const QString &language);
 
-    // Applies the remembered choice (or an override such as $MICROSHOP_LANGUAGE).
+    // Applies the remembered choice (or an override such as $MICROSHOP_LANGUAGE) without
+    // writing it back.
     void restore();
 
 signals:
     void languageChanged(const QString &language);
 
 private:
+    void apply(const QString &language);
+
     QString m_language = followSystem;
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;

@@ -706,10 +706,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
     }
+    // Only what changed: QSettings writes its whole file anew (a sync to the disk) for any
+    // value set, even the one it holds already, and most quits change nothing.
     QSettings state;
-    state.setValue(geometryKey, saveGeometry());
-    state.setValue(stateKey, saveState());
-    state.setValue(pageKey, int(currentPage()));
+    const auto keep = [&state](const QString &key, const QVariant &value) {
+        QVariant stored = state.value(key); // an int comes back from the file as text
+        if (!stored.isValid() || !stored.convert(value.metaType()) || stored != value)
+            state.setValue(key, value);
+    };
+    keep(geometryKey, saveGeometry());
+    keep(stateKey, saveState());
+    keep(pageKey, int(currentPage()));
     event->accept();
 }
 

@@ -14,6 +14,9 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -61,6 +65,8 @@ private slots:
     void badSettingsAreRefusedAndNothingChanges();
     void aboutNamesVersionAndDatabase();
     void remembersTheLastPage();
+    void aQuitThatChangesNothingWritesNoSettings();
+    void restoringTheLanguageWritesNoSettings();
 
 private:
     std::unique_ptr<QTemporaryDir> m_folder;
@@ -239,6 +245,53 @@ void TestMainWindow::remembersTheLastPage()
     m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
     QCOMPARE(m_window->currentPage(), MainWindow::Customers);
     QCOMPARE(m_window->size(), QSize(1280, 760));
+}
+
+void TestMainWindow::aQuitThatChangesNothingWritesNoSettings()
+{
+    QVERIFY(m_window->close()); // the window's state as it is now
+    const QString file = QSettings().fileName();
+    QVERIFY2(QFile::exists(file), qPrintable(file));
+    const QDateTime old = QDateTime::currentDateTimeUtc().addDays(-2);
+    {
+        QFile settings(file);
+        QVERIFY(settings.open(QIODevice::ReadWrite));
+        QVERIFY(settings.setFileTime(old, QFileDevice::FileModificationTime));
+    }
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(m_window->close());
+    QCOMPARE(QFileInfo(file).lastModified().toUTC().toSecsSinceEpoch(), old.toSecsSinceEpoch());
+    // Another page is written.
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
+    m_window->show();
+    clickSidebar(child<QListWidget>(m_window.get(), "sidebar"), MainWindow::Products);
+    QVERIFY(m_window->close());
+    QVERIFY(QFileInfo(file).lastModified().toUTC().toSecsSinceEpoch() > old.toSecsSinceEpoch());
+    m_window = std::make_unique<MainWindow>(m_shop->context, *m_languages);
+    QCOMPARE(m_window->currentPage(), MainWindow::Products);
+}
+
+void TestMainWindow::restoringTheLanguageWritesNoSettings()
+{
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), u"en"); // init()
+    qputenv("MICROSHOP_LANGUAGE", "zh_CN");
+    {
+        LanguageManager forced;
+        forced.restore();
+        QCOMPARE(forced.effectiveLanguage(), u"zh_CN");
+        QCoreApplication::processEvents();
+        QCOMPARE(child<QListWidget>(m_window.get(), "sidebar")->item(MainWindow::Orders)->text(),
+                 QStringLiteral("订单"));
+    }
+    qunsetenv("MICROSHOP_LANGUAGE");
+    // The override was not remembered: the next start without it is in English again.
+    QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), u"en");
+    LanguageManager next;
+    next.restore();
+    QCOMPARE(next.language(), u"en");
+    m_languages->setLanguage(QStringLiteral("en"));
 }
 
 int main(int argc, char *argv[])
