@@ -64,14 +64,15 @@ public:
 
     int columnCount() const override { return m_source->columnCount(); }
 
-    qint64 count(const ListQuery &query) const override
+    using ListSource::count;
+    qint64 count(const ListQuery &query, qint64 searchLimit) const override
     {
         if (m_ahead.isValid() && query.search.isEmpty() && query.filters.isEmpty()) {
             const qint64 counted = std::exchange(m_ahead, {}).result(); // once: rows change
             if (counted >= 0)
                 return counted;
         }
-        return m_source->count(query);
+        return m_source->count(query, searchLimit);
     }
 
     QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
