@@ -29,7 +29,6 @@
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimeZone>
 #include <QTimer>
 
 using namespace MicroShop;
@@ -255,7 +254,7 @@ void TestMainWindow::aQuitThatChangesNothingWritesNoSettings()
     QVERIFY2(QFile::exists(file), qPrintable(file));
     // Long before any run: the file system stamps real time, whatever clock the test is under
     // (tests/run_at.sh fakes the process's).
-    const QDateTime old(QDate(2001, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    const QDateTime old(QDate(2001, 1, 1), QTime(0, 0), Qt::UTC);
     {
         QFile settings(file);
         QVERIFY(settings.open(QIODevice::ReadWrite));
