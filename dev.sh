@@ -74,7 +74,7 @@ test)
     configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DMICROSHOP_WERROR=ON \
         -DMICROSHOP_SANITIZE=ON -DMICROSHOP_PACKAGING_TEST=OFF
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        run_tests build-sanitize
+        LSAN_OPTIONS=suppressions="$PWD/tests/sanitizer/lsan.supp" run_tests build-sanitize
     ;;
 package)
     install_missing_packages
