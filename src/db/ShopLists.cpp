@@ -286,15 +286,14 @@ std::unique_ptr<ListSource> orders(Database &database)
         // page of them soonest by checking each order's customer (joined as c), rather than
         // reading every customer first; the count, on the orders alone, stops at its limit when
         // the customers' own orders reach it (nothing filtered).
-        QVariantList joinedValues;
-        const QString joined = customerMatches(QStringLiteral("c"), text, sqlite, joinedValues);
+        // (The sample's condition, on the customer joined as c.)
         std::tie(search.condition, search.values) = orWith(
-            joined + QStringLiteral(" OR ") + trackedPart, joinedValues + trackedValues);
+            inSample + QStringLiteral(" OR ") + trackedPart, sampleValues + trackedValues);
         std::tie(search.countCondition, search.countValues) = bySubquery;
         search.someMatches = QStringLiteral("SELECT 1 FROM customers c JOIN orders o ON "
                                             "o.customer_id = c.id WHERE ")
-                             + joined;
-        search.someValues = joinedValues;
+                             + inSample;
+        search.someValues = sampleValues;
         return search;
     };
     definition.filter = [](const ListQuery &query, QStringList &where, QVariantList &values) {

@@ -90,11 +90,7 @@ qint64 SqlListSource::count(const ListQuery &query, qint64 searchLimit) const
     if (search.isEmpty())
         return m_database.scalar(QStringLiteral("SELECT count(*) FROM ") + from + where, values)
             .toLongLong();
-    QStringList filtered;
-    QVariantList filterValues;
-    if (m_definition.filter)
-        m_definition.filter(query, filtered, filterValues);
-    if (m_definition.search && filtered.isEmpty()) {
+    if (m_definition.search && query.filters.isEmpty()) {
         const SearchCondition &found = searchCondition(search, false); // made just above
         if (!found.someMatches.isEmpty()
             && m_database
