@@ -57,6 +57,16 @@ QString usageLine(const QString &command, const QString &what = {})
                           : QStringLiteral("  %1 %2\n").arg(command, -25).arg(what);
 }
 
+// A report the signed-in role may not read (ReportCatalog::mayRead) is refused before it runs.
+void refuseUnlessRoleMay(bool allowed, const QString &report, TeamRole role)
+{
+    if (!allowed)
+        throw InputError(QStringLiteral("report %1 is not for the %2 role (a clerk gets no report "
+                                        "of margins or commissions, a packer none): ask the "
+                                        "shop's owner or someone in finance to run it")
+                             .arg(report, TeamAccess::name(role)));
+}
+
 // The report command's lines: each report's from the catalog, then the statement's.
 QStringList reportUsage()
 {
@@ -789,6 +799,10 @@ int CommandLineTool::report(const Invocation &invocation)
 
     ReportRequest request = reportRequest(invocation);
     const auto opened = openShop(invocation);
+    // The server lets a clerk read the commission entries its orders write, so the rule of who
+    // reads which report (team.md) is the catalog's, as on the Reports page.
+    refuseUnlessRoleMay(ReportCatalog::mayRead(opened->context.role, *report), which,
+                        opened->context.role);
     ShopServices &shop = opened->services;
     // Today in the shop's time zone, known once the shop is open.
     if (report->inputs.testFlag(ReportInput::AsOf) && !request.to.isValid())
@@ -863,6 +877,9 @@ int CommandLineTool::statement(const Invocation &invocation)
     const QString file = invocation.option(QStringLiteral("--pdf"));
 
     const auto opened = openShop(invocation);
+    // A statement lists the distributor's commissions.
+    refuseUnlessRoleMay(TeamAccess::may(opened->context.role, Capability::CommissionsPage),
+                        QStringLiteral("statement"), opened->context.role);
     ShopServices &shop = opened->services;
     const Distributor distributor = shop.distributorService.distributorByCode(
         invocation.option(QStringLiteral("--distributor")));

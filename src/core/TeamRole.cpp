@@ -27,7 +27,7 @@ constexpr std::array rules = {
     Rule{Capability::CustomersPage, {o, o, o, _, o}},
     Rule{Capability::DistributorsPage, {o, o, _, _, o}},
     Rule{Capability::CommissionsPage, {o, o, _, _, o}},
-    Rule{Capability::ReportsPage, {o, o, _, _, o}},
+    Rule{Capability::ReportsPage, {o, o, o, _, o}},  // the clerk's: ReportCatalog::mayRead
     Rule{Capability::SettingsPage, {o, o, o, o, o}}, // the others: only the language
     Rule{Capability::AuditLogPage, {o, _, _, _, o}},
     Rule{Capability::EditProducts, {o, o, _, _, _}},

@@ -49,13 +49,15 @@ const QList<ReportDescriptor> catalog = {
      Input::Range,
      [](ReportSource &reports, const ReportRequest &r) { return reports.products(r.from, r.to); },
      [](const ReportRequest &) { return ReportCatalog::tr("Product margins"); },
-     {Kind::RankedBars, 1, {QStringLiteral("margin"), QStringLiteral("net")}, pageCount}},
+     {Kind::RankedBars, 1, {QStringLiteral("margin"), QStringLiteral("net")}, pageCount},
+     Capability::SeeCosts},
     {QStringLiteral("stock"),
      QT_TRANSLATE_NOOP("ReportCatalog", "Stock value"),
      {},
      [](ReportSource &reports, const ReportRequest &) { return reports.stock(); },
      [](const ReportRequest &) { return ReportCatalog::tr("Stock value at cost"); },
-     {Kind::RankedBars, 1, {QStringLiteral("value")}, pageCount}},
+     {Kind::RankedBars, 1, {QStringLiteral("value")}, pageCount},
+     Capability::SeeCosts},
     {QStringLiteral("customers"),
      QT_TRANSLATE_NOOP("ReportCatalog", "Top customers"),
      Input::Range | Input::MinOrders | Input::Top,
@@ -92,7 +94,8 @@ const QList<ReportDescriptor> catalog = {
      {Kind::RankedBars,
       1,
       {QStringLiteral("team_sales"), QStringLiteral("direct_sales")},
-      pageCount}},
+      pageCount},
+     Capability::DistributorsPage},
     {QStringLiteral("commissions"),
      QT_TRANSLATE_NOOP("ReportCatalog", "Commissions"),
      Input::AsOf | Input::Distributor,
@@ -103,7 +106,8 @@ const QList<ReportDescriptor> catalog = {
      {Kind::StackedRanked,
       1,
       {QStringLiteral("settled"), QStringLiteral("available"), QStringLiteral("pending")},
-      pageCount}},
+      pageCount},
+     Capability::CommissionsPage},
     {QStringLiteral("reconciliation"),
      QT_TRANSLATE_NOOP("ReportCatalog", "Payment reconciliation"),
      Input::Range,
@@ -129,6 +133,27 @@ const ReportDescriptor *ReportCatalog::command(const QString &name)
             return &report;
     }
     return nullptr;
+}
+
+bool ReportCatalog::mayRead(TeamRole role, const ReportDescriptor &report)
+{
+    return TeamAccess::may(role, Capability::ReportsPage) && TeamAccess::may(role, report.needs);
+}
+
+ReportTable ReportCatalog::forRole(TeamRole role, ReportTable table)
+{
+    if (TeamAccess::may(role, Capability::SeeCosts))
+        return table;
+    for (const QString &name :
+         {QStringLiteral("cost"), QStringLiteral("margin"), QStringLiteral("value")}) {
+        const auto column = table.columns.indexOf(name);
+        if (column < 0)
+            continue;
+        table.columns.removeAt(column);
+        for (QStringList &row : table.rows)
+            row.removeAt(column);
+    }
+    return table;
 }
 
 QStringList ReportCatalog::commandNames()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ReportSource.h"
+#include "TeamRole.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -74,6 +75,10 @@ struct ReportDescriptor
     ReportTable (*compute)(ReportSource &reports, const ReportRequest &request);
     QString (*title)(const ReportRequest &request); // translated
     ReportChartSpec chart;
+    // Who reads it besides the Reports page itself (team.md: a clerk gets no report of margins
+    // or commissions): SeeCosts for margins and stock value, DistributorsPage for the
+    // distributors' sales, CommissionsPage for commissions.
+    Capability needs = Capability::ReportsPage;
 };
 
 // Every report, in the order the Reports page lists them.
@@ -92,7 +97,12 @@ public:
     static QStringList options(ReportInputs inputs);
     // "--days N": the option with what it takes.
     static QString optionUsage(const QString &option);
-    static QString label(const ReportDescriptor &report);   // translated
+    static QString label(const ReportDescriptor &report); // translated
+    // Whether that role may read the report, on the page and on the command line.
+    static bool mayRead(TeamRole role, const ReportDescriptor &report);
+    // The table without the cost columns (cost, margin, value) for a role that sees no costs,
+    // whose cells the database left blank; as it is otherwise.
+    static ReportTable forRole(TeamRole role, ReportTable table);
     static QString periodName(ReportSource::Period period); // "day", translated
 };
 

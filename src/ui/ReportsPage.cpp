@@ -225,13 +225,20 @@ ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
 
 const ReportDescriptor &ReportsPage::currentReport() const
 {
+    // Each entry holds its report's place in the catalog: the page lists only those the role
+    // may read.
     const QList<ReportDescriptor> &reports = ReportCatalog::reports();
-    return reports.at(qBound(0, m_report->currentIndex(), int(reports.size()) - 1));
+    return reports.at(qBound(0, m_report->currentData().toInt(), int(reports.size()) - 1));
 }
 
 void ReportsPage::showReport(int index)
 {
-    m_report->setCurrentIndex(index);
+    const int entry = m_report->findData(index);
+    if (entry < 0) {
+        qWarning("ReportsPage: report %d is not offered to this role", index);
+        return;
+    }
+    m_report->setCurrentIndex(entry);
     updateOptions();
     refresh();
 }
@@ -373,7 +380,7 @@ void ReportsPage::computeAndShow()
         if (outcome == BackgroundTask::Outcome::Cancelled)
             return;
     }
-    m_table = table;
+    m_table = ReportCatalog::forRole(m_shop.role, table);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     showTable();
@@ -540,8 +547,11 @@ void ReportsPage::retranslate()
     m_title->setText(tr("Reports"));
     const int report = qMax(0, m_report->currentIndex());
     m_report->clear();
-    for (const ReportDescriptor &descriptor : ReportCatalog::reports())
-        m_report->addItem(ReportCatalog::label(descriptor));
+    const QList<ReportDescriptor> &reports = ReportCatalog::reports();
+    for (int index = 0; index < reports.size(); ++index) {
+        if (ReportCatalog::mayRead(m_shop.role, reports.at(index)))
+            m_report->addItem(ReportCatalog::label(reports.at(index)), index);
+    }
     m_report->setCurrentIndex(report);
     const int range = qMax(0, m_quickRange->currentIndex());
     m_quickRange->clear();

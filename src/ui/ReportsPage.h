@@ -34,11 +34,13 @@ class ReportsPage final : public QWidget
 public:
     explicit ReportsPage(ShopContext &shop, QWidget *parent = nullptr);
 
-    // Shows ReportCatalog's report of that index, or of that (untranslated) label.
+    // Shows ReportCatalog's report of that index, or of that (untranslated) label, when the
+    // signed-in role may read it (ReportCatalog::mayRead; the page lists only those).
     void showReport(int index);
     void showReport(const char *label);
     void setRange(QDate from, QDate to);
-    const ReportTable &table() const { return m_table; } // as computed, spec/cli.md's columns
+    // As computed, spec/cli.md's columns, less the cost columns for a role without costs.
+    const ReportTable &table() const { return m_table; }
     QString title() const;
     QString subtitle() const; // the shop and the range
 

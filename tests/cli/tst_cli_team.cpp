@@ -9,6 +9,7 @@
 #include "TestDatabases.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 #include <QUrl>
@@ -76,6 +77,7 @@ private slots:
     void eachRoleDoesItsWork();
     void aClerkMayNotSettle();
     void aClerkReadsPricesNotCosts();
+    void aClerkRunsNoReportOfCommissions();
     void theAuditNamesThePerson();
     void noPasswordInADump();
     void everyTableHasItsGrants();
@@ -388,6 +390,41 @@ void TestCliTeam::aClerkReadsPricesNotCosts()
                  QStringLiteral("TEA,Tea,3,30.00,%1,%2")
                      .arg(shownCost.isEmpty() ? QString() : QStringLiteral("12.00"), margin));
     }
+}
+
+void TestCliTeam::aClerkRunsNoReportOfCommissions()
+{
+    if (!m_databases->isPostgres())
+        QSKIP("PostgreSQL only");
+    const QString clerk = as(QStringLiteral("clerk"));
+    const QStringList sales = {QStringLiteral("report"), QStringLiteral("sales"),
+                               QStringLiteral("--by"), QStringLiteral("month")};
+    const Ran read = cli(clerk, sales);
+    QVERIFY2(read.status == 0, qPrintable(describe(read)));
+    QCOMPARE(read.out.section(QStringLiteral("\r\n"), 0, 0),
+             QStringLiteral("period,orders,gross,refunds,net"));
+    // The server would let a clerk read the commission entries its orders write: the app refuses.
+    for (const QStringList &words :
+         {QStringList{QStringLiteral("report"), QStringLiteral("commissions")},
+          QStringList{QStringLiteral("report"), QStringLiteral("distributors")},
+          QStringList{QStringLiteral("report"), QStringLiteral("stock")},
+          QStringList{QStringLiteral("report"), QStringLiteral("statement"),
+                      QStringLiteral("--distributor"), QStringLiteral("D1"),
+                      QStringLiteral("--from"), QStringLiteral("2026-11-01"),
+                      QStringLiteral("--to"), QStringLiteral("2026-11-30"), QStringLiteral("--pdf"),
+                      m_databases->scratchPath(QStringLiteral("s.pdf"))}}) {
+        const Ran refused = cli(clerk, words);
+        QVERIFY2(refused.status == 1, qPrintable(describe(refused)));
+        QVERIFY2(refused.err.contains(QStringLiteral("is not for the clerk role")),
+                 qPrintable(refused.err));
+        QVERIFY(refused.out.isEmpty());
+    }
+    QVERIFY(!QFileInfo::exists(m_databases->scratchPath(QStringLiteral("s.pdf"))));
+    // A packer reads no report; finance reads them all.
+    QCOMPARE(cli(as(QStringLiteral("packer")), sales).status, 1);
+    const Ran finance = cli(as(QStringLiteral("finance")),
+                            {QStringLiteral("report"), QStringLiteral("commissions")});
+    QVERIFY2(finance.status == 0, qPrintable(describe(finance)));
 }
 
 void TestCliTeam::theAuditNamesThePerson()

@@ -56,10 +56,10 @@ void TestTeamRole::eachRoleAgainstTheTable_data()
                     C::CompleteOrders,   C::CancelOrders,    C::PrintInvoices, C::EditDistributors,
                     C::ExportData,       C::SeeCosts,        C::SettingsPage};
     QTest::newRow("clerk") << TeamRole::Clerk
-                           << QList<C>{C::OrdersPage,     C::ProductsPage, C::CustomersPage,
-                                       C::EditCustomers,  C::CreateOrders, C::PayOrders,
-                                       C::CompleteOrders, C::CancelOrders, C::PrintInvoices,
-                                       C::SettingsPage};
+                           << QList<C>{C::OrdersPage,    C::ProductsPage,   C::CustomersPage,
+                                       C::ReportsPage,   C::EditCustomers,  C::CreateOrders,
+                                       C::PayOrders,     C::CompleteOrders, C::CancelOrders,
+                                       C::PrintInvoices, C::SettingsPage};
     QTest::newRow("packer") << TeamRole::Packer
                             << QList<C>{C::OrdersPage, C::ShipOrders, C::SettingsPage};
     QTest::newRow("finance") << TeamRole::Finance

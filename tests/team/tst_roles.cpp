@@ -13,6 +13,7 @@
 #include "ListPage.h"
 #include "MainWindow.h"
 #include "ProductListModel.h"
+#include "ReportsPage.h"
 #include "SettingsPage.h"
 #include "UsersSection.h"
 
@@ -38,6 +39,7 @@
 #include <QTimer>
 
 #include <optional>
+#include <utility>
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
@@ -79,6 +81,7 @@ private slots:
     void aLocalShopIsItsOwner();
     void eachRoleSeesItsPagesAndActions_data();
     void eachRoleSeesItsPagesAndActions();
+    void aClerkReadsReportsWithoutMarginsOrCommissions();
     void theOwnerAddsReRolesAndRemovesAPerson();
     void theLastOwnerIsRefusedWithAMessage();
 
@@ -205,7 +208,7 @@ void TestRoles::eachRoleSeesItsPagesAndActions_data()
     QTest::newRow("clerk")
         << QStringLiteral("clerk")
         << QList<Page>{MainWindow::Orders, MainWindow::Products, MainWindow::Customers,
-                       MainWindow::Settings}
+                       MainWindow::Reports, MainWindow::Settings}
         << QList<Expected>{{MainWindow::Orders,
                             orderMoves + QStringList{QStringLiteral("invoiceA4")},
                             {QStringLiteral("shipButton"), QStringLiteral("label100x180"),
@@ -333,6 +336,58 @@ void TestRoles::eachRoleSeesItsPagesAndActions()
         QCOMPARE(
             window->listPage(MainWindow::Products)->view()->isColumnHidden(ProductListModel::Cost),
             !seesCost);
+    }
+}
+
+// team.md: a clerk gets no report of margins or commissions. The Reports page lists the others,
+// each computed through the clerk's own login without a refusal, and leaves out the blank cost
+// columns; a manager's lists every report.
+void TestRoles::aClerkReadsReportsWithoutMarginsOrCommissions()
+{
+    if (!m_databases->isPostgres())
+        QSKIP("people and roles are PostgreSQL's");
+    const QStringList everyReport = {QStringLiteral("Sales over time"),
+                                     QStringLiteral("Sales by channel"),
+                                     QStringLiteral("Best sellers"),
+                                     QStringLiteral("Product margins"),
+                                     QStringLiteral("Stock value"),
+                                     QStringLiteral("Top customers"),
+                                     QStringLiteral("Repeat buyers"),
+                                     QStringLiteral("Customers not seen for a while"),
+                                     QStringLiteral("Distributors and teams"),
+                                     QStringLiteral("Commissions"),
+                                     QStringLiteral("Payment reconciliation")};
+    QStringList clerks = everyReport;
+    for (const QString &left :
+         {QStringLiteral("Product margins"), QStringLiteral("Stock value"),
+          QStringLiteral("Distributors and teams"), QStringLiteral("Commissions")})
+        clerks.removeOne(left);
+    for (const auto &[role, expected] : {std::pair{QStringLiteral("clerk"), clerks},
+                                         std::pair{QStringLiteral("manager"), everyReport}}) {
+        auto shop = openAs(role);
+        auto window = windowFor(*shop);
+        window->showPage(MainWindow::Reports);
+        QCOMPARE(window->currentPage(), MainWindow::Reports);
+        auto *combo = child<QComboBox>(window->reportsPage(), "reportCombo");
+        QStringList listed;
+        for (int entry = 0; entry < combo->count(); ++entry)
+            listed << combo->itemText(entry);
+        QCOMPARE(listed, expected);
+        auto *problem = child<QLabel>(window->reportsPage(), "problemLabel");
+        // Each entry shows the catalog's report it names; computing waits for the report.
+        for (int entry = 0; entry < combo->count(); ++entry) {
+            window->reportsPage()->showReport(combo->itemData(entry).toInt());
+            QCOMPARE(combo->currentIndex(), entry);
+            QVERIFY2(problem->text().isEmpty(),
+                     qPrintable(role + u' ' + combo->itemText(entry) + QStringLiteral(": ")
+                                + problem->text()));
+            QVERIFY(!window->reportsPage()->table().columns.isEmpty());
+        }
+        window->reportsPage()->showReport("Best sellers");
+        const QStringList columns = window->reportsPage()->table().columns;
+        QCOMPARE(columns.contains(QStringLiteral("margin")), role == u"manager");
+        QCOMPARE(columns.contains(QStringLiteral("cost")), role == u"manager");
+        QVERIFY(columns.contains(QStringLiteral("net")));
     }
 }
 
