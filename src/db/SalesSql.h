@@ -35,13 +35,20 @@ inline QString inRange(QDate from, QDate to, QVariantList &values,
     return sql;
 }
 
+// What was refunded of an order's goods, in fen: its lines' refunded amounts, read only for
+// orders with refunds (an order's refunded_total counts its shipping refunded too).
+inline QString refundedGoods()
+{
+    return QStringLiteral("CASE WHEN o.refunded_total > 0 THEN (SELECT "
+                          "COALESCE(sum(l.refunded_amount), 0) FROM order_lines l WHERE "
+                          "l.order_id = o.id) ELSE 0 END");
+}
+
 // An order's net sales in fen. Its goods total is the sum of its lines' nets (`check` verifies
-// it): the lines are read only for orders with refunds.
+// it), so the sales of many orders are read from the orders alone.
 inline QString orderNet()
 {
-    return QStringLiteral("(o.goods_total - CASE WHEN o.refunded_total > 0 THEN (SELECT "
-                          "COALESCE(sum(l.refunded_amount), 0) FROM order_lines l WHERE "
-                          "l.order_id = o.id) ELSE 0 END)");
+    return QStringLiteral("(o.goods_total - %1)").arg(refundedGoods());
 }
 
 } // namespace MicroShop::SalesSql
