@@ -945,6 +945,49 @@ int main(int argc, char *argv[])
          2,
          {}});
 
+    // The Dashboard's figures and a settlement's preview (issue 16), in process as the page and
+    // the dialog compute them, beside sqlite3 running the statements the app sent for them; and
+    // `check`, beside sqlite3's own integrity and foreign key checks, the floor under any check.
+    {
+        Shop opened(Database::open(DatabaseLocation::sqliteFile(shop)));
+        Database &database = *opened.database;
+        const QDate today = Dates::today();
+        const auto inProcess = [&database, &shop, &figures,
+                                full](const QString &what, const std::function<void()> &compute) {
+            QStringList sent;
+            database.setStatementObserver([&sent](const QString &sql, const QVariantList &values) {
+                sent.append(withValues(sql, values) + u';');
+            });
+            compute();
+            database.setStatementObserver({});
+            double reference = -1;
+            for (int round = 0; round < 3; ++round) {
+                const double seconds = timed(sqlite3(), {shop, sent.join(u'\n')});
+                reference = reference < 0 ? seconds : std::min(reference, seconds);
+            }
+            figures.append({what,
+                            bestOf(3, compute),
+                            reference,
+                            QStringLiteral("under 1 s (best of 3)"),
+                            -1,
+                            full ? 1.0 : -1.0,
+                            {}});
+        };
+        inProcess(QStringLiteral("Dashboard's figures"),
+                  [&opened, today] { opened.services.reports->dashboard(today); });
+        inProcess(QStringLiteral("settlement preview, every distributor up to today"),
+                  [&opened, today] { opened.services.ledger.previewSettlement(today); });
+    }
+    figures.append({QStringLiteral("check (integrity, foreign keys, invariants)"),
+                    timed(cli(), {QStringLiteral("--db"), shop, QStringLiteral("check")}),
+                    timed(sqlite3(), {shop, QStringLiteral("PRAGMA integrity_check; PRAGMA "
+                                                           "foreign_key_check;")}),
+                    QStringLiteral("under 10 s"),
+                    -1,
+                    full ? 10.0 : -1.0,
+                    {},
+                    {}});
+
     // The desktop app's start to the Orders page showing rows, beside the plain Qt way to show
     // the same orders (microshop-plain-orders: QSqlQueryModel in a QTableView): each to its
     // first paint with rows, then quit; the rounds alternate so that both meet the same load.

@@ -143,8 +143,8 @@ void TestDashboard::theFiguresAreTheRawRowsSummed()
     qint64 settled = 0;
     while (entries.next()) {
         const QString todayText = Dates::toText(today);
-        const bool isSettled
-            = !entries.value(3).isNull() && entries.value(3).toString() <= todayText;
+        const bool isSettled = !entries.value(3).isNull()
+                               && entries.value(3).toString() <= todayText;
         const bool isAvailable = !isSettled && !entries.value(2).isNull()
                                  && entries.value(2).toString() <= todayText;
         settled += isSettled ? 1 : 0;

@@ -793,13 +793,19 @@ void TestDatabase::checkFindsBrokenInvariants()
     database->exec(QStringLiteral("UPDATE products SET stock = 5 WHERE sku = 'TEA-01'"));
     database->exec(QStringLiteral("UPDATE payouts SET amount = 9999"));
     database->exec(QStringLiteral("UPDATE orders SET goods_total = 1"));
+    // A commission turned into a reversal of as much: the order's entries for that distributor
+    // and level now add up below zero.
+    database->exec(QStringLiteral("UPDATE commission_entries SET kind = 'reversal', amount = "
+                                  "-amount WHERE id = (SELECT max(id) FROM commission_entries)"));
     const QStringList findings = DatabaseCheck::findings(*database);
-    QCOMPARE(findings.size(), 3);
+    QCOMPARE(findings.size(), 4);
     QVERIFY(findings.at(0).contains(QStringLiteral("TEA-01")));
     QVERIFY(findings.at(0).contains(QStringLiteral("stock 5")));
     QVERIFY(findings.at(0).contains(QStringLiteral("add up to 8")));
     QVERIFY(findings.at(1).contains(QStringLiteral("SO-1")));
     QVERIFY(findings.at(2).contains(QStringLiteral("payout")));
+    QVERIFY2(findings.at(3).contains(QStringLiteral("reverses more than")),
+             qPrintable(findings.at(3)));
 }
 
 void TestDatabase::dailyBackupsKeepFourteen()
