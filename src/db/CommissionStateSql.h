@@ -28,4 +28,13 @@ inline QString of(QDate day)
         .arg(text);
 }
 
+// Entries available as of today, without the payouts joined: no payout yet, and their available
+// day come by `today` (the `?` it binds). The same as of(today) = 'available', since an entry
+// with a payout is settled as of today. The Dashboard reads it from
+// commission_entries_distributor alone.
+inline QString availableToday()
+{
+    return QStringLiteral("e.payout_id IS NULL AND e.available_on <= ?");
+}
+
 } // namespace MicroShop::CommissionStateSql

@@ -471,13 +471,13 @@ DashboardFigures SqlReportSource::dashboard(QDate today)
     QSqlQuery lowStock = m_database.exec(
         QStringLiteral("SELECT count(*) FROM products WHERE stock <= low_stock"));
     figures.lowStockProducts = lowStock.next() ? lowStock.value(0).toLongLong() : 0;
-    // `report commissions` as of today, summed (CommissionStateSql: as of today an entry is
-    // settled when it has a payout), read from commission_entries_distributor alone.
+    // `report commissions` as of today, summed: each distributor's entries made by today and
+    // available then (CommissionStateSql::availableToday).
     QSqlQuery available = m_database.exec(
         QStringLiteral("SELECT COALESCE(sum(amount), 0), count(CASE WHEN amount > 0 THEN 1 END) "
-                       "FROM (SELECT sum(e.amount) AS amount FROM commission_entries e WHERE "
-                       "e.payout_id IS NULL AND e.available_on <= ? AND e.created_at < ? GROUP "
-                       "BY e.distributor_id) AS balances"),
+                       "FROM (SELECT sum(e.amount) AS amount FROM commission_entries e WHERE %1 "
+                       "AND e.created_at < ? GROUP BY e.distributor_id) AS balances")
+            .arg(CommissionStateSql::availableToday()),
         {Dates::toText(today), Dates::toText(today.addDays(1))});
     if (available.next()) {
         figures.commissionsAvailable = Money::fromMinorUnits(available.value(0).toLongLong());

@@ -16,6 +16,7 @@
 #include "TestDatabases.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTest>
 
