@@ -26,6 +26,11 @@ public:
     // end of the transaction. SQLite's writers already take turns: nothing to do there.
     virtual void takeTurn(const QString &purpose) = 0;
 
+    // As inTransaction(), for work of many small writes (an import): the database may hold rows
+    // back and send them together, and keep what it read for the length of the work. Whatever
+    // is read inside sees every write made before it, as in inTransaction().
+    virtual void inBulkTransaction(const std::function<void()> &work) { inTransaction(work); }
+
     // As inTransaction(), run again from the start when the database reports a ConflictError
     // (another desktop's change crossed this one), a few times with a short random pause. work
     // must start from scratch each time: no state carried over from an attempt that failed.

@@ -12,10 +12,23 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <atomic>
+
+#include <sqlite3.h>
+
+namespace MicroShop {
+
+struct Database::Sqlite
+{
+    sqlite3 *handle = nullptr; // Qt's connection's
+    std::unordered_map<QString, sqlite3_stmt *> statements;
+};
+
+} // namespace MicroShop
 
 namespace MicroShop {
 
@@ -138,6 +151,7 @@ Database::~Database()
             QSqlQuery(connection).exec(QStringLiteral("ROLLBACK"));
         }
         m_kept.clear(); // after the rollback (PostgreSQL deallocates nothing in a failed one)
+        finalizeSqliteStatements();
         connection.close();
     }
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -166,6 +180,10 @@ void Database::connect()
         if (!connection.open())
             throw DatabaseError(DatabaseError::Reason::Unreachable,
                                 tr("Cannot open %1: %2").arg(where, connection.lastError().text()));
+        const QVariant handle = connection.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite = std::make_unique<Sqlite>(
+                Sqlite{*static_cast<sqlite3 *const *>(handle.constData()), {}});
         return;
     }
 
@@ -265,6 +283,7 @@ void Database::configureSqlite()
     exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     exec(QStringLiteral("PRAGMA journal_mode = WAL"));
     exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    exec(QStringLiteral("PRAGMA temp_store = MEMORY"));
     exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(busyTimeoutMilliseconds));
     if (scalar(QStringLiteral("PRAGMA foreign_keys")).toInt() != 1)
         throw DatabaseError(DatabaseError::Reason::Failed,
@@ -340,6 +359,7 @@ void Database::backupBeforeUpgrade(int from, int to)
 QSqlQuery Database::exec(const QString &sql, const QVariantList &values)
 {
     throwIfOffline();
+    sendHeldRowsNamedIn(sql);
     if (m_statementObserver)
         m_statementObserver(sql, values);
     QSqlQuery query(connection());
@@ -414,6 +434,8 @@ bool Database::ping()
 
 void Database::goOffline()
 {
+    m_held.clear(); // the server rolled back what they belonged to
+    finalizeSqliteStatements();
     m_kept.clear(); // their server-side statements went with the session
     m_transactionDepth = 0;
     connection().close();
@@ -534,6 +556,9 @@ QSqlQuery &Database::execKept(Kept &kept, const QString &sql, const QVariantList
 
 QVariant Database::scalar(const QString &sql, const QVariantList &values)
 {
+    sendHeldRowsNamedIn(sql);
+    if (QVariant first; runOnSqlite(sql, values, &first))
+        return first;
     Kept *statement = reusable(sql, values);
     if (!statement) {
         QSqlQuery query = exec(sql, values);
@@ -547,6 +572,9 @@ QVariant Database::scalar(const QString &sql, const QVariantList &values)
 
 void Database::run(const QString &sql, const QVariantList &values)
 {
+    sendHeldRowsNamedIn(sql);
+    if (runOnSqlite(sql, values, nullptr))
+        return;
     if (Kept *statement = reusable(sql, values))
         execKept(*statement, sql, values).finish();
     else
@@ -556,6 +584,7 @@ void Database::run(const QString &sql, const QVariantList &values)
 void Database::forEachRow(const QString &sql, const QVariantList &values,
                           const std::function<void(const QSqlQuery &)> &row)
 {
+    sendHeldRowsNamedIn(sql);
     Kept *statement = reusable(sql, values);
     if (!statement) {
         QSqlQuery query = exec(sql, values);
@@ -577,6 +606,226 @@ void Database::forEachRow(const QString &sql, const QVariantList &values,
         refuse(query.lastError(), sql);
 }
 
+void Database::inBulkTransaction(const std::function<void()> &work)
+{
+    if (m_bulkDepth > 0) { // one bulk transaction: the outer one
+        inTransaction(work);
+        return;
+    }
+    // Its own transaction, or a savepoint in the caller's.
+    inTransaction([&] {
+        // SQLite: a larger page cache for the length of the work, so that the pages of its
+        // tables and indexes are written once at the commit, not spilled again and again.
+        QVariant cacheBefore;
+        if (isSqlite()) {
+            cacheBefore = scalar(QStringLiteral("PRAGMA cache_size"));
+            exec(QStringLiteral("PRAGMA cache_size = %1").arg(-bulkCacheKibibytes));
+        }
+        m_bulkDepth = 1;
+        ++m_bulkGeneration;
+        m_bulkFailure = nullptr;
+        const auto end = qScopeGuard([this, cacheBefore] {
+            m_bulkDepth = 0;
+            m_held.clear(); // sent by now, or rolled back
+            m_bulkFailure = nullptr;
+            if (cacheBefore.isValid())
+                QSqlQuery(connection())
+                    .exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheBefore.toLongLong()));
+        });
+        work();
+        if (m_bulkFailure) // a step failed, and was caught: nothing of the work is kept
+            std::rethrow_exception(m_bulkFailure);
+        sendAllHeldRows();
+    });
+}
+
+void Database::insertRow(const QString &table, const QString &columns, const QVariantList &values)
+{
+    if (m_bulkDepth == 0) {
+        QStringList marks(values.size(), QStringLiteral("?"));
+        run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                .arg(table, columns, marks.join(QStringLiteral(", "))),
+            values);
+        return;
+    }
+    auto held = std::find_if(m_held.begin(), m_held.end(), [&](const HeldRows &each) {
+        return each.table == table && each.columns == columns;
+    });
+    if (held == m_held.end()) {
+        m_held.push_back({table, columns, int(values.size()), {}});
+        held = std::prev(m_held.end());
+    }
+    Q_ASSERT(values.size() == held->columnCount);
+    held->values.append(values);
+    if (held->values.size() >= qsizetype(heldRowsPerStatement) * held->columnCount)
+        sendHeldRows(*held, false);
+}
+
+void Database::sendHeldRows(HeldRows &held, bool all)
+{
+    const auto statement = [&held](int rows) {
+        QStringList marks(held.columnCount, QStringLiteral("?"));
+        const QString row = u'(' + marks.join(QStringLiteral(", ")) + u')';
+        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+            .arg(held.table, held.columns, QStringList(rows, row).join(QStringLiteral(", ")));
+    };
+    const qsizetype perStatement = qsizetype(heldRowsPerStatement) * held.columnCount;
+    qsizetype sent = 0;
+    // The values move out first: the statements below name the table, and must not send them
+    // again.
+    const QVariantList values = std::exchange(held.values, {});
+    while (values.size() - sent >= perStatement) {
+        run(statement(heldRowsPerStatement), values.mid(sent, perStatement));
+        sent += perStatement;
+    }
+    if (all && sent < values.size()) {
+        const QString sql = statement(1);
+        for (; sent < values.size(); sent += held.columnCount)
+            run(sql, values.mid(sent, held.columnCount));
+    }
+    held.values = values.mid(sent);
+}
+
+void Database::sendHeldRowsNamedIn(const QString &sql)
+{
+    if (m_held.empty() || !m_sendingHeld)
+        return;
+    const auto isNameCharacter = [](QChar c) { return c.isLetterOrNumber() || c == u'_'; };
+    for (HeldRows &held : m_held) {
+        if (held.values.isEmpty())
+            continue;
+        for (qsizetype at = sql.indexOf(held.table); at >= 0;
+             at = sql.indexOf(held.table, at + 1)) {
+            const qsizetype after = at + held.table.size();
+            if ((at == 0 || !isNameCharacter(sql.at(at - 1)))
+                && (after == sql.size() || !isNameCharacter(sql.at(after)))) {
+                sendHeldRows(held, true);
+                break;
+            }
+        }
+    }
+}
+
+void Database::updateHeldAndSent(const QString &table,
+                                 const std::function<void(QVariant *row)> &change,
+                                 const QString &sql, const QVariantList &values)
+{
+    for (HeldRows &held : m_held) {
+        if (held.table != table)
+            continue;
+        for (qsizetype at = 0; at < held.values.size(); at += held.columnCount)
+            change(held.values.data() + at);
+    }
+    m_sendingHeld = false;
+    const auto sendAgain = qScopeGuard([this] { m_sendingHeld = true; });
+    run(sql, values);
+}
+
+bool Database::runOnSqlite(const QString &sql, const QVariantList &values, QVariant *firstValue)
+{
+    if (!m_sqlite || values.isEmpty())
+        return false;
+    for (const QVariant &value : values) {
+        switch (value.isNull() ? QMetaType::Nullptr : value.typeId()) {
+        case QMetaType::Nullptr:
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::LongLong:
+        case QMetaType::ULongLong:
+        case QMetaType::Double:
+        case QMetaType::QString:
+        case QMetaType::QByteArray:
+            break;
+        default:
+            return false; // QSqlQuery knows how Qt writes it
+        }
+    }
+    throwIfOffline();
+    if (m_sqlite->statements.size() >= keptLimit)
+        finalizeSqliteStatements();
+    sqlite3_stmt *&statement = m_sqlite->statements[sql];
+    if (!statement
+        && sqlite3_prepare16_v3(m_sqlite->handle, sql.utf16(), int(sql.size() * sizeof(char16_t)),
+                                SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+               != SQLITE_OK) {
+        const QSqlError error(
+            QString(),
+            QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(m_sqlite->handle))),
+            QSqlError::StatementError, QString::number(sqlite3_errcode(m_sqlite->handle)));
+        m_sqlite->statements.erase(sql);
+        refuse(error, sql);
+    }
+    if (m_statementObserver)
+        m_statementObserver(sql, values);
+    for (int i = 0; i < int(values.size()); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.isNull()) {
+            sqlite3_bind_null(statement, i + 1);
+        } else if (value.typeId() == QMetaType::QString) {
+            const QString &text = *static_cast<const QString *>(value.constData());
+            sqlite3_bind_text16(statement, i + 1, text.utf16(), int(text.size() * sizeof(char16_t)),
+                                SQLITE_TRANSIENT);
+        } else if (value.typeId() == QMetaType::QByteArray) {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
+            sqlite3_bind_blob(statement, i + 1, bytes.constData(), int(bytes.size()),
+                              SQLITE_TRANSIENT);
+        } else if (value.typeId() == QMetaType::Double) {
+            sqlite3_bind_double(statement, i + 1, value.toDouble());
+        } else {
+            sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+        }
+    }
+    const int result = sqlite3_step(statement);
+    if (result == SQLITE_ROW && firstValue) {
+        // As Qt's driver reads a column: an integer, a real, text, bytes, or a null text.
+        switch (sqlite3_column_type(statement, 0)) {
+        case SQLITE_INTEGER:
+            *firstValue = qlonglong(sqlite3_column_int64(statement, 0));
+            break;
+        case SQLITE_FLOAT:
+            *firstValue = sqlite3_column_double(statement, 0);
+            break;
+        case SQLITE_BLOB:
+            *firstValue = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)),
+                                     sqlite3_column_bytes(statement, 0));
+            break;
+        case SQLITE_NULL:
+            *firstValue = QVariant(QMetaType::fromType<QString>());
+            break;
+        default:
+            *firstValue = QString::fromUtf16(
+                static_cast<const char16_t *>(sqlite3_column_text16(statement, 0)),
+                sqlite3_column_bytes16(statement, 0) / qsizetype(sizeof(char16_t)));
+        }
+    }
+    if (result != SQLITE_ROW && result != SQLITE_DONE) {
+        const QSqlError error(
+            QString(),
+            QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(m_sqlite->handle))),
+            QSqlError::StatementError, QString::number(result & 0xff));
+        sqlite3_reset(statement);
+        refuse(error, sql);
+    }
+    sqlite3_reset(statement); // holds no read transaction open
+    return true;
+}
+
+void Database::finalizeSqliteStatements()
+{
+    if (!m_sqlite)
+        return;
+    for (const auto &[sql, statement] : m_sqlite->statements)
+        sqlite3_finalize(statement);
+    m_sqlite->statements.clear();
+}
+
+void Database::sendAllHeldRows()
+{
+    for (HeldRows &held : m_held)
+        sendHeldRows(held, true);
+}
+
 void Database::takeTurn(const QString &purpose)
 {
     if (isSqlite())
@@ -592,6 +841,21 @@ void Database::takeTurn(const QString &purpose)
 
 void Database::inTransaction(const std::function<void()> &work)
 {
+    if (m_transactionDepth > 0 && m_bulkDepth > 0) {
+        // Inside a bulk transaction, no savepoint (held rows cannot be taken back): a step that
+        // fails fails the whole bulk transaction at its end, even if the failure was caught.
+        ++m_transactionDepth;
+        try {
+            work();
+        } catch (...) {
+            --m_transactionDepth;
+            if (!m_bulkFailure)
+                m_bulkFailure = std::current_exception();
+            throw;
+        }
+        --m_transactionDepth;
+        return;
+    }
     if (m_transactionDepth > 0) {
         // Nested: a savepoint, so that a failing inner step undoes only itself if caught.
         const QString savepoint = QStringLiteral("microshop_%1").arg(m_transactionDepth);
@@ -613,8 +877,10 @@ void Database::inTransaction(const std::function<void()> &work)
     m_transactionDepth = 1;
     try {
         work();
+        sendAllHeldRows();
     } catch (...) {
         m_transactionDepth = 0;
+        m_held.clear();
         QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
         throw;
     }

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -66,6 +67,25 @@ public:
     bool inTransaction() const override { return m_transactionDepth > 0; }
     // PostgreSQL: a transaction-scoped advisory lock named by purpose; SQLite: nothing.
     void takeTurn(const QString &purpose) override;
+    // A transaction in which insertRow() holds rows back and sends them as INSERTs of many rows
+    // (before any statement that names their table, and before the end), and in which the
+    // repositories may keep what they read (bulkGeneration()). Nested in a transaction, the
+    // outer one commits. Transactions nested in it take no savepoint: held rows could not be
+    // taken back with one. A step that fails inside it fails all of it, even when the failure
+    // was caught (it is thrown again at the end, and nothing is written).
+    void inBulkTransaction(const std::function<void()> &work) override;
+    // Inserts one row into table's columns (a comma-separated list, as many as values), at once
+    // outside inBulkTransaction(), else possibly later with others. A statement that names
+    // the table (its name as a word in the SQL) sends the rows held for it first.
+    void insertRow(const QString &table, const QString &columns, const QVariantList &values);
+    // In a bulk transaction: change(row) on each row held for table (its values in the order of
+    // the columns given to insertRow()), then sql run without sending them, for the rows of the
+    // table already sent. Outside one, sql alone.
+    void updateHeldAndSent(const QString &table, const std::function<void(QVariant *row)> &change,
+                           const QString &sql, const QVariantList &values);
+    // Non-zero inside inBulkTransaction(), another number in each one: what a repository keeps
+    // from its reads is good while this stays the same.
+    quint64 bulkGeneration() const { return m_bulkDepth > 0 ? m_bulkGeneration : 0; }
 
     // Who the audit log names for changes made through this connection.
     QString actor() const { return m_actor; }
@@ -130,6 +150,33 @@ private:
     Kept *reusable(const QString &sql, const QVariantList &values); // nullptr: run it afresh
     QSqlQuery &execKept(Kept &kept, const QString &sql, const QVariantList &values);
     std::unordered_map<QString, std::unique_ptr<Kept>> m_kept; // stable addresses
+
+    // Rows insertRow() holds back in a bulk transaction, one group a table and column list.
+    struct HeldRows
+    {
+        QString table;
+        QString columns;
+        int columnCount = 0;
+        QVariantList values; // the rows not sent yet, one after the other
+    };
+    static constexpr int heldRowsPerStatement = 64;
+    static constexpr int bulkCacheKibibytes = 64 * 1024; // SQLite's page cache in bulk work
+    void sendHeldRows(HeldRows &held, bool all); // all: the rows short of a full statement too
+    void sendHeldRowsNamedIn(const QString &sql);
+    void sendAllHeldRows();
+    std::vector<HeldRows> m_held;
+    int m_bulkDepth = 0;
+    quint64 m_bulkGeneration = 0;
+    bool m_sendingHeld = true;        // false while updateHeldAndSent() runs its statement
+    std::exception_ptr m_bulkFailure; // the first step that failed inside the bulk transaction
+
+    // SQLite: statements without rows to read (run(), the held rows, scalar()) go straight to the
+    // library, prepared once, without QSqlQuery's copies of every value: most of an import's
+    // time was spent there. False (nothing run) when a value is of a type not bound here.
+    bool runOnSqlite(const QString &sql, const QVariantList &values, QVariant *firstValue);
+    void finalizeSqliteStatements();
+    struct Sqlite; // the library's handle and statements (sqlite3.h stays out of this header)
+    std::unique_ptr<Sqlite> m_sqlite;
 
     DatabaseLocation m_location;
     QString m_connectionName;

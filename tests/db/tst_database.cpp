@@ -5,6 +5,7 @@
 #include "DatabaseCheck.h"
 #include "Migrations.h"
 #include "SqlAuditLog.h"
+#include "SqlProductRepository.h"
 #include "SqlSettingsRepository.h"
 
 #include "Error.h"
@@ -140,6 +141,8 @@ private slots:
     void constraintsRefuseBadRows();
     void transactionsAreAllOrNothing();
     void keptStatementsAreReusedSafely();
+    void bulkTransactionsHoldRowsUntilTheyAreRead();
+    void bulkTransactionsKeepReadsOnlyWhileTheyHold();
     void settingsStoreAndAudit();
     void backupAndRestoreRoundTrip();
     void restoreRefusesBadBackups_data();
@@ -661,6 +664,145 @@ void TestDatabase::keptStatementsAreReusedSafely()
         QCOMPARE(database->scalar(sql, {QStringLiteral("k1")}).toInt(), 5 + i);
     }
     QCOMPARE(database->scalar(valueOf, {QStringLiteral("k5")}).toString(), QStringLiteral("v5"));
+}
+
+// Rows given to insertRow() in a bulk transaction are sent together, yet every statement that
+// names their table sees them; a bulk transaction is all or nothing.
+void TestDatabase::bulkTransactionsHoldRowsUntilTheyAreRead()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    QStringList inserts; // the INSERT statements sent, as they are sent
+    database->setStatementObserver([&](const QString &sql, const QVariantList &) {
+        if (sql.startsWith(QStringLiteral("INSERT INTO audit_log")))
+            inserts.append(sql);
+    });
+    const QString columns = QStringLiteral("at, actor, action, entity, entity_id, details");
+    const auto row = [&](const QString &details) {
+        database->insertRow(QStringLiteral("audit_log"), columns,
+                            {now, QStringLiteral("me"), QStringLiteral("test"), QStringLiteral("x"),
+                             QStringLiteral("1"), details});
+    };
+    const QString count = QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'test'");
+
+    // Outside a bulk transaction a row is written at once.
+    row(QStringLiteral("alone"));
+    QCOMPARE(inserts.size(), 1);
+    QCOMPARE(database->scalar(count).toInt(), 1);
+
+    inserts.clear();
+    database->inBulkTransaction([&] {
+        for (int i = 0; i < 3; ++i)
+            row(QStringLiteral("held %1").arg(i));
+        // A statement on another table sends nothing; one naming audit_log sends the three.
+        QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM settings")).toInt(),
+                 database->scalar(QStringLiteral("SELECT count(*) FROM settings")).toInt());
+        QCOMPARE(inserts.size(), 0);
+        QCOMPARE(database->scalar(count).toInt(), 4);
+        QCOMPARE(inserts.size(), 3);
+
+        // 130 rows: two statements of 64 rows go on the way, the last 2 when read.
+        inserts.clear();
+        for (int i = 0; i < 130; ++i)
+            row(QStringLiteral("many %1").arg(i));
+        QCOMPARE(inserts.size(), 2);
+        QCOMPARE(inserts.first().count(u'('), 65); // the column list and 64 rows
+        QCOMPARE(database->scalar(count).toInt(), 134);
+    });
+    QCOMPARE(database->scalar(count).toInt(), 134);
+
+    // A bulk transaction that fails leaves nothing, neither the rows sent nor those held.
+    QVERIFY_THROWS_EXCEPTION(InputError, database->inBulkTransaction([&] {
+        for (int i = 0; i < 100; ++i)
+            row(QStringLiteral("lost %1").arg(i));
+        throw InputError(QStringLiteral("refused"));
+    }));
+    QCOMPARE(database->scalar(count).toInt(), 134);
+    // And nothing of it is sent later by another transaction.
+    database->inTransaction([&] { row(QStringLiteral("next")); });
+    QCOMPARE(database->scalar(count).toInt(), 135);
+
+    // A step that fails inside fails the whole bulk transaction at its end, even when the
+    // failure was caught: nothing of it is written, neither before nor after the step.
+    QVERIFY_THROWS_EXCEPTION(InputError, database->inBulkTransaction([&] {
+        row(QStringLiteral("before"));
+        try {
+            database->inTransaction([&] {
+                for (int i = 0; i < 70; ++i)
+                    row(QStringLiteral("failed %1").arg(i));
+                throw InputError(QStringLiteral("refused"));
+            });
+        } catch (const InputError &) {
+        }
+        row(QStringLiteral("after"));
+    }));
+    QCOMPARE(database->scalar(count).toInt(), 135);
+
+    // Inside another transaction, a bulk transaction that fails is undone alone.
+    database->inTransaction([&] {
+        row(QStringLiteral("outer"));
+        try {
+            database->inBulkTransaction([&] {
+                row(QStringLiteral("inner"));
+                throw InputError(QStringLiteral("refused"));
+            });
+        } catch (const InputError &) {
+        }
+    });
+    QCOMPARE(database->scalar(count).toInt(), 136);
+    QCOMPARE(database
+                 ->scalar(QStringLiteral("SELECT count(*) FROM audit_log WHERE details IN "
+                                         "('inner', 'before', 'after')"))
+                 .toInt(),
+             0);
+}
+
+// What the repositories read in a bulk transaction is kept for it, as their own writes change it,
+// and read afresh after it.
+void TestDatabase::bulkTransactionsKeepReadsOnlyWhileTheyHold()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    SqlProductRepository products(*database);
+    Product product;
+    product.sku = QStringLiteral("SKU-1");
+    product.name = QStringLiteral("Tea");
+    product.price = Money::fromMinorUnits(100);
+    const qint64 id = products.insert(product);
+    int reads = 0;
+    database->setStatementObserver([&](const QString &sql, const QVariantList &) {
+        if (sql.startsWith(QStringLiteral("SELECT"))
+            && sql.contains(QStringLiteral("FROM products")))
+            ++reads;
+    });
+    const auto sale = [&](qint64 quantity) {
+        StockMovement movement;
+        movement.productId = id;
+        movement.kind = StockMovementKind::Purchase;
+        movement.quantity = quantity;
+        movement.at = QDateTime::fromString(now, Qt::ISODate);
+        products.applyStockMovement(movement);
+    };
+    database->inBulkTransaction([&] {
+        QCOMPARE(products.findById(id)->stock, 0);
+        sale(5);
+        QCOMPARE(products.findById(id)->stock, 5); // kept, and moved with the movement
+        QCOMPARE(reads, 1);
+    });
+    QCOMPARE(products.findById(id)->stock, 5);
+    QCOMPARE(reads, 2); // read again
+    QVERIFY_THROWS_EXCEPTION(InputError, database->inBulkTransaction([&] {
+        sale(2);
+        QCOMPARE(products.findById(id)->stock, 7);
+        throw InputError(QStringLiteral("refused"));
+    }));
+    QCOMPARE(products.findById(id)->stock, 5); // the 2 were undone, and nothing kept says 7
+    // Another connection's change shows: nothing is kept outside a bulk transaction.
+    auto other = Database::open(location);
+    other->run(QStringLiteral("UPDATE products SET stock = 42 WHERE id = ?"), {qlonglong(id)});
+    QCOMPARE(products.findById(id)->stock, 42);
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM stock_movements")).toInt(), 1);
+    QCOMPARE(reads, 5);
 }
 
 void TestDatabase::settingsStoreAndAudit()
