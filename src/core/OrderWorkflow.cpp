@@ -230,6 +230,8 @@ Order OrderWorkflow::record(const OrderDraft &draft, const OrderHistory &history
             completeOrder(order, *history.completedAt);
         if (history.cancelledAt)
             cancelOrder(order, *history.cancelledAt);
+        if (order.status != OrderStatus::Pending) // its state after the last step
+            m_orders.saveState(order);
     });
     return order;
 }
@@ -296,6 +298,7 @@ Order OrderWorkflow::pay(const QString &orderNo, const QDateTime &at, PaymentMet
     m_transactor.inRetryingTransaction([&] {
         order = lockedOrder(orderNo);
         payOrder(order, at, method);
+        m_orders.saveState(order);
     });
     return order;
 }
@@ -326,7 +329,6 @@ void OrderWorkflow::payOrder(Order &order, const QDateTime &at, PaymentMethod me
     order.paidAt = when;
     order.payment = Payment{method, when, order.total()};
     m_orders.addPayment(order.id, *order.payment);
-    m_orders.saveState(order);
     m_commissions.orderPaid(order);
 }
 
@@ -339,6 +341,7 @@ Order OrderWorkflow::ship(const QString &orderNo, const QString &courier, const 
     m_transactor.inRetryingTransaction([&] {
         order = lockedOrder(orderNo);
         shipOrder(order, courier, tracking, at, address);
+        m_orders.saveState(order);
     });
     return order;
 }
@@ -372,7 +375,6 @@ void OrderWorkflow::shipOrder(Order &order, const QString &courier, const QStrin
     order.shippedAt = when;
     order.shipment = shipment;
     m_orders.addShipment(order.id, shipment);
-    m_orders.saveState(order);
 }
 
 Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
@@ -381,6 +383,7 @@ Order OrderWorkflow::complete(const QString &orderNo, const QDateTime &at)
     m_transactor.inRetryingTransaction([&] {
         order = lockedOrder(orderNo);
         completeOrder(order, at);
+        m_orders.saveState(order);
     });
     return order;
 }
@@ -412,6 +415,7 @@ qint64 OrderWorkflow::completeAll(const QList<qint64> &ids, const QDateTime &at,
             }
             if (refusedCount == 0) {
                 completeOrder(*order, at);
+                m_orders.saveState(*order);
                 ++completed;
             }
         }
@@ -438,7 +442,6 @@ void OrderWorkflow::completeOrder(Order &order, const QDateTime &at)
         order, at, order.shippedAt.value_or(order.paidAt.value_or(order.date)), Move::Complete);
     order.status = OrderStatus::Completed;
     order.completedAt = when;
-    m_orders.saveState(order);
     m_commissions.orderCompleted(order);
 }
 
@@ -448,6 +451,7 @@ Order OrderWorkflow::cancel(const QString &orderNo, const QDateTime &at)
     m_transactor.inRetryingTransaction([&] {
         order = lockedOrder(orderNo);
         cancelOrder(order, at);
+        m_orders.saveState(order);
     });
     return order;
 }
@@ -473,7 +477,6 @@ void OrderWorkflow::cancelOrder(Order &order, const QDateTime &at)
     }
     order.status = OrderStatus::Cancelled;
     order.cancelledAt = when;
-    m_orders.saveState(order);
     if (before.status == OrderStatus::Paid)
         m_commissions.orderCancelled(before, order);
     m_audit.append({QStringLiteral("order.cancel"), QStringLiteral("order"), order.orderNo,

@@ -93,7 +93,8 @@ private:
     Order buildOrder(const OrderDraft &draft, const Order *existing) const;
     // The order, held for this transaction (OrderRepository::lock) and read as it is then.
     Order lockedOrder(const QString &orderNo);
-    // The moves on an order in hand, inside the caller's transaction; each updates `order`.
+    // The moves on an order in hand, inside the caller's transaction; each updates `order`,
+    // which the caller then saves (saveState), once after several moves (record()).
     // shipOrder() takes courier and tracking as requireCourierAndTracking() has checked them.
     Order insertNew(const OrderDraft &draft);
     void payOrder(Order &order, const QDateTime &at, PaymentMethod method);

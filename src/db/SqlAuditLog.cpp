@@ -18,10 +18,10 @@ QString text(const QString &value)
 
 void SqlAuditLog::append(const AuditEntry &entry)
 {
-    m_database.run(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, "
-                                  "details) VALUES (?, ?, ?, ?, ?, ?)"),
-                   {Dates::toText(Dates::now()), text(m_database.actor()), text(entry.action),
-                    text(entry.entity), text(entry.entityId), text(entry.details)});
+    m_database.insertRow(QStringLiteral("audit_log"),
+                         QStringLiteral("at, actor, action, entity, entity_id, details"),
+                         {Dates::toText(Dates::now()), text(m_database.actor()), text(entry.action),
+                          text(entry.entity), text(entry.entityId), text(entry.details)});
 }
 
 } // namespace MicroShop

@@ -7,11 +7,22 @@ namespace MicroShop {
 
 using namespace SqlValues;
 
+namespace {
+
+// An entry's columns as addEntry() writes them, and where setAvailableOn() finds two of them in
+// a row held back by a bulk transaction.
+const QString entryColumns = QStringLiteral(
+    "order_id, distributor_id, level, kind, amount, created_at, available_on");
+constexpr int entryOrderColumn = 0;
+constexpr int entryAvailableOnColumn = 6;
+
+} // namespace
+
 void SqlCommissionRepository::addBasis(const CommissionBasis &basis)
 {
-    m_database.run(
-        QStringLiteral("INSERT INTO commission_basis (order_line_id, level, "
-                       "distributor_id, rate) VALUES (?, ?, ?, ?)"),
+    m_database.insertRow(
+        QStringLiteral("commission_basis"),
+        QStringLiteral("order_line_id, level, distributor_id, rate"),
         {qlonglong(basis.lineId), basis.level, qlonglong(basis.distributorId), basis.rate});
 }
 
@@ -31,10 +42,8 @@ QList<CommissionBasis> SqlCommissionRepository::basisOfOrder(qint64 orderId) con
 
 void SqlCommissionRepository::addEntry(const CommissionEntry &entry)
 {
-    m_database.run(
-        QStringLiteral("INSERT INTO commission_entries (order_id, distributor_id, "
-                       "level, kind, amount, created_at, available_on) VALUES (?, ?, "
-                       "?, ?, ?, ?, ?)"),
+    m_database.insertRow(
+        QStringLiteral("commission_entries"), entryColumns,
         {qlonglong(entry.orderId), qlonglong(entry.distributorId), entry.level,
          entry.amount.isNegative() ? QStringLiteral("reversal") : QStringLiteral("commission"),
          money(entry.amount), dateTime(entry.createdAt),
@@ -67,9 +76,17 @@ std::optional<QDate> SqlCommissionRepository::availableOn(qint64 orderId) const
 
 void SqlCommissionRepository::setAvailableOn(qint64 orderId, QDate date)
 {
-    m_database.run(
+    // An import pays and completes an order at once: its entries may still be held, unsent.
+    const QVariant order = qlonglong(orderId);
+    const QString day = Dates::toText(date);
+    m_database.updateHeldAndSent(
+        QStringLiteral("commission_entries"),
+        [&](QVariant *entry) {
+            if (entry[entryOrderColumn] == order)
+                entry[entryAvailableOnColumn] = day;
+        },
         QStringLiteral("UPDATE commission_entries SET available_on = ? WHERE order_id = ?"),
-        {Dates::toText(date), qlonglong(orderId)});
+        {day, order});
 }
 
 QList<PayoutPreview> SqlCommissionRepository::settlementPreview(QDate until,

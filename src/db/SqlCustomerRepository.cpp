@@ -60,12 +60,17 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
 
 std::optional<Customer> SqlCustomerRepository::findById(qint64 id) const
 {
-    return findWhere(QStringLiteral("id = ?"), qlonglong(id));
+    return m_read.get(id, [this](qint64 wanted) {
+        return findWhere(QStringLiteral("id = ?"), qlonglong(wanted));
+    });
 }
 
 std::optional<Customer> SqlCustomerRepository::findByCode(const QString &code) const
 {
-    return findWhere(QStringLiteral("code = ?"), code);
+    std::optional<Customer> found = findWhere(QStringLiteral("code = ?"), code);
+    if (found) // an import reads its customers by code, then its orders by id
+        m_read.keep(found->id, *found);
+    return found;
 }
 
 std::optional<Customer> SqlCustomerRepository::findByPhone(const QString &phone) const
@@ -109,11 +114,13 @@ qint64 SqlCustomerRepository::insert(const Customer &customer)
                        text(customer.platformAccount), dateTime(Dates::now())})
               .toLongLong();
     insertAddresses(customer, id);
+    m_read.forget(id);
     return id;
 }
 
 bool SqlCustomerRepository::update(const Customer &customer)
 {
+    m_read.forget(customer.id);
     QVariantList values{customer.code,
                         text(customer.name),
                         text(customer.phone),
@@ -139,6 +146,7 @@ bool SqlCustomerRepository::update(const Customer &customer)
 
 void SqlCustomerRepository::remove(qint64 id)
 {
+    m_read.forget(id);
     m_database.run(QStringLiteral("DELETE FROM customers WHERE id = ?"), {qlonglong(id)});
 }
 
@@ -154,6 +162,8 @@ void SqlCustomerRepository::setDistributor(qint64 customerId, qint64 distributor
 {
     m_database.run(QStringLiteral("UPDATE customers SET distributor_id = ? WHERE id = ?"),
                    {idOrNull(distributorId), qlonglong(customerId)});
+    if (Customer *kept = m_read.find(customerId))
+        kept->distributorId = distributorId;
 }
 
 void SqlCustomerRepository::noteOrderDate(qint64 customerId, QDate date)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkReadCache.h"
 #include "ShopRepositories.h"
 
 namespace MicroShop {
@@ -12,6 +13,7 @@ class SqlCustomerRepository final : public CustomerRepository
 public:
     explicit SqlCustomerRepository(Database &database)
         : m_database(database)
+        , m_read(database)
     {}
 
     std::optional<Customer> findById(qint64 id) const override;
@@ -32,6 +34,7 @@ private:
     void insertAddresses(const Customer &customer, qint64 customerId);
 
     Database &m_database;
+    mutable BulkReadCache<Customer> m_read; // by id
 };
 
 } // namespace MicroShop

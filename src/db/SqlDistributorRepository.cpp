@@ -56,7 +56,9 @@ std::optional<Distributor> SqlDistributorRepository::findWhere(const QString &co
 
 std::optional<Distributor> SqlDistributorRepository::findById(qint64 id) const
 {
-    return findWhere(QStringLiteral("id = ?"), qlonglong(id));
+    return m_read.get(id, [this](qint64 wanted) {
+        return findWhere(QStringLiteral("id = ?"), qlonglong(wanted));
+    });
 }
 
 std::optional<Distributor> SqlDistributorRepository::findByCode(const QString &code) const
@@ -93,11 +95,13 @@ qint64 SqlDistributorRepository::insert(const Distributor &distributor)
                                       "descendant_id, distance) SELECT ancestor_id, ?, distance "
                                       "+ 1 FROM distributor_closure WHERE descendant_id = ?"),
                        {qlonglong(id), qlonglong(distributor.uplineId)});
+    m_read.forget(id);
     return id;
 }
 
 bool SqlDistributorRepository::update(const Distributor &distributor)
 {
+    m_read.forget(distributor.id);
     QVariantList values{distributor.code,
                         text(distributor.name),
                         text(distributor.phone),
@@ -124,6 +128,7 @@ bool SqlDistributorRepository::isInTeamOf(qint64 ancestorId, qint64 candidateId)
 
 void SqlDistributorRepository::move(qint64 id, qint64 newUplineId)
 {
+    m_read.forgetAll(); // the subtree's depths change with it
     const QVariant subtree = qlonglong(id);
     // Cut the subtree off its old ancestors (pairs inside the subtree stay)...
     m_database.run(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkReadCache.h"
 #include "CommissionRepositories.h"
 
 namespace MicroShop {
@@ -12,6 +13,7 @@ class SqlDistributorRepository final : public DistributorRepository
 public:
     explicit SqlDistributorRepository(Database &database)
         : m_database(database)
+        , m_read(database)
     {}
 
     std::optional<Distributor> findById(qint64 id) const override;
@@ -35,6 +37,7 @@ private:
     QList<Distributor> listWhere(const QString &condition, const QVariantList &values) const;
 
     Database &m_database;
+    mutable BulkReadCache<Distributor> m_read; // by id: the chains of the orders' sellers
 };
 
 } // namespace MicroShop

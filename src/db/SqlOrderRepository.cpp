@@ -140,18 +140,26 @@ bool SqlOrderRepository::hasPlatformOrders() const
 
 QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
 {
+    // One statement for all the lines; the ids come back in no promised order, by line number.
+    if (order.lines.isEmpty())
+        return {};
+    QVariantList values;
+    for (const OrderLine &line : order.lines)
+        values << qlonglong(orderId) << line.lineNo << qlonglong(line.productId)
+               << qlonglong(line.quantity) << money(line.unitPrice) << money(line.unitCost)
+               << money(line.discount) << money(line.net);
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)");
+    QHash<int, qint64> idOfLine;
+    m_database.forEachRow(
+        QStringLiteral("INSERT INTO order_lines (order_id, line_no, product_id, quantity, "
+                       "unit_price, unit_cost, discount, net) VALUES %1 RETURNING id, line_no")
+            .arg(QStringList(order.lines.size(), row).join(QStringLiteral(", "))),
+        values, [&idOfLine](const QSqlQuery &inserted) {
+            idOfLine.insert(inserted.value(1).toInt(), inserted.value(0).toLongLong());
+        });
     QList<qint64> ids;
-    for (const OrderLine &line : order.lines) {
-        ids.append(m_database
-                       .scalar(QStringLiteral("INSERT INTO order_lines (order_id, line_no, "
-                                              "product_id, quantity, unit_price, unit_cost, "
-                                              "discount, net) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                              "RETURNING id"),
-                               {qlonglong(orderId), line.lineNo, qlonglong(line.productId),
-                                qlonglong(line.quantity), money(line.unitPrice),
-                                money(line.unitCost), money(line.discount), money(line.net)})
-                       .toLongLong());
-    }
+    for (const OrderLine &line : order.lines)
+        ids.append(idOfLine.value(line.lineNo));
     return ids;
 }
 
@@ -200,21 +208,21 @@ void SqlOrderRepository::saveState(const Order &order)
 
 void SqlOrderRepository::addPayment(qint64 orderId, const Payment &payment)
 {
-    m_database.run(QStringLiteral("INSERT INTO payments (order_id, method, paid_at, amount) "
-                                  "VALUES (?, ?, ?, ?)"),
-                   {qlonglong(orderId), PaymentMethods::code(payment.method),
-                    dateTime(payment.paidAt), money(payment.amount)});
+    m_database.insertRow(QStringLiteral("payments"),
+                         QStringLiteral("order_id, method, paid_at, amount"),
+                         {qlonglong(orderId), PaymentMethods::code(payment.method),
+                          dateTime(payment.paidAt), money(payment.amount)});
 }
 
 void SqlOrderRepository::addShipment(qint64 orderId, const Shipment &shipment)
 {
     const Address &a = shipment.address;
-    m_database.run(QStringLiteral("INSERT INTO shipments (order_id, courier, tracking, "
-                                  "shipped_at, receiver, phone, province, city, district, "
-                                  "detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                   {qlonglong(orderId), text(shipment.courier), text(shipment.tracking),
-                    dateTime(shipment.shippedAt), text(a.receiver), text(a.phone), text(a.province),
-                    text(a.city), text(a.district), text(a.detail)});
+    m_database.insertRow(QStringLiteral("shipments"),
+                         QStringLiteral("order_id, courier, tracking, shipped_at, receiver, "
+                                        "phone, province, city, district, detail"),
+                         {qlonglong(orderId), text(shipment.courier), text(shipment.tracking),
+                          dateTime(shipment.shippedAt), text(a.receiver), text(a.phone),
+                          text(a.province), text(a.city), text(a.district), text(a.detail)});
 }
 
 void SqlOrderRepository::addRefund(qint64 orderId, const RefundRecord &refund)

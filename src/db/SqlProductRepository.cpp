@@ -65,7 +65,9 @@ std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
 
 std::optional<Product> SqlProductRepository::findById(qint64 id) const
 {
-    return findWhere(QStringLiteral("id = ?"), qlonglong(id));
+    return m_read.get(id, [this](qint64 wanted) {
+        return findWhere(QStringLiteral("id = ?"), qlonglong(wanted));
+    });
 }
 
 std::optional<Product> SqlProductRepository::findBySku(const QString &sku) const
@@ -81,18 +83,22 @@ std::optional<Product> SqlProductRepository::findByBarcode(const QString &barcod
 qint64 SqlProductRepository::insert(const Product &product)
 {
     const QVariant now = dateTime(Dates::now());
-    return m_database
-        .scalar(QStringLiteral("INSERT INTO products (sku, name, category, unit, price, cost, "
-                               "stock, low_stock, barcode, active, image, notes, rate1, rate2, "
-                               "rate3, created_at, updated_at) "
-                               "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                               "RETURNING id"),
-                {product.sku, text(product.name), text(product.category), text(product.unit),
-                 money(product.price), money(product.cost), qlonglong(product.lowStock),
-                 textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
-                 text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
-                 rateOrNull(product.rates[2]), now, now})
-        .toLongLong();
+    const qint64 id
+        = m_database
+              .scalar(
+                  QStringLiteral("INSERT INTO products (sku, name, category, unit, price, cost, "
+                                 "stock, low_stock, barcode, active, image, notes, rate1, rate2, "
+                                 "rate3, created_at, updated_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                 "RETURNING id"),
+                  {product.sku, text(product.name), text(product.category), text(product.unit),
+                   money(product.price), money(product.cost), qlonglong(product.lowStock),
+                   textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
+                   text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
+                   rateOrNull(product.rates[2]), now, now})
+              .toLongLong();
+    m_read.forget(id);
+    return id;
 }
 
 bool SqlProductRepository::update(const Product &product)
@@ -119,20 +125,23 @@ bool SqlProductRepository::update(const Product &product)
                                        "rate3 = ?, updated_at = ?, row_version = row_version + 1 "
                                        "WHERE id = ?")
                         + overVersion(product.version, values);
+    m_read.forget(product.id);
     return m_database.exec(sql, values).numRowsAffected() == 1;
 }
 
 void SqlProductRepository::applyStockMovement(const StockMovement &movement)
 {
-    m_database.run(QStringLiteral("INSERT INTO stock_movements (product_id, moved_at, kind, "
-                                  "quantity, order_id, reference, actor) "
-                                  "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                   {qlonglong(movement.productId), dateTime(movement.at),
-                    StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
-                    idOrNull(movement.orderId), text(movement.reference),
-                    text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
+    m_database.insertRow(QStringLiteral("stock_movements"),
+                         QStringLiteral("product_id, moved_at, kind, quantity, order_id, "
+                                        "reference, actor"),
+                         {qlonglong(movement.productId), dateTime(movement.at),
+                          StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
+                          idOrNull(movement.orderId), text(movement.reference),
+                          text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
     m_database.run(QStringLiteral("UPDATE products SET stock = stock + ? WHERE id = ?"),
                    {qlonglong(movement.quantity), qlonglong(movement.productId)});
+    if (Product *kept = m_read.find(movement.productId))
+        kept->stock += movement.quantity;
 }
 
 QList<StockMovement> SqlProductRepository::movements(qint64 productId) const
@@ -195,9 +204,11 @@ bool SqlProductRepository::lockStock(QList<qint64> productIds)
     if (m_database.isSqlite())
         return false; // BEGIN IMMEDIATE: this connection is the only writer already
     std::sort(productIds.begin(), productIds.end());
-    for (const qint64 id : std::as_const(productIds))
+    for (const qint64 id : std::as_const(productIds)) {
         m_database.run(QStringLiteral("SELECT id FROM products WHERE id = ? FOR UPDATE"),
                        {qlonglong(id)});
+        m_read.forget(id); // another desktop may have moved its stock until now
+    }
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkReadCache.h"
 #include "ShopRepositories.h"
 
 namespace MicroShop {
@@ -13,6 +14,7 @@ class SqlProductRepository final : public ProductRepository
 public:
     explicit SqlProductRepository(Database &database)
         : m_database(database)
+        , m_read(database)
     {}
 
     std::optional<Product> findById(qint64 id) const override;
@@ -30,6 +32,7 @@ private:
     std::optional<Product> findWhere(const QString &condition, const QVariant &value) const;
 
     Database &m_database;
+    mutable BulkReadCache<Product> m_read; // by id, stock kept up to date
 };
 
 } // namespace MicroShop

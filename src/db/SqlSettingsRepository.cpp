@@ -6,10 +6,12 @@ namespace MicroShop {
 
 std::optional<QString> SqlSettingsRepository::find(const QString &key) const
 {
-    std::optional<QString> found;
-    m_database.forEachRow(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key},
-                          [&found](const QSqlQuery &row) { found = row.value(0).toString(); });
-    return found;
+    return m_read.get(key, [this](const QString &wanted) {
+        std::optional<QString> found;
+        m_database.forEachRow(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {wanted},
+                              [&found](const QSqlQuery &row) { found = row.value(0).toString(); });
+        return found;
+    });
 }
 
 QList<std::pair<QString, QString>> SqlSettingsRepository::all() const
@@ -24,6 +26,7 @@ QList<std::pair<QString, QString>> SqlSettingsRepository::all() const
 
 void SqlSettingsRepository::store(const QString &key, const QString &value)
 {
+    m_read.forget(key);
     // ON CONFLICT ... DO UPDATE is understood by SQLite (3.24+) and PostgreSQL alike.
     m_database.run(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),

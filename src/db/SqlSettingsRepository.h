@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BulkReadCache.h"
 #include "Repositories.h"
 
 namespace MicroShop {
@@ -12,6 +13,7 @@ class SqlSettingsRepository final : public SettingsRepository
 public:
     explicit SqlSettingsRepository(Database &database)
         : m_database(database)
+        , m_read(database)
     {}
 
     std::optional<QString> find(const QString &key) const override;
@@ -20,6 +22,7 @@ public:
 
 private:
     Database &m_database;
+    mutable BulkReadCache<QString, QString> m_read; // by key
 };
 
 } // namespace MicroShop

@@ -566,7 +566,7 @@ PlatformImporter::Report PlatformImporter::import(TableSource &source, const QSt
         return report;
     }
     try {
-        m_shop.transactor.inTransaction([&] {
+        m_shop.transactor.inBulkTransaction([&] {
             for (const ProductAlias &alias : std::as_const(m_aliases))
                 m_shop.catalog.saveAlias(alias);
             run.read(source, true, m_progress);

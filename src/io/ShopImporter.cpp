@@ -100,13 +100,15 @@ ShopImporter::Report ShopImporter::import(Kind kind, const TableFile &table,
     report.rows = int(table.records.size());
 
     // Every row is read and checked first; only a file without errors is applied, all of it in
-    // one transaction.
+    // one transaction. The reading is in it too: one read of the database, not one a row.
     ImportApplier applier(m_shop, sheet, m_progress, Dates::now());
-    const std::function<void()> apply = read(kind, table.records, sheet, applier);
-    if (!report.errors.isEmpty())
-        return report;
     try {
-        m_shop.transactor.inTransaction(apply);
+        m_shop.transactor.inBulkTransaction([&] {
+            const std::function<void()> apply = read(kind, table.records, sheet, applier);
+            if (!report.errors.isEmpty())
+                throw InputError(QString()); // nothing was written: the errors are said
+            apply();
+        });
         report.created = applier.created();
         report.updated = applier.updated();
         if (m_progress)
