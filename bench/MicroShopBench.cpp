@@ -866,11 +866,13 @@ int main(int argc, char *argv[])
         const double bareImport = timed(
             sqlite3(), {bare, QStringLiteral("CREATE TABLE bare (%1)").arg(columns.join(u',')),
                         QStringLiteral(".import --csv --skip 1 %1 bare").arg(sample)});
-        figures.append({QStringLiteral("import %1 order lines from CSV").arg(lines),
+        // The first round's yardstick, kept for comparison: no target (issue 16 replaced it by
+        // the floor below).
+        figures.append({QStringLiteral("import %1 order lines from CSV, beside .import").arg(lines),
                         importSeconds,
                         bareImport,
-                        QStringLiteral("ratio <= 2"),
-                        2,
+                        QStringLiteral("(.import: a bare table)"),
+                        -1,
                         -1,
                         {}});
         figures += platformImport(folder, sample, before, target, importSeconds);
@@ -892,11 +894,11 @@ int main(int argc, char *argv[])
         if (imported != floored)
             fail(QStringLiteral("the SQL floor wrote other rows than the import: %1 against %2")
                      .arg(floored.trimmed(), imported.trimmed()));
-        figures.append({QStringLiteral("the same import's rows written by SQL in sqlite3"),
+        figures.append({QStringLiteral("the same import beside its rows written by SQL in sqlite3"),
                         importSeconds,
                         floorSeconds,
-                        QStringLiteral("(what an import must write)"),
-                        -1,
+                        QStringLiteral("ratio <= 2.5"),
+                        2.5,
                         -1,
                         {}});
     }
