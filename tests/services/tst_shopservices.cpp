@@ -81,6 +81,7 @@ private slots:
     void refundThenCancelReturnsOnlyWhatIsLeft();
     void refundRefusesMoreUnitsThanLeft();
     void movesCannotGoBackInTime();
+    void orderNumbersGoPastTenThousandADay();
 
 private:
     Product product(const QString &sku, const char *price, qint64 stock, const char *cost = "0");
@@ -733,6 +734,47 @@ void TestShopServices::movesCannotGoBackInTime()
     m_shop->workflow.pay(QStringLiteral("SO-1"), at("2026-03-05"), PaymentMethod::Cash);
     QVERIFY_THROWS_EXCEPTION(InputError,
                              m_shop->workflow.complete(QStringLiteral("SO-1"), at("2026-03-04")));
+}
+
+// Past SO20260301-9999 the numbers sort before it as text: the next one is still one more than
+// the highest, found in a few lookups (was one lookup a number taken).
+void TestShopServices::orderNumbersGoPastTenThousandADay()
+{
+    const Product tea = product(QStringLiteral("TEA"), "10.00", 0);
+    const Customer buyer = customer(QStringLiteral("C1"));
+    const QString insert = QStringLiteral(
+        "INSERT INTO orders (order_no, date, customer_id, status, goods_total, shipping_fee, "
+        "notes, created_at, updated_at) VALUES (?, '2026-03-01 10:00:00', ?, 'pending', 0, 0, "
+        "'', '2026-03-01 10:00:00', '2026-03-01 10:00:00')");
+    const auto take = [&](int from, int to) {
+        m_database->inTransaction([&] {
+            for (int n = from; n <= to; ++n)
+                m_database->run(insert,
+                                {QStringLiteral("SO20260301-%1").arg(n, 4, 10, QLatin1Char('0')),
+                                 qlonglong(buyer.id)});
+        });
+    };
+    int lookups = 0;
+    m_database->setStatementObserver([&](const QString &sql, const QVariantList &) {
+        if (sql.contains(QStringLiteral("FROM orders")))
+            ++lookups;
+    });
+    OrderDraft draft;
+    draft.date = at("2026-03-01 12:00");
+    draft.customerId = buyer.id;
+    draft.lines = {{tea.id, 1, std::nullopt, Money()}};
+    take(9990, 10010);
+    lookups = 0;
+    QCOMPARE(m_shop->workflow.create(draft).orderNo, QStringLiteral("SO20260301-10011"));
+    QVERIFY2(lookups < 20, qPrintable(QString::number(lookups)));
+    take(10012, 12000);
+    lookups = 0;
+    QCOMPARE(m_shop->workflow.create(draft).orderNo, QStringLiteral("SO20260301-12001"));
+    QVERIFY2(lookups < 40, qPrintable(QString::number(lookups))); // was 2,000 and more
+    // A day below 10,000 takes the next one at once.
+    draft.date = at("2026-03-02 12:00");
+    QCOMPARE(m_shop->workflow.create(draft).orderNo, QStringLiteral("SO20260302-0001"));
+    m_database->setStatementObserver({});
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestShopServices)
