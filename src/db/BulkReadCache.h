@@ -11,8 +11,8 @@ namespace MicroShop {
 // What a repository read, kept for the length of one bulk transaction
 // (Database::inBulkTransaction): an import reads the same products, customers, distributors and
 // settings for order after order. Outside one, nothing is kept. "No such row" is kept too. The
-// repository updates or forgets what it writes; a savepoint rolled back starts a new generation,
-// so that nothing read inside it stays.
+// repository updates or forgets what it writes. At most keptAtMost values are kept (then they
+// are all dropped and kept again as they are read), so that a million-line import stays small.
 template<typename Value, typename Key = qint64>
 class BulkReadCache final
 {
@@ -30,7 +30,7 @@ public:
         if (const auto kept = m_values.constFind(key); kept != m_values.cend())
             return *kept;
         std::optional<Value> value = read(key);
-        m_values.insert(key, value);
+        keepValue(key, value);
         return value;
     }
 
@@ -38,7 +38,7 @@ public:
     void keep(const Key &key, const Value &value)
     {
         if (current())
-            m_values.insert(key, value);
+            keepValue(key, value);
     }
 
     // The value kept for key, to change as its row was changed; nullptr when none is kept.
@@ -53,7 +53,16 @@ public:
     void forget(const Key &key) { m_values.remove(key); }
     void forgetAll() { m_values.clear(); }
 
+    static constexpr qsizetype keptAtMost = 50'000;
+
 private:
+    void keepValue(const Key &key, const std::optional<Value> &value)
+    {
+        if (m_values.size() >= keptAtMost && !m_values.contains(key))
+            m_values.clear();
+        m_values.insert(key, value);
+    }
+
     // Whether values may be kept now; drops those of an earlier generation.
     bool current()
     {
