@@ -160,7 +160,7 @@ private:
         QVariantList values; // the rows not sent yet, one after the other
     };
     static constexpr int heldRowsPerStatement = 64;
-    static constexpr int bulkCacheKibibytes = 64 * 1024; // SQLite's page cache in bulk work
+    static constexpr int bulkCacheKibibytes = 32 * 1024; // SQLite's page cache in bulk work
     void sendHeldRows(HeldRows &held, bool all); // all: the rows short of a full statement too
     void sendHeldRowsNamedIn(const QString &sql);
     void sendAllHeldRows();
