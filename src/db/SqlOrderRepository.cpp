@@ -266,7 +266,7 @@ QString SqlOrderRepository::nextOrderNumber(QDate date) const
                                            "order_no LIKE ?"),
                             {QString(prefix + u'%')})
                     .toString();
-    const auto numbered = [&prefix](int sequence) {
+    const auto numbered = [&prefix](int sequence) -> QString {
         return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
     };
     const auto taken = [&](int sequence) {
