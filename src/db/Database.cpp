@@ -639,13 +639,19 @@ void Database::inBulkTransaction(const std::function<void()> &work)
     });
 }
 
+QString Database::insertStatement(const QString &table, const QString &columns, int columnCount,
+                                  int rows)
+{
+    const QStringList marks(columnCount, QStringLiteral("?"));
+    const QString row = u'(' + marks.join(QStringLiteral(", ")) + u')';
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
+        .arg(table, columns, QStringList(rows, row).join(QStringLiteral(", ")));
+}
+
 void Database::insertRow(const QString &table, const QString &columns, const QVariantList &values)
 {
     if (m_bulkDepth == 0) {
-        QStringList marks(values.size(), QStringLiteral("?"));
-        run(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                .arg(table, columns, marks.join(QStringLiteral(", "))),
-            values);
+        run(insertStatement(table, columns, int(values.size()), 1), values);
         return;
     }
     auto held = std::find_if(m_held.begin(), m_held.end(), [&](const HeldRows &each) {
@@ -664,10 +670,7 @@ void Database::insertRow(const QString &table, const QString &columns, const QVa
 void Database::sendHeldRows(HeldRows &held, bool all)
 {
     const auto statement = [&held](int rows) {
-        QStringList marks(held.columnCount, QStringLiteral("?"));
-        const QString row = u'(' + marks.join(QStringLiteral(", ")) + u')';
-        return QStringLiteral("INSERT INTO %1 (%2) VALUES %3")
-            .arg(held.table, held.columns, QStringList(rows, row).join(QStringLiteral(", ")));
+        return insertStatement(held.table, held.columns, held.columnCount, rows);
     };
     const qsizetype perStatement = qsizetype(heldRowsPerStatement) * held.columnCount;
     qsizetype sent = 0;
@@ -876,11 +879,9 @@ void Database::inTransaction(const std::function<void()> &work)
     exec(isSqlite() ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
     m_transactionDepth = 1;
     try {
-        work();
-        sendAllHeldRows();
+        work(); // a bulk transaction inside has sent its held rows, or thrown
     } catch (...) {
         m_transactionDepth = 0;
-        m_held.clear();
         QSqlQuery(connection()).exec(QStringLiteral("ROLLBACK"));
         throw;
     }

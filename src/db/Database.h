@@ -161,6 +161,9 @@ private:
     };
     static constexpr int heldRowsPerStatement = 64;
     static constexpr int bulkCacheKibibytes = 32 * 1024; // SQLite's page cache in bulk work
+    // INSERT INTO table (columns) with room for that many rows of columnCount values.
+    static QString insertStatement(const QString &table, const QString &columns, int columnCount,
+                                   int rows);
     void sendHeldRows(HeldRows &held, bool all); // all: the rows short of a full statement too
     void sendHeldRowsNamedIn(const QString &sql);
     void sendAllHeldRows();
