@@ -14,7 +14,17 @@ struct State
     QMutex mutex;
     std::optional<QDateTime> fixed; // in UTC
     QTimeZone zone;                 // invalid: the system's
+    // The last now() and the second since the epoch it was read in: an import asks the time
+    // thousands of times a second, and each conversion to local time reads the zone's file again.
+    std::optional<qint64> lastSecond;
+    QDateTime lastNow;
 };
+
+qint64 secondOf(const QDateTime &instant)
+{
+    const qint64 msecs = instant.toMSecsSinceEpoch();
+    return msecs >= 0 ? msecs / 1000 : -((-msecs + 999) / 1000);
+}
 
 State &state()
 {
@@ -26,17 +36,30 @@ State &state()
 
 QDateTime Clock::now()
 {
+    const QDateTime at = instant();
+    const qint64 second = secondOf(at);
     QTimeZone zone;
     {
         State &current = state();
         const QMutexLocker locker(&current.mutex);
+        // Within one second of the epoch the wall clock is one second too: zones change their
+        // offset on whole seconds.
+        if (current.lastSecond == second)
+            return current.lastNow;
         zone = current.zone;
     }
-    const QDateTime at = instant();
     const QDateTime shop = zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime();
     const QTime time = shop.time();
     // A wall-clock time in Qt::UTC, as Dates::parseDateTime() makes them (see Dates.h).
-    return QDateTime(shop.date(), QTime(time.hour(), time.minute(), time.second()), Qt::UTC);
+    const QDateTime wallClock(shop.date(), QTime(time.hour(), time.minute(), time.second()),
+                              Qt::UTC);
+    State &current = state();
+    const QMutexLocker locker(&current.mutex);
+    if (current.zone == zone) { // not set again meanwhile
+        current.lastSecond = second;
+        current.lastNow = wallClock;
+    }
+    return wallClock;
 }
 
 QDateTime Clock::instant()
@@ -62,6 +85,7 @@ void Clock::setTimeZone(const QTimeZone &zone)
     State &current = state();
     const QMutexLocker locker(&current.mutex);
     current.zone = zone;
+    current.lastSecond.reset();
 }
 
 void Clock::setFixedInstant(const QDateTime &instant)
