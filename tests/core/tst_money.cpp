@@ -37,6 +37,7 @@ private slots:
     void datesParseStrictly_data();
     void datesParseStrictly();
     void dateTimesAcceptMinutesOrSeconds();
+    void datesAreWrittenAsQtFormatsThem();
 };
 
 void TestMoney::parsesEveryValidForm_data()
@@ -363,6 +364,30 @@ void TestMoney::dateTimesAcceptMinutesOrSeconds()
     QVERIFY(!Dates::parseDateTime(u"2026-03-08 24:00").has_value());
     QVERIFY(!Dates::parseDateTime(u"2026-03-08 14:3").has_value());
     QVERIFY(!Dates::parseDateTime(u"2026-03-08 14:30:60").has_value());
+}
+
+// Dates::toText() writes its digits itself: the same text as QDate's and QDateTime's toString()
+// with the format, every day of four centuries' edges and a day of each second's digit.
+void TestMoney::datesAreWrittenAsQtFormatsThem()
+{
+    const QString dateFormat = QStringLiteral("yyyy-MM-dd");
+    const QString dateTimeFormat = QStringLiteral("yyyy-MM-dd HH:mm:ss");
+    int compared = 0;
+    for (const int year : {1, 99, 999, 1000, 1970, 2026, 2028, 9999, 10000, -5}) {
+        for (QDate date(year, 1, 1); date.isValid() && date.year() == year;
+             date = date.addDays(1)) {
+            QCOMPARE(Dates::toText(date), date.toString(dateFormat));
+            const QTime time(date.dayOfYear() % 24, date.day() * 59 % 60, date.month() * 7 % 60);
+            const QDateTime at(date, time, Qt::UTC);
+            QCOMPARE(Dates::toText(at), at.toString(dateTimeFormat));
+            ++compared;
+        }
+    }
+    QVERIFY(compared > 3000);
+    QCOMPARE(Dates::toText(QDate()), QString());
+    QCOMPARE(Dates::toText(QDateTime(QDate(2026, 12, 1), QTime(23, 59, 59), Qt::UTC)),
+             QStringLiteral("2026-12-01 23:59:59"));
+    QCOMPARE(Dates::toText(QDate(2028, 2, 29)), QStringLiteral("2028-02-29"));
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestMoney)
