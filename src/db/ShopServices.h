@@ -47,8 +47,8 @@ public:
     SqlCustomerRepository customers;
     SqlOrderRepository orders;
     SqlPaymentBillRepository paymentBills;
-    SqlDistributorDirectory distributors;
     SqlDistributorRepository distributorRepository;
+    SqlDistributorDirectory distributors; // through distributorRepository
     SqlCommissionRepository commissionRepository;
     SqlBackupStore backups;
     SqlExportSource exports;

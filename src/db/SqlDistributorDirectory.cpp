@@ -1,6 +1,7 @@
 #include "SqlDistributorDirectory.h"
 
 #include "Database.h"
+#include "SqlDistributorRepository.h"
 
 namespace MicroShop {
 
@@ -17,9 +18,8 @@ QString SqlDistributorDirectory::codeOf(qint64 id) const
 {
     if (id == 0)
         return QString();
-    return m_database
-        .scalar(QStringLiteral("SELECT code FROM distributors WHERE id = ?"), {qlonglong(id)})
-        .toString();
+    const auto distributor = m_repository.findById(id);
+    return distributor ? distributor->code : QString();
 }
 
 } // namespace MicroShop

@@ -5,13 +5,17 @@
 namespace MicroShop {
 
 class Database;
+class SqlDistributorRepository;
 
-// Distributor codes and ids, as the orders and customers need them.
+// Distributor codes and ids, as the orders and customers need them. A code by id is read through
+// the repository, which keeps what it read for the length of a bulk transaction (an import asks
+// for the code of each order's seller).
 class SqlDistributorDirectory final : public DistributorDirectory
 {
 public:
-    explicit SqlDistributorDirectory(Database &database)
+    SqlDistributorDirectory(Database &database, const SqlDistributorRepository &repository)
         : m_database(database)
+        , m_repository(repository)
     {}
 
     std::optional<qint64> idOfCode(const QString &code) const override;
@@ -19,6 +23,7 @@ public:
 
 private:
     Database &m_database;
+    const SqlDistributorRepository &m_repository;
 };
 
 } // namespace MicroShop
