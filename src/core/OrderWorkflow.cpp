@@ -187,10 +187,10 @@ Order OrderWorkflow::insertNew(const OrderDraft &draft)
     // One new order at a time across desktops: the next number is read, then used.
     m_transactor.takeTurn(QStringLiteral("order numbers"));
     Order order = buildOrder(draft, nullptr);
-    if (m_orders.findByNumber(order.orderNo))
+    if (m_orders.hasNumber(order.orderNo))
         throw ValidationError({{QStringLiteral("order_no"),
                                 tr("The order number %1 is already used.").arg(order.orderNo)}});
-    if (order.platform && m_orders.findByPlatformNumber(*order.platform, order.platformNo))
+    if (order.platform && m_orders.hasPlatformNumber(*order.platform, order.platformNo))
         throw ValidationError(
             {{QStringLiteral("platform_no"),
               tr("The %1 order %2 is already in the shop.")

@@ -85,6 +85,9 @@ public:
     virtual std::optional<Order> findByPlatformNumber(Platform platform,
                                                       const QString &platformNo) const = 0;
     virtual bool hasPlatformOrders() const = 0;
+    // Whether an order has the number (the platform's number): a lookup that reads nothing else.
+    virtual bool hasNumber(const QString &orderNo) const = 0;
+    virtual bool hasPlatformNumber(Platform platform, const QString &platformNo) const = 0;
     virtual void insert(Order &order) = 0; // with its lines; sets the order's and lines' ids
     virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
     virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes

@@ -130,6 +130,20 @@ std::optional<Order> SqlOrderRepository::findByPlatformNumber(Platform platform,
         platformNo);
 }
 
+bool SqlOrderRepository::hasNumber(const QString &orderNo) const
+{
+    return m_database.scalar(QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"), {orderNo})
+        .isValid();
+}
+
+bool SqlOrderRepository::hasPlatformNumber(Platform platform, const QString &platformNo) const
+{
+    return m_database
+        .scalar(QStringLiteral("SELECT 1 FROM orders WHERE platform_no = ? AND platform = ?"),
+                {platformNo, Platforms::code(platform)})
+        .isValid();
+}
+
 bool SqlOrderRepository::hasPlatformOrders() const
 {
     return !m_database
@@ -269,12 +283,7 @@ QString SqlOrderRepository::nextOrderNumber(QDate date) const
     const auto numbered = [&prefix](int sequence) -> QString {
         return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
     };
-    const auto taken = [&](int sequence) {
-        return m_database
-            .scalar(QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"),
-                    {QVariant(numbered(sequence))})
-            .isValid();
-    };
+    const auto taken = [&](int sequence) { return hasNumber(numbered(sequence)); };
     // Past 9999 a day, the numbers sort before 9999 as text, so max() stops there: the first free
     // one after is found by doubling the step, then halving it (a few lookups, where one lookup
     // a number taken made a day of 20,000 orders quadratic).

@@ -18,6 +18,8 @@ public:
     std::optional<Order> findById(qint64 id) const override;
     std::optional<Order> findByPlatformNumber(Platform platform,
                                               const QString &platformNo) const override;
+    bool hasNumber(const QString &orderNo) const override;
+    bool hasPlatformNumber(Platform platform, const QString &platformNo) const override;
     bool hasPlatformOrders() const override;
     void insert(Order &order) override;
     void replaceLines(const Order &order) override;

@@ -382,7 +382,7 @@ OrderRow CsvImportReader::readOrder(const CsvRecord &record)
     order.draft.orderNo = number;
     if (const auto problem = CatalogService::codeProblem(number, tr("order number")))
         m_sheet.error(record, QStringLiteral("order_no"), *problem);
-    else if (m_shop.orderRepository.findByNumber(number))
+    else if (m_shop.orderRepository.hasNumber(number))
         m_sheet.error(
             record, QStringLiteral("order_no"),
             tr("the order %1 exists already; orders are never updated by an import.").arg(number));
