@@ -34,6 +34,9 @@ public:
         return value;
     }
 
+    // Whether values are kept now: inside a bulk transaction.
+    bool keeps() { return current(); }
+
     // Keeps a value read another way (by another key).
     void keep(const Key &key, const Value &value)
     {

@@ -65,26 +65,32 @@ std::optional<Customer> SqlCustomerRepository::findById(qint64 id) const
     });
 }
 
-std::optional<Customer> SqlCustomerRepository::findByCode(const QString &code) const
+// An import reads its customers by code, phone or account, then its orders read them by id.
+std::optional<Customer> SqlCustomerRepository::keptById(std::optional<Customer> found) const
 {
-    std::optional<Customer> found = findWhere(QStringLiteral("code = ?"), code);
-    if (found) // an import reads its customers by code, then its orders by id
+    if (found)
         m_read.keep(found->id, *found);
     return found;
 }
 
+std::optional<Customer> SqlCustomerRepository::findByCode(const QString &code) const
+{
+    return keptById(findWhere(QStringLiteral("code = ?"), code));
+}
+
 std::optional<Customer> SqlCustomerRepository::findByPhone(const QString &phone) const
 {
-    return findWhere(QStringLiteral("id = (SELECT min(id) FROM customers WHERE phone = ?)"), phone);
+    return keptById(
+        findWhere(QStringLiteral("id = (SELECT min(id) FROM customers WHERE phone = ?)"), phone));
 }
 
 std::optional<Customer> SqlCustomerRepository::findByPlatformAccount(Channel channel,
                                                                      const QString &account) const
 {
     // The channel's code is one of ours, never the user's text.
-    return findWhere(
+    return keptById(findWhere(
         QStringLiteral("channel = '%1' AND platform_account = ?").arg(Channels::code(channel)),
-        account);
+        account));
 }
 
 void SqlCustomerRepository::insertAddresses(const Customer &customer, qint64 customerId)

@@ -31,6 +31,7 @@ public:
 
 private:
     std::optional<Customer> findWhere(const QString &condition, const QVariant &value) const;
+    std::optional<Customer> keptById(std::optional<Customer> found) const;
     void insertAddresses(const Customer &customer, qint64 customerId);
 
     Database &m_database;

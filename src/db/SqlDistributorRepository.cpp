@@ -42,6 +42,8 @@ QList<Distributor> SqlDistributorRepository::listWhere(const QString &condition,
     m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM distributors WHERE %2").arg(distributorColumns, condition),
         values, [&result](const QSqlQuery &row) { result.append(distributorFromRow(row)); });
+    for (const Distributor &distributor : result) // a platform import finds sellers by phone
+        m_read.keep(distributor.id, distributor);
     return result;
 }
 

@@ -72,7 +72,26 @@ std::optional<Product> SqlProductRepository::findById(qint64 id) const
 
 std::optional<Product> SqlProductRepository::findBySku(const QString &sku) const
 {
-    return findWhere(QStringLiteral("sku = ?"), sku);
+    const auto read = [this](const QString &wanted) {
+        return findWhere(QStringLiteral("sku = ?"), wanted);
+    };
+    if (!m_idOfSku.keeps())
+        return read(sku);
+    const auto id = m_idOfSku.get(sku, [&](const QString &wanted) -> std::optional<qint64> {
+        const auto product = read(wanted);
+        if (!product)
+            return std::nullopt;
+        m_read.keep(product->id, *product);
+        return product->id;
+    });
+    if (!id)
+        return std::nullopt;
+    auto product = findById(*id);
+    if (!product || product->sku != sku) { // changed by another desktop since (PostgreSQL)
+        m_idOfSku.forget(sku);
+        product = read(sku);
+    }
+    return product;
 }
 
 std::optional<Product> SqlProductRepository::findByBarcode(const QString &barcode) const
@@ -98,6 +117,7 @@ qint64 SqlProductRepository::insert(const Product &product)
                    rateOrNull(product.rates[2]), now, now})
               .toLongLong();
     m_read.forget(id);
+    m_idOfSku.forget(product.sku); // kept as no such product
     return id;
 }
 
@@ -126,6 +146,7 @@ bool SqlProductRepository::update(const Product &product)
                                        "WHERE id = ?")
                         + overVersion(product.version, values);
     m_read.forget(product.id);
+    m_idOfSku.forgetAll(); // its SKU may be another now
     return m_database.exec(sql, values).numRowsAffected() == 1;
 }
 

@@ -15,6 +15,7 @@ public:
     explicit SqlProductRepository(Database &database)
         : m_database(database)
         , m_read(database)
+        , m_idOfSku(database)
     {}
 
     std::optional<Product> findById(qint64 id) const override;
@@ -32,7 +33,8 @@ private:
     std::optional<Product> findWhere(const QString &condition, const QVariant &value) const;
 
     Database &m_database;
-    mutable BulkReadCache<Product> m_read; // by id, stock kept up to date
+    mutable BulkReadCache<Product> m_read;            // by id, stock kept up to date
+    mutable BulkReadCache<qint64, QString> m_idOfSku; // a platform import reads by SKU
 };
 
 } // namespace MicroShop

@@ -370,8 +370,11 @@ void PlatformImport::applyOrder(const Planned &planned)
 {
     const PlatformOrder &order = *planned.order;
     try {
-        const auto existing = m_shop.orderRepository.findByPlatformNumber(m_platform,
-                                                                          order.platformNo);
+        // Most orders of an export are new: a lookup tells, before the order is read.
+        const auto existing = m_shop.orderRepository.hasPlatformNumber(m_platform, order.platformNo)
+                                  ? m_shop.orderRepository.findByPlatformNumber(m_platform,
+                                                                                order.platformNo)
+                                  : std::nullopt;
         if (!existing) {
             create(planned);
             m_report.created += 1;
