@@ -51,8 +51,7 @@ QDateTime Clock::now()
     const QDateTime shop = zone.isValid() ? at.toTimeZone(zone) : at.toLocalTime();
     const QTime time = shop.time();
     // A wall-clock time in Qt::UTC, as Dates::parseDateTime() makes them (see Dates.h).
-    const QDateTime wallClock(shop.date(), QTime(time.hour(), time.minute(), time.second()),
-                              Qt::UTC);
+    QDateTime wallClock(shop.date(), QTime(time.hour(), time.minute(), time.second()), Qt::UTC);
     State &current = state();
     const QMutexLocker locker(&current.mutex);
     if (current.zone == zone) { // not set again meanwhile
