@@ -265,7 +265,7 @@ struct CopyTarget
                 database->forEachRow(
                     QStringLiteral("SELECT tablename FROM pg_tables "
                                    "WHERE schemaname = current_schema()"),
-                    {}, [&](const QSqlQuery &row) { tables.append(row.value(0).toString()); });
+                    {}, [&](const SqlRow &row) { tables.append(row.value(0).toString()); });
                 if (!tables.isEmpty())
                     database->exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE")
                                        .arg(tables.join(QStringLiteral(", "))));
@@ -275,7 +275,7 @@ struct CopyTarget
                     QStringLiteral("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN "
                                    "pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = "
                                    "current_schema() AND p.proname LIKE 'microshop\\_%'"),
-                    {}, [&](const QSqlQuery &row) { functions.append(row.value(0).toString()); });
+                    {}, [&](const SqlRow &row) { functions.append(row.value(0).toString()); });
                 if (!functions.isEmpty())
                     database->exec(QStringLiteral("DROP FUNCTION IF EXISTS %1 CASCADE")
                                        .arg(functions.join(QStringLiteral(", "))));

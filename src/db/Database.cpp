@@ -22,10 +22,16 @@
 
 namespace MicroShop {
 
+struct Database::SqliteStatement
+{
+    sqlite3_stmt *handle = nullptr;
+    bool inUse = false; // its rows are being read
+};
+
 struct Database::Sqlite
 {
     sqlite3 *handle = nullptr; // Qt's connection's
-    std::unordered_map<QString, sqlite3_stmt *> statements;
+    std::unordered_map<QString, SqliteStatement> statements;
 };
 
 } // namespace MicroShop
@@ -582,9 +588,11 @@ void Database::run(const QString &sql, const QVariantList &values)
 }
 
 void Database::forEachRow(const QString &sql, const QVariantList &values,
-                          const std::function<void(const QSqlQuery &)> &row)
+                          const std::function<void(const SqlRow &)> &row)
 {
     sendHeldRowsNamedIn(sql);
+    if (forEachRowOnSqlite(sql, values, row))
+        return;
     Kept *statement = reusable(sql, values);
     if (!statement) {
         QSqlQuery query = exec(sql, values);
@@ -724,10 +732,39 @@ void Database::updateHeldAndSent(const QString &table,
     run(sql, values);
 }
 
-bool Database::runOnSqlite(const QString &sql, const QVariantList &values, QVariant *firstValue)
+namespace {
+
+QVariant sqliteColumn(sqlite3_stmt *statement, int column)
+{
+    // As Qt's driver reads a column: an integer, a real, text, bytes, or a null text.
+    switch (sqlite3_column_type(statement, column)) {
+    case SQLITE_INTEGER:
+        return qlonglong(sqlite3_column_int64(statement, column));
+    case SQLITE_FLOAT:
+        return sqlite3_column_double(statement, column);
+    case SQLITE_BLOB:
+        return QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, column)),
+                          sqlite3_column_bytes(statement, column));
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    default:
+        return QString::fromUtf16(
+            static_cast<const char16_t *>(sqlite3_column_text16(statement, column)),
+            sqlite3_column_bytes16(statement, column) / qsizetype(sizeof(char16_t)));
+    }
+}
+
+} // namespace
+
+QVariant SqlRow::value(int column) const
+{
+    return m_statement ? sqliteColumn(m_statement, column) : m_query->value(column);
+}
+
+Database::SqliteStatement *Database::boundOnSqlite(const QString &sql, const QVariantList &values)
 {
     if (!m_sqlite || values.isEmpty())
-        return false;
+        return nullptr;
     for (const QVariant &value : values) {
         switch (value.isNull() ? QMetaType::Nullptr : value.typeId()) {
         case QMetaType::Nullptr:
@@ -741,16 +778,18 @@ bool Database::runOnSqlite(const QString &sql, const QVariantList &values, QVari
         case QMetaType::QByteArray:
             break;
         default:
-            return false; // QSqlQuery knows how Qt writes it
+            return nullptr; // QSqlQuery knows how Qt writes it
         }
     }
     throwIfOffline();
     if (m_sqlite->statements.size() >= keptLimit)
         finalizeSqliteStatements();
-    sqlite3_stmt *&statement = m_sqlite->statements[sql];
-    if (!statement
+    SqliteStatement &statement = m_sqlite->statements[sql];
+    if (statement.inUse) // a forEachRow() calling itself: the inner one goes through Qt
+        return nullptr;
+    if (!statement.handle
         && sqlite3_prepare16_v3(m_sqlite->handle, sql.utf16(), int(sql.size() * sizeof(char16_t)),
-                                SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+                                SQLITE_PREPARE_PERSISTENT, &statement.handle, nullptr)
                != SQLITE_OK) {
         const QSqlError error(
             QString(),
@@ -761,66 +800,84 @@ bool Database::runOnSqlite(const QString &sql, const QVariantList &values, QVari
     }
     if (m_statementObserver)
         m_statementObserver(sql, values);
+    sqlite3_stmt *const handle = statement.handle;
     for (int i = 0; i < int(values.size()); ++i) {
         const QVariant &value = values.at(i);
         if (value.isNull()) {
-            sqlite3_bind_null(statement, i + 1);
+            sqlite3_bind_null(handle, i + 1);
         } else if (value.typeId() == QMetaType::QString) {
             const QString &text = *static_cast<const QString *>(value.constData());
-            sqlite3_bind_text16(statement, i + 1, text.utf16(), int(text.size() * sizeof(char16_t)),
+            sqlite3_bind_text16(handle, i + 1, text.utf16(), int(text.size() * sizeof(char16_t)),
                                 SQLITE_TRANSIENT);
         } else if (value.typeId() == QMetaType::QByteArray) {
             const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
-            sqlite3_bind_blob(statement, i + 1, bytes.constData(), int(bytes.size()),
+            sqlite3_bind_blob(handle, i + 1, bytes.constData(), int(bytes.size()),
                               SQLITE_TRANSIENT);
         } else if (value.typeId() == QMetaType::Double) {
-            sqlite3_bind_double(statement, i + 1, value.toDouble());
+            sqlite3_bind_double(handle, i + 1, value.toDouble());
         } else {
-            sqlite3_bind_int64(statement, i + 1, value.toLongLong());
+            sqlite3_bind_int64(handle, i + 1, value.toLongLong());
         }
     }
-    const int result = sqlite3_step(statement);
-    if (result == SQLITE_ROW && firstValue) {
-        // As Qt's driver reads a column: an integer, a real, text, bytes, or a null text.
-        switch (sqlite3_column_type(statement, 0)) {
-        case SQLITE_INTEGER:
-            *firstValue = qlonglong(sqlite3_column_int64(statement, 0));
-            break;
-        case SQLITE_FLOAT:
-            *firstValue = sqlite3_column_double(statement, 0);
-            break;
-        case SQLITE_BLOB:
-            *firstValue = QByteArray(static_cast<const char *>(sqlite3_column_blob(statement, 0)),
-                                     sqlite3_column_bytes(statement, 0));
-            break;
-        case SQLITE_NULL:
-            *firstValue = QVariant(QMetaType::fromType<QString>());
-            break;
-        default:
-            *firstValue = QString::fromUtf16(
-                static_cast<const char16_t *>(sqlite3_column_text16(statement, 0)),
-                sqlite3_column_bytes16(statement, 0) / qsizetype(sizeof(char16_t)));
-        }
-    }
-    if (result != SQLITE_ROW && result != SQLITE_DONE) {
-        const QSqlError error(
-            QString(),
-            QString::fromUtf16(static_cast<const char16_t *>(sqlite3_errmsg16(m_sqlite->handle))),
-            QSqlError::StatementError, QString::number(result & 0xff));
-        sqlite3_reset(statement);
-        refuse(error, sql);
-    }
-    sqlite3_reset(statement); // holds no read transaction open
+    return &statement;
+}
+
+bool Database::runOnSqlite(const QString &sql, const QVariantList &values, QVariant *firstValue)
+{
+    SqliteStatement *statement = boundOnSqlite(sql, values);
+    if (!statement)
+        return false;
+    const auto reset = qScopeGuard([statement] {
+        sqlite3_reset(statement->handle); // holds no read transaction open
+    });
+    const int result = sqlite3_step(statement->handle);
+    if (result == SQLITE_ROW && firstValue)
+        *firstValue = sqliteColumn(statement->handle, 0);
+    if (result != SQLITE_ROW && result != SQLITE_DONE)
+        refuseOnSqlite(result, sql);
     return true;
+}
+
+bool Database::forEachRowOnSqlite(const QString &sql, const QVariantList &values,
+                                  const std::function<void(const SqlRow &row)> &row)
+{
+    SqliteStatement *statement = boundOnSqlite(sql, values);
+    if (!statement)
+        return false;
+    statement->inUse = true;
+    const auto reset = qScopeGuard([statement] {
+        sqlite3_reset(statement->handle);
+        statement->inUse = false;
+    });
+    const SqlRow current(statement->handle);
+    int result = SQLITE_ROW;
+    while ((result = sqlite3_step(statement->handle)) == SQLITE_ROW)
+        row(current);
+    if (result != SQLITE_DONE)
+        refuseOnSqlite(result, sql);
+    return true;
+}
+
+void Database::refuseOnSqlite(int result, const QString &sql) const
+{
+    refuse(QSqlError(QString(),
+                     QString::fromUtf16(
+                         static_cast<const char16_t *>(sqlite3_errmsg16(m_sqlite->handle))),
+                     QSqlError::StatementError, QString::number(result & 0xff)),
+           sql);
 }
 
 void Database::finalizeSqliteStatements()
 {
     if (!m_sqlite)
         return;
-    for (const auto &[sql, statement] : m_sqlite->statements)
-        sqlite3_finalize(statement);
-    m_sqlite->statements.clear();
+    // Those in use (a forEachRow() on its way) stay.
+    std::erase_if(m_sqlite->statements, [](auto &entry) {
+        if (entry.second.inUse)
+            return false;
+        sqlite3_finalize(entry.second.handle);
+        return true;
+    });
 }
 
 void Database::sendAllHeldRows()

@@ -17,9 +17,32 @@
 #include <optional>
 #include <unordered_map>
 
+struct sqlite3_stmt;
+
 namespace MicroShop {
 
 struct Migration;
+
+// One row of a result as Database::forEachRow() hands it on: read through Qt's driver, or on
+// SQLite straight from the library (an import reads tens of thousands of rows, and Qt's copies
+// of each value were a third of the time of reading them). A QSqlQuery on a row reads as one.
+class SqlRow final
+{
+public:
+    SqlRow(const QSqlQuery &query) // NOLINT(google-explicit-constructor): a query is a row
+        : m_query(&query)
+    {}
+    explicit SqlRow(sqlite3_stmt *statement)
+        : m_statement(statement)
+    {}
+
+    // The column's value as Qt's driver gives it: an integer, a real, text, bytes, or a null.
+    QVariant value(int column) const;
+
+private:
+    const QSqlQuery *m_query = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
 
 // One open connection to a MicroShop database of the current schema, on SQLite or PostgreSQL,
 // and the transactions every service writes in.
@@ -59,7 +82,7 @@ public:
     void run(const QString &sql, const QVariantList &values = {});
     // Calls row() for each row of the result, in order.
     void forEachRow(const QString &sql, const QVariantList &values,
-                    const std::function<void(const QSqlQuery &row)> &row);
+                    const std::function<void(const SqlRow &row)> &row);
 
     // All or nothing; nests (only the outermost call commits). SQLite takes the write lock at
     // the start (BEGIN IMMEDIATE) so that two writers wait for each other instead of failing.
@@ -173,10 +196,16 @@ private:
     bool m_sendingHeld = true;        // false while updateHeldAndSent() runs its statement
     std::exception_ptr m_bulkFailure; // the first step that failed inside the bulk transaction
 
-    // SQLite: statements without rows to read (run(), the held rows, scalar()) go straight to the
-    // library, prepared once, without QSqlQuery's copies of every value: most of an import's
-    // time was spent there. False (nothing run) when a value is of a type not bound here.
+    // SQLite: statements with values (run(), the held rows, scalar(), forEachRow()) go straight
+    // to the library, prepared once, without QSqlQuery's copies of every value: most of an
+    // import's time was spent there. False (nothing run) when a value is of a type not bound
+    // here, or the statement's rows are being read (a forEachRow() inside its own): Qt runs it.
     bool runOnSqlite(const QString &sql, const QVariantList &values, QVariant *firstValue);
+    bool forEachRowOnSqlite(const QString &sql, const QVariantList &values,
+                            const std::function<void(const SqlRow &row)> &row);
+    struct SqliteStatement;
+    SqliteStatement *boundOnSqlite(const QString &sql, const QVariantList &values);
+    [[noreturn]] void refuseOnSqlite(int result, const QString &sql) const;
     void finalizeSqliteStatements();
     struct Sqlite; // the library's handle and statements (sqlite3.h stays out of this header)
     std::unique_ptr<Sqlite> m_sqlite;

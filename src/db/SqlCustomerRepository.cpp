@@ -22,7 +22,7 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
                        "distributor_id, tags, notes, platform_account, row_version FROM customers "
                        "WHERE %1")
             .arg(condition),
-        {value}, [&found](const QSqlQuery &row) {
+        {value}, [&found](const SqlRow &row) {
             Customer customer;
             customer.id = row.value(0).toLongLong();
             customer.code = row.value(1).toString();
@@ -43,7 +43,7 @@ std::optional<Customer> SqlCustomerRepository::findWhere(const QString &conditio
     m_database.forEachRow(
         QStringLiteral("SELECT id, receiver, phone, province, city, district, detail, is_default "
                        "FROM customer_addresses WHERE customer_id = ? ORDER BY id"),
-        {qlonglong(found->id)}, [&found](const QSqlQuery &row) {
+        {qlonglong(found->id)}, [&found](const SqlRow &row) {
             Address address;
             address.id = row.value(0).toLongLong();
             address.receiver = row.value(1).toString();

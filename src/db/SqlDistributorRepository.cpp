@@ -15,7 +15,7 @@ namespace {
 const QString distributorColumns = QStringLiteral(
     "id, code, name, phone, wechat, status, joined, notes, upline_id, depth, row_version");
 
-Distributor distributorFromRow(const QSqlQuery &query)
+Distributor distributorFromRow(const SqlRow &query)
 {
     Distributor distributor;
     distributor.id = query.value(0).toLongLong();
@@ -41,7 +41,7 @@ QList<Distributor> SqlDistributorRepository::listWhere(const QString &condition,
     QList<Distributor> result;
     m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM distributors WHERE %2").arg(distributorColumns, condition),
-        values, [&result](const QSqlQuery &row) { result.append(distributorFromRow(row)); });
+        values, [&result](const SqlRow &row) { result.append(distributorFromRow(row)); });
     for (const Distributor &distributor : result) // a platform import finds sellers by phone
         m_read.keep(distributor.id, distributor);
     return result;

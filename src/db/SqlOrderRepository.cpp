@@ -14,7 +14,7 @@ const QString orderColumns = QStringLiteral(
     "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes, "
     "o.platform, o.platform_no, o.row_version");
 
-Order orderFromRow(const QSqlQuery &query)
+Order orderFromRow(const SqlRow &query)
 {
     Order order;
     order.id = query.value(0).toLongLong();
@@ -45,7 +45,7 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
     std::optional<Order> found;
     m_database.forEachRow(
         QStringLiteral("SELECT %1 FROM orders o WHERE %2").arg(orderColumns, condition), {value},
-        [&found](const QSqlQuery &row) { found = orderFromRow(row); });
+        [&found](const SqlRow &row) { found = orderFromRow(row); });
     if (!found)
         return std::nullopt;
     Order &order = *found;
@@ -60,7 +60,7 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
             "FROM order_lines l JOIN products p ON p.id = l.product_id "
             "WHERE l.order_id = ? ORDER BY l.line_no")
             .arg(m_database.seesCosts() ? QStringLiteral("l.unit_cost") : QStringLiteral("0")),
-        {id}, [&order](const QSqlQuery &row) {
+        {id}, [&order](const SqlRow &row) {
             OrderLine line;
             line.id = row.value(0).toLongLong();
             line.lineNo = row.value(1).toInt();
@@ -81,7 +81,7 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
     m_database.forEachRow(
         QStringLiteral("SELECT method, paid_at, amount FROM payments WHERE order_id = ? "
                        "ORDER BY id DESC LIMIT 1"),
-        {id}, [&order](const QSqlQuery &row) {
+        {id}, [&order](const SqlRow &row) {
             order.payment = Payment{
                 PaymentMethods::fromCode(row.value(0).toString()).value_or(PaymentMethod::Other),
                 toDateTime(row.value(1)).value_or(QDateTime()), toMoney(row.value(2))};
@@ -91,7 +91,7 @@ std::optional<Order> SqlOrderRepository::findWhere(const QString &condition,
         QStringLiteral("SELECT courier, tracking, shipped_at, receiver, phone, province, city, "
                        "district, detail FROM shipments WHERE order_id = ? ORDER BY id DESC "
                        "LIMIT 1"),
-        {id}, [&order](const QSqlQuery &row) {
+        {id}, [&order](const SqlRow &row) {
             Shipment record;
             record.courier = row.value(0).toString();
             record.tracking = row.value(1).toString();
@@ -168,7 +168,7 @@ QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId
         QStringLiteral("INSERT INTO order_lines (order_id, line_no, product_id, quantity, "
                        "unit_price, unit_cost, discount, net) VALUES %1 RETURNING id, line_no")
             .arg(QStringList(order.lines.size(), row).join(QStringLiteral(", "))),
-        values, [&idOfLine](const QSqlQuery &inserted) {
+        values, [&idOfLine](const SqlRow &inserted) {
             idOfLine.insert(inserted.value(1).toInt(), inserted.value(0).toLongLong());
         });
     QList<qint64> ids;

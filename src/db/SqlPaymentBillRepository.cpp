@@ -38,7 +38,7 @@ std::optional<BillLine> SqlPaymentBillRepository::find(const BillLine &key) cons
         QStringLiteral("SELECT merchant_order_no, at, amount, status, counterparty, order_id, "
                        "outcome FROM payment_bill_lines WHERE %1")
             .arg(keyCondition),
-        keyOf(key), [&](const QSqlQuery &row) {
+        keyOf(key), [&](const SqlRow &row) {
             BillLine line = key;
             line.merchantOrderNo = row.value(0).toString();
             line.at = toDateTime(row.value(1)).value_or(QDateTime());

@@ -37,7 +37,7 @@ std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
             .arg(productColumns.arg(m_database.seesCosts() ? QStringLiteral("cost")
                                                            : QStringLiteral("0")),
                  condition),
-        {value}, [&found](const QSqlQuery &row) {
+        {value}, [&found](const SqlRow &row) {
             Product product;
             product.id = row.value(0).toLongLong();
             product.sku = row.value(1).toString();

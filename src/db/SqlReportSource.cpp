@@ -276,7 +276,7 @@ ReportTable SqlReportSource::reconciliation(QDate from, QDate to)
 {
     QList<QStringList> rows;
     const auto collect = [this, &rows](const QString &sql, const QVariantList &values) {
-        m_database.forEachRow(sql, values, [&rows](const QSqlQuery &row) {
+        m_database.forEachRow(sql, values, [&rows](const SqlRow &row) {
             rows.append({row.value(0).toString(), row.value(1).toString(), row.value(2).toString(),
                          row.value(3).toString(), money(row.value(4)),
                          row.value(5).isNull() ? QString() : money(row.value(5))});
@@ -329,7 +329,7 @@ void SqlReportSource::addCandidates(QDate from, QDate to, QList<QStringList> &ro
         QStringLiteral("SELECT b.bill_no, substr(b.at, 1, 10), b.amount FROM payment_bill_lines "
                        "b WHERE %1")
             .arg(where),
-        values, [&incomes](const QSqlQuery &row) {
+        values, [&incomes](const SqlRow &row) {
             incomes.append({row.value(0).toString(),
                             Dates::parseDate(row.value(1).toString()).value_or(QDate()),
                             row.value(2).toLongLong()});
@@ -342,7 +342,7 @@ void SqlReportSource::addCandidates(QDate from, QDate to, QList<QStringList> &ro
                            "o.date >= ? AND o.date < ?"),
             {qlonglong(income.amount), Dates::toText(income.day.addDays(-3)),
              Dates::toText(income.day.addDays(4))},
-            [&](const QSqlQuery &row) {
+            [&](const SqlRow &row) {
                 const QString amount = Money::fromMinorUnits(income.amount).toString();
                 rows.append({QStringLiteral("candidate"), row.value(0).toString(),
                              row.value(1).toString(), income.billNo, amount, amount});

@@ -9,7 +9,7 @@ std::optional<QString> SqlSettingsRepository::find(const QString &key) const
     return m_read.get(key, [this](const QString &wanted) {
         std::optional<QString> found;
         m_database.forEachRow(QStringLiteral("SELECT value FROM settings WHERE key = ?"), {wanted},
-                              [&found](const QSqlQuery &row) { found = row.value(0).toString(); });
+                              [&found](const SqlRow &row) { found = row.value(0).toString(); });
         return found;
     });
 }

@@ -166,7 +166,7 @@ void TableCopier::advanceSequences(Database &database)
     database.forEachRow(QStringLiteral("SELECT table_name FROM information_schema.columns "
                                        "WHERE table_schema = current_schema() "
                                        "AND column_name = 'id' AND is_identity = 'YES'"),
-                        {}, [&](const QSqlQuery &row) { tables.append(row.value(0).toString()); });
+                        {}, [&](const SqlRow &row) { tables.append(row.value(0).toString()); });
     const QStringList ours = Migrations::tablesInDependencyOrder();
     for (const QString &table : std::as_const(tables)) {
         if (!ours.contains(table))

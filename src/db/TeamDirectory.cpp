@@ -88,7 +88,7 @@ QList<TeamDirectory::Member> TeamDirectory::members()
                        "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
                        "WHERE m.rolcanlogin AND g.rolname IN (?, ?, ?, ?, ?) "
                        "ORDER BY m.rolname"),
-        groups, [&](const QSqlQuery &row) {
+        groups, [&](const SqlRow &row) {
             const QString name = row.value(0).toString();
             const QString role = row.value(1).toString().mid(m_databaseName.size() + 1);
             if (!found.isEmpty() && found.constLast().name == name) {

@@ -367,7 +367,7 @@ void TestMoney::dateTimesAcceptMinutesOrSeconds()
 }
 
 // Dates::toText() writes its digits itself: the same text as QDate's and QDateTime's toString()
-// with the format, every day of four centuries' edges and a day of each second's digit.
+// with the format, on every day of ten years from -5 to 10000, each with another time of day.
 void TestMoney::datesAreWrittenAsQtFormatsThem()
 {
     const QString dateFormat = QStringLiteral("yyyy-MM-dd");

@@ -626,9 +626,9 @@ void TestDatabase::keptStatementsAreReusedSafely()
     const QString after = QStringLiteral("SELECT key FROM settings WHERE key > ? AND key LIKE "
                                          "'k%' ORDER BY key");
     QStringList pairs;
-    database->forEachRow(after, {QStringLiteral("k2")}, [&](const QSqlQuery &outer) {
+    database->forEachRow(after, {QStringLiteral("k2")}, [&](const SqlRow &outer) {
         const QString key = outer.value(0).toString();
-        database->forEachRow(after, {key}, [&](const QSqlQuery &inner) {
+        database->forEachRow(after, {key}, [&](const SqlRow &inner) {
             pairs.append(key + u'<' + inner.value(0).toString());
         });
         // Another statement met for the first time, prepared while these rows are read.

@@ -67,7 +67,7 @@ void shootPaymentDialog(Shop &shop, QWidget &window, const QString &scratch, con
     shop.database->forEachRow(
         QStringLiteral("SELECT substr(date, 1, 16), goods_total + shipping_fee FROM orders "
                        "WHERE status = 'pending' ORDER BY date DESC, id DESC LIMIT 3"),
-        {}, [&](const QSqlQuery &row) {
+        {}, [&](const SqlRow &row) {
             incomes += 1;
             bill += QString::fromUtf16(u"%1:5%2,转账,顾客%2,/,收入,¥%3,/,已存入零钱,"
                                        u"10000500012026113001%2\t,/,/\n")
