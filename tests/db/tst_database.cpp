@@ -639,6 +639,45 @@ void TestDatabase::keptStatementsAreReusedSafely()
     QCOMPARE(pairs, (QStringList{QStringLiteral("k3<k4"), QStringLiteral("k3<k5"),
                                  QStringLiteral("k4<k5")}));
 
+    // More statements than are kept, prepared while rows are read: the one being read stays.
+    QStringList keys;
+    database->forEachRow(after, {QStringLiteral("k0")}, [&](const SqlRow &row) {
+        keys.append(row.value(0).toString());
+        if (keys.size() == 2) {
+            for (int i = 0; i < 300; ++i)
+                database->scalar(
+                    QStringLiteral("SELECT count(*) + %1 FROM settings WHERE key <> ?").arg(i),
+                    {keys.constLast()});
+        }
+    });
+    QCOMPARE(keys, (QStringList{QStringLiteral("k1"), QStringLiteral("k2"), QStringLiteral("k3"),
+                                QStringLiteral("k4"), QStringLiteral("k5")}));
+
+    // A row reads each type as Qt's driver reads it: an integer, a real, text, bytes, a null.
+    const QString typed = QStringLiteral("SELECT 7, 2.5, 'text', x'00ff', NULL, CAST(? AS TEXT) "
+                                         "FROM settings WHERE key = 'k1'");
+    QVariantList byQt;
+    {
+        QSqlQuery qt = database->exec(typed, {QStringLiteral("bound")});
+        QVERIFY(qt.next());
+        for (int column = 0; column < 6; ++column)
+            byQt.append(qt.value(column));
+    } // its read ends
+    QList<QVariantList> byRow;
+    database->forEachRow(typed, {QStringLiteral("bound")}, [&](const SqlRow &row) {
+        QVariantList values;
+        for (int column = 0; column < 6; ++column)
+            values.append(row.value(column));
+        byRow.append(values);
+    });
+    QCOMPARE(byRow.size(), 1);
+    for (int column = 0; column < 6; ++column) {
+        const QVariant &value = byRow.constFirst().at(column);
+        QCOMPARE(value, byQt.at(column));
+        QCOMPARE(value.metaType(), byQt.at(column).metaType());
+        QCOMPARE(value.isNull(), byQt.at(column).isNull());
+    }
+
     // A refused statement says so and changes nothing; the next call with it works.
     QVERIFY_THROWS_EXCEPTION(
         DatabaseError, database->run(insert, {QStringLiteral("k1"), QStringLiteral("again")}));
