@@ -5,6 +5,7 @@
 #include "Repositories.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -191,6 +192,13 @@ private:
     void sendHeldRowsNamedIn(const QString &sql);
     void sendAllHeldRows();
     std::vector<HeldRows> m_held;
+    struct HeldTablesNamed
+    {
+        std::pair<quint64, std::size_t> heldFor; // the bulk generation and held groups
+        QHash<QString, QStringList> bySql;       // the held tables each statement names
+    };
+    static constexpr qsizetype heldTablesNamedLimit = 1000; // texts; then found again
+    HeldTablesNamed m_heldTablesNamed;
     int m_bulkDepth = 0;
     quint64 m_bulkGeneration = 0;
     bool m_sendingHeld = true;        // false while updateHeldAndSent() runs its statement
