@@ -42,7 +42,7 @@ QDateTime Clock::now()
     {
         State &current = state();
         const QMutexLocker locker(&current.mutex);
-        // Within one second of the epoch the wall clock is one second too: zones change their
+        // The same second since the epoch is the same wall-clock second: zones change their
         // offset on whole seconds.
         if (current.lastSecond == second)
             return current.lastNow;
