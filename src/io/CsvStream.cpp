@@ -3,6 +3,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QIODevice>
+#include <QStringEncoder>
 
 namespace MicroShop {
 
@@ -134,6 +135,29 @@ bool CsvStream::next(CsvRecord &record)
         return false;
     record.fields.clear();
     return readRecord(record.fields, record.line);
+}
+
+TablePosition CsvStream::position() const
+{
+    qint64 offset = m_device.pos();
+    if (m_position < m_text.size()) { // a line ended by a lone CR, read with the next
+        QStringEncoder encoder(m_encoding == u"GB18030" ? QStringEncoder("GB18030")
+                                                        : QStringEncoder(QStringEncoder::Utf8));
+        const QByteArray rest = encoder.encode(QStringView(m_text).sliced(m_position));
+        offset -= rest.size();
+    }
+    return {offset, m_line};
+}
+
+void CsvStream::seek(const TablePosition &position)
+{
+    if (m_failed)
+        return;
+    m_device.seek(position.offset);
+    m_decoder->resetState();
+    m_text.clear();
+    m_position = 0;
+    m_line = position.line;
 }
 
 bool CsvStream::fillLine()

@@ -30,6 +30,8 @@ public:
     const QStringList &header() const override { return m_header; }
     bool next(CsvRecord &record) override;
     const QList<CsvIssue> &issues() const override { return m_issues; }
+    TablePosition position() const override;
+    void seek(const TablePosition &position) override;
 
     QString encoding() const { return m_encoding; } // "UTF-8" or "GB18030"
     QChar separator() const { return m_separator; }

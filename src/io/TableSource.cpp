@@ -22,6 +22,8 @@ public:
     const QStringList &header() const override { return m_records.header(); }
     bool next(CsvRecord &record) override { return m_records.next(record); }
     const QList<CsvIssue> &issues() const override { return m_records.issues(); }
+    TablePosition position() const override { return m_records.position(); }
+    void seek(const TablePosition &position) override { m_records.seek(position); }
 
 private:
     TableFile m_table;
@@ -50,6 +52,16 @@ bool TableFileSource::next(CsvRecord &record)
 const QList<CsvIssue> &TableFileSource::issues() const
 {
     return m_table.issues;
+}
+
+TablePosition TableFileSource::position() const
+{
+    return {m_next, m_next < m_table.records.size() ? m_table.records.at(m_next).line : 0};
+}
+
+void TableFileSource::seek(const TablePosition &position)
+{
+    m_next = position.offset;
 }
 
 std::unique_ptr<TableSource> openTableSource(const QString &path)

@@ -12,6 +12,15 @@ namespace MicroShop {
 
 struct TableFile;
 
+// Where a record of a table starts, to read the table again from there: an import that checks a
+// whole file before applying it reads it twice, and applies its orders in another order.
+struct TablePosition
+{
+    qint64 offset = 0; // a byte of the file, or a record's index
+    int line = 1;      // the physical line there
+    bool operator==(const TablePosition &other) const = default;
+};
+
 // A table's records one at a time, for an import that must not hold a whole file: a CSV file is
 // read as it goes (CsvStream), a workbook from the table XlsxReader made of it.
 class TableSource
@@ -22,6 +31,8 @@ public:
     // The next record; false at the end, or when the file cannot be read further (issues()).
     virtual bool next(CsvRecord &record) = 0;
     virtual const QList<CsvIssue> &issues() const = 0;
+    virtual TablePosition position() const = 0; // where the next record starts
+    virtual void seek(const TablePosition &position) = 0;
 };
 
 // The records of a table already in memory.
@@ -32,6 +43,8 @@ public:
     const QStringList &header() const override;
     bool next(CsvRecord &record) override;
     const QList<CsvIssue> &issues() const override;
+    TablePosition position() const override;
+    void seek(const TablePosition &position) override;
 
 private:
     const TableFile &m_table;
