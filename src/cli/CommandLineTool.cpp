@@ -1017,6 +1017,8 @@ int CommandLineTool::importFile(const Invocation &invocation)
     const QString file = invocation.words.at(2);
     requireReadable(file);
 
+    // Read as a stream: only its header for now.
+    const std::unique_ptr<TableSource> source = openTableSource(file);
     if (orders) {
         const QString platform = invocation.option(QStringLiteral("--platform"));
         const bool automatic = platform.isEmpty() || platform == QStringLiteral("auto");
@@ -1024,8 +1026,6 @@ int CommandLineTool::importFile(const Invocation &invocation)
             usageError(QStringLiteral("--platform is auto, microshop, youzan, weidian, taobao or "
                                       "pinduoduo, not \"%1\"")
                            .arg(platform));
-        // A platform's export is read as a stream: only its header for now.
-        const std::unique_ptr<TableSource> source = openTableSource(file);
         const bool ours = platform == QStringLiteral("microshop")
                           || (automatic && !PlatformImporter::detect(source->header())
                               && source->header().contains(QStringLiteral("order_no"),
@@ -1036,10 +1036,9 @@ int CommandLineTool::importFile(const Invocation &invocation)
             usageError(QStringLiteral("--aliases is for a platform's export, not MicroShop's own "
                                       "orders file"));
     }
-    const TableFile table = readTableFile(file);
     const auto opened = openShop(invocation);
     ShopImporter importer(opened->context);
-    const ShopImporter::Report report = importer.import(kind, table, file);
+    const ShopImporter::Report report = importer.import(kind, *source, file);
     if (!report.ok())
         return notImported(file, report.errors);
     m_out << QStringLiteral("Imported %1 row(s) of %2 from %3: %4 created, %5 updated.\n")

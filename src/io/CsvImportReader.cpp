@@ -13,7 +13,6 @@
 
 #include <QSet>
 
-#include <algorithm>
 #include <limits>
 
 namespace MicroShop {
@@ -341,36 +340,20 @@ void CsvImportReader::checkUplines(const QList<DistributorRow> &rows,
 
 // Orders ---------------------------------------------------------------------------------------
 
-QList<OrderRow> CsvImportReader::orders(const QList<CsvRecord> &records)
+OrderRow CsvImportReader::order(const QList<CsvRecord> &rows)
 {
-    QList<OrderRow> rows;
-    QHash<QString, int> orderLines; // order number -> its first line
-    const CsvRecord *first = nullptr;
-    for (const CsvRecord &record : records) {
-        const QString number = m_sheet.text(record, QStringLiteral("order_no"));
-        const bool continues = first && m_sheet.text(*first, QStringLiteral("order_no")) == number;
-        if (!continues) {
-            if (orderLines.contains(number)) {
-                m_sheet.error(record, QStringLiteral("order_no"),
-                              tr("the rows of order %1 must be together; it started on line %2.")
-                                  .arg(number)
-                                  .arg(orderLines.value(number)));
-                continue;
-            }
-            orderLines.insert(number, record.line);
-            first = &record;
-            rows.append(readOrder(record));
-        } else {
-            checkSameOrder(record, *first);
-        }
-        if (rows.isEmpty())
-            continue;
-        rows.last().draft.lines.append(readOrderLine(record));
+    OrderRow order = readOrder(rows.first());
+    for (const CsvRecord &record : rows) {
+        if (&record != &rows.first())
+            checkSameOrder(record, rows.first());
+        order.draft.lines.append(readOrderLine(record));
     }
-    std::stable_sort(rows.begin(), rows.end(), [](const OrderRow &a, const OrderRow &b) {
-        return a.paidAt.value_or(a.draft.date) < b.paidAt.value_or(b.draft.date);
-    });
-    return rows;
+    return order;
+}
+
+qint64 CsvImportReader::effectTime(const OrderRow &order)
+{
+    return order.paidAt.value_or(order.draft.date).toMSecsSinceEpoch();
 }
 
 // The order-level fields, from the first row of an order.
@@ -418,10 +401,13 @@ OrderRow CsvImportReader::readOrder(const CsvRecord &record)
 void CsvImportReader::readOrderParties(const CsvRecord &record, OrderRow &order)
 {
     const QString customerCode = m_sheet.text(record, QStringLiteral("customer"));
-    if (!m_customers.contains(customerCode))
-        m_customers.insert(customerCode, m_shop.customerRepository.findByCode(customerCode));
-    if (const auto &customer = m_customers.value(customerCode))
-        order.draft.customerId = customer->id;
+    if (!m_customers.contains(customerCode)) {
+        const auto customer = m_shop.customerRepository.findByCode(customerCode);
+        m_customers.insert(customerCode,
+                           customer ? std::optional<qint64>(customer->id) : std::nullopt);
+    }
+    if (const auto customerId = m_customers.value(customerCode))
+        order.draft.customerId = *customerId;
     else
         m_sheet.error(record, QStringLiteral("customer"),
                       tr("there is no customer with the code %1.").arg(customerCode));

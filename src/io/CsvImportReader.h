@@ -27,8 +27,11 @@ public:
     QList<ProductRow> products(const QList<CsvRecord> &records);
     QList<CustomerRow> customers(const QList<CsvRecord> &records);
     QList<DistributorRow> distributors(const QList<CsvRecord> &records);
-    // In the order their effects happen: by payment (csv.md), unpaid orders by their date.
-    QList<OrderRow> orders(const QList<CsvRecord> &records);
+    // One order from its rows, which follow each other in the file and share its number; the
+    // first gives the order-level fields. The rows must outlive what is returned.
+    OrderRow order(const QList<CsvRecord> &rows);
+    // When an order's effects happen (csv.md): at its payment, an unpaid order's at its date.
+    static qint64 effectTime(const OrderRow &order);
 
 private:
     void readProduct(const CsvRecord &record, ProductRow &row);
@@ -57,7 +60,7 @@ private:
     ImportSheet &m_sheet;
     // Looked up once per code: an order file names the same few many times.
     QHash<QString, std::optional<Product>> m_products;
-    QHash<QString, std::optional<Customer>> m_customers;
+    QHash<QString, std::optional<qint64>> m_customers; // code -> id
 };
 
 } // namespace MicroShop

@@ -105,23 +105,20 @@ void ImportApplier::applyDistributor(const DistributorRow &row)
     (row.isNew ? m_created : m_updated) += 1;
 }
 
-void ImportApplier::apply(const QList<OrderRow> &rows)
+void ImportApplier::apply(const OrderRow &order, qint64 done, qint64 total)
 {
-    qint64 applied = 0;
-    for (const OrderRow &order : rows) {
-        advance(applied++, rows.size());
-        try {
-            m_shop.orders.record(order.draft, history(order));
-        } catch (const ValidationError &error) {
-            m_sheet.problems(*order.record, error.problems());
-            throw;
-        } catch (const InputError &error) {
-            m_sheet.error(*order.record, QStringLiteral("status"),
-                          tr("order %1: %2").arg(order.draft.orderNo, error.message()));
-            throw;
-        }
-        m_created += 1;
+    advance(done, total);
+    try {
+        m_shop.orders.record(order.draft, history(order));
+    } catch (const ValidationError &error) {
+        m_sheet.problems(*order.record, error.problems());
+        throw;
+    } catch (const InputError &error) {
+        m_sheet.error(*order.record, QStringLiteral("status"),
+                      tr("order %1: %2").arg(order.draft.orderNo, error.message()));
+        throw;
     }
+    m_created += 1;
 }
 
 // What the file says happened to an order, taken as the workflow takes each step.

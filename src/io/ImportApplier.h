@@ -29,7 +29,8 @@ public:
     void apply(const QList<ProductRow> &rows);
     void apply(const QList<CustomerRow> &rows);
     void apply(const QList<DistributorRow> &rows); // uplines before their team
-    void apply(const QList<OrderRow> &rows);       // in the order given
+    // The orders one at a time, in the order their effects happen: done of total before it.
+    void apply(const OrderRow &order, qint64 done, qint64 total);
 
     int created() const { return m_created; }
     int updated() const { return m_updated; }

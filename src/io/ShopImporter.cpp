@@ -5,13 +5,89 @@
 #include "ImportApplier.h"
 #include "ImportSheet.h"
 #include "TableFile.h"
+#include "TableSource.h"
 
 #include "Dates.h"
 #include "Error.h"
 #include "ExportSource.h"
 #include "ShopContext.h"
 
+#include <algorithm>
+
 namespace MicroShop {
+
+namespace {
+
+// The orders of an orders file one at a time: the rows that follow each other with one order
+// number, and where the first starts. One row is read ahead, to see where an order ends.
+class OrderGroups final
+{
+public:
+    OrderGroups(TableSource &source, const ImportSheet &sheet)
+        : m_source(source)
+        , m_sheet(sheet)
+    {}
+
+    bool next(QList<CsvRecord> &rows, TablePosition &start)
+    {
+        rows.clear();
+        if (!m_hasAhead && !readAhead())
+            return false;
+        start = m_aheadAt;
+        const QString number = orderNumber(m_ahead);
+        do {
+            rows.append(m_ahead);
+        } while (readAhead() && orderNumber(m_ahead) == number);
+        return true;
+    }
+
+    void seek(const TablePosition &start)
+    {
+        if (m_hasAhead && m_aheadAt == start)
+            return; // the order read next follows the last one
+        m_source.seek(start);
+        m_hasAhead = false;
+    }
+
+private:
+    bool readAhead()
+    {
+        m_aheadAt = m_source.position();
+        m_hasAhead = m_source.next(m_ahead);
+        return m_hasAhead;
+    }
+    QString orderNumber(const CsvRecord &record) const
+    {
+        return m_sheet.text(record, QStringLiteral("order_no"));
+    }
+
+    TableSource &m_source;
+    const ImportSheet &m_sheet;
+    CsvRecord m_ahead;
+    TablePosition m_aheadAt;
+    bool m_hasAhead = false;
+};
+
+// Where an order starts in its file, and when its effects happen.
+struct PlacedOrder
+{
+    qint64 effectTime = 0;
+    TablePosition start;
+};
+
+// What the file could not give (it cannot be read, a quote is never closed), said alone: any
+// other error found reading it is a consequence.
+bool saidUnreadable(const TableSource &source, ImportSheet &sheet, ShopImporter::Report &report)
+{
+    if (source.issues().isEmpty())
+        return false;
+    report.errors.clear();
+    for (const CsvIssue &issue : source.issues())
+        sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
+    return true;
+}
+
+} // namespace
 
 ShopImporter::ShopImporter(ShopContext &shop)
     : m_shop(shop)
@@ -78,35 +154,50 @@ bool ShopImporter::parseKind(const QString &name, Kind *kind)
 ShopImporter::Report ShopImporter::importFile(Kind kind, const QString &path,
                                               const QHash<QString, QString> &mapping)
 {
-    return import(kind, readTableFile(path), path, mapping);
+    const std::unique_ptr<TableSource> source = openTableSource(path);
+    return import(kind, *source, path, mapping);
 }
 
 ShopImporter::Report ShopImporter::import(Kind kind, const TableFile &table,
                                           const QString &fileName,
                                           const QHash<QString, QString> &mapping)
 {
+    TableFileSource source(table);
+    return import(kind, source, fileName, mapping);
+}
+
+ShopImporter::Report ShopImporter::import(Kind kind, TableSource &source, const QString &fileName,
+                                          const QHash<QString, QString> &mapping)
+{
     Report report;
     ImportSheet sheet(fileName, report.errors);
-    for (const CsvIssue &issue : table.issues)
-        sheet.error(qMax(issue.line, 1), qMax(issue.column, 1), issue.message);
-    if (!table.issues.isEmpty())
+    if (saidUnreadable(source, sheet, report))
         return report;
-
-    sheet.mapHeader(table.header, columns(kind), mapping, kindName(kind));
+    sheet.mapHeader(source.header(), columns(kind), mapping, kindName(kind));
     sheet.requireColumns(requiredColumns(kind));
     if (!report.errors.isEmpty())
         return report;
-    sheet.checkFieldCounts(table.records, table.header.size());
-    report.rows = int(table.records.size());
 
     // Every row is read and checked first; only a file without errors is applied, all of it in
     // one transaction. The reading is in it too: one read of the database, not one a row.
     ImportApplier applier(m_shop, sheet, m_progress, Dates::now());
     try {
         m_shop.transactor.inBulkTransaction([&] {
-            const std::function<void()> apply = read(kind, table.records, sheet, applier);
-            if (!report.errors.isEmpty())
+            if (kind == Kind::Orders) {
+                importOrders(source, sheet, applier, report);
+                return;
+            }
+            QList<CsvRecord> records;
+            CsvRecord record;
+            while (source.next(record))
+                records.append(record);
+            if (saidUnreadable(source, sheet, report))
                 throw InputError(QString()); // nothing was written: the errors are said
+            sheet.checkFieldCounts(records, source.header().size());
+            report.rows = int(records.size());
+            const std::function<void()> apply = read(kind, records, sheet, applier);
+            if (!report.errors.isEmpty())
+                throw InputError(QString());
             apply();
         });
         report.created = applier.created();
@@ -124,6 +215,46 @@ ShopImporter::Report ShopImporter::import(Kind kind, const TableFile &table,
     return report;
 }
 
+void ShopImporter::importOrders(TableSource &source, ImportSheet &sheet, ImportApplier &applier,
+                                Report &report)
+{
+    CsvImportReader reader(m_shop, sheet);
+    OrderGroups groups(source, sheet);
+    QList<PlacedOrder> placed;
+    QHash<QString, int> firstLines; // order number -> its first line
+    QList<CsvRecord> rows;
+    TablePosition start;
+    while (groups.next(rows, start)) {
+        report.rows += int(rows.size());
+        sheet.checkFieldCounts(rows, source.header().size());
+        const QString number = sheet.text(rows.first(), QStringLiteral("order_no"));
+        if (const auto first = firstLines.constFind(number); first != firstLines.cend()) {
+            for (const CsvRecord &record : std::as_const(rows))
+                sheet.error(record, QStringLiteral("order_no"),
+                            tr("the rows of order %1 must be together; it started on line %2.")
+                                .arg(number)
+                                .arg(*first));
+            continue;
+        }
+        firstLines.insert(number, rows.first().line);
+        placed.append({CsvImportReader::effectTime(reader.order(rows)), start});
+    }
+    if (saidUnreadable(source, sheet, report) || !report.errors.isEmpty())
+        throw InputError(QString()); // nothing was written: the errors are said
+    firstLines = {};
+
+    // csv.md: the effects happen in order of payment. A file in that order is read straight
+    // through; any other is read where each order starts.
+    std::stable_sort(placed.begin(), placed.end(), [](const PlacedOrder &a, const PlacedOrder &b) {
+        return a.effectTime < b.effectTime;
+    });
+    for (qsizetype done = 0; done < placed.size(); ++done) {
+        groups.seek(placed.at(done).start);
+        groups.next(rows, start);
+        applier.apply(reader.order(rows), done, placed.size());
+    }
+}
+
 std::function<void()> ShopImporter::read(Kind kind, const QList<CsvRecord> &records,
                                          ImportSheet &sheet, ImportApplier &applier)
 {
@@ -136,7 +267,7 @@ std::function<void()> ShopImporter::read(Kind kind, const QList<CsvRecord> &reco
     case Kind::Distributors:
         return [&applier, rows = reader.distributors(records)] { applier.apply(rows); };
     case Kind::Orders:
-        return [&applier, rows = reader.orders(records)] { applier.apply(rows); };
+        break; // read as a stream: importOrders()
     }
     return {};
 }

@@ -14,6 +14,7 @@ namespace MicroShop {
 
 class ImportApplier;
 class ImportSheet;
+class TableSource;
 struct CsvRecord;
 struct ShopContext;
 struct TableFile;
@@ -51,15 +52,23 @@ public:
 
     // mapping: a header of the file (as written) -> one of columns(kind), or "" to ignore it; what
     // the import dialog's column mapping gives. Unmapped unknown headers are errors. The file is a
-    // CSV file or an Excel workbook (its first sheet), told apart by its content.
+    // CSV file or an Excel workbook (its first sheet), told apart by its content. An orders file
+    // is read as a stream, twice (checked, then applied): a million lines fit in little memory.
     Report importFile(Kind kind, const QString &path, const QHash<QString, QString> &mapping = {});
     Report import(Kind kind, const TableFile &table, const QString &fileName,
+                  const QHash<QString, QString> &mapping = {});
+    // source: read from where it stands (after its header).
+    Report import(Kind kind, TableSource &source, const QString &fileName,
                   const QHash<QString, QString> &mapping = {});
 
 private:
     // Reads and checks every record (errors go to the sheet); gives what applies them.
     std::function<void()> read(Kind kind, const QList<CsvRecord> &records, ImportSheet &sheet,
                                ImportApplier &applier);
+    // Reads and checks every order of the source; with no error, applies them in the order their
+    // effects happen, reading each again.
+    void importOrders(TableSource &source, ImportSheet &sheet, ImportApplier &applier,
+                      Report &report);
 
     ShopContext &m_shop;
     ProgressCallback m_progress;

@@ -3,7 +3,7 @@
 #include "BackgroundTask.h"
 
 #include "CsvReader.h"
-#include "TableFile.h"
+#include "TableSource.h"
 
 #include "ShopContext.h"
 
@@ -246,7 +246,7 @@ bool CsvImportDialog::importNow()
     // Off the UI thread, on a connection of its own: progress, Cancel, and a window that paints.
     const QString fileName = QFileInfo(m_path).fileName();
     const QHash<QString, QString> columns = mapping();
-    const CsvReader &reader = *m_reader;
+    const QString path = m_path;
     const ShopImporter::Kind kind = m_kind;
     ShopImporter::Report report;
     QString message;
@@ -255,7 +255,9 @@ bool CsvImportDialog::importNow()
         [&](ShopContext &shop, const ProgressCallback &progress) {
             ShopImporter importer(shop);
             importer.setProgress(progress);
-            report = importer.import(kind, reader.table(), fileName, columns);
+            // The file read again as a stream (an orders file twice), not the preview's copy.
+            const std::unique_ptr<TableSource> source = openTableSource(path);
+            report = importer.import(kind, *source, fileName, columns);
         },
         &message);
     if (outcome != BackgroundTask::Outcome::Done) {

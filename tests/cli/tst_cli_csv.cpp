@@ -36,6 +36,7 @@ private slots:
     void spreadsheetFilesImport_data();
     void spreadsheetFilesImport();
     void importedOrdersHaveTheirMovesEffects();
+    void importedOrdersTakeEffectInOrderOfPayment();
     void aFullDiskIsADatabaseFailureNotBadInput();
     void existingKeysUpdateTheirRecords();
     void importsAnExcelWorkbook();
@@ -306,6 +307,60 @@ void TestCliCsv::importedOrdersHaveTheirMovesEffects()
              OrderStatus::Cancelled);
     // N-1 paid then cancelled (stock out and back), N-2 sold 3, N-3 pending.
     QCOMPARE(m_fixture.services().catalog.productBySku(QStringLiteral("TEA-01")).stock, stock - 3);
+    QCOMPARE(cli({QStringLiteral("check")}).status, 0);
+}
+
+// csv.md: an imported order's effects happen in order of paid_at, wherever it is in the file (the
+// file is read as a stream, then each order again where it starts). C002 is not bound to a
+// distributor: the first order paid binds it, though it is the last in the file; the stock moves
+// in the same order; an unpaid order takes effect at its date, and takes the bound distributor.
+void TestCliCsv::importedOrdersTakeEffectInOrderOfPayment()
+{
+    fillGoldenShop();
+    Database &database = m_fixture.database();
+    database.exec(QStringLiteral(
+        "INSERT INTO distributors (code, name, joined) VALUES ('D02', '赵敏', '2026-01-01')"));
+    const QString file = m_fixture.scratchPath(QStringLiteral("orders.csv"));
+    QVERIFY(writeFile(file, QByteArray("order_no,date,status,customer,distributor,sku,quantity,"
+                                       "paid_at\r\n"
+                                       "N-LATE,2026-04-01 08:00,paid,C002,D02,TEA-01,1,"
+                                       "2026-04-05 10:00\r\n"
+                                       "N-LATE,2026-04-01 08:00,paid,C002,D02,TEA-01,2,"
+                                       "2026-04-05 10:00\r\n"
+                                       "N-MIDDLE,2026-04-03 09:00,pending,C002,,TEA-01,4,\r\n"
+                                       "N-EARLY,2026-04-02 09:00,paid,C002,D01,TEA-01,1,"
+                                       "2026-04-02 09:30\r\n")));
+    const CliResult result = cli({QStringLiteral("import"), QStringLiteral("orders"), file});
+    QVERIFY2(result.status == 0, qPrintable(result.err));
+    QVERIFY2(result.out.startsWith(QStringLiteral("Imported 4 row(s) of orders")),
+             qPrintable(result.out));
+    const qint64 d01 = database
+                           .scalar(QStringLiteral("SELECT id FROM distributors WHERE code = "
+                                                  "'D01'"))
+                           .toLongLong();
+    QCOMPARE(
+        m_fixture.services().customerService.customerByCode(QStringLiteral("C002")).distributorId,
+        d01);
+    // The orders were created, and their stock moved, in order of payment: the first paid first.
+    QStringList created;
+    database.forEachRow(
+        QStringLiteral("SELECT order_no FROM orders WHERE order_no LIKE 'N-%' ORDER BY id"), {},
+        [&created](const SqlRow &row) { created.append(row.value(0).toString()); });
+    QCOMPARE(created, (QStringList{QStringLiteral("N-EARLY"), QStringLiteral("N-MIDDLE"),
+                                   QStringLiteral("N-LATE")}));
+    // The pending order, after the binding: its distributor is the bound one.
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("N-MIDDLE")).distributorId,
+             d01);
+    QStringList moved;
+    database.forEachRow(
+        QStringLiteral("SELECT o.order_no, m.quantity FROM stock_movements m JOIN orders o ON "
+                       "o.id = m.order_id WHERE o.order_no LIKE 'N-%' ORDER BY m.id"),
+        {}, [&moved](const SqlRow &row) {
+            moved.append(row.value(0).toString() + u' ' + row.value(1).toString());
+        });
+    QCOMPARE(moved, (QStringList{QStringLiteral("N-EARLY -1"), QStringLiteral("N-LATE -1"),
+                                 QStringLiteral("N-LATE -2")}));
+    QCOMPARE(m_fixture.services().workflow.orderByNumber(QStringLiteral("N-LATE")).lines.size(), 2);
     QCOMPARE(cli({QStringLiteral("check")}).status, 0);
 }
 
