@@ -12,7 +12,10 @@
 #include "ExportSource.h"
 #include "ShopContext.h"
 
+#include <QHash>
+
 #include <algorithm>
+#include <optional>
 
 namespace MicroShop {
 
@@ -47,6 +50,19 @@ public:
             return; // the order read next follows the last one
         m_source.seek(start);
         m_hasAhead = false;
+    }
+
+    // The first row of the order that starts there, read without moving on.
+    CsvRecord firstRowAt(const TablePosition &start)
+    {
+        const TablePosition back = m_hasAhead ? m_aheadAt : m_source.position();
+        m_source.seek(start);
+        CsvRecord first;
+        m_source.next(first);
+        m_source.seek(back);
+        if (m_hasAhead)
+            readAhead();
+        return first;
     }
 
 private:
@@ -221,27 +237,37 @@ void ShopImporter::importOrders(TableSource &source, ImportSheet &sheet, ImportA
     CsvImportReader reader(m_shop, sheet);
     OrderGroups groups(source, sheet);
     QList<PlacedOrder> placed;
-    QHash<QString, int> firstLines; // order number -> its first line
+    // The orders by a hash of their number (8 bytes, not the number's 50 or more): a number met
+    // again is compared with the orders of the same hash, read again where they start.
+    QMultiHash<size_t, qsizetype> seen; // hash of an order number -> its index in placed
     QList<CsvRecord> rows;
     TablePosition start;
     while (groups.next(rows, start)) {
         report.rows += int(rows.size());
         sheet.checkFieldCounts(rows, source.header().size());
         const QString number = sheet.text(rows.first(), QStringLiteral("order_no"));
-        if (const auto first = firstLines.constFind(number); first != firstLines.cend()) {
+        const size_t hash = qHash(number);
+        std::optional<int> startedOn;
+        const auto [sameHash, end] = seen.equal_range(hash);
+        for (auto it = sameHash; it != end; ++it) {
+            const CsvRecord first = groups.firstRowAt(placed.at(*it).start);
+            if (sheet.text(first, QStringLiteral("order_no")) == number)
+                startedOn = first.line;
+        }
+        if (startedOn) {
             for (const CsvRecord &record : std::as_const(rows))
                 sheet.error(record, QStringLiteral("order_no"),
                             tr("the rows of order %1 must be together; it started on line %2.")
                                 .arg(number)
-                                .arg(*first));
+                                .arg(*startedOn));
             continue;
         }
-        firstLines.insert(number, rows.first().line);
+        seen.insert(hash, placed.size());
         placed.append({CsvImportReader::effectTime(reader.order(rows)), start});
     }
     if (saidUnreadable(source, sheet, report) || !report.errors.isEmpty())
         throw InputError(QString()); // nothing was written: the errors are said
-    firstLines = {};
+    seen = {};
 
     // csv.md: the effects happen in order of payment. A file in that order is read straight
     // through; any other is read where each order starts.

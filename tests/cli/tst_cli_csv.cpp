@@ -189,6 +189,19 @@ void TestCliCsv::badFilesAreRefusedWithEveryBadRow_data()
         << QStringList{
                QStringLiteral("2:1: the order SO-0001 exists already"),
                QStringLiteral("5:1: the rows of order N1 must be together; it started on line 3.")};
+    QTest::newRow("an order's rows apart, after a blank line, twice")
+        << "orders"
+        << QByteArray("order_no,date,status,customer,sku,quantity\n"
+                      "\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N2,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,1\n"
+                      "N1,2026-03-01,pending,C001,TEA-01,2\n"
+                      "N2,2026-03-01,pending,C001,TEA-01,1\n")
+        << QStringList{
+               QStringLiteral("5:1: the rows of order N1 must be together; it started on line 3."),
+               QStringLiteral("6:1: the rows of order N1 must be together; it started on line 3."),
+               QStringLiteral("7:1: the rows of order N2 must be together; it started on line 4.")};
     QTest::newRow("unknown status")
         << "orders"
         << QByteArray(
