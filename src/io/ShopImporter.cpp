@@ -4,7 +4,6 @@
 #include "CsvReader.h"
 #include "ImportApplier.h"
 #include "ImportSheet.h"
-#include "TableFile.h"
 #include "TableSource.h"
 
 #include "Dates.h"
@@ -172,14 +171,6 @@ ShopImporter::Report ShopImporter::importFile(Kind kind, const QString &path,
 {
     const std::unique_ptr<TableSource> source = openTableSource(path);
     return import(kind, *source, path, mapping);
-}
-
-ShopImporter::Report ShopImporter::import(Kind kind, const TableFile &table,
-                                          const QString &fileName,
-                                          const QHash<QString, QString> &mapping)
-{
-    TableFileSource source(table);
-    return import(kind, source, fileName, mapping);
 }
 
 ShopImporter::Report ShopImporter::import(Kind kind, TableSource &source, const QString &fileName,

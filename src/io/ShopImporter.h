@@ -17,7 +17,6 @@ class ImportSheet;
 class TableSource;
 struct CsvRecord;
 struct ShopContext;
-struct TableFile;
 
 // `import KIND FILE` and the desktop import dialog (csv.md): reads every row, reports every bad
 // one as FILE:LINE:COLUMN: message, and only when there is none applies them all through the
@@ -55,8 +54,6 @@ public:
     // CSV file or an Excel workbook (its first sheet), told apart by its content. An orders file
     // is read as a stream, twice (checked, then applied): a million lines fit in little memory.
     Report importFile(Kind kind, const QString &path, const QHash<QString, QString> &mapping = {});
-    Report import(Kind kind, const TableFile &table, const QString &fileName,
-                  const QHash<QString, QString> &mapping = {});
     // source: read from where it stands (after its header).
     Report import(Kind kind, TableSource &source, const QString &fileName,
                   const QHash<QString, QString> &mapping = {});
