@@ -2094,9 +2094,9 @@ Joined %7</source>
     </message>
     <message numerus="yes">
         <location line="+2" />
-        <source>%n shown</source>
+        <source>%Ln shown</source>
         <translation>
-            <numerusform>显示 %n 条</numerusform>
+            <numerusform>显示 %Ln 条</numerusform>
         </translation>
     </message>
     <message>

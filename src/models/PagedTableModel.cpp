@@ -20,8 +20,10 @@ void PagedTableModel::setQuery(const ListQuery &query)
 {
     // Another order of the same rows: the count stands.
     const bool otherRows = query.search != m_query.search || query.filters != m_query.filters;
-    if (otherRows)
+    if (otherRows) {
         m_searchLimit = ListSource::firstSearchCount;
+        m_listed = firstListed;
+    }
     reload(query, otherRows);
 }
 
@@ -52,13 +54,23 @@ bool PagedTableModel::isCapped() const
 
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && isCapped() && m_searchLimit < ListSource::searchCountLimit;
+    if (parent.isValid())
+        return false;
+    return rowCount() < m_count || (isCapped() && m_searchLimit < ListSource::searchCountLimit);
 }
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    const int shown = rowCount();
+    if (shown < m_count) { // counted already: listed further
+        const qint64 listed = qMin(m_listed * 10, m_count);
+        beginInsertRows({}, shown, int(qMin<qint64>(listed, std::numeric_limits<int>::max()) - 1));
+        m_listed = listed;
+        endInsertRows();
+        return;
+    }
     m_searchLimit = qMin(m_searchLimit * 10, ListSource::searchCountLimit);
     const qint64 listed = m_count;
     qint64 counted = listed;
@@ -71,10 +83,11 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
         reload(m_query, true);
         return;
     }
-    // The pages fetched stand: the rows past them come after, in the same order.
+    // The pages fetched stand: the rows past them come after, in the same order, all listed.
     beginInsertRows({}, int(listed),
                     int(qMin<qint64>(counted, std::numeric_limits<int>::max()) - 1));
     m_count = counted;
+    m_listed = qMax(m_listed, counted);
     endInsertRows();
 }
 
@@ -166,7 +179,7 @@ int PagedTableModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
-    return int(qMin<qint64>(m_count, std::numeric_limits<int>::max()));
+    return int(qMin<qint64>(qMin(m_count, m_listed), std::numeric_limits<int>::max()));
 }
 
 int PagedTableModel::columnCount(const QModelIndex &parent) const

@@ -12,6 +12,9 @@ namespace MicroShop {
 // A table model over a ListSource: knows the row count, fetches rows a page at a time when a
 // view shows them (keeping a few pages), and sorts and filters by asking the source again, so
 // the database does the work. Subclasses name the columns and format the values.
+// It lists the first firstListed rows of a longer list, and ten times as many each time the view
+// is scrolled to their end (canFetchMore(), as Qt's own SQL models grow): a view sets up each row
+// it lists, which at a million rows is most of the app's start.
 class PagedTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -19,6 +22,7 @@ class PagedTableModel : public QAbstractTableModel
 public:
     static constexpr int pageSize = 200;
     static constexpr int pagesKept = 16;
+    static constexpr qint64 firstListed = 10000;
     // The raw value of a cell (money as minor units, dates as text), for delegates and tests.
     static constexpr int RawValueRole = Qt::UserRole + 1;
     static constexpr int IdRole = Qt::UserRole + 2;
@@ -35,6 +39,8 @@ public:
     // A search's rows counted up to a limit that they reached: more match than are listed
     // (canFetchMore() counts further, to ListSource::searchCountLimit).
     bool isCapped() const;
+    // The rows that match (a capped search's up to its limit); rowCount() is those listed so far.
+    qint64 count() const { return m_count; }
 
     qint64 idAt(int row) const;
     int rowOfId(qint64 id) const; // among the rows fetched so far; -1 if not there
@@ -72,6 +78,7 @@ private:
     ListQuery m_query;
     qint64 m_count = 0;
     qint64 m_searchLimit = ListSource::firstSearchCount; // what a search is counted up to
+    qint64 m_listed = firstListed;                       // the rows listed at most (rowCount())
     mutable QHash<qint64, QList<QVariantList>> m_pages;
     mutable QList<qint64> m_recentPages; // most recent last
 };

@@ -191,7 +191,9 @@ ListSelection ListPage::selection() const
 
 qint64 ListPage::selectedCount() const
 {
-    return selection().rowCount();
+    const ListSelection chosen = selection();
+    // Every row listed chosen: every row that matches, also those not listed yet.
+    return chosen.allMatching ? qMax(chosen.rowCount(), m_model->count()) : chosen.rowCount();
 }
 
 void ListPage::setMultiSelection(bool on)
@@ -288,11 +290,11 @@ void ListPage::updateActions()
 
 void ListPage::updateCount()
 {
-    const int rows = m_model->rowCount();
+    const qint64 rows = m_model->count(); // also those past the rows listed so far
     if (m_model->isCapped())
         m_count->setText(tr("More than %L1 found: type more to narrow them").arg(rows));
     else
-        m_count->setText(tr("%n shown", nullptr, rows));
+        m_count->setText(tr("%Ln shown", nullptr, int(rows)));
     const qint64 selected = selectedCount();
     if (selected > 1)
         m_count->setText(

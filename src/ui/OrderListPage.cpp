@@ -293,11 +293,11 @@ QString OrderListPage::selectionText() const
 {
     const ListSelection chosen = selection();
     if (chosen.allMatching && model()->isCapped())
-        return tr("all orders that match (more than %L1)").arg(model()->rowCount());
+        return tr("all orders that match (more than %L1)").arg(model()->count());
     if (chosen.allMatching)
         return model()->query() == ListQuery()
-                   ? tr("all %L1 orders").arg(model()->rowCount())
-                   : tr("all %L1 orders that match").arg(model()->rowCount());
+                   ? tr("all %L1 orders").arg(model()->count())
+                   : tr("all %L1 orders that match").arg(model()->count());
     return tr("%n selected order(s)", nullptr, int(chosen.rowCount()));
 }
 

@@ -1,5 +1,5 @@
 // The Orders page over a generated shop of 100,500 orders (demo --scale's generator), offscreen:
-// scrolled to its end, sorted by clicking a header, searched as you type, a search matching more
+// its first rows listed and more as it is scrolled to their end, sorted by clicking a header, searched as you type, a search matching more
 // than ListSource::searchCountLimit; the rows on screen are checked against the same question
 // asked of the database in SQL.
 #include "DesktopShop.h"
@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 
 #include "OrderListModel.h"
+#include "PagedTableModel.h"
 
 #include "Dates.h"
 #include "ListSource.h"
@@ -34,6 +35,7 @@ namespace {
 // Enough for a search to match more than ListSource::searchCountLimit orders.
 constexpr int orderCount = 100500;
 static_assert(orderCount > ListSource::searchCountLimit);
+static_assert(orderCount > PagedTableModel::firstListed * 10);
 
 } // namespace
 
@@ -43,7 +45,7 @@ class TestOrdersAtScale : public QObject
 
 private slots:
     void initTestCase();
-    void scrolledToTheEndShowsTheOldestOrders();
+    void scrolledToTheEndListsMoreThenShowsTheOldestOrders();
     void headerClickSortsByCustomerEverywhere();
     void searchAsYouTypeFindsWhatSqlFinds();
     void searchCountStopsAtTheLimit();
@@ -94,10 +96,15 @@ void TestOrdersAtScale::initTestCase()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     m_page = m_window->listPage(MainWindow::Orders);
-    QCOMPARE(m_page->model()->rowCount(), orderCount);
+    // Every order counted, the first of them listed.
+    QCOMPARE(m_page->model()->count(), orderCount);
+    QCOMPARE(m_page->model()->rowCount(), PagedTableModel::firstListed);
+    auto *count = m_page->findChild<QLabel *>(QStringLiteral("countLabel"));
+    QVERIFY(count);
+    QCOMPARE(count->text(), QStringLiteral("100,500 shown"));
 }
 
-void TestOrdersAtScale::scrolledToTheEndShowsTheOldestOrders()
+void TestOrdersAtScale::scrolledToTheEndListsMoreThenShowsTheOldestOrders()
 {
     // Newest first, as the page opens.
     const QStringList top = shownOrderNumbers();
@@ -105,8 +112,16 @@ void TestOrdersAtScale::scrolledToTheEndShowsTheOldestOrders()
     QCOMPARE(top, sql(QStringLiteral("SELECT order_no FROM orders ORDER BY date DESC, id DESC "
                                      "LIMIT %1")
                           .arg(top.size())));
-    // The end, as the scroll bar's handle dragged to the bottom.
+    // The scroll bar's handle dragged to the bottom: ten times as many rows listed each time,
+    // then every order.
     QScrollBar *bar = m_page->view()->verticalScrollBar();
+    for (const qint64 listed : {PagedTableModel::firstListed * 10, qint64(orderCount)}) {
+        QCoreApplication::processEvents(); // the rows laid out: the scroll bar's end is theirs
+        bar->setValue(bar->maximum());
+        QTRY_COMPARE(qint64(m_page->model()->rowCount()), listed);
+    }
+    QVERIFY(!m_page->model()->canFetchMore({}));
+    QCoreApplication::processEvents();
     bar->setValue(bar->maximum());
     const QStringList bottom = shownOrderNumbers();
     QVERIFY(bottom.size() > 10);
@@ -270,7 +285,9 @@ void TestOrdersAtScale::selectAllChoosesEveryMatchPastTheCountLimit()
         return found;
     };
     auto *count = m_page->findChild<QLabel *>(QStringLiteral("countLabel"));
-    QTRY_COMPARE(m_page->model()->rowCount(), orderCount); // the last search cleared
+    // The last search cleared: the first rows listed again, every order counted.
+    QTRY_COMPARE(m_page->model()->count(), orderCount);
+    QCOMPARE(m_page->model()->rowCount(), PagedTableModel::firstListed);
     m_page->view()->setFocus();
     QTest::keyClick(m_page->view(), Qt::Key_A, Qt::ControlModifier);
     QVERIFY(m_page->selection().allMatching);
@@ -288,7 +305,12 @@ void TestOrdersAtScale::selectAllChoosesEveryMatchPastTheCountLimit()
     search->clear();
 
     // Shift-click ranges far down the list, read in one pass each.
-    QTRY_COMPARE(m_page->model()->rowCount(), orderCount);
+    QTRY_COMPARE(m_page->model()->rowCount(), PagedTableModel::firstListed);
+    QScrollBar *bar = m_page->view()->verticalScrollBar();
+    QCoreApplication::processEvents();
+    bar->setValue(bar->maximum()); // listed further
+    QTRY_COMPARE(qint64(m_page->model()->rowCount()), PagedTableModel::firstListed * 10);
+    bar->setValue(0);
     QItemSelection chosen;
     const QAbstractItemModel *model = m_page->view()->model();
     const int last = model->columnCount() - 1;

@@ -5,7 +5,9 @@
 #include "ShopServices.h"
 
 #include "CustomerListModel.h"
+#include "ListSource.h"
 #include "OrderListModel.h"
+#include "PagedTableModel.h"
 #include "ProductListModel.h"
 #include "StockMovementListModel.h"
 
@@ -19,6 +21,54 @@
 
 using namespace MicroShop;
 using namespace MicroShop::Testing;
+
+namespace {
+
+// A list of `rows` keys 1..rows, its one column the key, counted and fetched as a database would;
+// a search keeps the even keys.
+class NumberedRows final : public ListSource
+{
+public:
+    explicit NumberedRows(qint64 rows)
+        : m_rows(rows)
+    {}
+
+    int columnCount() const override { return 1; }
+    using ListSource::count;
+    qint64 count(const ListQuery &query, qint64 searchLimit) const override
+    {
+        ++counts;
+        return query.search.isEmpty() ? m_rows : qMin(m_rows / 2, searchLimit);
+    }
+    QList<QVariantList> fetch(const ListQuery &query, qint64 offset, int limit,
+                              qint64) const override
+    {
+        const qint64 step = query.search.isEmpty() ? 1 : 2;
+        QList<QVariantList> rows;
+        for (qint64 row = offset; row < offset + limit && (row + 1) * step <= m_rows; ++row)
+            rows.append({(row + 1) * step, (row + 1) * step});
+        return rows;
+    }
+    void readKeys(const ListQuery &, qint64, qint64,
+                  const std::function<bool(qint64)> &) const override
+    {}
+
+    mutable int counts = 0;
+
+private:
+    qint64 m_rows;
+};
+
+class NumberedModel final : public PagedTableModel
+{
+public:
+    using PagedTableModel::PagedTableModel;
+
+protected:
+    QString columnTitle(int) const override { return QStringLiteral("n"); }
+};
+
+} // namespace
 
 class TestListModels : public QObject
 {
@@ -35,6 +85,7 @@ private slots:
     void ordersFilterByStatusAndDate();
     void stockHistoryOfOneProduct();
     void ordersSearchByFewOrManyCustomers();
+    void longListsAreListedFurtherAsTheyAreScrolled();
 
 private:
     TestDatabases m_databases;
@@ -366,6 +417,45 @@ void TestListModels::ordersSearchByFewOrManyCustomers()
     query.filters.insert(QStringLiteral("status"), QStringLiteral("pending"));
     QCOMPARE(source->count(query, 10), 2);
     QCOMPARE(source->count(query, 1), 1);
+}
+
+void TestListModels::longListsAreListedFurtherAsTheyAreScrolled()
+{
+    const qint64 rows = PagedTableModel::firstListed * 10 + 5;
+    auto source = std::make_unique<NumberedRows>(rows);
+    const NumberedRows *counted = source.get();
+    NumberedModel model(std::move(source));
+    // Counted whole, its first rows listed.
+    QCOMPARE(model.count(), rows);
+    QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed);
+    QVERIFY(model.canFetchMore({}));
+    QCOMPARE(model.index(model.rowCount() - 1, 0).data().toLongLong(),
+             PagedTableModel::firstListed);
+    // Scrolled to their end: ten times as many, then the rest, without counting again.
+    const int countsBefore = counted->counts;
+    model.fetchMore({});
+    QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed * 10);
+    model.fetchMore({});
+    QCOMPARE(qint64(model.rowCount()), rows);
+    QVERIFY(!model.canFetchMore({}));
+    QCOMPARE(counted->counts, countsBefore);
+    QCOMPARE(model.index(model.rowCount() - 1, 0).data().toLongLong(), rows);
+    // The same rows again (a refresh, another sort) stay listed as far; other rows start over.
+    {
+        // (Qt's tester asks for more rows whenever it checks, also inside a reset: it watches
+        // only while every row is listed.)
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QCOMPARE(qint64(model.rowCount()), rows);
+        model.sort(0, Qt::DescendingOrder);
+        QCOMPARE(qint64(model.rowCount()), rows);
+    }
+    model.setSearch(QStringLiteral("even"));
+    QCOMPARE(model.count(), ListSource::firstSearchCount);
+    QCOMPARE(qint64(model.rowCount()), ListSource::firstSearchCount);
+    model.setSearch(QString());
+    QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed);
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestListModels)
