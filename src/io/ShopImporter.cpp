@@ -4,6 +4,7 @@
 #include "CsvReader.h"
 #include "ImportApplier.h"
 #include "ImportSheet.h"
+#include "SeenNumbers.h"
 #include "TableSource.h"
 
 #include "Dates.h"
@@ -228,37 +229,31 @@ void ShopImporter::importOrders(TableSource &source, ImportSheet &sheet, ImportA
     CsvImportReader reader(m_shop, sheet);
     OrderGroups groups(source, sheet);
     QList<PlacedOrder> placed;
-    // The orders by a hash of their number (8 bytes, not the number's 50 or more): a number met
-    // again is compared with the orders of the same hash, read again where they start.
-    QMultiHash<size_t, qsizetype> seen; // hash of an order number -> its index in placed
+    // The orders' numbers met so far, each read again where its order starts when needed.
+    SeenNumbers seen([&](qsizetype index) {
+        return sheet.text(groups.firstRowAt(placed.at(index).start), QStringLiteral("order_no"));
+    });
     QList<CsvRecord> rows;
     TablePosition start;
     while (groups.next(rows, start)) {
         report.rows += int(rows.size());
         sheet.checkFieldCounts(rows, source.header().size());
         const QString number = sheet.text(rows.first(), QStringLiteral("order_no"));
-        const size_t hash = qHash(number);
-        std::optional<int> startedOn;
-        const auto [sameHash, end] = seen.equal_range(hash);
-        for (auto it = sameHash; it != end; ++it) {
-            const CsvRecord first = groups.firstRowAt(placed.at(*it).start);
-            if (sheet.text(first, QStringLiteral("order_no")) == number)
-                startedOn = first.line;
-        }
-        if (startedOn) {
+        if (const std::optional<qsizetype> earlier = seen.find(number)) {
+            const int startedOn = groups.firstRowAt(placed.at(*earlier).start).line;
             for (const CsvRecord &record : std::as_const(rows))
                 sheet.error(record, QStringLiteral("order_no"),
                             tr("the rows of order %1 must be together; it started on line %2.")
                                 .arg(number)
-                                .arg(*startedOn));
+                                .arg(startedOn));
             continue;
         }
-        seen.insert(hash, placed.size());
+        seen.add(number, placed.size());
         placed.append({CsvImportReader::effectTime(reader.order(rows)), start});
     }
     if (saidUnreadable(source, sheet, report) || !report.errors.isEmpty())
         throw InputError(QString()); // nothing was written: the errors are said
-    seen = {};
+    seen.clear();
 
     // csv.md: the effects happen in order of payment. A file in that order is read straight
     // through; any other is read where each order starts.

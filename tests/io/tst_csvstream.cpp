@@ -3,6 +3,7 @@
 // again from the position taken before it must be the same record on the same line, whatever
 // the file's encoding, line breaks and quoted fields spanning lines; and so must a workbook's.
 #include "CsvStream.h"
+#include "SeenNumbers.h"
 #include "TableFile.h"
 
 #include "TestClock.h"
@@ -43,6 +44,7 @@ class TestCsvStream : public QObject
     Q_OBJECT
 
 private slots:
+    void seenNumbersAreFoundAlsoWhenTheirHashesCollide();
     void eachRecordIsReadAgainFromItsPosition_data();
     void eachRecordIsReadAgainFromItsPosition();
     void aTableInMemoryIsReadAgainFromItsPositions();
@@ -134,6 +136,33 @@ void TestCsvStream::aTableInMemoryIsReadAgainFromItsPositions()
         QCOMPARE(again.fields, each.record.fields);
         QCOMPARE(again.line, each.record.line);
     });
+}
+
+// An import's order numbers kept as hashes: each number is found with the index it was added with,
+// a new one is not, whatever hash they share (every hash the same below, or only some).
+void TestCsvStream::seenNumbersAreFoundAlsoWhenTheirHashesCollide()
+{
+    QStringList numbers;
+    for (int i = 0; i < 300; ++i)
+        numbers.append(QStringLiteral("SO%1").arg(i, 6, 10, QLatin1Char('0')));
+    const auto numberAt = [&numbers](qsizetype index) { return numbers.at(index); };
+    const QList<SeenNumbers::Hash> hashes{
+        {}, // qHash
+        [](const QString &) { return size_t(7); },
+        [](const QString &number) { return size_t(number.right(1).toInt() % 3); }};
+    for (const SeenNumbers::Hash &hash : hashes) {
+        SeenNumbers seen(numberAt, hash);
+        for (qsizetype index = 0; index < 200; ++index) {
+            QCOMPARE(seen.find(numbers.at(index)), std::nullopt);
+            seen.add(numbers.at(index), index);
+        }
+        for (qsizetype index = 0; index < 200; ++index)
+            QCOMPARE(seen.find(numbers.at(index)), std::optional<qsizetype>(index));
+        for (qsizetype index = 200; index < 300; ++index)
+            QCOMPARE(seen.find(numbers.at(index)), std::nullopt);
+        seen.clear();
+        QCOMPARE(seen.find(numbers.first()), std::nullopt);
+    }
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestCsvStream)
