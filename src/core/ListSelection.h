@@ -12,9 +12,8 @@ namespace MicroShop {
 
 // Rows chosen on a list page (Shift and Ctrl clicks, or all of them): ranges of the list's rows as
 // its query shows them. A selection that covers every row shown means every row the query
-// matches, also past a search's count limit or the rows listed so far, and is read without
-// loading the rows: a million orders are selected as one range. The keys are read when an action
-// starts, off the UI thread.
+// matches, also past a search's count limit, and is read without loading the rows: a million
+// orders are selected as one range. The keys are read when an action starts, off the UI thread.
 struct ListSelection
 {
     Q_DECLARE_TR_FUNCTIONS(ListSelection)

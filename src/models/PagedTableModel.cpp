@@ -52,11 +52,26 @@ bool PagedTableModel::isCapped() const
     return !m_query.search.trimmed().isEmpty() && m_count >= m_searchLimit;
 }
 
+bool PagedTableModel::isListedWhole() const
+{
+    return rowCount() >= qMin<qint64>(m_count, std::numeric_limits<int>::max());
+}
+
+void PagedTableModel::listWhole()
+{
+    if (isListedWhole())
+        return;
+    beginInsertRows({}, rowCount(),
+                    int(qMin<qint64>(m_count, std::numeric_limits<int>::max()) - 1));
+    m_listed = m_count;
+    endInsertRows();
+}
+
 bool PagedTableModel::canFetchMore(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return false;
-    return rowCount() < m_count || (isCapped() && m_searchLimit < ListSource::searchCountLimit);
+    return !isListedWhole() || (isCapped() && m_searchLimit < ListSource::searchCountLimit);
 }
 
 void PagedTableModel::fetchMore(const QModelIndex &parent)
@@ -64,7 +79,7 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     const int shown = rowCount();
-    if (shown < m_count) { // counted already: listed further
+    if (!isListedWhole()) { // counted already: listed further
         const qint64 listed = qMin(m_listed * 10, m_count);
         beginInsertRows({}, shown, int(qMin<qint64>(listed, std::numeric_limits<int>::max()) - 1));
         m_listed = listed;

@@ -41,6 +41,8 @@ public:
     bool isCapped() const;
     // The rows that match (a capped search's up to its limit); rowCount() is those listed so far.
     qint64 count() const { return m_count; }
+    bool isListedWhole() const; // every row counted is listed
+    void listWhole();           // lists every row counted (no further count)
 
     qint64 idAt(int row) const;
     int rowOfId(qint64 id) const; // among the rows fetched so far; -1 if not there

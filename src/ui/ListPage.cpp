@@ -23,6 +23,25 @@
 
 namespace MicroShop {
 
+namespace {
+
+// A list's table: Select All (Ctrl+A) chooses every row the list counts, so the rows not listed
+// yet are listed first (a long list lists its first rows and more as it is scrolled).
+class ListView final : public QTableView
+{
+public:
+    using QTableView::QTableView;
+
+    void selectAll() override
+    {
+        if (auto *paged = qobject_cast<PagedTableModel *>(model()))
+            paged->listWhole();
+        QTableView::selectAll();
+    }
+};
+
+} // namespace
+
 ListPage::ListPage(PagedTableModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
@@ -31,7 +50,7 @@ ListPage::ListPage(PagedTableModel *model, QWidget *parent)
     , m_searchDelay(new QTimer(this))
     , m_filters(new QHBoxLayout)
     , m_count(new QLabel(this))
-    , m_view(new QTableView(this))
+    , m_view(new ListView(this))
     , m_detailsLayout(new QVBoxLayout)
     , m_actions(new QHBoxLayout)
 {
@@ -183,17 +202,18 @@ ListSelection ListPage::selection() const
         else
             chosen.rows.append(range);
     }
+    // Every row listed, when every row counted is listed: Select All lists them all first;
+    // a Shift-click to the last row listed of a longer list chooses the rows listed.
     const qint64 rows = m_model->rowCount();
-    chosen.allMatching = rows > 0 && chosen.rows.size() == 1 && chosen.rows.constFirst().first == 0
+    chosen.allMatching = rows > 0 && m_model->isListedWhole() && chosen.rows.size() == 1
+                         && chosen.rows.constFirst().first == 0
                          && chosen.rows.constFirst().second == rows - 1;
     return chosen;
 }
 
 qint64 ListPage::selectedCount() const
 {
-    const ListSelection chosen = selection();
-    // Every row listed chosen: every row that matches, also those not listed yet.
-    return chosen.allMatching ? qMax(chosen.rowCount(), m_model->count()) : chosen.rowCount();
+    return selection().rowCount();
 }
 
 void ListPage::setMultiSelection(bool on)

@@ -37,7 +37,7 @@ public:
     // Rows chosen with Shift and Ctrl (or Ctrl+A: every row matching, however many); a page
     // asks for it with setMultiSelection(). Its count is read from the ranges, never row by row.
     ListSelection selection() const;
-    qint64 selectedCount() const; // rows of selection(); every row matching counts them all
+    qint64 selectedCount() const; // rows of selection(); every row matching counts rowCount()
     void selectId(qint64 id);
     void refresh(); // the list again, keeping the selected record when it is still there
     // The list again after a change made elsewhere (another desktop): keeps the rows chosen

@@ -1,5 +1,5 @@
 // The Orders page over a generated shop of 100,500 orders (demo --scale's generator), offscreen:
-// its first rows listed and more as it is scrolled to their end, sorted by clicking a header, searched as you type, a search matching more
+// its first rows listed, more as it is scrolled to their end, sorted by clicking a header, searched as you type, a search matching more
 // than ListSource::searchCountLimit; the rows on screen are checked against the same question
 // asked of the database in SQL.
 #include "DesktopShop.h"
@@ -288,11 +288,30 @@ void TestOrdersAtScale::selectAllChoosesEveryMatchPastTheCountLimit()
     // The last search cleared: the first rows listed again, every order counted.
     QTRY_COMPARE(m_page->model()->count(), orderCount);
     QCOMPARE(m_page->model()->rowCount(), PagedTableModel::firstListed);
+    // Every row listed chosen with Shift: those rows, not the orders past them.
+    QItemSelectionModel *selected = m_page->view()->selectionModel();
+    selected->select(QItemSelection(m_page->model()->index(0, 0),
+                                    m_page->model()->index(m_page->model()->rowCount() - 1,
+                                                           m_page->model()->columnCount() - 1)),
+                     QItemSelectionModel::ClearAndSelect);
+    QVERIFY(!m_page->selection().allMatching);
+    QCOMPARE(m_page->selectedCount(), PagedTableModel::firstListed);
+    QCOMPARE(keys(), ids(QString()).mid(0, PagedTableModel::firstListed));
+    // Ctrl+A lists every order and chooses them all; scrolling keeps them all chosen.
     m_page->view()->setFocus();
     QTest::keyClick(m_page->view(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(m_page->model()->rowCount(), orderCount);
     QVERIFY(m_page->selection().allMatching);
     QCOMPARE(m_page->selectedCount(), orderCount);
     QVERIFY2(count->text().endsWith(QStringLiteral("all selected")), qPrintable(count->text()));
+    auto *details = m_page->findChild<QLabel *>(QStringLiteral("detailsLabel"));
+    QVERIFY(details);
+    QVERIFY2(details->text().contains(QStringLiteral("all 100,500 orders")),
+             qPrintable(details->text()));
+    QScrollBar *end = m_page->view()->verticalScrollBar();
+    end->setValue(end->maximum());
+    QVERIFY(m_page->selection().allMatching);
+    end->setValue(0);
     QCOMPARE(keys(), ids(QString()));
 
     // A search counted up to the limit: all that match are more than the rows counted.

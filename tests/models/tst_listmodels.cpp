@@ -17,6 +17,7 @@
 #include "TestDatabases.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace MicroShop;
@@ -425,6 +426,7 @@ void TestListModels::longListsAreListedFurtherAsTheyAreScrolled()
     auto source = std::make_unique<NumberedRows>(rows);
     const NumberedRows *counted = source.get();
     NumberedModel model(std::move(source));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsAboutToBeInserted);
     // Counted whole, its first rows listed.
     QCOMPARE(model.count(), rows);
     QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed);
@@ -435,10 +437,22 @@ void TestListModels::longListsAreListedFurtherAsTheyAreScrolled()
     const int countsBefore = counted->counts;
     model.fetchMore({});
     QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed * 10);
+    // Listed as far after a refresh and another sort.
+    model.refresh();
+    model.sort(0, Qt::AscendingOrder);
+    QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed * 10);
+    const int countsAfterRefresh = counted->counts;
     model.fetchMore({});
     QCOMPARE(qint64(model.rowCount()), rows);
     QVERIFY(!model.canFetchMore({}));
-    QCOMPARE(counted->counts, countsBefore);
+    QCOMPARE(counted->counts, countsAfterRefresh);
+    QVERIFY(countsAfterRefresh > countsBefore); // the refresh counted again, the listing did not
+    // The rows each time: the ones past those listed, to the count.
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(inserted.at(0).at(1).toLongLong(), PagedTableModel::firstListed);
+    QCOMPARE(inserted.at(0).at(2).toLongLong(), PagedTableModel::firstListed * 10 - 1);
+    QCOMPARE(inserted.at(1).at(1).toLongLong(), PagedTableModel::firstListed * 10);
+    QCOMPARE(inserted.at(1).at(2).toLongLong(), rows - 1);
     QCOMPARE(model.index(model.rowCount() - 1, 0).data().toLongLong(), rows);
     // The same rows again (a refresh, another sort) stay listed as far; other rows start over.
     {
@@ -456,6 +470,11 @@ void TestListModels::longListsAreListedFurtherAsTheyAreScrolled()
     QCOMPARE(qint64(model.rowCount()), ListSource::firstSearchCount);
     model.setSearch(QString());
     QCOMPARE(qint64(model.rowCount()), PagedTableModel::firstListed);
+    QVERIFY(!model.isListedWhole());
+    // Select All lists every row counted at once, without counting further.
+    model.listWhole();
+    QCOMPARE(qint64(model.rowCount()), rows);
+    QVERIFY(model.isListedWhole());
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestListModels)
