@@ -1098,6 +1098,15 @@ int main(int argc, char *argv[])
         if (paths.isEmpty())
             fail(QStringLiteral("ldd named none of the app's libraries: %1").arg(libraries));
         linked.insert(QStringLiteral("LD_PRELOAD"), paths.join(u' '));
+        // The loader says on stderr, and goes on, when it cannot preload one: no floor then.
+        QProcess check;
+        check.setProcessEnvironment(linked);
+        check.start(QStringLiteral(MICROSHOP_PLAIN_ORDERS_PATH), {shop});
+        if (!check.waitForFinished(-1) || check.exitCode() != 0)
+            fail(QStringLiteral("the yardstick failed with the app's libraries preloaded"));
+        const QString said = QString::fromUtf8(check.readAllStandardError());
+        if (said.contains(QStringLiteral("LD_PRELOAD")))
+            fail(QStringLiteral("the app's libraries could not be preloaded: %1").arg(said));
     }
     QString said;
     QString plainSaid;
