@@ -1104,9 +1104,9 @@ int main(int argc, char *argv[])
         check.start(QStringLiteral(MICROSHOP_PLAIN_ORDERS_PATH), {shop});
         if (!check.waitForFinished(-1) || check.exitCode() != 0)
             fail(QStringLiteral("the yardstick failed with the app's libraries preloaded"));
-        const QString said = QString::fromUtf8(check.readAllStandardError());
-        if (said.contains(QStringLiteral("LD_PRELOAD")))
-            fail(QStringLiteral("the app's libraries could not be preloaded: %1").arg(said));
+        const QString complaint = QString::fromUtf8(check.readAllStandardError());
+        if (complaint.contains(QStringLiteral("LD_PRELOAD")))
+            fail(QStringLiteral("the app's libraries could not be preloaded: %1").arg(complaint));
     }
     QString said;
     QString plainSaid;

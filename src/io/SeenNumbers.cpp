@@ -9,12 +9,14 @@ SeenNumbers::SeenNumbers(NumberAt numberAt, Hash hash)
     , m_hash(hash ? std::move(hash) : [](const QString &number) { return qHash(number); })
 {}
 
-std::optional<qsizetype> SeenNumbers::find(const QString &number) const
+std::optional<qsizetype> SeenNumbers::add(const QString &number, qsizetype index)
 {
     const size_t hash = m_hash(number);
     const auto first = m_first.constFind(hash);
-    if (first == m_first.cend())
+    if (first == m_first.cend()) {
+        m_first.insert(hash, index);
         return std::nullopt;
+    }
     if (m_numberAt(*first) == number)
         return *first;
     const auto [sameHash, end] = m_collided.equal_range(hash);
@@ -22,16 +24,8 @@ std::optional<qsizetype> SeenNumbers::find(const QString &number) const
         if (m_numberAt(*it) == number)
             return *it;
     }
+    m_collided.insert(hash, index);
     return std::nullopt;
-}
-
-void SeenNumbers::add(const QString &number, qsizetype index)
-{
-    const size_t hash = m_hash(number);
-    if (m_first.contains(hash))
-        m_collided.insert(hash, index);
-    else
-        m_first.insert(hash, index);
 }
 
 void SeenNumbers::clear()

@@ -21,9 +21,8 @@ public:
 
     explicit SeenNumbers(NumberAt numberAt, Hash hash = {});
 
-    // The index `number` was added with, if it was.
-    std::optional<qsizetype> find(const QString &number) const;
-    void add(const QString &number, qsizetype index); // a number not found
+    // The index `number` was added with before, if it was; else it is added with `index`.
+    std::optional<qsizetype> add(const QString &number, qsizetype index);
     void clear();
 
 private:

@@ -239,7 +239,7 @@ void ShopImporter::importOrders(TableSource &source, ImportSheet &sheet, ImportA
         report.rows += int(rows.size());
         sheet.checkFieldCounts(rows, source.header().size());
         const QString number = sheet.text(rows.first(), QStringLiteral("order_no"));
-        if (const std::optional<qsizetype> earlier = seen.find(number)) {
+        if (const std::optional<qsizetype> earlier = seen.add(number, placed.size())) {
             const int startedOn = groups.firstRowAt(placed.at(*earlier).start).line;
             for (const CsvRecord &record : std::as_const(rows))
                 sheet.error(record, QStringLiteral("order_no"),
@@ -248,7 +248,6 @@ void ShopImporter::importOrders(TableSource &source, ImportSheet &sheet, ImportA
                                 .arg(startedOn));
             continue;
         }
-        seen.add(number, placed.size());
         placed.append({CsvImportReader::effectTime(reader.order(rows)), start});
     }
     if (saidUnreadable(source, sheet, report) || !report.errors.isEmpty())

@@ -59,11 +59,17 @@ bool PagedTableModel::isListedWhole() const
 
 void PagedTableModel::listWhole()
 {
-    if (isListedWhole())
+    listTo(m_count);
+}
+
+void PagedTableModel::listTo(qint64 rows)
+{
+    const int shown = rowCount();
+    const int last = int(qMin<qint64>(rows, std::numeric_limits<int>::max()) - 1);
+    if (last < shown)
         return;
-    beginInsertRows({}, rowCount(),
-                    int(qMin<qint64>(m_count, std::numeric_limits<int>::max()) - 1));
-    m_listed = m_count;
+    beginInsertRows({}, shown, last);
+    m_listed = rows;
     endInsertRows();
 }
 
@@ -78,12 +84,8 @@ void PagedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    const int shown = rowCount();
     if (!isListedWhole()) { // counted already: listed further
-        const qint64 listed = qMin(m_listed * 10, m_count);
-        beginInsertRows({}, shown, int(qMin<qint64>(listed, std::numeric_limits<int>::max()) - 1));
-        m_listed = listed;
-        endInsertRows();
+        listTo(qMin(m_listed * 10, m_count));
         return;
     }
     m_searchLimit = qMin(m_searchLimit * 10, ListSource::searchCountLimit);

@@ -73,6 +73,7 @@ protected:
 
 private:
     void reload(const ListQuery &query, bool recount); // the pages dropped, counted if asked
+    void listTo(qint64 rows); // the rows listed up to `rows` (of those counted)
     void recount();
     const QVariantList *rowAt(int row) const;
 

@@ -1,7 +1,7 @@
 // The Orders page over a generated shop of 100,500 orders (demo --scale's generator), offscreen:
-// its first rows listed, more as it is scrolled to their end, sorted by clicking a header, searched as you type, a search matching more
-// than ListSource::searchCountLimit; the rows on screen are checked against the same question
-// asked of the database in SQL.
+// its first rows listed, more as it is scrolled to their end, sorted by clicking a header,
+// searched as you type, a search matching more than ListSource::searchCountLimit; the rows on
+// screen are checked against the same question asked of the database in SQL.
 #include "DesktopShop.h"
 #include "ScaleDemoGenerator.h"
 #include "ShopServices.h"
