@@ -253,7 +253,7 @@ Order OrderWorkflow::updatePending(const QString &orderNo, const OrderDraft &dra
         same.orderNo = orderNo;
         order = buildOrder(same, &existing);
         m_orders.replaceLines(order);
-        m_orders.saveState(order);
+        m_orders.saveEdit(order);
         m_customers.noteOrderDate(order.customerId, order.date.date());
         // One row per save, each part changed with its old and new value.
         const auto customerCode = [this](qint64 id) {

@@ -90,7 +90,11 @@ public:
     virtual bool hasPlatformNumber(Platform platform, const QString &platformNo) const = 0;
     virtual void insert(Order &order) = 0; // with its lines; sets the order's and lines' ids
     virtual void replaceLines(const Order &order) = 0; // a pending order's lines and totals
-    virtual void saveState(const Order &order) = 0;    // status, dates, refunded totals, notes
+    // What a pending order's edit changes: its date, customer, distributor, totals and notes.
+    virtual void saveEdit(const Order &order) = 0;
+    // What the moves change: the status, the steps' times and the refunded total (nothing else,
+    // so the indexes of the order's date, customer and distributor are not written again).
+    virtual void saveState(const Order &order) = 0;
     virtual void addPayment(qint64 orderId, const Payment &payment) = 0;
     virtual void addShipment(qint64 orderId, const Shipment &shipment) = 0;
     virtual void addRefund(qint64 orderId, const RefundRecord &refund) = 0; // and the lines' sums

@@ -588,6 +588,16 @@ void Database::run(const QString &sql, const QVariantList &values)
         exec(sql, values);
 }
 
+qint64 Database::insertReturningId(const QString &sql, const QVariantList &values)
+{
+    if (m_sqlite) {
+        sendHeldRowsNamedIn(sql);
+        if (runOnSqlite(sql, values, nullptr))
+            return sqlite3_last_insert_rowid(m_sqlite->handle);
+    }
+    return scalar(sql + QStringLiteral(" RETURNING id"), values).toLongLong();
+}
+
 void Database::forEachRow(const QString &sql, const QVariantList &values,
                           const std::function<void(const SqlRow &)> &row)
 {

@@ -81,6 +81,10 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &values = {});
     // Runs a statement whose rows, if any, are not read (INSERT, UPDATE, DELETE).
     void run(const QString &sql, const QVariantList &values = {});
+    // Runs an INSERT of one row (without RETURNING) into a table keyed by an integer id and
+    // returns the row's id. SQLite: the id the library reports (RETURNING would make a
+    // temporary table for each statement); PostgreSQL: RETURNING id.
+    qint64 insertReturningId(const QString &sql, const QVariantList &values);
     // Calls row() for each row of the result, in order.
     void forEachRow(const QString &sql, const QVariantList &values,
                     const std::function<void(const SqlRow &row)> &row);

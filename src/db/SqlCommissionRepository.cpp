@@ -116,14 +116,12 @@ QList<PayoutPreview> SqlCommissionRepository::settlementPreview(QDate until,
 Payout SqlCommissionRepository::settle(const PayoutPreview &preview, QDate until,
                                        const QDateTime &at)
 {
-    const qint64 id = m_database
-                          .scalar(QStringLiteral("INSERT INTO payouts (distributor_id, period_end, "
-                                                 "created_at, amount, entries, actor) VALUES (?, "
-                                                 "?, ?, ?, ?, ?) RETURNING id"),
-                                  {qlonglong(preview.distributorId), Dates::toText(until),
-                                   dateTime(at), money(preview.amount), preview.entries,
-                                   text(m_database.actor())})
-                          .toLongLong();
+    const qint64 id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO payouts (distributor_id, period_end, "
+                       "created_at, amount, entries, actor) VALUES (?, "
+                       "?, ?, ?, ?, ?)"),
+        {qlonglong(preview.distributorId), Dates::toText(until), dateTime(at),
+         money(preview.amount), preview.entries, text(m_database.actor())});
     // Exactly the entries the preview summed: same conditions, inside the same transaction.
     m_database.run(QStringLiteral("UPDATE commission_entries SET payout_id = ? WHERE "
                                   "distributor_id = ? AND payout_id IS NULL AND available_on IS "

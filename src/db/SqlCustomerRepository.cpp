@@ -107,18 +107,15 @@ void SqlCustomerRepository::insertAddresses(const Customer &customer, qint64 cus
 
 qint64 SqlCustomerRepository::insert(const Customer &customer)
 {
-    const qint64 id
-        = m_database
-              .scalar(QStringLiteral("INSERT INTO customers (code, name, phone, wechat, "
-                                     "wechat_remark, channel, distributor_id, tags, notes, "
-                                     "platform_account, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {customer.code, text(customer.name), text(customer.phone),
-                       text(customer.wechat), text(customer.wechatRemark),
-                       Channels::code(customer.channel), idOrNull(customer.distributorId),
-                       text(customer.tags.join(tagSeparator)), text(customer.notes),
-                       text(customer.platformAccount), dateTime(Dates::now())})
-              .toLongLong();
+    const qint64 id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO customers (code, name, phone, wechat, "
+                       "wechat_remark, channel, distributor_id, tags, notes, "
+                       "platform_account, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {customer.code, text(customer.name), text(customer.phone), text(customer.wechat),
+         text(customer.wechatRemark), Channels::code(customer.channel),
+         idOrNull(customer.distributorId), text(customer.tags.join(tagSeparator)),
+         text(customer.notes), text(customer.platformAccount), dateTime(Dates::now())});
     insertAddresses(customer, id);
     m_read.forget(id);
     return id;

@@ -1,17 +1,17 @@
 #include "SqlDistributorDirectory.h"
 
-#include "Database.h"
 #include "SqlDistributorRepository.h"
 
 namespace MicroShop {
 
 std::optional<qint64> SqlDistributorDirectory::idOfCode(const QString &code) const
 {
-    const QVariant id = m_database.scalar(
-        QStringLiteral("SELECT id FROM distributors WHERE code = ?"), {code});
-    if (!id.isValid())
+    // Through the repository, which keeps the row it read inside a bulk transaction: the order
+    // then checks its distributor and reads its chain by id.
+    const auto distributor = m_repository.findByCode(code);
+    if (!distributor)
         return std::nullopt;
-    return id.toLongLong();
+    return distributor->id;
 }
 
 QString SqlDistributorDirectory::codeOf(qint64 id) const

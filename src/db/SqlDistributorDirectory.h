@@ -4,7 +4,6 @@
 
 namespace MicroShop {
 
-class Database;
 class SqlDistributorRepository;
 
 // Distributor codes and ids, as the orders and customers need them. A code by id is read through
@@ -13,16 +12,14 @@ class SqlDistributorRepository;
 class SqlDistributorDirectory final : public DistributorDirectory
 {
 public:
-    SqlDistributorDirectory(Database &database, const SqlDistributorRepository &repository)
-        : m_database(database)
-        , m_repository(repository)
+    explicit SqlDistributorDirectory(const SqlDistributorRepository &repository)
+        : m_repository(repository)
     {}
 
     std::optional<qint64> idOfCode(const QString &code) const override;
     QString codeOf(qint64 id) const override;
 
 private:
-    Database &m_database;
     const SqlDistributorRepository &m_repository;
 };
 

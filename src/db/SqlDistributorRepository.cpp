@@ -65,7 +65,11 @@ std::optional<Distributor> SqlDistributorRepository::findById(qint64 id) const
 
 std::optional<Distributor> SqlDistributorRepository::findByCode(const QString &code) const
 {
-    return findWhere(QStringLiteral("code = ?"), code);
+    // Kept by id too: an import finds an order's seller by code, then its chain by id.
+    std::optional<Distributor> found = findWhere(QStringLiteral("code = ?"), code);
+    if (found)
+        m_read.keep(found->id, *found);
+    return found;
 }
 
 qint64 SqlDistributorRepository::insert(const Distributor &distributor)
@@ -78,17 +82,14 @@ qint64 SqlDistributorRepository::insert(const Distributor &distributor)
                                             {qlonglong(distributor.uplineId)})
                                     .toInt()
                                 + 1;
-    const qint64 id
-        = m_database
-              .scalar(
-                  QStringLiteral("INSERT INTO distributors (code, name, phone, wechat, status, "
-                                 "joined, notes, upline_id, depth) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                 "?, ?) RETURNING id"),
-                  {distributor.code, text(distributor.name), text(distributor.phone),
-                   text(distributor.wechat), DistributorStatuses::code(distributor.status),
-                   Dates::toText(distributor.joined), text(distributor.notes),
-                   idOrNull(distributor.uplineId), depth})
-              .toLongLong();
+    const qint64 id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO distributors (code, name, phone, wechat, status, "
+                       "joined, notes, upline_id, depth) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?)"),
+        {distributor.code, text(distributor.name), text(distributor.phone),
+         text(distributor.wechat), DistributorStatuses::code(distributor.status),
+         Dates::toText(distributor.joined), text(distributor.notes), idOrNull(distributor.uplineId),
+         depth});
     m_database.run(QStringLiteral("INSERT INTO distributor_closure (ancestor_id, descendant_id, "
                                   "distance) VALUES (?, ?, 0)"),
                    {qlonglong(id), qlonglong(id)});

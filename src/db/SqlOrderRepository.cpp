@@ -180,18 +180,16 @@ QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId
 void SqlOrderRepository::insert(Order &order)
 {
     const QVariant now = dateTime(Dates::now());
-    const qint64 id
-        = m_database
-              .scalar(QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
-                                     "distributor_id, status, goods_total, shipping_fee, notes, "
-                                     "platform, platform_no, created_at, updated_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
-                       idOrNull(order.distributorId), OrderStatuses::code(order.status),
-                       money(order.goodsTotal()), money(order.shippingFee), text(order.notes),
-                       text(order.platform ? Platforms::code(*order.platform) : QString()),
-                       order.platform ? QVariant(order.platformNo) : QVariant(), now, now})
-              .toLongLong();
+    const qint64 id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
+                       "distributor_id, status, goods_total, shipping_fee, notes, "
+                       "platform, platform_no, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
+         idOrNull(order.distributorId), OrderStatuses::code(order.status),
+         money(order.goodsTotal()), money(order.shippingFee), text(order.notes),
+         text(order.platform ? Platforms::code(*order.platform) : QString()),
+         order.platform ? QVariant(order.platformNo) : QVariant(), now, now});
     const QList<qint64> lineIds = insertLines(order, id);
     order.id = id;
     for (int i = 0; i < order.lines.size(); ++i)
@@ -205,19 +203,27 @@ void SqlOrderRepository::replaceLines(const Order &order)
     insertLines(order, order.id);
 }
 
-void SqlOrderRepository::saveState(const Order &order)
+void SqlOrderRepository::saveEdit(const Order &order)
 {
     m_database.run(QStringLiteral("UPDATE orders SET date = ?, customer_id = ?, "
-                                  "distributor_id = ?, status = ?, goods_total = ?, "
-                                  "shipping_fee = ?, refunded_total = ?, paid_at = ?, "
-                                  "shipped_at = ?, completed_at = ?, cancelled_at = ?, notes = ?, "
-                                  "updated_at = ?, row_version = row_version + 1 WHERE id = ?"),
+                                  "distributor_id = ?, goods_total = ?, shipping_fee = ?, "
+                                  "notes = ?, updated_at = ?, row_version = row_version + 1 "
+                                  "WHERE id = ?"),
                    {dateTime(order.date), qlonglong(order.customerId),
-                    idOrNull(order.distributorId), OrderStatuses::code(order.status),
-                    money(order.goodsTotal()), money(order.shippingFee), money(order.refundedTotal),
+                    idOrNull(order.distributorId), money(order.goodsTotal()),
+                    money(order.shippingFee), text(order.notes), dateTime(Dates::now()),
+                    qlonglong(order.id)});
+}
+
+void SqlOrderRepository::saveState(const Order &order)
+{
+    m_database.run(QStringLiteral("UPDATE orders SET status = ?, refunded_total = ?, paid_at = ?, "
+                                  "shipped_at = ?, completed_at = ?, cancelled_at = ?, "
+                                  "updated_at = ?, row_version = row_version + 1 WHERE id = ?"),
+                   {OrderStatuses::code(order.status), money(order.refundedTotal),
                     dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
                     dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt),
-                    text(order.notes), dateTime(Dates::now()), qlonglong(order.id)});
+                    dateTime(Dates::now()), qlonglong(order.id)});
 }
 
 void SqlOrderRepository::addPayment(qint64 orderId, const Payment &payment)
@@ -241,15 +247,13 @@ void SqlOrderRepository::addShipment(qint64 orderId, const Shipment &shipment)
 
 void SqlOrderRepository::addRefund(qint64 orderId, const RefundRecord &refund)
 {
-    const qint64 refundId
-        = m_database
-              .scalar(QStringLiteral("INSERT INTO refunds (order_id, refunded_at, goods_amount, "
-                                     "shipping_amount, restock, reason, actor) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-                      {qlonglong(orderId), dateTime(refund.at), money(refund.goodsAmount),
-                       money(refund.shippingAmount), refund.restock ? 1 : 0, text(refund.reason),
-                       text(refund.actor.isEmpty() ? m_database.actor() : refund.actor)})
-              .toLongLong();
+    const qint64 refundId = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO refunds (order_id, refunded_at, goods_amount, "
+                       "shipping_amount, restock, reason, actor) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {qlonglong(orderId), dateTime(refund.at), money(refund.goodsAmount),
+         money(refund.shippingAmount), refund.restock ? 1 : 0, text(refund.reason),
+         text(refund.actor.isEmpty() ? m_database.actor() : refund.actor)});
     for (const RefundRecord::Line &line : refund.lines) {
         m_database.run(QStringLiteral("INSERT INTO refund_lines (refund_id, order_line_id, "
                                       "quantity, amount) VALUES (?, ?, ?, ?)"),

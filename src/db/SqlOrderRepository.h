@@ -23,6 +23,7 @@ public:
     bool hasPlatformOrders() const override;
     void insert(Order &order) override;
     void replaceLines(const Order &order) override;
+    void saveEdit(const Order &order) override;
     void saveState(const Order &order) override;
     void addPayment(qint64 orderId, const Payment &payment) override;
     void addShipment(qint64 orderId, const Shipment &shipment) override;

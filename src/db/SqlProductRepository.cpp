@@ -102,20 +102,16 @@ std::optional<Product> SqlProductRepository::findByBarcode(const QString &barcod
 qint64 SqlProductRepository::insert(const Product &product)
 {
     const QVariant now = dateTime(Dates::now());
-    const qint64 id
-        = m_database
-              .scalar(
-                  QStringLiteral("INSERT INTO products (sku, name, category, unit, price, cost, "
-                                 "stock, low_stock, barcode, active, image, notes, rate1, rate2, "
-                                 "rate3, created_at, updated_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                 "RETURNING id"),
-                  {product.sku, text(product.name), text(product.category), text(product.unit),
-                   money(product.price), money(product.cost), qlonglong(product.lowStock),
-                   textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
-                   text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
-                   rateOrNull(product.rates[2]), now, now})
-              .toLongLong();
+    const qint64 id = m_database.insertReturningId(
+        QStringLiteral("INSERT INTO products (sku, name, category, unit, price, cost, "
+                       "stock, low_stock, barcode, active, image, notes, rate1, rate2, "
+                       "rate3, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {product.sku, text(product.name), text(product.category), text(product.unit),
+         money(product.price), money(product.cost), qlonglong(product.lowStock),
+         textOrNull(product.barcode), product.active ? 1 : 0, imageOrNull(product.image),
+         text(product.notes), rateOrNull(product.rates[0]), rateOrNull(product.rates[1]),
+         rateOrNull(product.rates[2]), now, now});
     m_read.forget(id);
     m_idOfSku.forget(product.sku); // kept as no such product
     return id;

@@ -87,8 +87,8 @@ QList<Grant> grants()
     for (const char *table : {"orders", "customers", "customer_addresses", "payments", "refunds",
                               "refund_lines", "distributors"})
         list.append({packer, QString::fromLatin1(table), selectOnly});
-    // The app saves an order's whole state: the server lets a packer's update through only
-    // when it ships a paid order and changes nothing else (microshop_order_moves).
+    // The server lets a packer's update of an order through only when it ships a paid order and
+    // changes nothing else (microshop_order_moves).
     list.append({packer, QStringLiteral("orders"), QStringLiteral("UPDATE")});
     list.append({packer, QStringLiteral("shipments"), QStringLiteral("SELECT, INSERT")});
 
