@@ -65,11 +65,7 @@ std::optional<Distributor> SqlDistributorRepository::findById(qint64 id) const
 
 std::optional<Distributor> SqlDistributorRepository::findByCode(const QString &code) const
 {
-    // Kept by id too: an import finds an order's seller by code, then its chain by id.
-    std::optional<Distributor> found = findWhere(QStringLiteral("code = ?"), code);
-    if (found)
-        m_read.keep(found->id, *found);
-    return found;
+    return findWhere(QStringLiteral("code = ?"), code); // kept by id (listWhere())
 }
 
 qint64 SqlDistributorRepository::insert(const Distributor &distributor)
