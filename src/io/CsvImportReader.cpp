@@ -209,7 +209,7 @@ void CsvImportReader::readCustomer(const CsvRecord &record, CustomerRow &row)
             = m_sheet.text(record, QStringLiteral("tags")).split(u';', Qt::SkipEmptyParts);
     const QString distributor = m_sheet.text(record, QStringLiteral("distributor"));
     if (!distributor.isEmpty()) {
-        const auto id = m_shop.distributors.idOfCode(distributor);
+        const auto id = distributorId(distributor);
         if (!id)
             m_sheet.error(record, QStringLiteral("distributor"),
                           tr("there is no distributor with the code %1.").arg(distributor));
@@ -401,24 +401,41 @@ OrderRow CsvImportReader::readOrder(const CsvRecord &record)
 void CsvImportReader::readOrderParties(const CsvRecord &record, OrderRow &order)
 {
     const QString customerCode = m_sheet.text(record, QStringLiteral("customer"));
-    if (!m_customers.contains(customerCode)) {
-        const auto customer = m_shop.customerRepository.findByCode(customerCode);
-        m_customers.insert(customerCode,
-                           customer ? std::optional<qint64>(customer->id) : std::nullopt);
-    }
-    if (const auto customerId = m_customers.value(customerCode))
-        order.draft.customerId = *customerId;
+    if (const auto id = customerId(customerCode))
+        order.draft.customerId = *id;
     else
         m_sheet.error(record, QStringLiteral("customer"),
                       tr("there is no customer with the code %1.").arg(customerCode));
     const QString distributor = m_sheet.text(record, QStringLiteral("distributor"));
     if (!distributor.isEmpty()) {
-        if (const auto id = m_shop.distributors.idOfCode(distributor))
+        if (const auto id = distributorId(distributor))
             order.draft.distributorId = *id;
         else
             m_sheet.error(record, QStringLiteral("distributor"),
                           tr("there is no distributor with the code %1.").arg(distributor));
     }
+}
+
+// Each code is read once per file: an order file is read twice (checked, then applied) and names
+// the same buyers and sellers again and again. An order file adds no customer or distributor and
+// a customer file no distributor, so an id read stays right for the whole file.
+std::optional<qint64> CsvImportReader::customerId(const QString &code)
+{
+    if (const auto kept = m_customers.constFind(code); kept != m_customers.constEnd())
+        return *kept;
+    const auto customer = m_shop.customerRepository.findByCode(code);
+    const std::optional<qint64> id = customer ? std::optional<qint64>(customer->id) : std::nullopt;
+    m_customers.insert(code, id);
+    return id;
+}
+
+std::optional<qint64> CsvImportReader::distributorId(const QString &code)
+{
+    if (const auto kept = m_distributors.constFind(code); kept != m_distributors.constEnd())
+        return *kept;
+    const std::optional<qint64> id = m_shop.distributors.idOfCode(code);
+    m_distributors.insert(code, id);
+    return id;
 }
 
 // A date left empty is the order's date where its status needs one.

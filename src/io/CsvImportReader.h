@@ -55,12 +55,15 @@ private:
     void readOrderDates(const CsvRecord &record, OrderRow &order);
     void checkSameOrder(const CsvRecord &record, const CsvRecord &first);
     OrderDraft::Line readOrderLine(const CsvRecord &record);
+    std::optional<qint64> customerId(const QString &code);
+    std::optional<qint64> distributorId(const QString &code);
 
     ShopContext &m_shop;
     ImportSheet &m_sheet;
     // Looked up once per code: an order file names the same few many times.
     QHash<QString, std::optional<Product>> m_products;
-    QHash<QString, std::optional<qint64>> m_customers; // code -> id
+    QHash<QString, std::optional<qint64>> m_customers;    // code -> id
+    QHash<QString, std::optional<qint64>> m_distributors; // code -> id
 };
 
 } // namespace MicroShop
