@@ -29,6 +29,16 @@ std::optional<bool> flag(const QString &text)
     return std::nullopt;
 }
 
+// What is kept for key, else what read() returns, kept for it ("no such row" too).
+template<typename Value, typename Read>
+Value keptOrRead(QHash<QString, Value> &kept, const QString &key, Read read)
+{
+    auto found = kept.find(key);
+    if (found == kept.end())
+        found = kept.insert(key, read());
+    return *found;
+}
+
 } // namespace
 
 CsvImportReader::CsvImportReader(ShopContext &shop, ImportSheet &sheet)
@@ -421,21 +431,15 @@ void CsvImportReader::readOrderParties(const CsvRecord &record, OrderRow &order)
 // a customer file no distributor, so an id read stays right for the whole file.
 std::optional<qint64> CsvImportReader::customerId(const QString &code)
 {
-    if (const auto kept = m_customers.constFind(code); kept != m_customers.constEnd())
-        return *kept;
-    const auto customer = m_shop.customerRepository.findByCode(code);
-    const std::optional<qint64> id = customer ? std::optional<qint64>(customer->id) : std::nullopt;
-    m_customers.insert(code, id);
-    return id;
+    return keptOrRead(m_customers, code, [&]() -> std::optional<qint64> {
+        const auto customer = m_shop.customerRepository.findByCode(code);
+        return customer ? std::optional<qint64>(customer->id) : std::nullopt;
+    });
 }
 
 std::optional<qint64> CsvImportReader::distributorId(const QString &code)
 {
-    if (const auto kept = m_distributors.constFind(code); kept != m_distributors.constEnd())
-        return *kept;
-    const std::optional<qint64> id = m_shop.distributors.idOfCode(code);
-    m_distributors.insert(code, id);
-    return id;
+    return keptOrRead(m_distributors, code, [&] { return m_shop.distributors.idOfCode(code); });
 }
 
 // A date left empty is the order's date where its status needs one.
@@ -481,9 +485,8 @@ OrderDraft::Line CsvImportReader::readOrderLine(const CsvRecord &record)
 {
     OrderDraft::Line line;
     const QString sku = m_sheet.text(record, QStringLiteral("sku"));
-    if (!m_products.contains(sku))
-        m_products.insert(sku, m_shop.productRepository.findBySku(sku));
-    const auto &product = m_products.value(sku);
+    const std::optional<Product> product = keptOrRead(
+        m_products, sku, [&] { return m_shop.productRepository.findBySku(sku); });
     if (!product)
         m_sheet.error(record, QStringLiteral("sku"),
                       tr("there is no product with the SKU %1.").arg(sku));
