@@ -1101,10 +1101,14 @@ int main(int argc, char *argv[])
         const QStringList appLibraries = librariesOf(QStringLiteral(MICROSHOP_APP_PATH));
         const QStringList linkedLibraries = librariesOf(
             QStringLiteral(MICROSHOP_PLAIN_ORDERS_LINKED_PATH));
-        QStringList extra;
-        for (const QString &library : linkedLibraries)
-            if (!appLibraries.contains(library))
-                extra.append(library);
+        const auto notIn = [](const QStringList &these, const QStringList &those) {
+            QStringList missing;
+            for (const QString &library : these)
+                if (!those.contains(library))
+                    missing.append(library);
+            return missing;
+        };
+        const QStringList extra = notIn(linkedLibraries, appLibraries);
         if (appLibraries.size() < 2 || !extra.isEmpty())
             fail(QStringLiteral("the linked yardstick loads libraries the app does not: %1 "
                                 "(the app loads %2)")
@@ -1112,10 +1116,7 @@ int main(int argc, char *argv[])
         // A build may keep a library the Release link drops as unneeded (the sanitizer build
         // keeps Qt Concurrent, whose template code Release inlines): the floor then lacks it,
         // which only makes the floor lower. Said, so that the figures say what they compare.
-        QStringList lacking;
-        for (const QString &library : appLibraries)
-            if (!linkedLibraries.contains(library))
-                lacking.append(library);
+        const QStringList lacking = notIn(appLibraries, linkedLibraries);
         if (!lacking.isEmpty())
             out << "The linked yardstick does not load " << lacking.join(u' ')
                 << ", which this build of the app loads." << Qt::endl;
