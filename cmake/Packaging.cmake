@@ -47,9 +47,10 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     # Plugins are loaded at run time, so dpkg-shlibdeps cannot see them: name them here. Droid
     # Sans Fallback is the Chinese face of printed documents, the one whose PDF text comes back
-    # as printed (docs/decisions.md, "Searchable PDFs"). The workbook libraries (minizip reads
-    # .xlsx, libxlsxwriter writes them) are named too, although dpkg-shlibdeps finds them, so
-    # that the list says what the package needs.
+    # as printed (docs/decisions.md, "Searchable PDFs"). libxlsxwriter, which writes .xlsx, is
+    # loaded when the first workbook is written (src/io/XlsxWriter.cpp): dpkg-shlibdeps cannot
+    # see it either. minizip, which reads them, is named too, although dpkg-shlibdeps finds it,
+    # so that the list says what the package needs.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
         "libqt6sql6-sqlite, libqt6sql6-psql, libqt6svg6, qt6-qpa-plugins, fonts-droid-fallback, libxlsxwriter4, libminizip1, libqt6keychain1")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk, qt6-translations-l10n")

@@ -6575,6 +6575,11 @@ Everything entered since that backup will be lost. Back up now first if you may 
         <translation>无法写入 %1：%2。请检查文件夹以及您是否有写入权限。</translation>
     </message>
     <message>
+        <location line="+4" />
+        <source>Cannot write %1: the library that writes Excel workbooks (libxlsxwriter %2) cannot be loaded: %3. Install it (on Debian: libxlsxwriter%2), or export to CSV instead.</source>
+        <translation>无法写入 %1：无法加载写入 Excel 工作簿的库（libxlsxwriter %2）：%3。请安装它（Debian 上为 libxlsxwriter%2），或改为导出 CSV。</translation>
+    </message>
+    <message>
         <location line="+11" />
         <source>libxlsxwriter cannot start a workbook</source>
         <translation>libxlsxwriter 无法新建工作簿</translation>

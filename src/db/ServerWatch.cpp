@@ -1,11 +1,12 @@
 #include "ServerWatch.h"
 
 #include "Database.h"
+#include "Error.h"
 
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QSqlDatabase>
-#include <QTcpSocket>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -16,12 +17,23 @@ namespace {
 // What the watch sees, for developers: QT_LOGGING_RULES="microshop.live.info=true".
 Q_LOGGING_CATEGORY(live, "microshop.live", QtWarningMsg)
 
+// Whether the server answers: a connection of its own opened and closed (on a pooled thread; it
+// outlives the watch if need be, holding nothing of it). Empty, or why not.
+QString reach(const DatabaseLocation &location)
+{
+    try {
+        Database::open(location, Database::OpenMode::ExistingCurrent);
+        return {};
+    } catch (const Error &error) {
+        return error.message();
+    }
+}
+
 } // namespace
 
 ServerWatch::ServerWatch(Database &database, QObject *parent)
     : ShopChanges(parent)
     , m_database(database)
-    , m_probe(new QTcpSocket(this))
 {
     m_gather.setSingleShot(true);
     m_gather.setInterval(gatherMilliseconds);
@@ -33,13 +45,7 @@ ServerWatch::ServerWatch(Database &database, QObject *parent)
     m_stirred.setSingleShot(true);
     m_stirred.setInterval(100);
     connect(&m_stirred, &QTimer::timeout, this, &ServerWatch::checkNow);
-    m_probeTimeout.setSingleShot(true);
-    m_probeTimeout.setInterval(probeMilliseconds);
-    connect(m_probe, &QTcpSocket::connected, this, &ServerWatch::reconnect);
-    connect(m_probe, &QTcpSocket::errorOccurred, this,
-            [this] { retryLater(m_probe->errorString()); });
-    connect(&m_probeTimeout, &QTimer::timeout, this,
-            [this] { retryLater(QStringLiteral("no answer to the probe")); });
+    connect(&m_probe, &QFutureWatcher<QString>::finished, this, &ServerWatch::probed);
     if (m_database.isSqlite())
         return;
     // Called in the middle of the failing statement: act once it has unwound.
@@ -126,15 +132,20 @@ void ServerWatch::retry()
         reconnect();
         return;
     }
-    m_probe->abort();
-    m_probeTimeout.start();
-    m_probe->connectToHost(location.host(), quint16(location.port()));
+    m_probe.setFuture(QtConcurrent::run(reach, location));
+}
+
+void ServerWatch::probed()
+{
+    const QString why = m_probe.result();
+    if (why.isEmpty())
+        reconnect();
+    else
+        retryLater(why);
 }
 
 void ServerWatch::reconnect()
 {
-    m_probeTimeout.stop();
-    m_probe->abort();
     QString why;
     if (!m_database.reconnect(&why)) {
         retryLater(why);
@@ -149,8 +160,6 @@ void ServerWatch::reconnect()
 
 void ServerWatch::retryLater(const QString &why)
 {
-    m_probeTimeout.stop();
-    m_probe->abort();
     m_retryDelay = std::min(m_retryDelay * 2, lastRetryMilliseconds);
     qCInfo(live) << "still away:" << why << "next try in" << m_retryDelay << "ms";
     m_retry.start(m_retryDelay);

@@ -8,7 +8,6 @@
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -23,6 +22,26 @@ constexpr int scramSaltBytes = 16;
 QString createRole(const QString &role)
 {
     return role == u"owner" ? QStringLiteral("CREATEROLE") : QStringLiteral("NOCREATEROLE");
+}
+
+// PBKDF2 with HMAC-SHA-256 (RFC 8018), one block: the 32 bytes SCRAM-SHA-256 salts a password
+// into. Qt's QPasswordDigestor does the same but lives in Qt Network, which the desktop does not
+// link for this alone (its start would bind Network, Kerberos and libproxy).
+QByteArray pbkdf2Sha256(const QByteArray &password, const QByteArray &salt, int iterations)
+{
+    QMessageAuthenticationCode mac(QCryptographicHash::Sha256, password);
+    mac.addData(salt);
+    mac.addData("\0\0\0\1", 4); // the block's number, big-endian
+    QByteArray u = mac.result();
+    QByteArray key = u;
+    for (int i = 1; i < iterations; ++i) {
+        mac.reset();
+        mac.addData(u);
+        u = mac.result();
+        for (qsizetype b = 0; b < key.size(); ++b)
+            key[b] = char(key.at(b) ^ u.at(b));
+    }
+    return key;
 }
 
 } // namespace
@@ -267,8 +286,7 @@ QString TeamDirectory::scramVerifier(const QString &password, QByteArray salt)
     }
     // SASLprep, as far as it matters for typed passwords: compatibility forms folded (NFKC).
     const QByteArray normalized = password.normalized(QString::NormalizationForm_KC).toUtf8();
-    const QByteArray salted = QPasswordDigestor::deriveKeyPbkdf2(
-        QCryptographicHash::Sha256, normalized, salt, scramIterations, 32);
+    const QByteArray salted = pbkdf2Sha256(normalized, salt, scramIterations);
     const QByteArray clientKey = QMessageAuthenticationCode::hash(
         QByteArrayLiteral("Client Key"), salted, QCryptographicHash::Sha256);
     const QByteArray storedKey = QCryptographicHash::hash(clientKey, QCryptographicHash::Sha256);

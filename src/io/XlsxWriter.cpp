@@ -7,12 +7,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLibrary>
 #include <QTime>
 
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <type_traits>
 
 namespace MicroShop {
 
@@ -99,6 +101,64 @@ bool parseDateTime(const QString &text, lxw_datetime *value, bool *withTime)
     return true;
 }
 
+// libxlsxwriter, loaded when the first workbook is written rather than linked: the loader binds a
+// linked library (and the OpenSSL it links) at every start of the programs, about 2 ms of the
+// desktop's (docs/decisions.md, "The start and its yardstick"). The functions this file calls,
+// found by name; their types are the header's.
+struct Lxw
+{
+    decltype(&workbook_new_opt) workbookNewOpt = nullptr;
+    decltype(&workbook_add_format) workbookAddFormat = nullptr;
+    decltype(&workbook_add_worksheet) workbookAddWorksheet = nullptr;
+    decltype(&workbook_close) workbookClose = nullptr;
+    decltype(&lxw_workbook_free) workbookFree = nullptr;
+    decltype(&lxw_strerror) strerror = nullptr;
+    decltype(&format_set_bold) formatSetBold = nullptr;
+    decltype(&format_set_bottom) formatSetBottom = nullptr;
+    decltype(&format_set_num_format) formatSetNumFormat = nullptr;
+    decltype(&worksheet_set_column) worksheetSetColumn = nullptr;
+    decltype(&worksheet_write_string) worksheetWriteString = nullptr;
+    decltype(&worksheet_write_number) worksheetWriteNumber = nullptr;
+    decltype(&worksheet_write_datetime) worksheetWriteDatetime = nullptr;
+    decltype(&worksheet_freeze_panes) worksheetFreezePanes = nullptr;
+    QString missing; // why it cannot be used; empty when every function was found
+};
+
+// Loaded once, on the first call (from any thread), and kept for the rest of the process.
+const Lxw &lxw()
+{
+    static const Lxw loaded = [] {
+        Lxw lxw;
+        QLibrary library(QStringLiteral("xlsxwriter"), QStringLiteral(LXW_SOVERSION));
+        if (!library.load()) {
+            lxw.missing = library.errorString();
+            return lxw;
+        }
+        const auto find = [&](auto &function, const char *name) {
+            function = reinterpret_cast<std::remove_reference_t<decltype(function)>>(
+                library.resolve(name));
+            if (!function && lxw.missing.isEmpty())
+                lxw.missing = library.errorString();
+        };
+        find(lxw.workbookNewOpt, "workbook_new_opt");
+        find(lxw.workbookAddFormat, "workbook_add_format");
+        find(lxw.workbookAddWorksheet, "workbook_add_worksheet");
+        find(lxw.workbookClose, "workbook_close");
+        find(lxw.workbookFree, "lxw_workbook_free");
+        find(lxw.strerror, "lxw_strerror");
+        find(lxw.formatSetBold, "format_set_bold");
+        find(lxw.formatSetBottom, "format_set_bottom");
+        find(lxw.formatSetNumFormat, "format_set_num_format");
+        find(lxw.worksheetSetColumn, "worksheet_set_column");
+        find(lxw.worksheetWriteString, "worksheet_write_string");
+        find(lxw.worksheetWriteNumber, "worksheet_write_number");
+        find(lxw.worksheetWriteDatetime, "worksheet_write_datetime");
+        find(lxw.worksheetFreezePanes, "worksheet_freeze_panes");
+        return lxw;
+    }();
+    return loaded;
+}
+
 } // namespace
 
 // libxlsxwriter's workbook and the formats its cells use; freed unwritten unless closed.
@@ -126,7 +186,7 @@ struct XlsxWriter::Workbook
                 each->optimize_tmpfile = nullptr;
                 each->file = nullptr;
             }
-            lxw_workbook_free(book);
+            lxw().workbookFree(book);
         }
         if (!committed && !partialPath.isEmpty())
             QFile::remove(QFile::decodeName(partialPath));
@@ -150,25 +210,33 @@ XlsxWriter::XlsxWriter(const QString &path, const QString &sheetName, const QStr
         throw InputError(tr("Cannot write %1: %2. Check the folder and that you may write there.")
                              .arg(QDir::toNativeSeparators(path), probe.errorString()));
     probe.close();
+    if (!lxw().missing.isEmpty()) {
+        QFile::remove(partial);
+        throw InputError(
+            tr("Cannot write %1: the library that writes Excel workbooks "
+               "(libxlsxwriter %2) cannot be loaded: %3. Install it (on Debian: "
+               "libxlsxwriter%2), or export to CSV instead.")
+                .arg(QDir::toNativeSeparators(path), QStringLiteral(LXW_SOVERSION), lxw().missing));
+    }
     m_workbook->partialPath = QFile::encodeName(partial);
     m_workbook->folder = QFile::encodeName(QFileInfo(partial).absolutePath());
 
     lxw_workbook_options options{};
     options.constant_memory = LXW_TRUE; // each row goes to a temporary file once the next starts
     options.tmpdir = m_workbook->folder.data();
-    lxw_workbook *book = workbook_new_opt(m_workbook->partialPath.constData(), &options);
+    lxw_workbook *book = lxw().workbookNewOpt(m_workbook->partialPath.constData(), &options);
     if (!book)
         fail(tr("libxlsxwriter cannot start a workbook"));
     m_workbook->book = book;
-    m_workbook->header = workbook_add_format(book);
-    format_set_bold(m_workbook->header);
-    format_set_bottom(m_workbook->header, LXW_BORDER_THIN);
-    m_workbook->money = workbook_add_format(book);
-    format_set_num_format(m_workbook->money, "0.00");
-    m_workbook->date = workbook_add_format(book);
-    format_set_num_format(m_workbook->date, "yyyy-mm-dd");
-    m_workbook->dateTime = workbook_add_format(book);
-    format_set_num_format(m_workbook->dateTime, "yyyy-mm-dd hh:mm:ss");
+    m_workbook->header = lxw().workbookAddFormat(book);
+    lxw().formatSetBold(m_workbook->header);
+    lxw().formatSetBottom(m_workbook->header, LXW_BORDER_THIN);
+    m_workbook->money = lxw().workbookAddFormat(book);
+    lxw().formatSetNumFormat(m_workbook->money, "0.00");
+    m_workbook->date = lxw().workbookAddFormat(book);
+    lxw().formatSetNumFormat(m_workbook->date, "yyyy-mm-dd");
+    m_workbook->dateTime = lxw().workbookAddFormat(book);
+    lxw().formatSetNumFormat(m_workbook->dateTime, "yyyy-mm-dd hh:mm:ss");
     addSheet();
 }
 
@@ -190,7 +258,7 @@ void XlsxWriter::addSheet()
     ++m_sheets;
     m_rowsInSheet = 0;
     const QByteArray title = sheetTitle(m_sheetName, m_sheets).toUtf8();
-    lxw_worksheet *sheet = workbook_add_worksheet(m_workbook->book, title.constData());
+    lxw_worksheet *sheet = lxw().workbookAddWorksheet(m_workbook->book, title.constData());
     if (!sheet)
         fail(tr("libxlsxwriter cannot add the sheet \"%1\"").arg(QString::fromUtf8(title)));
     m_workbook->sheet = sheet;
@@ -200,12 +268,12 @@ void XlsxWriter::addSheet()
         lxw_format *format = nullptr;
         if (type == ColumnType::Money)
             format = m_workbook->money;
-        worksheet_set_column(sheet, lxw_col_t(column), lxw_col_t(column),
-                             columnWidth(m_columns.at(column), type), format);
-        worksheet_write_string(sheet, 0, lxw_col_t(column),
-                               m_columns.at(column).toUtf8().constData(), m_workbook->header);
+        lxw().worksheetSetColumn(sheet, lxw_col_t(column), lxw_col_t(column),
+                                 columnWidth(m_columns.at(column), type), format);
+        lxw().worksheetWriteString(sheet, 0, lxw_col_t(column),
+                                   m_columns.at(column).toUtf8().constData(), m_workbook->header);
     }
-    worksheet_freeze_panes(sheet, 1, 0);
+    lxw().worksheetFreezePanes(sheet, 1, 0);
 }
 
 void XlsxWriter::writeRow(const QStringList &row)
@@ -233,22 +301,22 @@ void XlsxWriter::writeCell(int column, const QString &text)
         bool ok = false;
         const double number = text.toDouble(&ok);
         if (ok) {
-            worksheet_write_number(sheet, row, at, number,
-                                   type == ColumnType::Money ? m_workbook->money : nullptr);
+            lxw().worksheetWriteNumber(sheet, row, at, number,
+                                       type == ColumnType::Money ? m_workbook->money : nullptr);
             return;
         }
     } else if (type == ColumnType::DateTime) {
         lxw_datetime value{};
         bool withTime = false;
         if (parseDateTime(text, &value, &withTime)) {
-            worksheet_write_datetime(sheet, row, at, &value,
-                                     withTime ? m_workbook->dateTime : m_workbook->date);
+            lxw().worksheetWriteDatetime(sheet, row, at, &value,
+                                         withTime ? m_workbook->dateTime : m_workbook->date);
             return;
         }
     }
     // A string cell: never a number, never a formula (no ' needed as in CSV).
-    const lxw_error error = worksheet_write_string(sheet, row, at, text.toUtf8().constData(),
-                                                   nullptr);
+    const lxw_error error = lxw().worksheetWriteString(sheet, row, at, text.toUtf8().constData(),
+                                                       nullptr);
     if (error == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
         throw InputError(tr("Cannot write %1: row %2, column %3 holds %4 characters, more than "
                             "an Excel cell takes (32,767). Export to CSV instead, or shorten it.")
@@ -257,16 +325,16 @@ void XlsxWriter::writeCell(int column, const QString &text)
                              .arg(m_columns.value(column))
                              .arg(text.size()));
     if (error != LXW_NO_ERROR)
-        fail(QString::fromUtf8(lxw_strerror(error)));
+        fail(QString::fromUtf8(lxw().strerror(error)));
 }
 
 void XlsxWriter::commit()
 {
     lxw_workbook *book = m_workbook->book;
     m_workbook->book = nullptr; // workbook_close frees it, written or not
-    const lxw_error error = workbook_close(book);
+    const lxw_error error = lxw().workbookClose(book);
     if (error != LXW_NO_ERROR)
-        fail(QString::fromUtf8(lxw_strerror(error)));
+        fail(QString::fromUtf8(lxw().strerror(error)));
     // Over an older file of that name at once (rename(2)); on failure the partial one goes.
     if (std::rename(m_workbook->partialPath.constData(), QFile::encodeName(m_path).constData())
         != 0)

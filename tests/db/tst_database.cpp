@@ -7,6 +7,7 @@
 #include "SqlAuditLog.h"
 #include "SqlProductRepository.h"
 #include "SqlSettingsRepository.h"
+#include "TeamDirectory.h"
 
 #include "Error.h"
 #include "ShopSettings.h"
@@ -150,6 +151,7 @@ private slots:
     void checkFindsBrokenInvariants();
     void dailyBackupsKeepFourteen();
     void wrongPasswordAndUnreachableServer();
+    void scramVerifiersAreSalted();
 
 private:
     TestDatabases m_databases;
@@ -1041,4 +1043,21 @@ void TestDatabase::wrongPasswordAndUnreachableServer()
 }
 
 MICROSHOP_TEST_GUILESS_MAIN(TestDatabase)
+// A person's password goes to the server as a SCRAM-SHA-256 verifier (TeamDirectory), never as
+// text. Its PBKDF2 is MicroShop's own: checked against Python's hashlib (pbkdf2_hmac, hmac) on
+// the salt of RFC 7677's example; sign-ins with such verifiers are tested on the server itself
+// (tst_cli_team, tst_roles).
+void TestDatabase::scramVerifiersAreSalted()
+{
+    const QByteArray salt = QByteArray::fromBase64("W22ZaJ0SNY7soEsUEjb6gQ==");
+    QCOMPARE(TeamDirectory::scramVerifier(QStringLiteral("pencil"), salt),
+             QStringLiteral("SCRAM-SHA-256$4096:W22ZaJ0SNY7soEsUEjb6gQ==$"
+                            "WG5d8oPm3OtcPnkdi4Uo7BkeZkBFzpcXkuLmtbsT4qY=:"
+                            "wfPLwcE6nTWhTAmQ7tl2KeoiWGPlZqQxSrmfPwDl2dU="));
+    // Without a salt, a new random one each time: the same password, two verifiers.
+    const QString first = TeamDirectory::scramVerifier(QStringLiteral("pencil"));
+    QVERIFY(first.startsWith(QStringLiteral("SCRAM-SHA-256$4096:")));
+    QVERIFY(first != TeamDirectory::scramVerifier(QStringLiteral("pencil")));
+}
+
 #include "tst_database.moc"
