@@ -6568,6 +6568,14 @@ Everything entered since that backup will be lost. Back up now first if you may 
     </message>
 </context>
 <context>
+    <name>ReportChart</name>
+    <message>
+        <location filename="../src/ui/ReportChart.cpp" line="+45" />
+        <source>MicroShop's charts module (microshop_charts) was not found or cannot be loaded: %1. Reinstall MicroShop.</source>
+        <translation>找不到或无法加载 MicroShop 的图表模块（microshop_charts）：%1。请重新安装 MicroShop。</translation>
+    </message>
+</context>
+<context>
     <name>XlsxWriter</name>
     <message>
         <location filename="../src/io/XlsxWriter.cpp" line="+150" />

@@ -6,8 +6,6 @@
 #include "ReportSource.h"
 #include "ShopContext.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -36,7 +34,7 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     , m_toShip(addTile("toShipTile"))
     , m_lowStock(addTile("lowStockTile"))
     , m_commissions(addTile("commissionsTile"))
-    , m_chart(new QChartView(this))
+    , m_chart(ReportChart::newView(this))
 {
     setObjectName(QStringLiteral("dashboardPage"));
     m_title->setStyleSheet(QStringLiteral("font-size: 18pt; font-weight: bold;"));
@@ -47,7 +45,6 @@ DashboardPage::DashboardPage(ShopContext &shop, QWidget *parent)
     m_refresh->setShortcut(QKeySequence::Refresh);
     connect(m_refresh, &QPushButton::clicked, this, &DashboardPage::refresh);
     m_chart->setObjectName(QStringLiteral("salesChart"));
-    m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(260);
 
     connect(m_today.button, &QPushButton::clicked, this,
@@ -182,11 +179,11 @@ void DashboardPage::showFigures()
     ReportTable days = figures.lastDays;
     for (QStringList &row : days.rows)
         row[0] = row.at(0).mid(5);
-    QChart *chart = ReportChart::make(ReportChart::Kind::Bars, days, 0, {{4, tr("Net sales")}},
-                                      tr("Sales of the last 30 days"));
-    QChart *old = m_chart->chart();
-    m_chart->setChart(chart);
-    delete old;
+    ReportChart::show(m_chart, {ReportChart::Kind::Bars,
+                                days,
+                                0,
+                                {{4, tr("Net sales")}},
+                                tr("Sales of the last 30 days")});
 }
 
 void DashboardPage::fitFigures()

@@ -9,7 +9,6 @@
 
 #include <optional>
 
-class QChartView;
 class QLabel;
 class QPushButton;
 
@@ -32,7 +31,7 @@ public:
 
     void refresh(); // the figures again, as of today, once computed
     bool isUpdating() const { return m_updating; }
-    QChartView *chartView() const { return m_chart; }
+    QWidget *chartView() const { return m_chart; } // a QChartView (ReportChart::newView)
 
 signals:
     void updated(); // the figures of the last refresh() are shown
@@ -74,7 +73,7 @@ private:
     Tile m_toShip;
     Tile m_lowStock;
     Tile m_commissions;
-    QChartView *m_chart;
+    QWidget *m_chart;
     QFutureWatcher<BackgroundTask::Answer<Computed>> m_watcher;
     bool m_updating = false;     // figures asked for and not shown yet
     bool m_refreshAgain = false; // refresh() came while computing

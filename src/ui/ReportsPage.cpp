@@ -19,8 +19,6 @@
 #include "ShopRepositories.h"
 #include "ShopSettings.h"
 
-#include <QChart>
-#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -103,7 +101,7 @@ ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_count(new QSpinBox(this))
     , m_problem(new QLabel(this))
-    , m_chart(new QChartView(this))
+    , m_chart(ReportChart::newView(this))
     , m_view(new QTableView(this))
     , m_model(new QStandardItemModel(this))
     , m_print(new QPushButton(this))
@@ -136,7 +134,6 @@ ReportsPage::ReportsPage(ShopContext &shop, QWidget *parent)
     m_problem->setStyleSheet(QStringLiteral("color: #d93026;"));
     m_problem->hide();
     m_chart->setObjectName(QStringLiteral("reportChart"));
-    m_chart->setRenderHint(QPainter::Antialiasing);
     m_chart->setMinimumHeight(300);
     m_view->setObjectName(QStringLiteral("reportTable"));
     m_view->setModel(m_model);
@@ -384,9 +381,7 @@ void ReportsPage::computeAndShow()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     showTable();
-    QChart *old = m_chart->chart();
-    m_chart->setChart(makeChart());
-    delete old;
+    ReportChart::show(m_chart, drawing());
 }
 
 void ReportsPage::showTable()
@@ -418,17 +413,17 @@ void ReportsPage::showTable()
     m_view->resizeColumnsToContents();
 }
 
-QChart *ReportsPage::makeChart() const
+ReportChart::Drawing ReportsPage::drawing() const
 {
     const ReportChartSpec &chart = currentReport().chart;
     const ReportTable table = shown(m_table);
     if (table.columns.isEmpty())
-        return ReportChart::make(ReportChartKind::Bars, table, 0, {}, title());
+        return {ReportChartKind::Bars, table, 0, {}, title()};
     QList<ReportChart::Values> values;
     for (const QString &name : chart.values)
         values.append({int(table.columns.indexOf(name)), ShopDocuments::columnTitle(name)});
     const int limit = chart.limit == ReportChartSpec::PageCount ? m_count->value() : chart.limit;
-    return ReportChart::make(chart.kind, table, chart.categoryColumn, values, title(), limit);
+    return {chart.kind, table, chart.categoryColumn, values, title(), limit};
 }
 
 QString ReportsPage::title() const
@@ -496,7 +491,7 @@ bool ReportsPage::saveTable(const QString &fileName)
 
 std::unique_ptr<QTextDocument> ReportsPage::document()
 {
-    const QImage chart = ReportChart::render(makeChart(), QSize(1000, 480));
+    const QImage chart = ReportChart::render(drawing(), QSize(1000, 480));
     return ShopDocuments::report(title(), subtitle(), shown(m_table), chart);
 }
 
@@ -512,7 +507,11 @@ bool ReportsPage::savePdf(const QString &fileName)
 
 bool ReportsPage::savePng(const QString &fileName)
 {
-    const QImage chart = ReportChart::render(makeChart(), QSize(1600, 900));
+    const QImage chart = ReportChart::render(drawing(), QSize(1600, 900));
+    if (chart.isNull()) {
+        QMessageBox::warning(this, tr("Save the chart as a picture"), ReportChart::why());
+        return false;
+    }
     if (chart.save(fileName, "PNG"))
         return true;
     QMessageBox::warning(this, tr("Save the chart as a picture"),

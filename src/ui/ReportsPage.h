@@ -7,7 +7,6 @@
 #include <QDate>
 #include <QWidget>
 
-class QChartView;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -62,7 +61,7 @@ private:
     const ReportDescriptor &currentReport() const;
     // What the inputs ask for, read on the UI thread; *problem says what to fix, if anything.
     ReportRequest request(QString *problem) const;
-    QChart *makeChart() const;
+    ReportChart::Drawing drawing() const;
     void computeAndShow();
     void showTable();
     void updateOptions();
@@ -84,7 +83,7 @@ private:
     QLabel *m_countLabel;
     QSpinBox *m_count;
     QLabel *m_problem;
-    QChartView *m_chart;
+    QWidget *m_chart; // ReportChart::newView
     QTableView *m_view;
     QStandardItemModel *m_model;
     QPushButton *m_print;

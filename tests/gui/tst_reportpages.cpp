@@ -14,6 +14,7 @@
 #include "MainWindow.h"
 #include "OrderListPage.h"
 #include "ProductListPage.h"
+#include "ReportChart.h"
 #include "ReportsPage.h"
 
 #include "DistributorTreeModel.h"
@@ -155,8 +156,12 @@ void TestReportPages::dashboardFiguresMatchTheDatabase()
                        .arg(today))
                  .toString());
 
-    // The chart: one bar a day for 30 days, adding up to the 30 days' net sales.
-    const QList<QAbstractSeries *> series = page->chartView()->chart()->series();
+    // The chart: one bar a day for 30 days, adding up to the 30 days' net sales. Drawn by the
+    // charts module, loaded from the build tree (ReportChart::moduleFile).
+    QVERIFY2(!ReportChart::moduleFile().isEmpty(), qPrintable(ReportChart::why()));
+    auto *chartView = qobject_cast<QChartView *>(page->chartView());
+    QVERIFY(chartView);
+    const QList<QAbstractSeries *> series = chartView->chart()->series();
     QCOMPARE(series.size(), 1);
     const QBarSet *bars = static_cast<QAbstractBarSeries *>(series.constFirst())->barSets().first();
     QCOMPARE(bars->count(), 30);
