@@ -1084,9 +1084,10 @@ int main(int argc, char *argv[])
     shown.insert(QStringLiteral("MICROSHOP_BENCH"), QStringLiteral("orders-shown"));
     // The yardstick again, linked to every shared library the app links
     // (microshop-plain-orders-linked): the loader loads and binds them before main, as it does the
-    // app's. A floor under the app's start for those libraries (Charts, PrintSupport, the
-    // keychain, zint, minizip). It loads no library the app does not, or it is no floor. (Earlier runs preloaded them with LD_PRELOAD, which puts them ahead of everything
-    // else the loader searches: not the way the app loads them.)
+    // app's. A floor under the app's start for those libraries (PrintSupport, the keychain, zint,
+    // minizip). It loads no library the app does not, or it is no floor. (Earlier runs preloaded
+    // them with LD_PRELOAD, which puts them ahead of everything else the loader searches: not the
+    // way the app loads them.)
     {
         const auto librariesOf = [](const QString &program) {
             QString said;
