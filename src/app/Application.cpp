@@ -11,6 +11,7 @@
 #include "Dates.h"
 #include "Error.h"
 
+#include "DeferredIconStyle.h"
 #include "LanguageManager.h"
 #include "ListPage.h"
 #include "MainWindow.h"
@@ -177,6 +178,7 @@ int runDesktopApplication(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MICROSHOP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(MICROSHOP_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/microshop.svg")));
+    QApplication::setStyle(new DeferredIconStyle); // the platform's style (or -style's)
 
     LanguageManager languages;
     languages.restore();

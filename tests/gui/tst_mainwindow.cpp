@@ -4,6 +4,7 @@
 #include "Migrations.h"
 #include "ShopServices.h"
 
+#include "DeferredIconStyle.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
 #include "SettingsPage.h"
@@ -64,6 +65,7 @@ private slots:
     void typedSettingsAreApplied();
     void badSettingsAreRefusedAndNothingChanges();
     void aboutNamesVersionAndDatabase();
+    void deferredIconsDrawWhatTheStyleDraws();
     void remembersTheLastPage();
     void aQuitThatChangesNothingWritesNoSettings();
     void restoringTheLanguageWritesNoSettings();
@@ -219,6 +221,32 @@ void TestMainWindow::badSettingsAreRefusedAndNothingChanges()
     QTest::mouseClick(child<QPushButton>(m_window.get(), "revertButton"), Qt::LeftButton);
     QCOMPARE(rate2->text(), QStringLiteral("5"));
     QCOMPARE(hold->value(), 7);
+}
+
+// The app's style (Application.cpp) reads a bar's overflow icon and a search box's clear icon when
+// they are first drawn: they must then be the platform style's own, at every size asked.
+void TestMainWindow::deferredIconsDrawWhatTheStyleDraws()
+{
+    DeferredIconStyle style;
+    const QStyle *base = style.baseStyle();
+    QVERIFY(base != nullptr);
+    for (const QStyle::StandardPixmap which :
+         {QStyle::SP_ToolBarHorizontalExtensionButton, QStyle::SP_ToolBarVerticalExtensionButton,
+          QStyle::SP_LineEditClearButton}) {
+        const QIcon deferred = style.standardIcon(which);
+        const QIcon own = base->standardIcon(which);
+        QVERIFY(!own.isNull());
+        QVERIFY(!deferred.isNull());
+        for (const int side : {12, 16, 32}) {
+            const QImage drawn = deferred.pixmap(side).toImage();
+            QVERIFY2(!drawn.isNull(), qPrintable(QString::number(which)));
+            QCOMPARE(drawn, own.pixmap(side).toImage());
+            QCOMPARE(deferred.actualSize(QSize(side, side)), own.actualSize(QSize(side, side)));
+        }
+    }
+    // Other icons are the base style's, unchanged.
+    QCOMPARE(style.standardIcon(QStyle::SP_DialogOkButton).pixmap(16).toImage(),
+             base->standardIcon(QStyle::SP_DialogOkButton).pixmap(16).toImage());
 }
 
 void TestMainWindow::aboutNamesVersionAndDatabase()

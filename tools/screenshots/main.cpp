@@ -6,6 +6,7 @@
 #include "AddressPasteDialog.h"
 #include "BatchPrintDialog.h"
 #include "DashboardPage.h"
+#include "DeferredIconStyle.h"
 #include "DemoGenerator.h"
 #include "LanguageManager.h"
 #include "MainWindow.h"
@@ -32,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QItemSelection>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSqlQuery>
@@ -175,6 +177,7 @@ void shootShipping(Shop &shop, MainWindow &window, const QString &scratch, const
 int main(int argc, char *argv[])
 {
     QApplication application(argc, argv);
+    QApplication::setStyle(new DeferredIconStyle); // the app's (src/app/Application.cpp)
     // Its own settings, not the merchant's window layout and language.
     QApplication::setOrganizationName(QStringLiteral("MicroShop"));
     QApplication::setApplicationName(QStringLiteral("MicroShop-screenshots"));
@@ -263,6 +266,19 @@ int main(int argc, char *argv[])
         save(QStringLiteral("report-%1.png").arg(report));
     }
     shootShipping(shop, window, scratch.path(), folder, written);
+    // An icon the style reads when first drawn: the clear button of a search box with text, in
+    // the window at its narrowest (where the menu bar's overflow button would show if the menus
+    // did not fit).
+    window.showPage(MainWindow::Orders);
+    for (QLineEdit *search : window.findChildren<QLineEdit *>(QStringLiteral("searchEdit"))) {
+        if (!search->isVisible())
+            continue;
+        search->setText(QStringLiteral("SO"));
+        window.resize(520, 600);
+        save(QStringLiteral("narrowest-window-search.png"));
+        search->clear();
+    }
+    window.resize(1300, 820);
     const QString pdf = folder.filePath(QStringLiteral("report.pdf"));
     if (reports->savePdf(pdf))
         written.append(pdf);
