@@ -441,6 +441,9 @@ bool Database::ping()
 void Database::goOffline()
 {
     m_held.clear(); // the server rolled back what they belonged to
+    m_heldAdditions.clear();
+    m_heldIds.clear();
+    m_idTables.clear();
     m_heldTablesNamed.bySql.clear();
     finalizeSqliteStatements();
     m_kept.clear(); // their server-side statements went with the session
@@ -646,6 +649,9 @@ void Database::inBulkTransaction(const std::function<void()> &work)
         const auto end = qScopeGuard([this, cacheBefore] {
             m_bulkDepth = 0;
             m_held.clear(); // sent by now, or rolled back
+            m_heldAdditions.clear();
+            m_heldIds.clear();
+            m_idTables.clear();
             m_bulkFailure = nullptr;
             if (cacheBefore.isValid())
                 QSqlQuery(connection())
@@ -688,6 +694,14 @@ void Database::insertRow(const QString &table, const QString &columns, const QVa
 
 void Database::sendHeldRows(HeldRows &held, bool all)
 {
+    // Rows may name rows held with ids from heldId(): those go in first, all of them.
+    const qsizetype rank = m_idTables.indexOf(held.table);
+    for (HeldRows &named : m_held) {
+        const qsizetype namedRank = m_idTables.indexOf(named.table);
+        if (&named != &held && !named.values.isEmpty() && namedRank >= 0
+            && (rank < 0 || namedRank < rank))
+            sendHeldRows(named, true);
+    }
     const auto statement = [&held](int rows) {
         return insertStatement(held.table, held.columns, held.columnCount, rows);
     };
@@ -700,22 +714,110 @@ void Database::sendHeldRows(HeldRows &held, bool all)
         run(statement(heldRowsPerStatement), values.mid(sent, perStatement));
         sent += perStatement;
     }
-    if (all && sent < values.size()) {
-        const QString sql = statement(1);
-        for (; sent < values.size(); sent += held.columnCount)
-            run(sql, values.mid(sent, held.columnCount));
+    // The rest in statements of 32, 16, ... 1 rows: a few texts, each prepared once.
+    for (int rows = heldRowsPerStatement / 2; all && rows >= 1; rows /= 2) {
+        const qsizetype length = qsizetype(rows) * held.columnCount;
+        if (values.size() - sent >= length) {
+            run(statement(rows), values.mid(sent, length));
+            sent += length;
+        }
     }
     held.values = values.mid(sent);
 }
 
+void Database::addToColumn(const QString &table, const QString &column, qint64 id, qint64 amount)
+{
+    if (m_bulkDepth == 0 || !isSqlite()) {
+        run(QStringLiteral("UPDATE %1 SET %2 = %2 + ? WHERE id = ?").arg(table, column),
+            {qlonglong(amount), qlonglong(id)});
+        return;
+    }
+    auto held = std::find_if(
+        m_heldAdditions.begin(), m_heldAdditions.end(),
+        [&](const HeldAdditions &each) { return each.table == table && each.column == column; });
+    if (held == m_heldAdditions.end()) {
+        m_heldAdditions.push_back({table, column, {}});
+        held = std::prev(m_heldAdditions.end());
+    }
+    held->amounts[id] += amount;
+}
+
+qint64 Database::heldAddition(const QString &table, const QString &column, qint64 id) const
+{
+    for (const HeldAdditions &held : m_heldAdditions) {
+        if (held.table == table && held.column == column) {
+            const auto amount = held.amounts.find(id);
+            return amount == held.amounts.end() ? 0 : amount->second;
+        }
+    }
+    return 0;
+}
+
+void Database::sendHeldAdditions(HeldAdditions &held)
+{
+    // Moved out first: the statements name the table.
+    const std::map<qint64, qint64> amounts = std::exchange(held.amounts, {});
+    const QString sql
+        = QStringLiteral("UPDATE %1 SET %2 = %2 + ? WHERE id = ?").arg(held.table, held.column);
+    for (const auto &[id, amount] : amounts) {
+        if (amount != 0)
+            run(sql, {qlonglong(amount), qlonglong(id)});
+    }
+}
+
+qint64 Database::heldId(const QString &table, const QString &after)
+{
+    if (m_bulkDepth == 0 || !isSqlite())
+        return 0;
+    if (!after.isEmpty() && !m_heldIds.contains(after)) {
+        heldId(after);
+        --m_heldIds[after]; // not given: asked for its place
+    }
+    auto last = m_heldIds.find(table);
+    if (last == m_heldIds.end()) {
+        // The write lock is held (BEGIN IMMEDIATE): no other connection adds rows meanwhile.
+        last = m_heldIds.insert(
+            table,
+            scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM %1").arg(table)).toLongLong());
+        m_idTables.append(table);
+    }
+    return ++*last;
+}
+
+void Database::forEachHeldRow(const QString &table, const std::function<void(QVariant *row)> &each)
+{
+    for (HeldRows &held : m_held) {
+        if (held.table != table)
+            continue;
+        for (qsizetype at = 0; at < held.values.size(); at += held.columnCount)
+            each(held.values.data() + at);
+    }
+}
+
+QVariant Database::scalarOfSent(const QString &sql, const QVariantList &values)
+{
+    const bool sending = std::exchange(m_sendingHeld, false);
+    const auto sendAgain = qScopeGuard([this, sending] { m_sendingHeld = sending; });
+    return scalar(sql, values);
+}
+
+void Database::forEachRowOfSent(const QString &sql, const QVariantList &values,
+                                const std::function<void(const SqlRow &row)> &row)
+{
+    const bool sending = std::exchange(m_sendingHeld, false);
+    const auto sendAgain = qScopeGuard([this, sending] { m_sendingHeld = sending; });
+    forEachRow(sql, values, row);
+}
+
 void Database::sendHeldRowsNamedIn(const QString &sql)
 {
-    if (m_held.empty() || !m_sendingHeld)
+    if ((m_held.empty() && m_heldAdditions.empty()) || !m_sendingHeld)
         return;
     // The tables a text names are found once for the tables held so far: an import runs the
     // same few dozen statements hundreds of thousands of times, and finding each held table's
     // name in each was 3% of its time.
-    const std::pair<quint64, std::size_t> heldNow{m_bulkGeneration, m_held.size()};
+    const std::pair<quint64, std::size_t> heldNow{m_bulkGeneration,
+                                                  m_held.size() + m_heldAdditions.size()};
     if (m_heldTablesNamed.heldFor != heldNow
         || m_heldTablesNamed.bySql.size() >= heldTablesNamedLimit) {
         m_heldTablesNamed.bySql.clear();
@@ -725,22 +827,31 @@ void Database::sendHeldRowsNamedIn(const QString &sql)
     if (named == m_heldTablesNamed.bySql.cend()) {
         const auto isNameCharacter = [](QChar c) { return c.isLetterOrNumber() || c == u'_'; };
         QStringList tables;
-        for (const HeldRows &held : m_held) {
-            for (qsizetype at = sql.indexOf(held.table); at >= 0;
-                 at = sql.indexOf(held.table, at + 1)) {
-                const qsizetype after = at + held.table.size();
+        const auto find = [&](const QString &table) {
+            for (qsizetype at = sql.indexOf(table); at >= 0; at = sql.indexOf(table, at + 1)) {
+                const qsizetype after = at + table.size();
                 if ((at == 0 || !isNameCharacter(sql.at(at - 1)))
                     && (after == sql.size() || !isNameCharacter(sql.at(after)))) {
-                    tables.append(held.table);
-                    break;
+                    tables.append(table);
+                    return;
                 }
             }
-        }
+        };
+        for (const HeldRows &held : m_held)
+            find(held.table);
+        for (const HeldAdditions &held : m_heldAdditions)
+            find(held.table);
         named = m_heldTablesNamed.bySql.insert(sql, tables);
     }
+    // A copy: the statements that send them add texts to bySql.
+    const QStringList tables = *named;
     for (HeldRows &held : m_held) {
-        if (!held.values.isEmpty() && named->contains(held.table))
+        if (!held.values.isEmpty() && tables.contains(held.table))
             sendHeldRows(held, true);
+    }
+    for (HeldAdditions &held : m_heldAdditions) {
+        if (!held.amounts.empty() && tables.contains(held.table))
+            sendHeldAdditions(held);
     }
 }
 
@@ -748,12 +859,7 @@ void Database::updateHeldAndSent(const QString &table,
                                  const std::function<void(QVariant *row)> &change,
                                  const QString &sql, const QVariantList &values)
 {
-    for (HeldRows &held : m_held) {
-        if (held.table != table)
-            continue;
-        for (qsizetype at = 0; at < held.values.size(); at += held.columnCount)
-            change(held.values.data() + at);
-    }
+    forEachHeldRow(table, change);
     m_sendingHeld = false;
     const auto sendAgain = qScopeGuard([this] { m_sendingHeld = true; });
     run(sql, values);
@@ -911,6 +1017,8 @@ void Database::sendAllHeldRows()
 {
     for (HeldRows &held : m_held)
         sendHeldRows(held, true);
+    for (HeldAdditions &held : m_heldAdditions)
+        sendHeldAdditions(held);
 }
 
 void Database::takeTurn(const QString &purpose)

@@ -14,6 +14,7 @@
 
 #include <exception>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -111,6 +112,28 @@ public:
     // table already sent. Outside one, sql alone.
     void updateHeldAndSent(const QString &table, const std::function<void(QVariant *row)> &change,
                            const QString &sql, const QVariantList &values);
+    // In a bulk transaction on SQLite: the id of the next row insertRow() is to hold for table
+    // (one more than the largest, as SQLite gives ids; the row names it in an "id" column), so
+    // that rows naming it can be held too. 0 elsewhere: the database gives the id as the row goes
+    // in. Every row of that table in the transaction must take its id here. The rows of tables
+    // with ids given here are sent before the rows of any other held table, in the order in which
+    // their tables first asked; `after`, a table with ids given here whose rows these name, is
+    // asked for first.
+    qint64 heldId(const QString &table, const QString &after = {});
+    // Adds amount to table's column in the row with that id: at once, or in a bulk transaction
+    // on SQLite with the other amounts added to the same row, before any statement that names
+    // the table and before the end (one UPDATE a row where an import made one a movement).
+    void addToColumn(const QString &table, const QString &column, qint64 id, qint64 amount);
+    // In a bulk transaction: each(row) on each row held for table and not sent yet (its values in
+    // the order of the columns given to insertRow()). Outside one, nothing.
+    void forEachHeldRow(const QString &table, const std::function<void(QVariant *row)> &each);
+    // scalar() and forEachRow() over the rows sent: rows held stay held (forEachHeldRow() shows
+    // them), amounts held stay held (heldAddition()).
+    QVariant scalarOfSent(const QString &sql, const QVariantList &values = {});
+    void forEachRowOfSent(const QString &sql, const QVariantList &values,
+                          const std::function<void(const SqlRow &row)> &row);
+    // What addToColumn() holds for that row and column, not added yet.
+    qint64 heldAddition(const QString &table, const QString &column, qint64 id) const;
     // Non-zero inside inBulkTransaction(), another number in each one: what a repository keeps
     // from its reads is good while this stays the same.
     quint64 bulkGeneration() const { return m_bulkDepth > 0 ? m_bulkGeneration : 0; }
@@ -196,6 +219,17 @@ private:
     void sendHeldRowsNamedIn(const QString &sql);
     void sendAllHeldRows();
     std::vector<HeldRows> m_held;
+    // addToColumn()'s amounts not added yet, by row id (in order: the same every run).
+    struct HeldAdditions
+    {
+        QString table;
+        QString column;
+        std::map<qint64, qint64> amounts;
+    };
+    void sendHeldAdditions(HeldAdditions &held);
+    std::vector<HeldAdditions> m_heldAdditions;
+    QHash<QString, qint64> m_heldIds; // heldId(): the last id given, by table
+    QStringList m_idTables;           // the tables heldId() gave ids for, in order of asking
     struct HeldTablesNamed
     {
         std::pair<quint64, std::size_t> heldFor; // the bulk generation and held groups

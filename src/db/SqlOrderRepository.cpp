@@ -9,6 +9,17 @@ using namespace SqlValues;
 
 namespace {
 
+// Where insert() puts an order's values when it holds its row in a bulk transaction: its state
+// last, in the order saveState() writes it.
+namespace HeldOrder {
+constexpr int id = 0;
+constexpr int orderNo = 1;
+constexpr int platform = 8;
+constexpr int platformNo = 9;
+constexpr int state = 11; // status to updated_at
+constexpr int rowVersion = 18;
+} // namespace HeldOrder
+
 const QString orderColumns = QStringLiteral(
     "o.id, o.order_no, o.date, o.customer_id, o.distributor_id, o.status, o.shipping_fee, "
     "o.refunded_total, o.paid_at, o.shipped_at, o.completed_at, o.cancelled_at, o.notes, "
@@ -130,18 +141,36 @@ std::optional<Order> SqlOrderRepository::findByPlatformNumber(Platform platform,
         platformNo);
 }
 
+// Looked for among the rows held in a bulk transaction, then among those sent: a question does
+// not send the rows held (they go in many to a statement).
 bool SqlOrderRepository::hasNumber(const QString &orderNo) const
 {
-    return m_database.scalar(QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"), {orderNo})
-        .isValid();
+    bool held = false;
+    m_database.forEachHeldRow(QStringLiteral("orders"), [&](const QVariant *row) {
+        held = held || row[HeldOrder::orderNo].toString() == orderNo;
+    });
+    return held
+           || m_database
+                  .scalarOfSent(QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"),
+                                {orderNo})
+                  .isValid();
 }
 
 bool SqlOrderRepository::hasPlatformNumber(Platform platform, const QString &platformNo) const
 {
-    return m_database
-        .scalar(QStringLiteral("SELECT 1 FROM orders WHERE platform_no = ? AND platform = ?"),
-                {platformNo, Platforms::code(platform)})
-        .isValid();
+    const QString code = Platforms::code(platform);
+    bool held = false;
+    m_database.forEachHeldRow(QStringLiteral("orders"), [&](const QVariant *row) {
+        held = held
+               || (row[HeldOrder::platformNo].toString() == platformNo
+                   && row[HeldOrder::platform].toString() == code);
+    });
+    return held
+           || m_database
+                  .scalarOfSent(
+                      QStringLiteral("SELECT 1 FROM orders WHERE platform_no = ? AND platform = ?"),
+                      {platformNo, code})
+                  .isValid();
 }
 
 bool SqlOrderRepository::hasPlatformOrders() const
@@ -154,9 +183,27 @@ bool SqlOrderRepository::hasPlatformOrders() const
 
 QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId)
 {
-    // One statement for all the lines; the ids come back in no promised order, by line number.
     if (order.lines.isEmpty())
         return {};
+    // In a bulk transaction on SQLite, held with their ids, after the orders they name.
+    QList<qint64> held;
+    for (const OrderLine &line : order.lines) {
+        const qint64 id = m_database.heldId(QStringLiteral("order_lines"),
+                                            QStringLiteral("orders"));
+        if (id == 0)
+            break;
+        m_database.insertRow(QStringLiteral("order_lines"),
+                             QStringLiteral("id, order_id, line_no, product_id, quantity, "
+                                            "unit_price, unit_cost, discount, net"),
+                             {qlonglong(id), qlonglong(orderId), line.lineNo,
+                              qlonglong(line.productId), qlonglong(line.quantity),
+                              money(line.unitPrice), money(line.unitCost), money(line.discount),
+                              money(line.net)});
+        held.append(id);
+    }
+    if (!held.isEmpty())
+        return held;
+    // One statement for all the lines; the ids come back in no promised order, by line number.
     QVariantList values;
     for (const OrderLine &line : order.lines)
         values << qlonglong(orderId) << line.lineNo << qlonglong(line.productId)
@@ -180,6 +227,29 @@ QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId
 void SqlOrderRepository::insert(Order &order)
 {
     const QVariant now = dateTime(Dates::now());
+    // In a bulk transaction on SQLite, held with its id (Database::heldId()), the columns in
+    // HeldOrder's order; saveState() changes it there until it is sent.
+    if (const qint64 id = m_database.heldId(QStringLiteral("orders")); id != 0) {
+        m_database.insertRow(
+            QStringLiteral("orders"),
+            QStringLiteral("id, order_no, date, customer_id, distributor_id, goods_total, "
+                           "shipping_fee, notes, platform, platform_no, created_at, status, "
+                           "refunded_total, paid_at, shipped_at, completed_at, cancelled_at, "
+                           "updated_at, row_version"),
+            {qlonglong(id), order.orderNo, dateTime(order.date), qlonglong(order.customerId),
+             idOrNull(order.distributorId), money(order.goodsTotal()), money(order.shippingFee),
+             text(order.notes), text(order.platform ? Platforms::code(*order.platform) : QString()),
+             order.platform ? QVariant(order.platformNo) : QVariant(), now,
+             OrderStatuses::code(order.status), money(order.refundedTotal),
+             dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
+             dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt), now,
+             qlonglong(1)});
+        const QList<qint64> lineIds = insertLines(order, id);
+        order.id = id;
+        for (int i = 0; i < order.lines.size(); ++i)
+            order.lines[i].id = lineIds.at(i);
+        return;
+    }
     const qint64 id = m_database.insertReturningId(
         QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
                        "distributor_id, status, goods_total, shipping_fee, notes, "
@@ -217,13 +287,28 @@ void SqlOrderRepository::saveEdit(const Order &order)
 
 void SqlOrderRepository::saveState(const Order &order)
 {
-    m_database.run(QStringLiteral("UPDATE orders SET status = ?, refunded_total = ?, paid_at = ?, "
-                                  "shipped_at = ?, completed_at = ?, cancelled_at = ?, "
-                                  "updated_at = ?, row_version = row_version + 1 WHERE id = ?"),
-                   {OrderStatuses::code(order.status), money(order.refundedTotal),
-                    dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
-                    dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt),
-                    dateTime(Dates::now()), qlonglong(order.id)});
+    const QVariantList state{OrderStatuses::code(order.status),
+                             money(order.refundedTotal),
+                             dateTimeOrNull(order.paidAt),
+                             dateTimeOrNull(order.shippedAt),
+                             dateTimeOrNull(order.completedAt),
+                             dateTimeOrNull(order.cancelledAt),
+                             dateTime(Dates::now())};
+    // A row held in a bulk transaction (insert()) is changed where it is held.
+    bool held = false;
+    m_database.forEachHeldRow(QStringLiteral("orders"), [&](QVariant *row) {
+        if (row[HeldOrder::id].toLongLong() != order.id)
+            return;
+        std::copy(state.cbegin(), state.cend(), row + HeldOrder::state);
+        row[HeldOrder::rowVersion] = row[HeldOrder::rowVersion].toLongLong() + 1;
+        held = true;
+    });
+    if (!held)
+        m_database.run(QStringLiteral("UPDATE orders SET status = ?, refunded_total = ?, "
+                                      "paid_at = ?, shipped_at = ?, completed_at = ?, "
+                                      "cancelled_at = ?, updated_at = ?, "
+                                      "row_version = row_version + 1 WHERE id = ?"),
+                       state + QVariantList{qlonglong(order.id)});
 }
 
 void SqlOrderRepository::addPayment(qint64 orderId, const Payment &payment)
@@ -272,18 +357,23 @@ QString SqlOrderRepository::nextOrderNumber(QDate date) const
     // SQLite's LIKE ignores case and so cannot use the order numbers' index: a range can, where
     // a scan of every order for each new one made an import of 50,000 orders quadratic. (On
     // PostgreSQL a range is only right in the C collation; LIKE is right in any.)
-    const QString last
-        = m_database.isSqlite()
-              ? m_database
-                    .scalar(QStringLiteral("SELECT max(order_no) FROM orders WHERE order_no >= ? "
-                                           "AND order_no < ?"),
-                            {prefix, QString(prefix.chopped(1) + QChar(u'-' + 1))})
-                    .toString()
-              : m_database
-                    .scalar(QStringLiteral("SELECT max(order_no) FROM orders WHERE "
-                                           "order_no LIKE ?"),
-                            {QString(prefix + u'%')})
-                    .toString();
+    QString last = m_database.isSqlite()
+                       ? m_database
+                             .scalarOfSent(QStringLiteral("SELECT max(order_no) FROM orders WHERE "
+                                                          "order_no >= ? AND order_no < ?"),
+                                           {prefix, QString(prefix.chopped(1) + QChar(u'-' + 1))})
+                             .toString()
+                       : m_database
+                             .scalar(QStringLiteral("SELECT max(order_no) FROM orders WHERE "
+                                                    "order_no LIKE ?"),
+                                     {QString(prefix + u'%')})
+                             .toString();
+    // And the orders held in a bulk transaction, not sent yet.
+    m_database.forEachHeldRow(QStringLiteral("orders"), [&](const QVariant *row) {
+        const QString number = row[HeldOrder::orderNo].toString();
+        if (number.startsWith(prefix) && number > last)
+            last = number;
+    });
     const auto numbered = [&prefix](int sequence) -> QString {
         return prefix + QStringLiteral("%1").arg(sequence, 4, 10, QLatin1Char('0'));
     };

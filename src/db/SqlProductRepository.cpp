@@ -31,8 +31,10 @@ QVariant imageOrNull(const QByteArray &image)
 std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
                                                        const QVariant &value) const
 {
+    // Stock held back in a bulk transaction (applyStockMovement()) is added to what is read: a
+    // platform import reads products between its orders, which would send it each time.
     std::optional<Product> found;
-    m_database.forEachRow(
+    m_database.forEachRowOfSent(
         QStringLiteral("SELECT %1 FROM products WHERE %2")
             .arg(productColumns.arg(m_database.seesCosts() ? QStringLiteral("cost")
                                                            : QStringLiteral("0")),
@@ -60,6 +62,9 @@ std::optional<Product> SqlProductRepository::findWhere(const QString &condition,
             product.version = row.value(16).toLongLong();
             found = product;
         });
+    if (found)
+        found->stock += m_database.heldAddition(QStringLiteral("products"), QStringLiteral("stock"),
+                                                found->id);
     return found;
 }
 
@@ -155,8 +160,8 @@ void SqlProductRepository::applyStockMovement(const StockMovement &movement)
                           StockMovementKinds::code(movement.kind), qlonglong(movement.quantity),
                           idOrNull(movement.orderId), text(movement.reference),
                           text(movement.actor.isEmpty() ? m_database.actor() : movement.actor)});
-    m_database.run(QStringLiteral("UPDATE products SET stock = stock + ? WHERE id = ?"),
-                   {qlonglong(movement.quantity), qlonglong(movement.productId)});
+    m_database.addToColumn(QStringLiteral("products"), QStringLiteral("stock"), movement.productId,
+                           movement.quantity);
     if (Product *kept = m_read.find(movement.productId))
         kept->stock += movement.quantity;
 }

@@ -144,6 +144,7 @@ private slots:
     void keptStatementsAreReusedSafely();
     void bulkTransactionsHoldRowsUntilTheyAreRead();
     void bulkTransactionsKeepReadsOnlyWhileTheyHold();
+    void bulkTransactionsGiveIdsAndHoldAmounts();
     void settingsStoreAndAudit();
     void backupAndRestoreRoundTrip();
     void restoreRefusesBadBackups_data();
@@ -735,12 +736,15 @@ void TestDatabase::bulkTransactionsHoldRowsUntilTheyAreRead()
     database->inBulkTransaction([&] {
         for (int i = 0; i < 3; ++i)
             row(QStringLiteral("held %1").arg(i));
-        // A statement on another table sends nothing; one naming audit_log sends the three.
+        // A statement on another table sends nothing; one naming audit_log sends the three, in
+        // statements of 2 and 1 (what is short of 64 rows goes in statements of 32, 16, ... 1).
         QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM settings")).toInt(),
                  database->scalar(QStringLiteral("SELECT count(*) FROM settings")).toInt());
         QCOMPARE(inserts.size(), 0);
         QCOMPARE(database->scalar(count).toInt(), 4);
-        QCOMPARE(inserts.size(), 3);
+        QCOMPARE(inserts.size(), 2);
+        QCOMPARE(inserts.first().count(u'('), 3); // the column list and 2 rows
+        QCOMPARE(inserts.last().count(u'('), 2);
 
         // 130 rows: two statements of 64 rows go on the way, the last 2 when read.
         inserts.clear();
@@ -844,6 +848,112 @@ void TestDatabase::bulkTransactionsKeepReadsOnlyWhileTheyHold()
     QCOMPARE(products.findById(id)->stock, 42);
     QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM stock_movements")).toInt(), 1);
     QCOMPARE(reads, 5);
+}
+
+// In a bulk transaction on SQLite, rows held with ids given by the connection go in before the
+// rows that name them, questions about them leave them held, and amounts added to a column are
+// added once a row, before a statement that names the table or at the end.
+void TestDatabase::bulkTransactionsGiveIdsAndHoldAmounts()
+{
+    FRESH_LOCATION(location);
+    auto database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
+    QStringList sent; // the writing statements, as they are sent
+    database->setStatementObserver([&](const QString &sql, const QVariantList &) {
+        if (sql.startsWith(QStringLiteral("INSERT")) || sql.startsWith(QStringLiteral("UPDATE")))
+            sent.append(sql.section(u' ', 0, 2));
+    });
+    const auto product = [&](qint64 id, const QString &sku) {
+        database->insertRow(QStringLiteral("products"),
+                            QStringLiteral("id, sku, name, price, created_at, updated_at"),
+                            {id, sku, QStringLiteral("Tea"), 100, now, now});
+    };
+    const auto movement = [&](qint64 productId, qint64 quantity) {
+        database->insertRow(QStringLiteral("stock_movements"),
+                            QStringLiteral("product_id, moved_at, kind, quantity, reference, "
+                                           "actor"),
+                            {productId, now, QStringLiteral("purchase"), quantity,
+                             QStringLiteral("test"), QStringLiteral("me")});
+    };
+    const QString stockOf = QStringLiteral("SELECT stock FROM products WHERE id = ?");
+    product(7, QStringLiteral("FIRST")); // outside a bulk transaction: at once
+    QCOMPARE(database->heldId(QStringLiteral("products")), 0);
+
+    if (!database->isSqlite()) {
+        // PostgreSQL: the server gives ids, and amounts are added at once.
+        database->inBulkTransaction([&] {
+            QCOMPARE(database->heldId(QStringLiteral("products")), 0);
+            database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), 7, 5);
+            QCOMPARE(database->heldAddition(QStringLiteral("products"), QStringLiteral("stock"), 7),
+                     0);
+        });
+        QCOMPARE(database->scalar(stockOf, {7}).toInt(), 5);
+        return;
+    }
+    sent.clear();
+    database->inBulkTransaction([&] {
+        // One more than the largest id, as SQLite gives them.
+        const qint64 first = database->heldId(QStringLiteral("products"));
+        QCOMPARE(first, 8);
+        product(first, QStringLiteral("HELD-1"));
+        const qint64 second = database->heldId(QStringLiteral("products"));
+        QCOMPARE(second, 9);
+        product(second, QStringLiteral("HELD-2"));
+        // A question about the rows sent leaves them held; they are seen where they are held.
+        QCOMPARE(database
+                     ->scalarOfSent(QStringLiteral("SELECT count(*) FROM products WHERE sku = ?"),
+                                    {QStringLiteral("HELD-1")})
+                     .toInt(),
+                 0);
+        QStringList held;
+        database->forEachHeldRow(QStringLiteral("products"),
+                                 [&](QVariant *row) { held.append(row[1].toString()); });
+        QCOMPARE(held, (QStringList{QStringLiteral("HELD-1"), QStringLiteral("HELD-2")}));
+        QVERIFY(sent.isEmpty());
+
+        // 64 movements of the held products fill a statement: the products go in first, or the
+        // movements' foreign key would refuse them.
+        for (int i = 0; i < 64; ++i)
+            movement(i % 2 == 0 ? first : second, 1);
+        QCOMPARE(sent, (QStringList{QStringLiteral("INSERT INTO products"),
+                                    QStringLiteral("INSERT INTO stock_movements")}));
+        held.clear();
+        database->forEachHeldRow(QStringLiteral("products"),
+                                 [&](QVariant *row) { held.append(row[1].toString()); });
+        QVERIFY(held.isEmpty());
+
+        // Amounts added to a row wait, summed, until a statement names the table.
+        sent.clear();
+        database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), first, 5);
+        database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), first, 3);
+        database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), second, -2);
+        QCOMPARE(database->heldAddition(QStringLiteral("products"), QStringLiteral("stock"), first),
+                 8);
+        QVERIFY(sent.isEmpty());
+        QCOMPARE(database->scalarOfSent(stockOf, {first}).toInt(), 0); // not added yet
+        QCOMPARE(database->scalar(stockOf, {first}).toInt(), 8);       // added, as it is read
+        QCOMPARE(sent, (QStringList{QStringLiteral("UPDATE products SET"),
+                                    QStringLiteral("UPDATE products SET")}));
+        QCOMPARE(database->heldAddition(QStringLiteral("products"), QStringLiteral("stock"), first),
+                 0);
+        QCOMPARE(database->scalar(stockOf, {second}).toInt(), -2);
+        database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), second, 4);
+    });
+    // The rest at the end.
+    QCOMPARE(database->scalar(stockOf, {9}).toInt(), 2);
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM stock_movements")).toInt(), 64);
+
+    // What a bulk transaction that fails held is never sent, and its ids are given again.
+    QVERIFY_THROWS_EXCEPTION(InputError, database->inBulkTransaction([&] {
+        const qint64 id = database->heldId(QStringLiteral("products"));
+        QCOMPARE(id, 10);
+        product(id, QStringLiteral("LOST"));
+        database->addToColumn(QStringLiteral("products"), QStringLiteral("stock"), 7, 100);
+        throw InputError(QStringLiteral("refused"));
+    }));
+    QCOMPARE(database->scalar(stockOf, {7}).toInt(), 0);
+    database->inBulkTransaction(
+        [&] { QCOMPARE(database->heldId(QStringLiteral("products")), 10); });
+    QCOMPARE(database->scalar(QStringLiteral("SELECT count(*) FROM products")).toInt(), 3);
 }
 
 void TestDatabase::settingsStoreAndAudit()
