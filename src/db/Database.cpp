@@ -728,8 +728,7 @@ void Database::sendHeldRows(HeldRows &held, bool all)
 void Database::addToColumn(const QString &table, const QString &column, qint64 id, qint64 amount)
 {
     if (m_bulkDepth == 0 || !isSqlite()) {
-        run(QStringLiteral("UPDATE %1 SET %2 = %2 + ? WHERE id = ?").arg(table, column),
-            {qlonglong(amount), qlonglong(id)});
+        run(additionStatement(table, column), {qlonglong(amount), qlonglong(id)});
         return;
     }
     auto held = std::find_if(
@@ -757,22 +756,20 @@ void Database::sendHeldAdditions(HeldAdditions &held)
 {
     // Moved out first: the statements name the table.
     const std::map<qint64, qint64> amounts = std::exchange(held.amounts, {});
-    const QString sql
-        = QStringLiteral("UPDATE %1 SET %2 = %2 + ? WHERE id = ?").arg(held.table, held.column);
+    const QString sql = additionStatement(held.table, held.column);
     for (const auto &[id, amount] : amounts) {
         if (amount != 0)
             run(sql, {qlonglong(amount), qlonglong(id)});
     }
 }
 
-qint64 Database::heldId(const QString &table, const QString &after)
+QString Database::additionStatement(const QString &table, const QString &column)
 {
-    if (m_bulkDepth == 0 || !isSqlite())
-        return 0;
-    if (!after.isEmpty() && !m_heldIds.contains(after)) {
-        heldId(after);
-        --m_heldIds[after]; // not given: asked for its place
-    }
+    return QStringLiteral("UPDATE %1 SET %2 = %2 + ? WHERE id = ?").arg(table, column);
+}
+
+qint64 &Database::lastHeldId(const QString &table)
+{
     auto last = m_heldIds.find(table);
     if (last == m_heldIds.end()) {
         // The write lock is held (BEGIN IMMEDIATE): no other connection adds rows meanwhile.
@@ -781,7 +778,16 @@ qint64 Database::heldId(const QString &table, const QString &after)
             scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM %1").arg(table)).toLongLong());
         m_idTables.append(table);
     }
-    return ++*last;
+    return *last;
+}
+
+qint64 Database::heldId(const QString &table, const QString &after)
+{
+    if (m_bulkDepth == 0 || !isSqlite())
+        return 0;
+    if (!after.isEmpty())
+        lastHeldId(after); // its place first
+    return ++lastHeldId(table);
 }
 
 void Database::forEachHeldRow(const QString &table, const std::function<void(QVariant *row)> &each)
@@ -796,16 +802,14 @@ void Database::forEachHeldRow(const QString &table, const std::function<void(QVa
 
 QVariant Database::scalarOfSent(const QString &sql, const QVariantList &values)
 {
-    const bool sending = std::exchange(m_sendingHeld, false);
-    const auto sendAgain = qScopeGuard([this, sending] { m_sendingHeld = sending; });
+    const auto sendAgain = sendingNothingHeld();
     return scalar(sql, values);
 }
 
 void Database::forEachRowOfSent(const QString &sql, const QVariantList &values,
                                 const std::function<void(const SqlRow &row)> &row)
 {
-    const bool sending = std::exchange(m_sendingHeld, false);
-    const auto sendAgain = qScopeGuard([this, sending] { m_sendingHeld = sending; });
+    const auto sendAgain = sendingNothingHeld();
     forEachRow(sql, values, row);
 }
 
@@ -860,8 +864,7 @@ void Database::updateHeldAndSent(const QString &table,
                                  const QString &sql, const QVariantList &values)
 {
     forEachHeldRow(table, change);
-    m_sendingHeld = false;
-    const auto sendAgain = qScopeGuard([this] { m_sendingHeld = true; });
+    const auto sendAgain = sendingNothingHeld();
     run(sql, values);
 }
 

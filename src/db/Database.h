@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -227,7 +228,11 @@ private:
         std::map<qint64, qint64> amounts;
     };
     void sendHeldAdditions(HeldAdditions &held);
+    static QString additionStatement(const QString &table, const QString &column);
     std::vector<HeldAdditions> m_heldAdditions;
+    // heldId()'s last id given for table (the largest stored, before the first), the table
+    // taking its place in m_idTables when first asked.
+    qint64 &lastHeldId(const QString &table);
     QHash<QString, qint64> m_heldIds; // heldId(): the last id given, by table
     QStringList m_idTables;           // the tables heldId() gave ids for, in order of asking
     struct HeldTablesNamed
@@ -239,7 +244,13 @@ private:
     HeldTablesNamed m_heldTablesNamed;
     int m_bulkDepth = 0;
     quint64 m_bulkGeneration = 0;
-    bool m_sendingHeld = true;        // false while updateHeldAndSent() runs its statement
+    bool m_sendingHeld = true; // false while a statement runs that must not send held rows
+    // Until the guard it returns goes, statements send nothing held (then as before).
+    [[nodiscard]] auto sendingNothingHeld()
+    {
+        const bool sending = std::exchange(m_sendingHeld, false);
+        return qScopeGuard([this, sending] { m_sendingHeld = sending; });
+    }
     std::exception_ptr m_bulkFailure; // the first step that failed inside the bulk transaction
 
     // SQLite: statements with values (run(), the held rows, scalar(), forEachRow()) go straight

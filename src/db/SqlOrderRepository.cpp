@@ -143,34 +143,32 @@ std::optional<Order> SqlOrderRepository::findByPlatformNumber(Platform platform,
 
 // Looked for among the rows held in a bulk transaction, then among those sent: a question does
 // not send the rows held (they go in many to a statement).
-bool SqlOrderRepository::hasNumber(const QString &orderNo) const
+bool SqlOrderRepository::heldOrSent(const std::function<bool(const QVariant *row)> &isIt,
+                                    const QString &sql, const QVariantList &values) const
 {
     bool held = false;
-    m_database.forEachHeldRow(QStringLiteral("orders"), [&](const QVariant *row) {
-        held = held || row[HeldOrder::orderNo].toString() == orderNo;
-    });
-    return held
-           || m_database
-                  .scalarOfSent(QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"),
-                                {orderNo})
-                  .isValid();
+    m_database.forEachHeldRow(QStringLiteral("orders"),
+                              [&](const QVariant *row) { held = held || isIt(row); });
+    return held || m_database.scalarOfSent(sql, values).isValid();
+}
+
+bool SqlOrderRepository::hasNumber(const QString &orderNo) const
+{
+    return heldOrSent(
+        [&](const QVariant *row) { return row[HeldOrder::orderNo].toString() == orderNo; },
+        QStringLiteral("SELECT 1 FROM orders WHERE order_no = ?"), {orderNo});
 }
 
 bool SqlOrderRepository::hasPlatformNumber(Platform platform, const QString &platformNo) const
 {
     const QString code = Platforms::code(platform);
-    bool held = false;
-    m_database.forEachHeldRow(QStringLiteral("orders"), [&](const QVariant *row) {
-        held = held
-               || (row[HeldOrder::platformNo].toString() == platformNo
-                   && row[HeldOrder::platform].toString() == code);
-    });
-    return held
-           || m_database
-                  .scalarOfSent(
-                      QStringLiteral("SELECT 1 FROM orders WHERE platform_no = ? AND platform = ?"),
-                      {platformNo, code})
-                  .isValid();
+    return heldOrSent(
+        [&](const QVariant *row) {
+            return row[HeldOrder::platformNo].toString() == platformNo
+                   && row[HeldOrder::platform].toString() == code;
+        },
+        QStringLiteral("SELECT 1 FROM orders WHERE platform_no = ? AND platform = ?"),
+        {platformNo, code});
 }
 
 bool SqlOrderRepository::hasPlatformOrders() const
@@ -227,9 +225,12 @@ QList<qint64> SqlOrderRepository::insertLines(const Order &order, qint64 orderId
 void SqlOrderRepository::insert(Order &order)
 {
     const QVariant now = dateTime(Dates::now());
+    const QVariant platform = text(order.platform ? Platforms::code(*order.platform) : QString());
+    const QVariant platformNo = order.platform ? QVariant(order.platformNo) : QVariant();
     // In a bulk transaction on SQLite, held with its id (Database::heldId()), the columns in
     // HeldOrder's order; saveState() changes it there until it is sent.
-    if (const qint64 id = m_database.heldId(QStringLiteral("orders")); id != 0) {
+    qint64 id = m_database.heldId(QStringLiteral("orders"));
+    if (id != 0) {
         m_database.insertRow(
             QStringLiteral("orders"),
             QStringLiteral("id, order_no, date, customer_id, distributor_id, goods_total, "
@@ -238,28 +239,21 @@ void SqlOrderRepository::insert(Order &order)
                            "updated_at, row_version"),
             {qlonglong(id), order.orderNo, dateTime(order.date), qlonglong(order.customerId),
              idOrNull(order.distributorId), money(order.goodsTotal()), money(order.shippingFee),
-             text(order.notes), text(order.platform ? Platforms::code(*order.platform) : QString()),
-             order.platform ? QVariant(order.platformNo) : QVariant(), now,
-             OrderStatuses::code(order.status), money(order.refundedTotal),
-             dateTimeOrNull(order.paidAt), dateTimeOrNull(order.shippedAt),
-             dateTimeOrNull(order.completedAt), dateTimeOrNull(order.cancelledAt), now,
-             qlonglong(1)});
-        const QList<qint64> lineIds = insertLines(order, id);
-        order.id = id;
-        for (int i = 0; i < order.lines.size(); ++i)
-            order.lines[i].id = lineIds.at(i);
-        return;
+             text(order.notes), platform, platformNo, now, OrderStatuses::code(order.status),
+             money(order.refundedTotal), dateTimeOrNull(order.paidAt),
+             dateTimeOrNull(order.shippedAt), dateTimeOrNull(order.completedAt),
+             dateTimeOrNull(order.cancelledAt), now, qlonglong(1)});
+    } else {
+        id = m_database.insertReturningId(
+            QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
+                           "distributor_id, status, goods_total, shipping_fee, notes, "
+                           "platform, platform_no, created_at, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
+             idOrNull(order.distributorId), OrderStatuses::code(order.status),
+             money(order.goodsTotal()), money(order.shippingFee), text(order.notes), platform,
+             platformNo, now, now});
     }
-    const qint64 id = m_database.insertReturningId(
-        QStringLiteral("INSERT INTO orders (order_no, date, customer_id, "
-                       "distributor_id, status, goods_total, shipping_fee, notes, "
-                       "platform, platform_no, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {order.orderNo, dateTime(order.date), qlonglong(order.customerId),
-         idOrNull(order.distributorId), OrderStatuses::code(order.status),
-         money(order.goodsTotal()), money(order.shippingFee), text(order.notes),
-         text(order.platform ? Platforms::code(*order.platform) : QString()),
-         order.platform ? QVariant(order.platformNo) : QVariant(), now, now});
     const QList<qint64> lineIds = insertLines(order, id);
     order.id = id;
     for (int i = 0; i < order.lines.size(); ++i)

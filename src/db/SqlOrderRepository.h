@@ -2,6 +2,8 @@
 
 #include "ShopRepositories.h"
 
+#include <functional>
+
 namespace MicroShop {
 
 class Database;
@@ -35,6 +37,10 @@ public:
 private:
     std::optional<Order> findWhere(const QString &condition, const QVariant &value) const;
     QList<qint64> insertLines(const Order &order, qint64 orderId); // the lines' ids
+    // Whether an order row held in a bulk transaction isIt (its values in insert()'s order), else
+    // whether sql finds one among the rows sent.
+    bool heldOrSent(const std::function<bool(const QVariant *row)> &isIt, const QString &sql,
+                    const QVariantList &values) const;
 
     Database &m_database;
 };
