@@ -26,7 +26,6 @@
 #include <QFutureWatcher>
 #include <QIcon>
 #include <QMessageBox>
-#include <QScopeGuard>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTextStream>
@@ -114,41 +113,6 @@ qint64 countOrders(const DatabaseLocation &location)
     }
 }
 
-// The database the app opens: --db, else $MICROSHOP_DB, else the database chosen in Settings (a
-// shop moved to a server), else the default file.
-DatabaseLocation chosenLocation(const QString &commandLineValue)
-{
-    QString chosen = commandLineValue;
-    if (chosen.isEmpty() && qEnvironmentVariableIsEmpty("MICROSHOP_DB"))
-        chosen = DesktopDatabase::remembered();
-    return DatabaseLocation::resolve(chosen);
-}
-
-const QString databaseOptionName = QStringLiteral("db");
-
-// The count of every order begun as soon as the application exists, before the style, the
-// translations and the database's own opening: at a million orders it took longer than building
-// the window, which then waited for it. On a file that is missing, not current yet (it is
-// created or upgraded next) or not SQLite, nothing is begun (countOrders() gives -1 for the
-// first two: the list counts for itself).
-QFuture<qint64> countOrdersAhead(DatabaseLocation *location)
-{
-    QCommandLineParser early; // the options that matter here; process() below says the rest
-    early.addOption(QCommandLineOption(databaseOptionName, QString(), QStringLiteral("location")));
-    const QCommandLineOption help = early.addHelpOption();
-    const QCommandLineOption version = early.addVersionOption();
-    if (!early.parse(QCoreApplication::arguments()) || early.isSet(help) || early.isSet(version))
-        return {};
-    try {
-        *location = chosenLocation(early.value(databaseOptionName));
-    } catch (const Error &) {
-        return {}; // said when the database is opened
-    }
-    if (!location->isSqlite())
-        return {};
-    return QtConcurrent::run(countOrders, *location);
-}
-
 // Prints what bench/ measures once the Orders page shows its first rows (or, scrolled to its
 // end, its last ones), then quits. "charts": where the charts module was loaded from, for
 // tests/packaging_test.sh (the packaged program must find the packaged module).
@@ -220,10 +184,6 @@ int runDesktopApplication(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(MICROSHOP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(MICROSHOP_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/microshop.svg")));
-    DatabaseLocation countedLocation;
-    QFuture<qint64> ordersCount = countOrdersAhead(&countedLocation); // CountedAhead
-    // Whatever happens next, the count ends before the program does.
-    const auto countEnds = qScopeGuard([&ordersCount] { ordersCount.waitForFinished(); });
     QApplication::setStyle(new DeferredIconStyle); // the platform's style (or -style's)
 
     LanguageManager languages;
@@ -235,7 +195,7 @@ int runDesktopApplication(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption databaseOption(
-        databaseOptionName,
+        QStringLiteral("db"),
         QApplication::translate("Application",
                                 "The database: an SQLite file or postgresql://USER@HOST/DB."),
         QStringLiteral("location"));
@@ -250,19 +210,21 @@ int runDesktopApplication(int argc, char *argv[])
 
     std::unique_ptr<Database> database;
     QString signInNote;
+    QFuture<qint64> ordersCount; // CountedAhead
     try {
-        const DatabaseLocation location = chosenLocation(parser.value(databaseOption));
+        // --db, else $MICROSHOP_DB, else the database chosen in Settings (a shop moved to a
+        // server), else the default file.
+        QString chosen = parser.value(databaseOption);
+        if (chosen.isEmpty() && qEnvironmentVariableIsEmpty("MICROSHOP_DB"))
+            chosen = DesktopDatabase::remembered();
+        const DatabaseLocation location = DatabaseLocation::resolve(chosen);
         if (location.isSqlite()) {
             database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
-            // Begun ahead on this file, else once it is created or upgraded. A server's
-            // connection is not opened twice.
-            if (ordersCount.isValid()
-                && (!countedLocation.isSqlite() || countedLocation.path() != location.path())) {
-                ordersCount.waitForFinished();
-                ordersCount = {};
-            }
-            if (!ordersCount.isValid())
-                ordersCount = QtConcurrent::run(countOrders, database->location());
+            // Once the file is created or upgraded. A server's connection is not opened twice.
+            // Not earlier either: begun as soon as the application existed, racing this thread to
+            // Qt's first SQL connection, it once left the program hanging at its end in Qt SQL's
+            // cleanup, freeing memory it had corrupted (one start in about 100).
+            ordersCount = QtConcurrent::run(countOrders, database->location());
         } else {
             // Team mode: each person signs in (team.md); Cancel closes the program.
             const auto attempt = [&](const QString &user, const QString &password) {
