@@ -309,12 +309,12 @@ double fastest(const QList<double> &seconds)
     return *std::min_element(seconds.cbegin(), seconds.cend());
 }
 
-// A copy of the shop before the imports, made afresh for each round.
+// to made a fresh copy of the shop in from (whatever was at to goes first).
 void copyAfresh(const QString &from, const QString &to)
 {
     QFile::remove(to);
     if (!QFile::copy(from, to))
-        fail(QStringLiteral("cannot copy %1").arg(from));
+        fail(QStringLiteral("cannot copy %1 to %2").arg(from, to));
 }
 
 // The same orders from a platform's export (issue 12: within twice the time of MicroShop's own
@@ -898,9 +898,7 @@ int main(int argc, char *argv[])
         // Its peak memory, again into a copy of the shop before it: the file is read as a
         // stream (twice: checked, then applied in order of payment), never held.
         const QString again = folder.filePath(QStringLiteral("import-again.db"));
-        QFile::remove(again);
-        if (!QFile::copy(before, again))
-            fail(QStringLiteral("cannot copy %1").arg(before));
+        copyAfresh(before, again);
         const double importMegabytes = peakMegabytes(folder, cli(),
                                                      {QStringLiteral("--db"), again,
                                                       QStringLiteral("import"),
@@ -1045,11 +1043,8 @@ int main(int argc, char *argv[])
     {
         const QString settled = folder.filePath(QStringLiteral("settled.db"));
         const QString floor = folder.filePath(QStringLiteral("settled-floor.db"));
-        for (const QString &copy : {settled, floor}) {
-            QFile::remove(copy);
-            if (!QFile::copy(shop, copy))
-                fail(QStringLiteral("cannot copy %1 to %2").arg(shop, copy));
-        }
+        for (const QString &copy : {settled, floor})
+            copyAfresh(shop, copy);
         const QString until = literal(Dates::toText(Dates::today()));
         const QString sql
             = QStringLiteral(

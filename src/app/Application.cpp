@@ -221,9 +221,9 @@ int runDesktopApplication(int argc, char *argv[])
         if (location.isSqlite()) {
             database = Database::open(location, Database::OpenMode::CreateOrUpgrade);
             // Once the file is created or upgraded. A server's connection is not opened twice.
-            // Not earlier either: begun as soon as the application existed, racing this thread to
-            // Qt's first SQL connection, it once left the program hanging at its end in Qt SQL's
-            // cleanup, freeing memory it had corrupted (one start in about 100).
+            // Not earlier either: begun as soon as the application existed, making its first SQL
+            // connection while this thread made its own, one start in a bench run hung at its end
+            // in Qt SQL's cleanup (docs/decisions.md, "The start and its yardstick").
             ordersCount = QtConcurrent::run(countOrders, database->location());
         } else {
             // Team mode: each person signs in (team.md); Cancel closes the program.
